@@ -1,0 +1,101 @@
+/// Calendar arithmetic without Foundation's formatters (too slow for a million rows and
+/// locale-dependent). Proleptic Gregorian calendar, no time zones: files carry local times.
+/// Day numbers are days since 1970-01-01; timestamps are seconds since 1970-01-01 00:00.
+public enum CivilDate {
+    /// Days since 1970-01-01 for a calendar date (Howard Hinnant's days_from_civil).
+    public static func days(year: Int, month: Int, day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = (month + 9) % 12
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+
+    /// Calendar date of a day number.
+    public static func date(days z0: Int) -> (year: Int, month: Int, day: Int) {
+        let z = z0 + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+    }
+
+    /// 0 = Monday … 6 = Sunday.
+    public static func weekday(days: Int) -> Int {
+        ((days % 7) + 7 + 3) % 7
+    }
+
+    public static func isLeap(_ y: Int) -> Bool { (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 }
+
+    public static func daysInMonth(year: Int, month: Int) -> Int {
+        switch month {
+        case 2: return isLeap(year) ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    /// `YYYY-MM-DD`.
+    public static func format(days: Int) -> String {
+        let (y, m, d) = date(days: days)
+        return pad(y, 4) + "-" + pad(m, 2) + "-" + pad(d, 2)
+    }
+
+    /// `YYYY-MM-DD HH:MM` (seconds are dropped, as in the files we read).
+    public static func format(seconds t: Int64) -> String {
+        let day = Int(floorDiv(t, 86_400))
+        let rem = Int(t - Int64(day) * 86_400)
+        return format(days: day) + " " + pad(rem / 3600, 2) + ":" + pad((rem % 3600) / 60, 2)
+    }
+
+    /// Parses `YYYY-MM-DD`, optionally followed by `[ T]HH:MM[:SS]`; returns seconds.
+    /// Nil when the text is not such a date or names an impossible day.
+    public static func parseTimestamp(_ text: Substring) -> Int64? {
+        let b = Array(text.utf8)
+        guard b.count >= 10, b[4] == 45, b[7] == 45,  // '-'
+              let y = digits(b, 0, 4), let m = digits(b, 5, 2), let d = digits(b, 8, 2),
+              (1...12).contains(m), d >= 1, d <= daysInMonth(year: y, month: m) else { return nil }
+        var secs = Int64(days(year: y, month: m, day: d)) * 86_400
+        if b.count == 10 { return secs }
+        guard b.count >= 16, b[10] == 32 || b[10] == 84, b[13] == 58,  // ' ' or 'T', ':'
+              let hh = digits(b, 11, 2), let mm = digits(b, 14, 2), hh < 24, mm < 60 else { return nil }
+        secs += Int64(hh * 3600 + mm * 60)
+        if b.count == 16 { return secs }
+        guard b.count >= 19, b[16] == 58, let ss = digits(b, 17, 2), ss < 60 else { return nil }
+        // Fractions of a second and a trailing zone marker are accepted and ignored.
+        return secs + Int64(ss)
+    }
+
+    /// Parses a date (`YYYY-MM-DD`, time ignored); returns days.
+    public static func parseDay(_ text: Substring) -> Int? {
+        guard let t = parseTimestamp(text) else { return nil }
+        return Int(floorDiv(t, 86_400))
+    }
+
+    private static func digits(_ b: [UInt8], _ start: Int, _ count: Int) -> Int? {
+        var v = 0
+        for i in start..<(start + count) {
+            let c = b[i]
+            guard c >= 48 && c <= 57 else { return nil }
+            v = v * 10 + Int(c - 48)
+        }
+        return v
+    }
+
+    private static func pad(_ v: Int, _ width: Int) -> String {
+        let s = String(v)
+        return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
+    }
+
+    @inline(__always)
+    static func floorDiv(_ a: Int64, _ b: Int64) -> Int64 {
+        let q = a / b
+        return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q
+    }
+}

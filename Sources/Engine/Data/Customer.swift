@@ -1,0 +1,56 @@
+/// One B2B account as a sales-ops team has it. Optional fields are missing in the source.
+/// Dates are whole days since 1970-01-01 (see `CivilDate`).
+public struct Customer: Sendable, Equatable {
+    public var id: String
+    public var lat: Double
+    public var lon: Double
+    public var lastPurchaseDay: Int?
+    /// Amount of the last purchase, EUR.
+    public var amount: Double?
+    public var lifetimeValue: Double
+    /// Employees.
+    public var companySize: Int
+    public var industry: Industry
+    public var tier: Tier
+    public var preferredChannel: SalesChannel
+    public var lastContactChannel: SalesChannel
+    /// 0–100.
+    public var digitalEngagement: Double
+    public var inboundCalls30d: Int
+    /// 0–1.
+    public var outboundConnectRate: Double
+    public var webSessions30d: Int
+    public var abandonedCarts30d: Int
+    public var ecomOrders30d: Int
+    public var supportTickets90d: Int
+    /// 0–10.
+    public var csat: Double?
+    public var recentIssue: Bool
+    public var touches30d: Int
+    public var productInterest: Product
+    /// Label: churned within the outcome window (nil when unknown, e.g. on scoring data).
+    public var churned: Bool?
+    /// Label: spend over the next 6 months, EUR.
+    public var futureSpend: Double?
+    /// The generator's true churn logit; only synthetic data has it (an oracle for tests).
+    public var churnLogit: Double?
+
+    public init(
+        id: String, lat: Double, lon: Double, lastPurchaseDay: Int?, amount: Double?, lifetimeValue: Double,
+        companySize: Int, industry: Industry, tier: Tier, preferredChannel: SalesChannel,
+        lastContactChannel: SalesChannel, digitalEngagement: Double, inboundCalls30d: Int,
+        outboundConnectRate: Double, webSessions30d: Int, abandonedCarts30d: Int, ecomOrders30d: Int,
+        supportTickets90d: Int, csat: Double?, recentIssue: Bool, touches30d: Int, productInterest: Product,
+        churned: Bool? = nil, futureSpend: Double? = nil, churnLogit: Double? = nil
+    ) {
+        self.id = id; self.lat = lat; self.lon = lon; self.lastPurchaseDay = lastPurchaseDay
+        self.amount = amount; self.lifetimeValue = lifetimeValue; self.companySize = companySize
+        self.industry = industry; self.tier = tier; self.preferredChannel = preferredChannel
+        self.lastContactChannel = lastContactChannel; self.digitalEngagement = digitalEngagement
+        self.inboundCalls30d = inboundCalls30d; self.outboundConnectRate = outboundConnectRate
+        self.webSessions30d = webSessions30d; self.abandonedCarts30d = abandonedCarts30d
+        self.ecomOrders30d = ecomOrders30d; self.supportTickets90d = supportTickets90d; self.csat = csat
+        self.recentIssue = recentIssue; self.touches30d = touches30d; self.productInterest = productInterest
+        self.churned = churned; self.futureSpend = futureSpend; self.churnLogit = churnLogit
+    }
+}

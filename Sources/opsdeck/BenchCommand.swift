@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// `opsdeck bench …`: performance and quality benchmarks, in release, each printing a
+/// ratio against a reference measured in the same sitting. Never part of `swift test`.
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Performance and quality benchmarks (build with -c release).",
+        subcommands: []
+    )
+}
