@@ -104,7 +104,7 @@ struct TSPSearch {
             }
             it += 1
             let savedTour = tour, savedPos = pos, savedLen = cur
-            if n < 8 { break }
+            if n < 5 { break }
             cur += perturb(&queue, &inQueue)
             localSearch(&queue, &inQueue, &cur)
             if cur <= savedLen {
