@@ -72,9 +72,9 @@ extension TSPSearch {
         return nil
     }
 
-    /// Double bridge on a stretch of at most ~50 positions: A B C D -> A C B D.
-    mutating func perturb(_ queue: inout [Int32], _ inQueue: inout [Bool]) -> Int {
-        let span = min(n - 2, 50)
+    /// Double bridge on a stretch of at most `reach` positions: A B C D -> A C B D.
+    mutating func perturb(_ queue: inout [Int32], _ inQueue: inout [Bool], reach: Int = 50) -> Int {
+        let span = min(n - 2, reach)
         let i0 = rng.int(below: n)
         var cuts = rng.sample(span, 3).map { $0 + 1 }
         cuts.sort()

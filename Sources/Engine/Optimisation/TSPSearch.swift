@@ -95,7 +95,7 @@ struct TSPSearch {
         localSearch(&queue, &inQueue, &cur)
         var bestTour = tour, bestLen = cur
         let start = ContinuousClock.now
-        var it = 0
+        var it = 0, stall = 0
         let budget = options.seconds == nil ? options.iterations : Int.max
         while it < budget {
             if let s = options.seconds, it % 16 == 0 {
@@ -103,13 +103,26 @@ struct TSPSearch {
                 if Double(e.components.seconds) + Double(e.components.attoseconds) * 1e-18 >= s { break }
             }
             it += 1
-            let savedTour = tour, savedPos = pos, savedLen = cur
             if n < 5 { break }
+            if stall > 10 * n {
+                // Stuck in a deep valley (pr144's parallel lines): restart from the best tour
+                // with a double bridge over the whole tour, accepted whatever it costs.
+                tour = bestTour
+                for (i, c) in tour.enumerated() { pos[Int(c)] = Int32(i) }
+                cur = bestLen + perturb(&queue, &inQueue, reach: n)
+                localSearch(&queue, &inQueue, &cur)
+                if cur < bestLen { bestLen = cur; bestTour = tour }
+                stall = 0
+                continue
+            }
+            let savedTour = tour, savedPos = pos, savedLen = cur
             cur += perturb(&queue, &inQueue)
             localSearch(&queue, &inQueue, &cur)
             if cur <= savedLen {
+                stall = cur < savedLen ? 0 : stall + 1
                 if cur < bestLen { bestLen = cur; bestTour = tour }
             } else {
+                stall += 1
                 tour = savedTour; pos = savedPos; cur = savedLen
             }
         }
