@@ -10,12 +10,19 @@ final class HistogramTreeLearner {
     let featureCount: Int
     let params: TreeParams
     let rowBins: [UInt8]
+    /// Column-major bins, for partitioning (one small contiguous column per split).
+    let columnBins: [[UInt8]]
     let offsets: [Int]
     let binCounts: [Int]
     let categorical: [Bool]
     let missingBins: [Int]
     let totalBins: Int
     private let pool: UnsafeMutablePointer<SIMD2<Double>>
+    /// Three extra histograms for the partial sums of large builds.
+    private let partialBuffer: UnsafeMutablePointer<SIMD2<Double>>
+    /// Row-major bins with each feature's histogram offset added (LightGBM's row-wise
+    /// layout): the inner loop is one load and one add per feature.
+    let globalBins: [UInt16]
     private(set) var indices: [Int32]
     private var scratch: [Int32]
 
@@ -24,6 +31,7 @@ final class HistogramTreeLearner {
         featureCount = binned.columnCount
         self.params = params
         rowBins = binned.rowMajor()
+        columnBins = binned.bins
         binCounts = binned.binnings.map(\.binCount)
         categorical = binned.binnings.map(\.isCategorical)
         missingBins = binned.binnings.map(\.missingBin)
@@ -34,11 +42,17 @@ final class HistogramTreeLearner {
         totalBins = total
         let slots = max(2, params.numLeaves)
         pool = .allocate(capacity: slots * total)
+        partialBuffer = .allocate(capacity: 3 * total)
+        let f = featureCount
+        globalBins = rowBins.enumerated().map { UInt16(truncatingIfNeeded: off[$0.offset % f] + Int($0.element)) }
         indices = [Int32](repeating: 0, count: rowCount)
         scratch = [Int32](repeating: 0, count: rowCount)
     }
 
-    deinit { pool.deallocate() }
+    deinit {
+        pool.deallocate()
+        partialBuffer.deallocate()
+    }
 
     private struct Leaf {
         var begin = 0, count = 0
@@ -73,7 +87,7 @@ final class HistogramTreeLearner {
         if splittable(leaves[0]) && p.numLeaves > 1 {
             let s = freeSlots.removeLast()
             leaves[0].slot = s
-            build(slot: s, begin: 0, count: bagCount, direct: bag == nil, gh: gh, features: features)
+            build(slot: s, begin: 0, count: bagCount, direct: bag == nil, gh: gh)
             leaves[0].best = findBest(leaves[0], features: features, rng: &rng)
         }
         while leafCount < p.numLeaves {
@@ -117,11 +131,11 @@ final class HistogramTreeLearner {
                 let leftSmaller = l.count <= r.count
                 let fresh = freeSlots.removeLast()
                 if leftSmaller {
-                    build(slot: fresh, begin: l.begin, count: l.count, direct: false, gh: gh, features: features)
+                    build(slot: fresh, begin: l.begin, count: l.count, direct: false, gh: gh)
                     subtract(into: parent.slot, fresh)
                     l.slot = fresh; r.slot = parent.slot
                 } else {
-                    build(slot: fresh, begin: r.begin, count: r.count, direct: false, gh: gh, features: features)
+                    build(slot: fresh, begin: r.begin, count: r.count, direct: false, gh: gh)
                     subtract(into: parent.slot, fresh)
                     r.slot = fresh; l.slot = parent.slot
                 }
@@ -174,15 +188,19 @@ final class HistogramTreeLearner {
             for b in 0...s.threshold { goesLeft[b] = true }
             goesLeft[missingBins[f]] = s.defaultLeft
         }
-        let stride = featureCount
         var w = begin, k = 0
-        rowBins.withUnsafeBufferPointer { bins in
+        columnBins[f].withUnsafeBufferPointer { bins in
             goesLeft.withUnsafeBufferPointer { gl in
                 indices.withUnsafeMutableBufferPointer { idx in
                     scratch.withUnsafeMutableBufferPointer { sc in
+                        // Branch-free: write both ways, advance one.
                         for i in begin..<(begin + count) {
                             let r = idx[i]
-                            if gl[Int(bins[Int(r) &* stride &+ f])] { idx[w] = r; w += 1 } else { sc[k] = r; k += 1 }
+                            let l = gl[Int(bins[Int(r)])] ? 1 : 0
+                            idx[w] = r
+                            sc[k] = r
+                            w &+= l
+                            k &+= 1 &- l
                         }
                         for j in 0..<k { idx[w + j] = sc[j] }
                     }
@@ -199,77 +217,90 @@ final class HistogramTreeLearner {
     }
 
     /// Histogram of rows `indices[begin..<begin+count]` (or rows `begin..<begin+count`
-    /// themselves when `direct`). With several threads, each takes a contiguous group of
-    /// features over all rows, so the sums are the same whatever the thread count.
-    private func build(slot: Int, begin: Int, count: Int, direct: Bool, gh: [SIMD2<Float>], features: [Int]) {
-        let hist = SendablePointer(p: pool + slot * totalBins)
-        hist.p.initialize(repeating: SIMD2<Double>(0, 0), count: totalBins)
-        let groups = count >= 8192 && params.threads > 1 ? min(params.threads, features.count) : 1
-        let featOffsets = features.map { offsets[$0] }
+    /// themselves when `direct`), over all features. Large ranges are summed into four
+    /// partial histograms (row position mod 4) merged in a fixed order: it breaks the
+    /// store-to-load chains on repeated bins, and two threads take two lanes each, so the
+    /// sums are bit-identical whatever the thread count.
+    private func build(slot: Int, begin: Int, count: Int, direct: Bool, gh: [SIMD2<Float>]) {
+        let out = pool + slot * totalBins
+        let lanes = count >= 4096 ? 4 : 1
+        let partials = SendablePointer(p: partialBuffer)
+        let target = SendablePointer(p: out)
+        let total = totalBins
+        out.initialize(repeating: .zero, count: total)
+        if lanes == 4 { partialBuffer.initialize(repeating: .zero, count: 3 * total) }
         let stride = featureCount
-        rowBins.withUnsafeBufferPointer { binsBuf in
+        globalBins.withUnsafeBufferPointer { binsBuf in
             indices.withUnsafeBufferPointer { idxBuf in
                 gh.withUnsafeBufferPointer { ghBuf in
-                    features.withUnsafeBufferPointer { feats in
-                        featOffsets.withUnsafeBufferPointer { offs in
-                            let job = HistogramJob(bins: binsBuf, indices: idxBuf, gh: ghBuf, features: feats,
-                                                   offsets: offs, stride: stride, begin: begin, count: count,
-                                                   direct: direct, hist: hist)
-                            if groups == 1 {
-                                job.run(0, feats.count)
-                            } else {
-                                let nf = feats.count
-                                let per = (nf + groups - 1) / groups
-                                DispatchQueue.concurrentPerform(iterations: groups) { t in
-                                    job.run(t * per, min(nf, (t + 1) * per))
-                                }
-                            }
-                        }
+                    let job = HistogramJob(bins: binsBuf, indices: idxBuf, gh: ghBuf, stride: stride, begin: begin,
+                                           count: count, direct: direct, lanes: lanes, target: target,
+                                           partials: partials, totalBins: total)
+                    if lanes == 4 && params.threads > 1 {
+                        DispatchQueue.concurrentPerform(iterations: 2) { t in job.run(lanes: (2 * t)..<(2 * t + 2)) }
+                    } else {
+                        job.run(lanes: 0..<lanes)
                     }
                 }
+            }
+        }
+        if lanes == 4 {
+            let p = partialBuffer
+            for i in 0..<total {
+                out[i] = (out[i] + p[i]) + (p[total + i] + p[2 * total + i])
             }
         }
     }
 }
 
-/// The hot loop, over a contiguous group of features.
+/// The hot loop: rows at positions `begin + 4k + lane` go to partial histogram `lane`
+/// (lane 0 is the target itself).
 private struct HistogramJob: @unchecked Sendable {
-    let bins: UnsafeBufferPointer<UInt8>
+    let bins: UnsafeBufferPointer<UInt16>
     let indices: UnsafeBufferPointer<Int32>
     let gh: UnsafeBufferPointer<SIMD2<Float>>
-    let features: UnsafeBufferPointer<Int>
-    let offsets: UnsafeBufferPointer<Int>
     let stride: Int
     let begin: Int
     let count: Int
     let direct: Bool
-    let hist: SendablePointer<SIMD2<Double>>
+    let lanes: Int
+    let target: SendablePointer<SIMD2<Double>>
+    let partials: SendablePointer<SIMD2<Double>>
+    let totalBins: Int
 
-    @inline(__always)
-    func run(_ f0: Int, _ f1: Int) {
-        let h = hist.p
+    func run(lanes range: Range<Int>) {
         let b = bins.baseAddress.unsafelyUnwrapped
         let q = gh.baseAddress.unsafelyUnwrapped
-        let feats = features.baseAddress.unsafelyUnwrapped
-        let offs = offsets.baseAddress.unsafelyUnwrapped
         let idx = indices.baseAddress.unsafelyUnwrapped
-        if f1 - f0 == stride {
-            // Every feature: walk the row contiguously.
-            for i in begin..<(begin &+ count) {
-                let r = direct ? i : Int(idx[i])
-                let v = q[r]
-                let add = SIMD2<Double>(Double(v.x), Double(v.y))
-                let row = b + r &* stride
-                for j in 0..<stride { h[offs[j] &+ Int(row[j])] += add }
-            }
-        } else {
-            for i in begin..<(begin &+ count) {
-                let r = direct ? i : Int(idx[i])
-                let v = q[r]
-                let add = SIMD2<Double>(Double(v.x), Double(v.y))
-                let row = b + r &* stride
-                for j in f0..<f1 { h[offs[j] &+ Int(row[feats[j]])] += add }
-            }
+        let end = begin &+ count
+        let base = partials.p - totalBins  // so that lane k > 0 is at base + k * totalBins
+        if lanes == 1 {
+            for pos in begin..<end { add(row: direct ? pos : Int(idx[pos]), q, b, target.p) }
+            return
         }
+        // One pass over the rows, lanes interleaved, so each row's bins are read once.
+        let lo = range.lowerBound, hi = range.upperBound
+        var block = begin
+        while block < end {
+            var lane = lo
+            while lane < hi {
+                let pos = block &+ lane
+                if pos < end {
+                    let h = lane == 0 ? target.p : base + lane &* totalBins
+                    add(row: direct ? pos : Int(idx[pos]), q, b, h)
+                }
+                lane &+= 1
+            }
+            block &+= 4
+        }
+    }
+
+    @inline(__always)
+    private func add(row r: Int, _ q: UnsafePointer<SIMD2<Float>>, _ b: UnsafePointer<UInt16>,
+                     _ h: UnsafeMutablePointer<SIMD2<Double>>) {
+        let v = q[r]
+        let g = SIMD2<Double>(Double(v.x), Double(v.y))
+        let row = b + r &* stride
+        for j in 0..<stride { h[Int(row[j])] += g }
     }
 }

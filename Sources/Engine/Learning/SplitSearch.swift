@@ -50,7 +50,7 @@ enum SplitSearch {
         let l2 = p.lambdaL2
         let shift = leafGain(sumG, sumH, l2) + p.minGainToSplit
         let miss = hist[nb - 1]
-        let missCount = Int((miss.y * cntFactor).rounded())
+        let missCount = Int(miss.y * cntFactor + 0.5)
         for pass in 0..<(miss.y > 0 ? 2 : 1) {
             let missLeft = pass == 1
             var lg = missLeft ? miss.x : 0
@@ -60,7 +60,7 @@ enum SplitSearch {
                 let b = hist[t]
                 lg += b.x
                 lh += b.y
-                lc += Int((b.y * cntFactor).rounded())
+                lc += Int(b.y * cntFactor + 0.5)
                 if lc < p.minDataInLeaf || lh < p.minHessian { continue }
                 let rc = count - lc
                 let rh = sumH - lh
@@ -98,7 +98,7 @@ enum SplitSearch {
             let shift = leafGain(sumG, sumH, l2) + p.minGainToSplit
             for t in 0..<cats {
                 let b = hist[t]
-                let lc = Int((b.y * cntFactor).rounded())
+                let lc = Int(b.y * cntFactor + 0.5)
                 if lc < p.minDataInLeaf || b.y < p.minHessian { continue }
                 let rc = count - lc
                 let rh = sumH - b.y - kEpsilon
@@ -119,7 +119,7 @@ enum SplitSearch {
         let shift = leafGain(sumG, sumH, l2) + p.minGainToSplit
         var order: [Int] = []
         order.reserveCapacity(cats)
-        for t in 0..<cats where (hist[t].y * cntFactor).rounded() >= p.catSmooth { order.append(t) }
+        for t in 0..<cats where (hist[t].y * cntFactor + 0.5).rounded(.down) >= p.catSmooth { order.append(t) }
         let used = order.count
         if used == 0 { return }
         let ctr = { (t: Int) -> Double in hist[t].x / (hist[t].y + p.catSmooth) }
@@ -140,7 +140,7 @@ enum SplitSearch {
                 let t = order[pos]
                 pos += dir
                 let b = hist[t]
-                let c = Int((b.y * cntFactor).rounded())
+                let c = Int(b.y * cntFactor + 0.5)
                 lg += b.x; lh += b.y; lc += c; group += c
                 i += 1
                 if lc < p.minDataInLeaf || lh < p.minHessian { continue }
