@@ -42,7 +42,7 @@ public enum NBAReasons {
 
     static func oneDecimal(_ x: Double) -> String {
         let t = Int((x * 10).rounded())
-        return String(t / 10) + "." + String(abs(t % 10))
+        return (t < 0 ? "-" : "") + String(abs(t) / 10) + "." + String(abs(t) % 10)
     }
 
     /// 12 400 → "12,400".
