@@ -40,7 +40,7 @@ struct RunCommand: ParsableCommand {
             do {
                 outcome = try Pipeline.run(config: cfg, input: fromStore ? .stored(customers: nil, reps: nil, tickets: nil) : .synthetic,
                                            store: db, template: template)
-            } catch { throw CLIError(error.description) }
+            } catch let e as PipelineError { throw CLIError(e.description) }
             print(outcome.trace.rendered())
             print("")
             print(KPIReport.rendered(outcome.kpis))
