@@ -21,9 +21,11 @@ public struct AccountAnomalies: Sendable, Equatable {
         do {
             var frame = FeatureFrame(rowCount: n)
             for (name, c) in zip(Self.inputs, columns) { try frame.addNumeric(name, c.map(Float.init)) }
-            let model = try IsolationForest(trees: 100, sampleSize: 256, contamination: contamination, seed: seed, threads: threads).fit(frame)
+            // Fitted without a contamination so the rows are scored once; the threshold is the
+            // same quantile the forest would set: the score at position ⌊n·(1 − c)⌋ of the sorted scores.
+            let model = try IsolationForest(trees: 100, sampleSize: 256, seed: seed, threads: threads).fit(frame)
             let s = try model.scores(frame, threads: threads)
-            let t = model.threshold ?? 1
+            let t = s.sorted()[min(n - 1, Int((Double(n) * (1 - contamination)).rounded(.down)))]
             score = s.map(Float.init)
             flagged = s.map { $0 >= t }
         } catch {
