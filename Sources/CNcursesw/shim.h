@@ -17,6 +17,8 @@
 
 static inline void opsdeck_setlocale(void) { setlocale(LC_ALL, ""); }
 static inline WINDOW *opsdeck_stdscr(void) { return stdscr; }
+/// Like initscr, but returns NULL instead of exiting when the terminal cannot be opened.
+static inline SCREEN *opsdeck_newterm(void) { return newterm(NULL, stdout, stdin); }
 static inline int opsdeck_colors(void) { return COLORS; }
 static inline int opsdeck_color_pairs(void) { return COLOR_PAIRS; }
 static inline int opsdeck_lines(void) { return LINES; }
@@ -50,6 +52,15 @@ static inline int opsdeck_put_wch(int y, int x, wchar_t ch, attr_t attrs, short 
     if (setcchar(&cc, wstr, attrs, pair, NULL) != OK) return ERR;
     return mvadd_wch(y, x, &cc);
 }
+
+/// Writes one grapheme of up to five scalars (a base and its combining marks).
+static inline int opsdeck_put_wstr(int y, int x, const wchar_t *wstr, attr_t attrs, short pair) {
+    cchar_t cc;
+    if (setcchar(&cc, wstr, attrs, pair, NULL) != OK) return ERR;
+    return mvadd_wch(y, x, &cc);
+}
+
+static inline mmask_t opsdeck_button1_released(void) { return BUTTON1_RELEASED; }
 
 /// Reads one key as a wide character; returns KEY_CODE_YES for function keys.
 static inline int opsdeck_get_wch(wint_t *out) { return get_wch(out); }
