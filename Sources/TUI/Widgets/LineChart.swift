@@ -40,8 +40,8 @@ public struct LineChart: Sendable {
                         height: rect.height - labelRows)
         guard plot.width >= 2, plot.height >= 1 else { return }
         let axis = CellStyle(fg: .axis)
-        canvas.writeRight(top, maxX: rect.x + axisWidth, y: plot.y, style: axis)
-        canvas.writeRight(bottom, maxX: rect.x + axisWidth, y: plot.maxY - 1, style: axis)
+        canvas.writeRight(top, maxX: rect.x + axisWidth - 1, y: plot.y, style: axis)
+        canvas.writeRight(bottom, maxX: rect.x + axisWidth - 1, y: plot.maxY - 1, style: axis)
         for y in plot.y..<plot.maxY { canvas.put(canvas.glyphs.vertical, x: plot.x - 1, y: y, style: axis) }
         if let labels = xLabels {
             canvas.write(labels.left, x: plot.x, y: plot.maxY, style: axis, maxX: rect.maxX)
@@ -76,8 +76,11 @@ public struct LineChart: Sendable {
             let y = h - 1 - Int((t * Double(h - 1)).rounded())
             if area {
                 grid.vertical(x: x, from: y, to: h - 1)
+            } else if let p = previous, p != y {
+                // Join to the previous point without re-lighting it, so lines stay one dot thin.
+                grid.vertical(x: x, from: y < p ? p - 1 : p + 1, to: y)
             } else {
-                grid.vertical(x: x, from: previous ?? y, to: y)
+                grid.set(x: x, y: y)
             }
             previous = y
         }

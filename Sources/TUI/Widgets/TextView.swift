@@ -56,7 +56,7 @@ public enum TextView {
                     used += w
                     end += 1
                 }
-                if end < rest.count, let space = lastSpace, space > 0 { end = space }
+                if end < rest.count, rest[end] != " ", let space = lastSpace, space > 0 { end = space }
                 end = max(end, 1)
                 let piece = String(rest[..<end])
                 let text = first ? piece : String(repeating: " ", count: hang) + piece
