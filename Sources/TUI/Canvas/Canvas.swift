@@ -24,7 +24,7 @@ public struct Canvas: Sendable {
     /// Puts one character at (x, y), clearing any wide character it overlaps.
     public mutating func put(_ character: Character, x: Int, y: Int, style: CellStyle) {
         guard y >= 0, y < height, x >= 0, x < width else { return }
-        var ch = character
+        var ch = glyphs.isUnicode || character.isASCII ? character : Glyphs.asciiFallback(character)
         var w = CharacterWidth.of(ch)
         if w == 0 { ch = " "; w = 1 }
         if w == 2 && x + 1 >= width { ch = " "; w = 1 }
@@ -43,7 +43,7 @@ public struct Canvas: Sendable {
         let limit = min(maxX ?? width, width)
         var cx = x
         for ch in string {
-            var w = CharacterWidth.of(ch)
+            var w = glyphs.isUnicode || ch.isASCII ? CharacterWidth.of(ch) : 1
             if w == 0 { w = 1 }
             if cx + w > limit { break }
             if cx >= 0 { put(ch, x: cx, y: y, style: style) }

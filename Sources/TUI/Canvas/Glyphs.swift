@@ -1,3 +1,5 @@
+import Foundation
+
 /// Every non-ASCII character the UI draws, with an ASCII set for terminals whose
 /// locale is not UTF-8 (the habit of htop's Meter.c and btop's draw tables).
 public struct Glyphs: Equatable, Sendable {
@@ -56,6 +58,22 @@ public struct Glyphs: Equatable, Sendable {
         default: return "."
         }
     }
+
+    /// An ASCII stand-in for a character a non-UTF-8 terminal cannot show: accents are
+    /// dropped, common symbols get a look-alike, anything else becomes `?`.
+    public static func asciiFallback(_ character: Character) -> Character {
+        if character.isASCII { return character }
+        if let mapped = lookalikes[character] { return mapped }
+        let folded = String(character).applyingTransform(.stripDiacritics, reverse: false) ?? ""
+        if let first = folded.first, first.isASCII, folded.count == 1 { return first }
+        return "?"
+    }
+
+    private static let lookalikes: [Character: Character] = [
+        "×": "x", "·": ".", "…": "~", "–": "-", "—": "-", "€": "E", "£": "L", "°": "o",
+        "≤": "<", "≥": ">", "±": "+", "→": ">", "←": "<", "↑": "^", "↓": "v", "•": "*",
+        "‘": "'", "’": "'", "“": "\"", "”": "\"", "ß": "s",
+    ]
 
     /// Picks the set from the locale the environment asks for, as `setlocale(LC_ALL, "")` would.
     public static func forEnvironment(_ env: [String: String]) -> Glyphs {

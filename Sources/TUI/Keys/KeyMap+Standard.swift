@@ -57,7 +57,7 @@ extension KeyMap {
     ]
 
     static let help: [Binding] = [
-        Binding([.escape, .char("q"), .char("?")], .back, label: "close", "Close the help", scope: .help),
+        Binding([.escape, .char("?")], .back, label: "close", "Close the help (q still quits)", scope: .help),
         Binding([.up, .char("k")], .moveUp, label: "up", "Scroll up", scope: .help, inBar: false),
         Binding([.down, .char("j")], .moveDown, label: "down", "Scroll down", scope: .help, inBar: false),
         Binding([.pageUp], .pageUp, label: "page up", "Scroll one page up", scope: .help, inBar: false),

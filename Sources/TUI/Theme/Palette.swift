@@ -65,7 +65,8 @@ public struct Palette: Sendable {
     public func resolve(_ style: CellStyle) -> ResolvedStyle {
         if mode == .mono {
             var attrs = style.attributes.union(style.fg.monoEmphasis)
-            if style.bg != .mainBg { attrs.formUnion(style.bg.monoEmphasis) }
+            // Inactive tabs sit on the reversed bar but must not look like the active tab.
+            if style.bg != .mainBg, style.fg != .tabInactive { attrs.formUnion(style.bg.monoEmphasis) }
             return ResolvedStyle(fg: -1, bg: -1, attributes: attrs)
         }
         var fg = index(of: style.fg)

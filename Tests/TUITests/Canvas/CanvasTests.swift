@@ -54,6 +54,13 @@ import Testing
         #expect(Glyphs.forEnvironment(["LC_CTYPE": "C.utf8"]).isUnicode)
     }
 
+    @Test func asciiCanvasNeverHoldsNonAscii() {
+        var canvas = Canvas(width: 20, height: 1, glyphs: .ascii)
+        canvas.write("café × 3 · 日€", x: 0, y: 0, style: .normal)
+        #expect(canvas.line(0) == "cafe x 3 . ?E")
+        #expect(canvas.cells.allSatisfy { $0.character.isASCII })
+    }
+
     @Test func rectSlicing() {
         let r = Rect(x: 0, y: 0, width: 10, height: 5)
         let (top, rest) = r.sliceTop(1)

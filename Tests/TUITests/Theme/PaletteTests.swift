@@ -39,6 +39,10 @@ import Testing
         #expect(selected.attributes.contains(.reverse))
         #expect(palette.resolve(CellStyle(fg: .breachRiskHigh)).attributes.contains(.bold))
         #expect(palette.resolve(.normal) == ResolvedStyle(fg: -1, bg: -1, attributes: []))
+        let active = palette.resolve(CellStyle(fg: .tabActive, bg: .tabActiveBg))
+        let inactive = palette.resolve(CellStyle(fg: .tabInactive, bg: .statusBar))
+        #expect(active.attributes == [.reverse, .bold])
+        #expect(inactive.attributes.isEmpty)
         // The mono theme is monochrome whatever the terminal can do.
         #expect(Palette(theme: .mono, mode: .direct).mode == .mono)
     }

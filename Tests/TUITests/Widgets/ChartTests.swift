@@ -86,7 +86,7 @@ import Testing
         KPITilesView.draw(tiles, into: &framed, in: framed.bounds)
         #expect(framed.text() == """
             + Net savings + + Reviews ---+
-            | €1 234      | | 40         |
+            | E1 234      | | 40         |
             | +12%        | |            |
             +-------------+ +------------+
 
@@ -94,7 +94,7 @@ import Testing
         #expect(framed[2, 1].style.fg == .savingsPositive)
         var compact = Canvas(width: 30, height: 2, glyphs: .ascii)
         KPITilesView.draw(tiles, into: &compact, in: compact.bounds)
-        #expect(compact.text() == "Net savings     Reviews\n€1 234          40\n")
+        #expect(compact.text() == "Net savings     Reviews\nE1 234          40\n")
     }
 
     @Test func textViewWrapsWithHangingIndentAndScrolls() {
