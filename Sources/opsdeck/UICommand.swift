@@ -44,7 +44,8 @@ struct UICommand: ParsableCommand {
         do {
             try CommandCenter.run(options: options, context: .empty)
         } catch let error as ThemeError {
-            throw ValidationError(error.description)
+            FileHandle.standardError.write(Data("opsdeck: \(error.description)\n".utf8))
+            throw ExitCode(1)
         } catch let error as TerminalError {
             FileHandle.standardError.write(Data("opsdeck: \(error.description)\n".utf8))
             throw ExitCode(1)

@@ -60,7 +60,8 @@ final class App {
     private func applyTheme(_ theme: Theme) {
         let info = terminal.colorSupport
         let mode = setup.colorDisabled ? .mono
-            : setup.colorOverride ?? ColorMode.detect(colors: info.colors, canChangeColor: info.canChange, noColor: false)
+            : setup.colorOverride ?? ColorMode.detect(colors: info.colors, canChangeColor: info.canChange, noColor: false,
+                                                    environment: setup.environment)
         terminal.use(Palette(theme: theme, mode: mode, maxColors: info.colors))
     }
 }

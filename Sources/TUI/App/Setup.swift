@@ -7,6 +7,7 @@ struct Setup {
     let colorDisabled: Bool
     let colorOverride: ColorMode?
     let maxFrames: Int?
+    let environment: [String: String]
     /// Problems in config or theme files, reported on stderr at exit.
     let warnings: [String]
 
@@ -37,7 +38,7 @@ struct Setup {
         return Setup(catalog: catalog, theme: loaded.theme,
                      glyphs: options.ascii.map { $0 ? .ascii : .unicode } ?? .forEnvironment(options.environment),
                      colorDisabled: options.colorDisabled, colorOverride: options.colorMode,
-                     maxFrames: options.maxFrames, warnings: warnings)
+                     maxFrames: options.maxFrames, environment: options.environment, warnings: warnings)
     }
 }
 

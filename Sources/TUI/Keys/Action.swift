@@ -2,7 +2,7 @@
 /// so a rebinding changes only the table.
 public enum Action: Hashable, Sendable {
     case quit, back, help, redraw, cycleTheme
-    case nextTab, previousTab
+    case nextTab, previousTab, focusNext
     case showTab(Int)
     case moveUp, moveDown, pageUp, pageDown, first, last
     case open, search

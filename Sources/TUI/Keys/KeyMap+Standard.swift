@@ -13,6 +13,8 @@ extension KeyMap {
         Binding([.backTab], .previousTab, label: "prev", "Previous screen", scope: .global, inBar: false),
         Binding([.char("t")], .cycleTheme, label: "theme",
                 "Cycle colour themes (default, light, high-contrast, mono, then your own)", scope: .global),
+        Binding([.char("f")], .focusNext, label: "focus",
+                "Move the keyboard focus to the next panel (e.g. list, then slider)", scope: .global, inBar: false),
         Binding([.ctrl("l")], .redraw, label: "redraw", "Repaint the whole screen", scope: .global, inBar: false),
     ]
 

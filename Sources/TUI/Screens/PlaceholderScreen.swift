@@ -14,6 +14,8 @@ public struct PlaceholderScreen: Screen {
             return .disabled("\(id.title) has no rows yet")
         case .increase, .decrease, .bigIncrease, .bigDecrease, .minimum, .maximum, .enterValue:
             return .disabled("\(id.title) has no slider yet")
+        case .focusNext:
+            return .disabled("\(id.title) has one panel")
         default:
             return .enabled
         }

@@ -11,10 +11,19 @@ public enum ColorMode: String, CaseIterable, Sendable {
     /// Theme colours defined exactly with `init_color`, when the terminal allows it.
     case direct
 
-    /// Picks the richest mode the terminal reports. `NO_COLOR` always wins.
-    public static func detect(colors: Int, canChangeColor: Bool, noColor: Bool) -> ColorMode {
+    /// Picks the richest mode the terminal reports. `NO_COLOR` always wins. Redefining
+    /// palette slots (`.direct`) needs more than terminfo's word: many terminals and
+    /// multiplexers claim `ccc` and ignore it, which would show the wrong colours, so it
+    /// also takes `COLORTERM=truecolor|24bit` and no tmux/screen in between.
+    public static func detect(colors: Int, canChangeColor: Bool, noColor: Bool,
+                              environment env: [String: String] = [:]) -> ColorMode {
         if noColor || colors < 8 { return .mono }
-        if colors >= 256 { return canChangeColor ? .direct : .xterm256 }
+        if colors >= 256 {
+            let term = env["TERM"] ?? ""
+            let modern = ["truecolor", "24bit"].contains(env["COLORTERM"]?.lowercased() ?? "")
+            let multiplexed = env["TMUX"] != nil || term.hasPrefix("screen") || term.hasPrefix("tmux")
+            return canChangeColor && modern && !multiplexed ? .direct : .xterm256
+        }
         if colors >= 16 { return .ansi16 }
         return .ansi8
     }

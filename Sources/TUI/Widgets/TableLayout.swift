@@ -1,6 +1,6 @@
 /// Column widths that adapt to the space: columns are dropped by priority until the
 /// minimum widths fit, then each grows toward its ideal (title or widest sampled
-/// cell), and flexible columns take what is left.
+/// cell), most important first, and flexible columns take what is left.
 public enum TableLayout {
     /// Widths per column; nil for a column that does not fit.
     public static func widths(for data: TableData, available: Int, gap: Int = 1, sample: Int = 200) -> [Int?] {
@@ -22,7 +22,7 @@ public enum TableLayout {
         }
         var widths: [Int?] = columns.indices.map { shown.contains($0) ? columns[$0].minWidth : nil }
         var remaining = available - used
-        for c in columns.indices where shown.contains(c) && remaining > 0 {
+        for c in byPriority where shown.contains(c) && remaining > 0 {
             let grow = min(remaining, ideal[c] - columns[c].minWidth)
             if grow > 0 {
                 widths[c] = (widths[c] ?? 0) + grow

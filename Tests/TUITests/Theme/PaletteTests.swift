@@ -24,7 +24,11 @@ import Testing
     }
 
     @Test func modeFollowsWhatTheTerminalReports() {
-        #expect(ColorMode.detect(colors: 256, canChangeColor: true, noColor: false) == .direct)
+        let modern = ["COLORTERM": "truecolor", "TERM": "xterm-256color"]
+        #expect(ColorMode.detect(colors: 256, canChangeColor: true, noColor: false, environment: modern) == .direct)
+        #expect(ColorMode.detect(colors: 256, canChangeColor: true, noColor: false) == .xterm256)
+        #expect(ColorMode.detect(colors: 256, canChangeColor: true, noColor: false,
+                                 environment: modern.merging(["TMUX": "/tmp/x"]) { $1 }) == .xterm256)
         #expect(ColorMode.detect(colors: 256, canChangeColor: false, noColor: false) == .xterm256)
         #expect(ColorMode.detect(colors: 16, canChangeColor: false, noColor: false) == .ansi16)
         #expect(ColorMode.detect(colors: 8, canChangeColor: true, noColor: false) == .ansi8)
