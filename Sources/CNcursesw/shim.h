@@ -12,6 +12,8 @@
 #endif
 
 #include <locale.h>
+#include <signal.h>
+#include <unistd.h>
 #include <wchar.h>
 #include <ncursesw/curses.h>
 
@@ -61,6 +63,20 @@ static inline int opsdeck_put_wstr(int y, int x, const wchar_t *wstr, attr_t att
 }
 
 static inline mmask_t opsdeck_button1_released(void) { return BUTTON1_RELEASED; }
+
+/// Restores the terminal before dying of Ctrl-C, kill or hang-up, so the user's shell is
+/// not left without echo (htop's habit). endwin is not async-signal-safe, but the
+/// process exits right after and nothing else runs.
+static void opsdeck_on_fatal_signal(int sig) {
+    endwin();
+    _exit(128 + sig);
+}
+
+static inline void opsdeck_install_signal_handlers(void) {
+    signal(SIGINT, opsdeck_on_fatal_signal);
+    signal(SIGTERM, opsdeck_on_fatal_signal);
+    signal(SIGHUP, opsdeck_on_fatal_signal);
+}
 
 /// Reads one key as a wide character; returns KEY_CODE_YES for function keys.
 static inline int opsdeck_get_wch(wint_t *out) { return get_wch(out); }

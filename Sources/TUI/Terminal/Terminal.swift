@@ -32,6 +32,7 @@ final class Terminal {
         }
         set_term(screen)
         open = true
+        opsdeck_install_signal_handlers()
         cbreak()
         noecho()
         nonl()

@@ -61,10 +61,14 @@ public struct TableColumn: Sendable {
 public struct TableData: Sendable {
     public let columns: [TableColumn]
     public let rows: [[TableCell]]
+    /// Each row's cell texts, lower-cased and joined once, so `/` search costs one
+    /// substring test per row per key press.
+    let searchText: [String]
 
     public init(columns: [TableColumn], rows: [[TableCell]]) {
         self.columns = columns
         self.rows = rows
+        searchText = rows.map { $0.map(\.text).joined(separator: "\u{1F}").lowercased() }
     }
 
     public func cell(_ row: Int, _ column: Int) -> TableCell {

@@ -30,7 +30,7 @@ public struct TableState: Sendable {
         let needle = query.lowercased()
         var rows = Array(data.rows.indices)
         if !needle.isEmpty {
-            rows = rows.filter { r in data.rows[r].contains { $0.text.lowercased().contains(needle) } }
+            rows = rows.filter { data.searchText[$0].contains(needle) }
         }
         if let c = sortColumn {
             let keys = data.rows.map { $0.indices.contains(c) ? $0[c].sortKey : SortKey.missing }

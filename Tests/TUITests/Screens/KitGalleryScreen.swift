@@ -69,6 +69,27 @@ struct KitGalleryScreen: Screen {
         return table.type(character, data: data, pageSize: TableView.pageSize(in: layout(body).table, state: table))
     }
 
+    /// The wheel scrolls the queue; a click selects a row and focuses the queue, a click
+    /// on the slider row focuses the slider.
+    mutating func handleMouse(_ event: MouseEvent, body: Rect) -> Bool {
+        let l = layout(body)
+        let page = TableView.pageSize(in: l.table, state: table)
+        switch event.kind {
+        case .wheelUp: table.scroll(by: -3, pageSize: page)
+        case .wheelDown: table.scroll(by: 3, pageSize: page)
+        case .press:
+            if let row = TableView.visibleRow(at: event.y, in: l.table, state: table), l.table.contains(x: event.x, y: event.y) {
+                table.select(visibleRow: row, pageSize: page)
+                focus.focus(.queue)
+            } else if l.slider.contains(x: event.x, y: event.y) {
+                focus.focus(.capacity)
+            } else {
+                return false
+            }
+        }
+        return true
+    }
+
     var statusMessage: String? { slider.entryError }
 
     /// Net savings at capacity N: tickets captured × 40 saved, minus N reviews × 25.

@@ -55,4 +55,16 @@ import Testing
         #expect(try #require(gallery(s)).table.order.count == 30)
         #expect(s.handle(.escape) == .quit) // nothing left open: Esc at top level quits
     }
+
+    @Test func mouseSelectsRowsScrollsAndFocuses() throws {
+        var s = app()
+        let screen = try #require(gallery(s))
+        let l = screen.layout(CommandCenterView.body(width: 160, height: 48))
+        _ = s.handle(.mouse(MouseEvent(x: l.table.x + 2, y: l.table.y + 3, kind: .press)))
+        #expect(try #require(gallery(s)).table.selected == 2)
+        _ = s.handle(.mouse(MouseEvent(x: l.table.x + 2, y: l.table.y + 3, kind: .wheelDown)))
+        #expect(try #require(gallery(s)).table.selected == 5)
+        _ = s.handle(.mouse(MouseEvent(x: l.slider.x + 20, y: l.slider.y + 1, kind: .press)))
+        #expect(try #require(gallery(s)).focus.isFocused(.capacity))
+    }
 }
