@@ -32,7 +32,7 @@ public struct CommandCenterOptions: Sendable {
     public init(theme: String? = nil, themeDirectory: String? = nil, maxFrames: Int? = nil, noColor: Bool = false,
                 colorMode: ColorMode? = nil, ascii: Bool? = nil,
                 environment: [String: String] = ProcessInfo.processInfo.environment,
-                executablePath: String? = CommandLine.arguments.first.map { URL(fileURLWithPath: $0).path },
+                executablePath: String? = Bundle.main.executablePath,
                 currentDirectory: String = FileManager.default.currentDirectoryPath) {
         self.theme = theme
         self.themeDirectory = themeDirectory
