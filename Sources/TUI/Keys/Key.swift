@@ -3,6 +3,9 @@
 public enum Key: Hashable, Sendable {
     case char(Character)
     case ctrl(Character)
+    /// Alt (Meta) with a key: the terminal sends ESC then the key. Kept apart from Esc
+    /// so that Alt-x never reads as "Esc, then x" (which would go back or quit).
+    case alt(Character)
     case up, down, left, right
     case pageUp, pageDown, home, end
     case enter, escape, tab, backTab, backspace, delete
@@ -16,6 +19,7 @@ public enum Key: Hashable, Sendable {
         case .char(" "): return "Space"
         case .char(let c): return String(c)
         case .ctrl(let c): return "Ctrl-" + String(c).uppercased()
+        case .alt(let c): return "Alt-" + String(c)
         case .up: return "Up"
         case .down: return "Down"
         case .left: return "Left"

@@ -31,10 +31,13 @@ public enum KeyDecoder {
         }
     }
 
-    /// Recognises CSI and SS3 sequences after an ESC; returns the key and how many
-    /// scalars it consumed. A lone ESC is Escape.
+    /// Recognises CSI and SS3 sequences and Alt-key pairs after an ESC; returns the key
+    /// and how many scalars it consumed. A lone ESC is Escape.
     static func escapeSequence(_ rest: [UInt32]) -> (Key, Int) {
         guard let first = rest.first else { return (.escape, 0) }
+        if first >= 32, first != 79, first != 91, first != 127, let scalar = Unicode.Scalar(first) {
+            return (.alt(Character(scalar)), 1)
+        }
         if first == 79, rest.count >= 2 { // ESC O x (SS3)
             switch rest[1] {
             case 80: return (.function(1), 2)

@@ -23,6 +23,8 @@ final class Terminal {
     private var palette = Palette(theme: .mono, mode: .mono)
     private var pairs: [Int32: Int16] = [:]
     private var open = false
+    /// Keys decoded from one burst of input beyond the first (a paste, Esc then a key).
+    private var pending: [Key] = []
 
     init() throws {
         guard isatty(0) == 1, isatty(1) == 1 else { throw TerminalError.notATerminal }
@@ -83,16 +85,7 @@ final class Terminal {
             previous = nil
             clearok(screen, true)
         }
-        for y in 0..<canvas.height {
-            for x in 0..<canvas.width {
-                let cell = canvas[x, y]
-                if cell.isContinuation { continue }
-                if let old = previous, old[x, y] == cell, cell.width != 2 || old[x + 1, y] == canvas[x + 1, y] {
-                    continue
-                }
-                draw(cell, x: x, y: y)
-            }
-        }
+        for (x, y) in canvas.changedCells(since: previous) { draw(canvas[x, y], x: x, y: y) }
         previous = canvas
         wnoutrefresh(screen)
         doupdate()
@@ -100,6 +93,7 @@ final class Terminal {
 
     /// Waits for a key; `timeoutMilliseconds` < 0 waits forever. Nil on timeout.
     func readKey(timeoutMilliseconds: Int) -> Key? {
+        if !pending.isEmpty { return pending.removeFirst() }
         let screen = opsdeck_stdscr()
         wtimeout(screen, Int32(timeoutMilliseconds))
         var ch: wint_t = 0
@@ -111,7 +105,11 @@ final class Terminal {
         var burst: [UInt32] = [27]
         wtimeout(screen, 0)
         while burst.count < 16, opsdeck_get_wch(&ch) == OK { burst.append(UInt32(ch)) }
-        return KeyDecoder.decode(burst).first
+        var keys = KeyDecoder.decode(burst)
+        guard !keys.isEmpty else { return nil }
+        let first = keys.removeFirst()
+        pending += keys
+        return first
     }
 
     private func functionKey(_ code: Int32) -> Key? {

@@ -69,3 +69,30 @@ import Testing
         #expect(r.columns(3, gap: 1).map(\.x) == [0, 4, 8])
     }
 }
+
+@Suite struct CanvasDiffTests {
+    @Test func firstFrameAndResizeRepaintEverything() {
+        let canvas = Canvas(width: 3, height: 2)
+        #expect(canvas.changedCells(since: nil).count == 6)
+        #expect(canvas.changedCells(since: Canvas(width: 4, height: 2)).count == 6)
+    }
+
+    @Test func onlyChangedCellsAreWritten() {
+        let before = Canvas(width: 4, height: 2)
+        var after = before
+        after.put("x", x: 2, y: 1, style: .normal)
+        after.put("y", x: 0, y: 0, style: .normal.with(.bold))
+        #expect(after.changedCells(since: before).map { [$0.x, $0.y] } == [[0, 0], [2, 1]])
+        #expect(after.changedCells(since: after).isEmpty)
+    }
+
+    @Test func wideCharactersAreWrittenWhole() {
+        var before = Canvas(width: 4, height: 1)
+        before.write("日", x: 1, y: 0, style: .normal)
+        var after = Canvas(width: 4, height: 1)
+        after.write("日", x: 1, y: 0, style: .normal)
+        #expect(after.changedCells(since: before).isEmpty)
+        after.put("a", x: 2, y: 0, style: .normal) // breaks the wide char: both halves change
+        #expect(after.changedCells(since: before).map(\.x) == [1, 2])
+    }
+}

@@ -11,7 +11,9 @@ import Testing
     @Test func loneEscapeAndEscapeThenKey() {
         #expect(KeyDecoder.decode([27]) == [.escape])
         #expect(KeyDecoder.decode([27, 27]) == [.escape, .escape])
-        #expect(KeyDecoder.decode([27] + scalars("q")) == [.escape, .char("q")])
+        #expect(KeyDecoder.decode([27] + scalars("q")) == [.alt("q")])
+        #expect(KeyDecoder.decode([27] + scalars("xj")) == [.alt("x"), .char("j")])
+        #expect(Key.alt("q").name == "Alt-q")
     }
 
     @Test func cursorAndPageSequences() {
