@@ -36,4 +36,18 @@ public struct BarChart: Sendable {
             }
         }
     }
+
+    /// Counts of `values` in `bins` equal-width bins over `range` (values outside are
+    /// clamped into the end bins): the bars of a histogram. Display binning only; the
+    /// values themselves come from the engine.
+    public static func histogram(_ values: [Double], bins: Int, range: ClosedRange<Double>) -> [Double] {
+        guard bins > 0 else { return [] }
+        var counts = [Double](repeating: 0, count: bins)
+        let span = range.upperBound - range.lowerBound
+        for v in values where v.isFinite {
+            let t = span > 0 ? (v - range.lowerBound) / span : 0
+            counts[min(bins - 1, max(0, Int(t * Double(bins))))] += 1
+        }
+        return counts
+    }
 }

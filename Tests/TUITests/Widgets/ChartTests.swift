@@ -60,6 +60,14 @@ import Testing
         #expect(ascii.text() == "   .#\n _###\n")
     }
 
+    @Test func histogramBinsAndDraws() {
+        let counts = BarChart.histogram([0.05, 0.1, 0.15, 0.5, 0.95, 1.0, 7, -.infinity], bins: 4, range: 0...1)
+        #expect(counts == [3, 0, 1, 3])
+        var canvas = Canvas(width: 8, height: 1)
+        BarChart(values: counts).draw(into: &canvas, in: canvas.bounds)
+        #expect(canvas.text() == "██  ▃▃██\n")
+    }
+
     @Test func heatmapShowsShadeAndValue() {
         let heat = Heatmap(rowLabels: ["High", "Low"], columnLabels: ["Email", "Phone"],
                            values: [[0.5, 0.1], [0.0, nil]], format: "%.0f%%", scale: 100)
