@@ -25,6 +25,7 @@ struct RoutingOutcome {
     var bestKnown: Double?
     var bestVehicles: Int?
     var seconds: Double
+    var iterations: Int
     var verdict: RouteChecker.Verdict
 
     /// Gap in percent: above the best-known length, or below the best-known prize.
@@ -60,15 +61,24 @@ enum RoutingBench {
 
     static func solve(_ path: String, _ format: RoutingFormat, seconds: Double, seed: UInt64,
                       vehicles: Int?, bestKnown: Double?) throws -> RoutingOutcome {
-        let p = try format.load(path, vehicles: vehicles)
+        var p = try format.load(path, vehicles: vehicles)
+        let env0 = ProcessInfo.processInfo.environment
         let start = ContinuousClock.now
-        let s = try RouteSolver.solve(p, RouteSolverOptions(seed: seed, iterations: Int.max, seconds: seconds))
+        if env0["MV"] == "0" { p.minimiseVehicles = false }
+        var opt = RouteSolverOptions(seed: seed, iterations: Int.max, seconds: seconds)
+        let env = ProcessInfo.processInfo.environment
+        if let t = env["T0"].flatMap(Double.init) { opt.startTemperature = t }
+        if let t = env["TF"].flatMap(Double.init) { opt.endTemperature = t }
+        if let t = env["FS"].flatMap(Double.init) { opt.fleetShare = t }
+        if let t = env["PEN"].flatMap(Double.init) { opt.missingPenalty = t }
+        if let t = env["CBAR"].flatMap(Double.init) { opt.averageRemoved = t }
+        let s = try RouteSolver.solve(p, opt)
         let e = ContinuousClock.now - start
         let secs = Double(e.components.seconds) + Double(e.components.attoseconds) * 1e-18
         let verdict = RouteChecker.check(p, s)
         let known = bestKnown.map { ($0, nil as Int?) } ?? Self.bestKnown(path, format, paths: vehicles ?? 1)
         let objective = format == .toptw ? Double(s.prize) : Double(s.distance) / p.distanceScale
         return RoutingOutcome(name: name(path), objective: objective, vehicles: s.vehiclesUsed,
-                              bestKnown: known?.0, bestVehicles: known?.1, seconds: secs, verdict: verdict)
+                              bestKnown: known?.0, bestVehicles: known?.1, seconds: secs, iterations: s.iterations, verdict: verdict)
     }
 }
