@@ -61,17 +61,9 @@ enum RoutingBench {
 
     static func solve(_ path: String, _ format: RoutingFormat, seconds: Double, seed: UInt64,
                       vehicles: Int?, bestKnown: Double?) throws -> RoutingOutcome {
-        var p = try format.load(path, vehicles: vehicles)
-        let env0 = ProcessInfo.processInfo.environment
+        let p = try format.load(path, vehicles: vehicles)
         let start = ContinuousClock.now
-        if env0["MV"] == "0" { p.minimiseVehicles = false }
-        var opt = RouteSolverOptions(seed: seed, iterations: Int.max, seconds: seconds)
-        let env = ProcessInfo.processInfo.environment
-        if let t = env["T0"].flatMap(Double.init) { opt.startTemperature = t }
-        if let t = env["TF"].flatMap(Double.init) { opt.endTemperature = t }
-        if let t = env["FS"].flatMap(Double.init) { opt.fleetShare = t }
-        if let t = env["PEN"].flatMap(Double.init) { opt.missingPenalty = t }
-        if let t = env["CBAR"].flatMap(Double.init) { opt.averageRemoved = t }
+        let opt = RouteSolverOptions(seed: seed, iterations: Int.max, seconds: seconds)
         let s = try RouteSolver.solve(p, opt)
         let e = ContinuousClock.now - start
         let secs = Double(e.components.seconds) + Double(e.components.attoseconds) * 1e-18
