@@ -48,7 +48,7 @@ enum BenchLearningCustomers {
         try f.addNumeric("web_sessions_30d", rows.map { Float($0.webSessions30d) })
         try f.addNumeric("support_tickets_90d", rows.map { Float($0.supportTickets90d) })
         for threads in [1, 2] {
-            let forest = IsolationForest(trees: 100, sampleSize: 256, contamination: 0.02, seed: 1, threads: threads)
+            let forest = IsolationForest(trees: 100, sampleSize: 256, seed: 1, threads: threads)
             let (_, secs) = try BenchLearningSupport.timed(repeats: max(3, repeats)) {
                 let m = try forest.fit(f)
                 return try m.scores(f, threads: threads)

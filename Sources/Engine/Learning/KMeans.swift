@@ -103,58 +103,66 @@ private struct Hamerly {
     func run(_ rng: inout SeededRNG) -> KMeans.Result {
         let n = points.count
         var centers = seedCenters(&rng)
-        var assign = [Int32](repeating: 0, count: n)
-        var upper = [Double](repeating: 0, count: n)
-        var lower = [Double](repeating: 0, count: n)
+        // Stop like scikit-learn: when centres move less (in total squared distance) than
+        // 1e-4 of the data's mean per-axis variance.
+        var mean = SIMD2<Double>.zero
+        for p in points { mean += p }
+        mean /= Double(n)
+        var variance = 0.0
+        for p in points { variance += d2(p, mean) }
+        let tolerance = 1e-4 * variance / Double(2 * n)
+        let assign = UnsafeMutablePointer<Int32>.allocate(capacity: n)
+        let upper = UnsafeMutablePointer<Double>.allocate(capacity: n)
+        let lower = UnsafeMutablePointer<Double>.allocate(capacity: n)
+        defer { assign.deallocate(); upper.deallocate(); lower.deallocate() }
         var sums = [SIMD2<Double>](repeating: .zero, count: k)
         var counts = [Int](repeating: 0, count: k)
         var s = [Double](repeating: 0, count: k)
         var moved = [Double](repeating: 0, count: k)
         var iterations = 0
         points.withUnsafeBufferPointer { pts in
-            // Full first assignment.
-            for i in 0..<n { nearestTwo(pts[i], centers, &assign[i], &upper[i], &lower[i]) }
-            for i in 0..<n { sums[Int(assign[i])] += pts[i]; counts[Int(assign[i])] += 1 }
-            while iterations < maxIterations {
-                iterations += 1
-                // Move centres.
-                var maxMove = 0.0, secondMove = 0.0, maxAt = -1
-                for j in 0..<k {
-                    let c = counts[j] > 0 ? sums[j] / Double(counts[j]) : centers[j]
-                    moved[j] = d2(c, centers[j]).squareRoot()
-                    centers[j] = c
-                    if moved[j] > maxMove { secondMove = maxMove; maxMove = moved[j]; maxAt = j } else if moved[j] > secondMove {
-                        secondMove = moved[j]
+            centers.withUnsafeMutableBufferPointer { c in
+                for i in 0..<n { nearestTwo(pts[i], c, &assign[i], &upper[i], &lower[i]) }
+                for i in 0..<n { sums[Int(assign[i])] += pts[i]; counts[Int(assign[i])] += 1 }
+                while iterations < maxIterations {
+                    iterations += 1
+                    var maxMove = 0.0, secondMove = 0.0, maxAt = -1, shift = 0.0
+                    for j in 0..<k {
+                        let nc = counts[j] > 0 ? sums[j] / Double(counts[j]) : c[j]
+                        let m2 = d2(nc, c[j])
+                        shift += m2
+                        moved[j] = m2.squareRoot()
+                        c[j] = nc
+                        if moved[j] > maxMove { secondMove = maxMove; maxMove = moved[j]; maxAt = j } else if moved[j] > secondMove {
+                            secondMove = moved[j]
+                        }
                     }
-                }
-                if iterations > 1 && maxMove == 0 { break }
-                for i in 0..<n {
-                    let a = Int(assign[i])
-                    upper[i] += moved[a]
-                    lower[i] -= a == maxAt ? secondMove : maxMove
-                }
-                for j in 0..<k {
-                    var m = Double.infinity
-                    for j2 in 0..<k where j2 != j { m = min(m, d2(centers[j], centers[j2])) }
-                    s[j] = m.squareRoot() / 2
-                }
-                var changed = 0
-                for i in 0..<n {
-                    let a = Int(assign[i])
-                    let bound = max(s[a], lower[i])
-                    if upper[i] <= bound { continue }
-                    upper[i] = d2(pts[i], centers[a]).squareRoot()
-                    if upper[i] <= bound { continue }
-                    var na: Int32 = 0
-                    nearestTwo(pts[i], centers, &na, &upper[i], &lower[i])
-                    if Int(na) != a {
-                        changed += 1
-                        assign[i] = na
-                        sums[a] -= pts[i]; counts[a] -= 1
-                        sums[Int(na)] += pts[i]; counts[Int(na)] += 1
+                    if shift <= tolerance { break }
+                    for j in 0..<k {
+                        var m = Double.infinity
+                        for j2 in 0..<k where j2 != j { m = min(m, d2(c[j], c[j2])) }
+                        s[j] = m.squareRoot() / 2
                     }
+                    var changed = 0
+                    for i in 0..<n {
+                        let a = Int(assign[i])
+                        upper[i] += moved[a]
+                        lower[i] -= a == maxAt ? secondMove : maxMove
+                        let bound = max(s[a], lower[i])
+                        if upper[i] <= bound { continue }
+                        upper[i] = d2(pts[i], c[a]).squareRoot()
+                        if upper[i] <= bound { continue }
+                        var na: Int32 = 0
+                        nearestTwo(pts[i], c, &na, &upper[i], &lower[i])
+                        if Int(na) != a {
+                            changed += 1
+                            assign[i] = na
+                            sums[a] -= pts[i]; counts[a] -= 1
+                            sums[Int(na)] += pts[i]; counts[Int(na)] += 1
+                        }
+                    }
+                    if changed == 0 { break }
                 }
-                if changed == 0 { break }
             }
         }
         // Centres as the exact means of the final assignment, and the exact inertia.
@@ -163,16 +171,22 @@ private struct Hamerly {
         for i in 0..<n { exact[Int(assign[i])] += points[i]; cnt[Int(assign[i])] += 1 }
         for j in 0..<k where cnt[j] > 0 { centers[j] = exact[j] / Double(cnt[j]) }
         var inertia = 0.0
-        for i in 0..<n { inertia += d2(points[i], centers[Int(assign[i])]) }
-        return KMeans.Result(centers: centers, assignment: assign, inertia: inertia, iterations: iterations)
+        let out = Array(UnsafeBufferPointer(start: assign, count: n))
+        for i in 0..<n { inertia += d2(points[i], centers[Int(out[i])]) }
+        return KMeans.Result(centers: centers, assignment: out, inertia: inertia, iterations: iterations)
     }
 
     @inline(__always)
-    func nearestTwo(_ p: SIMD2<Double>, _ centers: [SIMD2<Double>], _ a: inout Int32, _ u: inout Double, _ l: inout Double) {
+    func nearestTwo(_ p: SIMD2<Double>, _ centers: UnsafeMutableBufferPointer<SIMD2<Double>>, _ a: inout Int32,
+                    _ u: inout Double, _ l: inout Double) {
         var b1 = Double.infinity, b2 = Double.infinity, j1 = 0
         for j in 0..<k {
-            let d = d2(p, centers[j])
-            if d < b1 { b2 = b1; b1 = d; j1 = j } else if d < b2 { b2 = d }
+            let v = p - centers[j]
+            let d = v.x * v.x + v.y * v.y
+            let better = d < b1
+            b2 = better ? b1 : min(b2, d)
+            j1 = better ? j : j1
+            b1 = better ? d : b1
         }
         a = Int32(j1)
         u = b1.squareRoot()
