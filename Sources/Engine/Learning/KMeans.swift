@@ -42,30 +42,21 @@ public struct KMeans: Sendable {
         guard restarts >= 1, maxIterations >= 1 else { throw LearningError.invalidParameter("restarts and iterations ≥ 1") }
         for (i, p) in points.enumerated() where !(p.x.isFinite && p.y.isFinite) { throw LearningError.nonFiniteTarget(row: i) }
         let root = SeededRNG(seed: seed)
-        let slots = ResultSlots(count: restarts)
+        let slots = ParallelSlots<Result>(count: restarts)
         let (k, maxIterations) = (self.k, self.maxIterations)
         let run: @Sendable (Int) -> Void = { r in
             var rng = root.derived(UInt64(r))
-            slots.set(r, Hamerly(points: points, k: k, maxIterations: maxIterations).run(&rng))
+            slots[r] = Hamerly(points: points, k: k, maxIterations: maxIterations).run(&rng)
         }
         if threads > 1 && restarts > 1 {
             DispatchQueue.concurrentPerform(iterations: restarts) { run($0) }
         } else {
             for r in 0..<restarts { run(r) }
         }
-        var best = slots.get(0)
-        for r in 1..<restarts where slots.get(r).inertia < best.inertia { best = slots.get(r) }
+        let results = slots.values.compactMap { $0 }
+        guard var best = results.first else { throw LearningError.invalidParameter("no restart finished") }
+        for r in results.dropFirst() where r.inertia < best.inertia { best = r }
         return best
-    }
-}
-
-/// Per-restart results written from parallel workers into their own index.
-private final class ResultSlots: @unchecked Sendable {
-    private var items: [KMeans.Result?]
-    init(count: Int) { items = Array(repeating: nil, count: count) }
-    func set(_ i: Int, _ r: KMeans.Result) { items[i] = r }
-    func get(_ i: Int) -> KMeans.Result {
-        items[i] ?? KMeans.Result(centers: [], assignment: [], inertia: .infinity, iterations: 0)
     }
 }
 
