@@ -14,10 +14,12 @@ import Testing
         let m = try BinnedMatrix(frame: f, maxBins: 64, seed: 2)
         #expect(m.binnings[0].binCount <= 65)
         #expect(Int(m.bins[0][3]) == m.binnings[0].missingBin)
-        // Bins are ordered like the values and roughly equally filled.
+        // Value bins are roughly equally filled (zero has a bin of its own, empty here).
         var counts = [Int](repeating: 0, count: m.binnings[0].binCount)
         for b in m.bins[0] { counts[Int(b)] += 1 }
-        #expect(counts.dropLast().allSatisfy { $0 > n / 64 / 3 && $0 < n / 64 * 3 })
+        let filled = counts.dropLast().filter { $0 > 0 }
+        #expect(filled.count >= 60)
+        #expect(filled.allSatisfy { $0 > n / 64 / 3 && $0 < n / 64 * 3 })
         #expect(m.binnings[1].binCount == 4)  // three values + missing
         #expect(m.binnings[2].isCategorical && Int(m.bins[2][0]) == m.binnings[2].missingBin)
         // A second frame binned with the same binnings agrees row by row.
