@@ -91,9 +91,18 @@ private struct Hamerly {
         return centers
     }
 
+    /// On large inputs the centres are first fitted on a seeded 1/8 sample (k-means++ and
+    /// Lloyd there are 8× cheaper), then refined on all points: the result is still a
+    /// fixed point of Lloyd's iteration on the full data, reached in far fewer full passes.
     func run(_ rng: inout SeededRNG) -> KMeans.Result {
         let n = points.count
-        var centers = seedCenters(&rng)
+        var centers: [SIMD2<Double>]
+        if n >= 20_000 && n / 8 >= 50 * k {
+            let sample = rng.sample(n, n / 8).map { points[$0] }
+            centers = Hamerly(points: sample, k: k, maxIterations: maxIterations).run(&rng).centers
+        } else {
+            centers = seedCenters(&rng)
+        }
         // Stop like scikit-learn: when centres move less (in total squared distance) than
         // 1e-4 of the data's mean per-axis variance.
         var mean = SIMD2<Double>.zero
@@ -167,20 +176,32 @@ private struct Hamerly {
         return KMeans.Result(centers: centers, assignment: out, inertia: inertia, iterations: iterations)
     }
 
+    /// Nearest and second-nearest centre: distances in one vectorisable pass, then two
+    /// interleaved reductions (even and odd centres) to halve the dependency chain.
     @inline(__always)
     func nearestTwo(_ p: SIMD2<Double>, _ centers: UnsafeMutableBufferPointer<SIMD2<Double>>, _ a: inout Int32,
                     _ u: inout Double, _ l: inout Double) {
-        var b1 = Double.infinity, b2 = Double.infinity, j1 = 0
-        for j in 0..<k {
+        var e1 = Double.infinity, e2 = Double.infinity, ej = 0
+        var o1 = Double.infinity, o2 = Double.infinity, oj = 0
+        var j = 0
+        while j + 1 < k {
+            let ve = p - centers[j], vo = p - centers[j + 1]
+            let de = ve.x * ve.x + ve.y * ve.y, dOdd = vo.x * vo.x + vo.y * vo.y
+            let be = de < e1, bo = dOdd < o1
+            e2 = be ? e1 : min(e2, de); ej = be ? j : ej; e1 = be ? de : e1
+            o2 = bo ? o1 : min(o2, dOdd); oj = bo ? j + 1 : oj; o1 = bo ? dOdd : o1
+            j += 2
+        }
+        if j < k {
             let v = p - centers[j]
             let d = v.x * v.x + v.y * v.y
-            let better = d < b1
-            b2 = better ? b1 : min(b2, d)
-            j1 = better ? j : j1
-            b1 = better ? d : b1
+            let b = d < e1
+            e2 = b ? e1 : min(e2, d); ej = b ? j : ej; e1 = b ? d : e1
         }
-        a = Int32(j1)
-        u = b1.squareRoot()
-        l = b2.squareRoot()
+        // Merge: ties go to the lower index, as a single scan would.
+        let evenWins = e1 < o1 || (e1 == o1 && ej < oj)
+        a = Int32(evenWins ? ej : oj)
+        u = (evenWins ? e1 : o1).squareRoot()
+        l = min(evenWins ? o1 : e1, evenWins ? e2 : o2).squareRoot()
     }
 }
