@@ -140,6 +140,20 @@ import Testing
         #expect(d.ensemble.nodeCount <= 5 * 7)
     }
 
+    @Test func categoryLabelsAreMatchedByNameAtPredict() throws {
+        let (f, y) = LearningToyData.mixed(rows: 400, seed: 10)
+        let model = try GradientBoosting(task: .binaryClassification, config: config(trees: 10)).fit(f, labels: y)
+        guard case .numeric(let x) = f.columns[0], case .numeric(let z) = f.columns[1],
+              case .categorical(let codes, let labels) = f.columns[2] else { Issue.record("kinds"); return }
+        // The same rows with the label list reversed (and codes re-pointed).
+        var g = FeatureFrame(rowCount: f.rowCount)
+        try g.addNumeric("x", x)
+        try g.addNumeric("z", z)
+        let last = Int32(labels.count - 1)
+        try g.addCategorical("c", codes: codes.map { $0 < 0 ? -1 : last - $0 }, labels: labels.reversed())
+        #expect(try model.predictRaw(g) == (try model.predictRaw(f)))
+    }
+
     @Test func badInputGivesTypedErrors() throws {
         let gb = GradientBoosting(task: .binaryClassification, config: config(trees: 3))
         #expect(throws: LearningError.noRows) { try gb.fit(FeatureFrame(rowCount: 0), labels: []) }
