@@ -7,37 +7,33 @@ import Foundation
 /// `--anchor-csv`), then isolation forest and k-means timings.
 enum BenchLearningCustomers {
     static func run(_ b: BenchLearning) throws {
-        guard b.rows >= 10 else { throw ValidationError("--rows must be at least 10") }
+        guard b.rows >= 10 else { throw CLIError("--rows must be at least 10") }
         let gen = CustomerGenerator(seed: b.seed)
         let customers = gen.generate(count: b.rows)
-        do {
-            let frame = try CustomerFeatures.frame(customers, asOfDay: gen.asOfDay)
-            let churn = try CustomerFeatures.churnLabels(customers)
-            let spend = try CustomerFeatures.futureSpend(customers)
-            let csvPath = b.anchorCsv ?? FileManager.default.temporaryDirectory
-                .appendingPathComponent("opsdeck-bench-customers-\(b.rows)-\(b.seed).csv").path
-            let text = frame.csv(extra: [("churned", churn), ("future_spend_6m", spend)])
-            do { try text.write(toFile: csvPath, atomically: true, encoding: .utf8) } catch {
-                throw ValidationError("cannot write \(csvPath)")
-            }
-            print("customers: \(b.rows) rows (seed \(b.seed)), \(frame.columnCount) features, table in \(csvPath)")
-            let c = try BenchLearningSupport.gbm(frame: frame, labels: churn, task: .binaryClassification,
-                                                 trees: b.trees, lr: b.lr, leaves: b.leaves, repeats: b.repeats)
-            let ca = BenchLearningSupport.anchor(python: b.anchorPython, script: b.anchorScript, csv: csvPath,
-                                                 target: "churned", regression: false, drop: ["future_spend_6m"],
-                                                 trees: b.trees, lr: b.lr, leaves: b.leaves)
-            BenchLearningSupport.report(name: "churn", regression: false, ours: c, anchor: ca).forEach { print($0) }
-            let r = try BenchLearningSupport.gbm(frame: frame, labels: spend, task: .regression,
-                                                 trees: b.trees, lr: b.lr, leaves: b.leaves, repeats: b.repeats)
-            let ra = BenchLearningSupport.anchor(python: b.anchorPython, script: b.anchorScript, csv: csvPath,
-                                                 target: "future_spend_6m", regression: true, drop: ["churned"],
-                                                 trees: b.trees, lr: b.lr, leaves: b.leaves)
-            BenchLearningSupport.report(name: "future spend", regression: true, ours: r, anchor: ra).forEach { print($0) }
-            try isolationForest(customers, repeats: b.repeats)
-            try kMeans(seed: b.seed, repeats: b.repeats)
-        } catch let e as LearningError {
-            throw ValidationError(e.description)
+        let frame = try CustomerFeatures.frame(customers, asOfDay: gen.asOfDay)
+        let churn = try CustomerFeatures.churnLabels(customers)
+        let spend = try CustomerFeatures.futureSpend(customers)
+        let csvPath = b.anchorCsv ?? FileManager.default.temporaryDirectory
+            .appendingPathComponent("opsdeck-bench-customers-\(b.rows)-\(b.seed).csv").path
+        let text = frame.csv(extra: [("churned", churn), ("future_spend_6m", spend)])
+        do { try text.write(toFile: csvPath, atomically: true, encoding: .utf8) } catch {
+            throw CLIError("cannot write \(csvPath)")
         }
+        print("customers: \(b.rows) rows (seed \(b.seed)), \(frame.columnCount) features, table in \(csvPath)")
+        let c = try BenchLearningSupport.gbm(frame: frame, labels: churn, task: .binaryClassification,
+                                             trees: b.trees, lr: b.lr, leaves: b.leaves, repeats: b.repeats)
+        let ca = BenchLearningSupport.anchor(python: b.anchorPython, script: b.anchorScript, csv: csvPath,
+                                             target: "churned", regression: false, drop: ["future_spend_6m"],
+                                             trees: b.trees, lr: b.lr, leaves: b.leaves)
+        BenchLearningSupport.report(name: "churn", regression: false, ours: c, anchor: ca).forEach { print($0) }
+        let r = try BenchLearningSupport.gbm(frame: frame, labels: spend, task: .regression,
+                                             trees: b.trees, lr: b.lr, leaves: b.leaves, repeats: b.repeats)
+        let ra = BenchLearningSupport.anchor(python: b.anchorPython, script: b.anchorScript, csv: csvPath,
+                                             target: "future_spend_6m", regression: true, drop: ["churned"],
+                                             trees: b.trees, lr: b.lr, leaves: b.leaves)
+        BenchLearningSupport.report(name: "future spend", regression: true, ours: r, anchor: ra).forEach { print($0) }
+        try isolationForest(customers, repeats: b.repeats)
+        try kMeans(seed: b.seed, repeats: b.repeats)
     }
 
     static func isolationForest(_ customers: [Customer], repeats: Int) throws {
