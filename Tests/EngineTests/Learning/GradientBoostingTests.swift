@@ -53,6 +53,18 @@ import Testing
         #expect(abs(p[0] - missingTarget) < 0.5)
     }
 
+    @Test func missingUnseenInTrainingTakesTheLargerSide() throws {
+        let x = (0..<200).map { Float($0) / 200 }
+        var f = FeatureFrame(rowCount: x.count)
+        try f.addNumeric("x", x)
+        let model = try GradientBoosting(task: .regression, config: config(trees: 20, leaves: 2, lr: 0.5))
+            .fit(f, labels: x.map { $0 < 0.2 ? 0 : 10 })
+        var probe = FeatureFrame(rowCount: 2)
+        try probe.addNumeric("x", [.nan, 0.9])
+        let p = try model.predictRaw(probe)
+        #expect(p[0] == p[1])
+    }
+
     @Test func categoricalSplitsBeatOneHotOnManyCategories() throws {
         // 60 categories, a random half of them positive-leaning.
         let n = 3000, k = 60
