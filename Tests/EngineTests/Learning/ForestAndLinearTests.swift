@@ -16,6 +16,8 @@ import Testing
         let again = try RandomForest(trees: 30, maxLeaves: 64, minSamplesLeaf: 5, balancedClassWeights: true, seed: 2,
                                      threads: 1).fit(f.rows(split.train), labels: split.train.map { y[$0] })
         #expect(again == model)
+        let back = try RandomForestModel(serialized: model.serialized())
+        #expect(back == model && back.serialized() == model.serialized())
     }
 
     @Test func logisticRegressionMatchesTheGeneratingSigns() throws {
@@ -26,6 +28,9 @@ import Testing
         #expect(model.weights[2] > model.weights[3])
         let p = try model.predictProbability(f)
         #expect(try Metrics.rocAUC(labels: y, scores: p) > 0.75)
+        let back = try LogisticRegressionModel(serialized: model.serialized())
+        #expect(try back.predictProbability(f) == p)
+        #expect(throws: LearningError.self) { try LogisticRegressionModel(serialized: Array(model.serialized().dropLast(3))) }
         #expect(throws: LearningError.oneClassOnly(label: 1)) {
             try LogisticRegression().fit(f, labels: Array(repeating: 1, count: 2000))
         }

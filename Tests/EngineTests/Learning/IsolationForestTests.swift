@@ -20,6 +20,9 @@ import Testing
         let flags = try model.isAnomaly(f)
         for i in planted { #expect(flags[i]) }
         #expect(try model.scores(f, threads: 2) == s)
+        let back = try IsolationForestModel(serialized: model.serialized())
+        #expect(back == model)
+        #expect(try back.scores(f) == s)
     }
 
     @Test func badInput() {
