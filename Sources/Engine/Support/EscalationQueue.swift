@@ -1,0 +1,48 @@
+/// One open ticket in the escalation queue.
+public struct EscalationEntry: Sendable, Equatable {
+    /// Index in the analysed ticket array.
+    public var index: Int
+    public var id: String
+    public var priority: Priority
+    public var channel: TicketChannel
+    public var type: String
+    /// Breach probability from the final model (trained on every resolved ticket).
+    public var probability: Double
+    public var breachCost: Double
+    /// What escalating it is worth: p × cost × effectiveness − intervention cost. A ticket
+    /// already past its target cannot be saved, so only the intervention cost remains.
+    public var expectedLoss: Double
+    public var state: SLAState
+    /// Wall-clock instant of the breach if nothing changes; nil while paused.
+    public var deadline: Int64?
+    public var reasons: [BreachReason]
+}
+
+/// Open tickets ranked by expected loss, highest first (ties by ticket index).
+public struct EscalationQueue: Sendable {
+    public let entries: [EscalationEntry]
+
+    /// `probability[k]` belongs to `rows[k]`; `states[k]` is its clock state at `now`.
+    init(tickets: [Ticket], rows: [Int], probability: [Double], states: [SLAState], now: Int64,
+         clock: SLAClock, features: SupportFeatures, scorer: any BreachScorer) {
+        let policy = clock.policy
+        let eff = policy.policy.effectiveness, ic = policy.policy.interventionCost
+        var entries: [EscalationEntry] = []
+        entries.reserveCapacity(rows.count)
+        for (k, i) in rows.enumerated() {
+            let t = tickets[i]
+            let cost = policy.cost[Int(t.priority.code)]
+            let state = states[k]
+            let savable = state.breached ? 0 : probability[k] * cost * eff
+            entries.append(EscalationEntry(
+                index: i, id: t.id, priority: t.priority, channel: t.channel, type: t.type,
+                probability: probability[k], breachCost: cost, expectedLoss: savable - ic, state: state,
+                deadline: clock.deadline(of: state, at: now), reasons: []))
+        }
+        entries.sort { ($0.expectedLoss, -$0.index) > ($1.expectedLoss, -$1.index) }
+        for k in entries.indices {
+            entries[k].reasons = scorer.reasons(features, row: entries[k].index)
+        }
+        self.entries = entries
+    }
+}
