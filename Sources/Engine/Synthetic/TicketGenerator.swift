@@ -1,0 +1,149 @@
+/// Seeded support tickets over a window ending at the as-of day.
+///
+/// Arrivals follow working-hour peaks (10:00 and 15:00, light evenings, quiet weekends).
+/// Resolution time depends on priority, type, the hour and weekday of arrival, and the
+/// backlog of unresolved tickets at arrival, with log-normal noise — so whether a ticket
+/// breaches its SLA is learnable but not trivial. Tickets not resolved by the as-of moment
+/// stay open (or pending the customer), with no resolution time.
+public struct TicketGenerator: Sendable {
+    public var seed: UInt64
+    public var days: Int
+    public var asOfDay: Int
+
+    public init(seed: UInt64, days: Int = 90, asOfDay: Int = CustomerGenerator.defaultAsOfDay) {
+        self.seed = seed
+        self.days = days
+        self.asOfDay = asOfDay
+    }
+
+    public static let types = ["Technical issue", "Billing inquiry", "Product inquiry", "Refund request",
+                               "Cancellation request"]
+    static let typeWeights: [Double] = [0.34, 0.22, 0.22, 0.12, 0.10]
+    static let typeFactor: [Double] = [1.35, 0.75, 0.65, 1.0, 1.15]
+    static let priorityWeights: [Double] = [0.35, 0.33, 0.22, 0.10]     // Low, Medium, High, Critical
+    static let baseHours: [Double] = [30, 11, 4.2, 1.9]                 // median hours to resolve
+    static let channelWeights: [Double] = [0.42, 0.24, 0.24, 0.10]      // Email, Phone, Chat, Social
+    static let channelFactor: [Double] = [1.15, 0.85, 0.8, 1.3]
+    /// Relative arrival intensity per hour of day.
+    static let hourProfile: [Double] = [0.1, 0.05, 0.05, 0.05, 0.05, 0.1, 0.3, 0.7, 1.4, 2.2, 2.6, 2.3,
+                                        1.6, 1.7, 2.2, 2.5, 2.1, 1.5, 0.9, 0.6, 0.45, 0.35, 0.25, 0.15]
+
+    /// About `count` tickets spread over the window; customer keys are drawn from `customers`
+    /// (or made up when empty).
+    public func generate(count: Int, customers: [Customer] = []) -> [Ticket] {
+        guard count > 0, days > 0 else { return [] }
+        var rng = SeededRNG(seed: seed).derived(0x71C)
+        let firstDay = asOfDay - days
+        let asOf = Int64(asOfDay) * 86_400
+        // Arrival times: pick a day (weekends weigh 0.3), then an hour by the profile.
+        let dayWeights = (0..<days).map { d -> Double in
+            CivilDate.weekday(days: firstDay + d) >= 5 ? 0.3 : 1.0
+        }
+        let dayCDF = cumulative(dayWeights)
+        let hourCDF = cumulative(Self.hourProfile)
+        var arrivals = [Int64]()
+        arrivals.reserveCapacity(count)
+        for _ in 0..<count {
+            let d = pick(dayCDF, rng.uniform())
+            let h = pick(hourCDF, rng.uniform())
+            let t = Int64(firstDay + d) * 86_400 + Int64(h * 3600) + Int64(rng.int(below: 3600))
+            arrivals.append(t)
+        }
+        arrivals.sort()
+        var open = MinHeap()
+        // The desk is staffed for its usual backlog; a surge above that slows everything.
+        var usualBacklog = 0.0
+        var tickets = [Ticket]()
+        tickets.reserveCapacity(count)
+        for (i, created) in arrivals.enumerated() {
+            while let top = open.peek(), top <= created { open.pop() }
+            let backlog = Double(open.count)
+            let p = rng.weightedIndex(Self.priorityWeights)
+            let ch = rng.weightedIndex(Self.channelWeights)
+            let ty = rng.weightedIndex(Self.typeWeights)
+            let secondOfDay = Int(created % 86_400)
+            let hour = secondOfDay / 3600
+            let weekday = CivilDate.weekday(days: Int(created / 86_400))
+            var hours = Self.baseHours[p] * Self.typeFactor[ty] * Self.channelFactor[ch]
+            if hour < 8 || hour >= 19 { hours *= 1.6 }       // lands outside staffed hours
+            if weekday >= 5 { hours *= 1.9 }                  // weekend skeleton crew
+            else if weekday == 4 && hour >= 14 { hours *= 1.35 }  // Friday afternoon
+            usualBacklog = usualBacklog == 0 ? max(1, backlog) : 0.995 * usualBacklog + 0.005 * backlog
+            hours *= 1 + 0.8 * max(0, backlog / usualBacklog - 1)
+            hours *= _exp(0.55 * rng.normal())
+            let resolveSeconds = Int64(max(300, hours * 3600))
+            let resolved = created + resolveSeconds
+            let firstResponse = created + Int64(Double(resolveSeconds) * rng.uniform(0.05, 0.35))
+            open.push(resolved)
+
+            let status: TicketStatus
+            if resolved <= asOf { status = .closed } else { status = rng.bernoulli(0.2) ? .pendingCustomer : .open }
+            let customerKey = customers.isEmpty
+                ? "C" + CustomerGenerator.zeroPadded(1 + rng.int(below: max(1, count / 4)), 7)
+                : customers[rng.int(below: customers.count)].id
+            let satisfaction: Double? = status == .closed
+                ? Double(min(5, max(1, Int((4.6 - hours / (Self.baseHours[p] * 2) + 0.8 * rng.normal()).rounded()))))
+                : nil
+            tickets.append(Ticket(
+                id: "T" + CustomerGenerator.zeroPadded(i + 1, 7), createdAt: created,
+                priority: Priority.allCases[p], channel: TicketChannel.allCases[ch], type: Self.types[ty],
+                product: Product.allCases[rng.int(below: Product.allCases.count)].rawValue,
+                status: status,
+                firstResponseAt: firstResponse <= asOf ? firstResponse : nil,
+                resolvedAt: status == .closed ? resolved : nil,
+                customerKey: customerKey, satisfaction: satisfaction, subject: nil))
+        }
+        return tickets
+    }
+
+    private func cumulative(_ w: [Double]) -> [Double] {
+        var acc = 0.0
+        let total = w.reduce(0, +)
+        return w.map { acc += $0 / total; return acc }
+    }
+
+    /// Index of the first cumulative weight above u.
+    private func pick(_ cdf: [Double], _ u: Double) -> Int {
+        var lo = 0, hi = cdf.count - 1
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if cdf[mid] > u { hi = mid } else { lo = mid + 1 }
+        }
+        return lo
+    }
+}
+
+/// A binary min-heap of resolution times: the open tickets at a moment.
+struct MinHeap {
+    private var a: [Int64] = []
+    var count: Int { a.count }
+    func peek() -> Int64? { a.first }
+
+    mutating func push(_ v: Int64) {
+        a.append(v)
+        var i = a.count - 1
+        while i > 0 {
+            let p = (i - 1) / 2
+            if a[p] <= a[i] { break }
+            a.swapAt(p, i)
+            i = p
+        }
+    }
+
+    mutating func pop() {
+        guard !a.isEmpty else { return }
+        let last = a.removeLast()
+        guard !a.isEmpty else { return }
+        a[0] = last
+        var i = 0
+        while true {
+            let l = 2 * i + 1, r = l + 1
+            var m = i
+            if l < a.count && a[l] < a[m] { m = l }
+            if r < a.count && a[r] < a[m] { m = r }
+            if m == i { return }
+            a.swapAt(i, m)
+            i = m
+        }
+    }
+}

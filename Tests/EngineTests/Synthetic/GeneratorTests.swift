@@ -1,0 +1,66 @@
+import Testing
+@testable import Engine
+
+@Suite struct GeneratorTests {
+    @Test func customersAreDeterministicAndIndependentOfThreads() {
+        let a = CustomerGenerator(seed: 11).generate(count: 5000)
+        let b = CustomerGenerator(seed: 11).generate(count: 5000)
+        #expect(a == b)
+        let c = CustomerGenerator(seed: 12).generate(count: 5000)
+        #expect(a != c)
+    }
+
+    @Test func customersStayOnLandAndMatchTierMix() {
+        let customers = CustomerGenerator(seed: 5).generate(count: 20_000)
+        let region = Region.barcelona
+        #expect(customers.allSatisfy { region.isOnLand(lat: $0.lat, lon: $0.lon) })
+        let strategic = Double(customers.filter { $0.tier == .strategic }.count) / 20_000
+        #expect(abs(strategic - 0.10) < 0.01)
+        let missingAmount = Double(customers.filter { $0.amount == nil }.count) / 20_000
+        #expect(abs(missingAmount - 0.02) < 0.006)
+    }
+
+    @Test func churnLabelIsLearnableFromTheOracle() {
+        let customers = CustomerGenerator(seed: 2026).generate(count: 20_000)
+        let scores = customers.map { $0.churnLogit ?? 0 }
+        let labels = customers.map { $0.churned == true }
+        let rate = Double(labels.filter { $0 }.count) / Double(labels.count)
+        #expect(rate > 0.15 && rate < 0.45, "churn rate \(rate)")
+        let auc = rankAUC(scores, labels)
+        #expect(auc >= 0.75, "oracle AUC \(auc)")
+    }
+
+    @Test func ticketsHaveOpenAndClosedAndAreDeterministic() {
+        let t1 = TicketGenerator(seed: 3).generate(count: 4000)
+        let t2 = TicketGenerator(seed: 3).generate(count: 4000)
+        #expect(t1 == t2)
+        #expect(t1.contains { $0.status == .open })
+        #expect(t1.contains { $0.status == .closed && $0.resolvedAt != nil })
+        #expect(zip(t1, t1.dropFirst()).allSatisfy { $0.createdAt <= $1.createdAt })
+        #expect(t1.allSatisfy { t in t.resolvedAt.map { $0 > t.createdAt } ?? true })
+    }
+
+    @Test func repsLiveWhereCustomersAre() {
+        let customers = CustomerGenerator(seed: 1).generate(count: 500)
+        let reps = RepGenerator(seed: 1).generate(count: 20, customers: customers)
+        #expect(reps.count == 20)
+        let homes = Set(customers.map { "\($0.lat),\($0.lon)" })
+        #expect(reps.allSatisfy { homes.contains("\($0.homeLat),\($0.homeLon)") })
+    }
+
+    /// Mann–Whitney AUC with average ranks for ties (kept local: the check is about the data).
+    private func rankAUC(_ s: [Double], _ y: [Bool]) -> Double {
+        let order = s.indices.sorted { s[$0] < s[$1] }
+        var ranks = [Double](repeating: 0, count: s.count)
+        var i = 0
+        while i < order.count {
+            var j = i
+            while j + 1 < order.count && s[order[j + 1]] == s[order[i]] { j += 1 }
+            for k in i...j { ranks[order[k]] = Double(i + j) / 2 + 1 }
+            i = j + 1
+        }
+        let pos = y.filter { $0 }.count, neg = y.count - pos
+        let sumPos = zip(ranks, y).filter { $0.1 }.reduce(0) { $0 + $1.0 }
+        return (sumPos - Double(pos * (pos + 1)) / 2) / Double(pos * neg)
+    }
+}
