@@ -46,7 +46,7 @@ public struct TicketGenerator: Sendable {
         for _ in 0..<count {
             let d = pick(dayCDF, rng.uniform())
             let h = pick(hourCDF, rng.uniform())
-            let t = Int64(firstDay + d) * 86_400 + Int64(h * 3600) + Int64(rng.int(below: 3600))
+            let t = Int64(firstDay + d) * 86_400 + Int64(h * 3600) + Int64(rng.int(below: 60) * 60)
             arrivals.append(t)
         }
         arrivals.sort()
@@ -71,9 +71,10 @@ public struct TicketGenerator: Sendable {
             usualBacklog = usualBacklog == 0 ? max(1, backlog) : 0.995 * usualBacklog + 0.005 * backlog
             hours *= 1 + 0.8 * max(0, backlog / usualBacklog - 1)
             hours *= _exp(0.55 * rng.normal())
-            let resolveSeconds = Int64(max(300, hours * 3600))
+            // Whole minutes, as the files we read and write carry them.
+            let resolveSeconds = Int64(max(5, (hours * 60).rounded())) * 60
             let resolved = created + resolveSeconds
-            let firstResponse = created + Int64(Double(resolveSeconds) * rng.uniform(0.05, 0.35))
+            let firstResponse = created + Int64((Double(resolveSeconds / 60) * rng.uniform(0.05, 0.35)).rounded()) * 60
             open.push(resolved)
 
             let status: TicketStatus

@@ -1,0 +1,157 @@
+/// The customer file: its columns, how it is read through the gates, and how it is written.
+/// `opsdeck generate` writes exactly these columns and `opsdeck import customers` reads them
+/// back (or a CRM export mapped onto them with `--map`).
+public enum CustomerCSV {
+    public static let fields: [FieldSpec] = [
+        FieldSpec("customer_id", aliases: ["id", "account_id", "customer"], required: true),
+        FieldSpec("lat", aliases: ["latitude"], required: true),
+        FieldSpec("lon", aliases: ["lng", "long", "longitude"], required: true),
+        FieldSpec("last_purchase_date", aliases: ["last_purchase"]),
+        FieldSpec("amount", aliases: ["last_amount"]),
+        FieldSpec("lifetime_value", aliases: ["ltv", "clv"]),
+        FieldSpec("company_size", aliases: ["employees"]),
+        FieldSpec("industry", aliases: ["sector"]),
+        FieldSpec("tier", aliases: ["segment_tier"]),
+        FieldSpec("preferred_channel"),
+        FieldSpec("last_contact_channel"),
+        FieldSpec("digital_engagement"),
+        FieldSpec("inbound_calls_30d"),
+        FieldSpec("outbound_connect_rate"),
+        FieldSpec("web_sessions_30d"),
+        FieldSpec("abandoned_carts_30d"),
+        FieldSpec("ecom_orders_30d"),
+        FieldSpec("support_tickets_90d"),
+        FieldSpec("csat"),
+        FieldSpec("recent_issue"),
+        FieldSpec("touches_30d"),
+        FieldSpec("product_interest"),
+        FieldSpec("churned", aliases: ["churn"]),
+        FieldSpec("future_spend_6m", aliases: ["future_spend"]),
+        FieldSpec("churn_logit"),
+    ]
+
+    public static var header: [String] { fields.map(\.name) }
+
+    /// Reads a customer file through the gates. Throws only when the file itself is
+    /// unreadable (missing required columns, broken quoting, ragged rows); bad rows are
+    /// left out and counted in the report.
+    public static func read(path: String, mapping: ColumnMapping = ColumnMapping(), region: Region? = .barcelona,
+                            asOfDay: Int) throws(InputError) -> (customers: [Customer], report: GateReport) {
+        try read(CSVReader(path: path), mapping: mapping, region: region, asOfDay: asOfDay)
+    }
+
+    public static func read(_ reader: CSVReader, mapping: ColumnMapping = ColumnMapping(), region: Region? = .barcelona,
+                            asOfDay: Int) throws(InputError) -> (customers: [Customer], report: GateReport) {
+        guard try reader.next() else { throw InputError(file: reader.name, line: 1, column: 0, "the file is empty; expected a header row") }
+        let resolved = try mapping.resolve(header: reader.strings, fields: fields, file: reader.name)
+        var gate = RowGate(reader: reader, resolved: resolved, report: GateReport(dataset: "customers", file: reader.name))
+        noteAbsentAndUnused(resolved, &gate.report)
+        var seen = Set<String>()
+        var out = [Customer]()
+        while try reader.next() {
+            gate.beginRow()
+            if let c = parseRow(&gate, region: region, asOfDay: asOfDay, seen: &seen), !gate.rowFailed { out.append(c) }
+            gate.endRow()
+        }
+        return (out, gate.report)
+    }
+
+    /// Defaults stand in for whole columns the file does not have, and the report says so.
+    static let defaults: [String: String] = [
+        "lifetime_value": "0", "company_size": "1", "industry": "Retail", "tier": "B",
+        "preferred_channel": "field", "last_contact_channel": "= preferred_channel", "digital_engagement": "50",
+        "outbound_connect_rate": "0", "recent_issue": "no", "product_interest": "CX Suite",
+        "inbound_calls_30d": "0", "web_sessions_30d": "0", "abandoned_carts_30d": "0", "ecom_orders_30d": "0",
+        "support_tickets_90d": "0", "touches_30d": "0",
+    ]
+
+    static func noteAbsentAndUnused(_ resolved: ResolvedColumns, _ report: inout GateReport) {
+        let absent = resolved.absentFields.filter { defaults[$0] != nil }
+        if !absent.isEmpty {
+            report.notes.append("columns not in the file, filled for every row: "
+                + absent.map { "\($0) = \(defaults[$0] ?? "")" }.joined(separator: ", "))
+        }
+        if !resolved.unusedColumns.isEmpty {
+            report.notes.append("columns not used: " + resolved.unusedColumns.joined(separator: ", "))
+        }
+    }
+
+    // Field positions in `fields`, named for readability of parseRow.
+    private enum F {
+        static let id = 0, lat = 1, lon = 2, lastPurchase = 3, amount = 4, ltv = 5, size = 6, industry = 7, tier = 8
+        static let preferred = 9, lastContact = 10, engagement = 11, inbound = 12, connect = 13, web = 14
+        static let carts = 15, orders = 16, tickets = 17, csat = 18, issue = 19, touches = 20, product = 21
+        static let churned = 22, spend = 23, logit = 24
+    }
+
+    private static func parseRow(_ g: inout RowGate, region: Region?, asOfDay: Int, seen: inout Set<String>) -> Customer? {
+        let id = g.text(F.id, hardIfMissing: true)
+        let lat = g.double(F.lat, hardIfMissing: true, range: -90...90)
+        let lon = g.double(F.lon, hardIfMissing: true, range: -180...180)
+        if let lat, let lon, let region, !region.isOnLand(lat: lat, lon: lon) {
+            g.fail(.atSea, F.lat, "(\(lat), \(lon)) is at sea or outside \(region.name)")
+        }
+        let last = g.day(F.lastPurchase, hardIfMissing: false)
+        if let last, last > asOfDay {
+            g.fail(.datesOutOfOrder, F.lastPurchase, "last purchase \(CivilDate.format(days: last)) is after the as-of day \(CivilDate.format(days: asOfDay))")
+        }
+        let amount = g.double(F.amount, hardIfMissing: false, range: 0...1e12)
+        let ltv = g.double(F.ltv, hardIfMissing: true, range: 0...1e12) ?? 0
+        let size = g.int(F.size, hardIfMissing: true, range: 0...10_000_000) ?? 1
+        let industry = g.category(F.industry, Industry.self, hardIfMissing: true) ?? .retail
+        let tier = g.category(F.tier, Tier.self, hardIfMissing: true) ?? .b
+        let preferred = g.category(F.preferred, SalesChannel.self, hardIfMissing: true) ?? .field
+        let lastContact = g.category(F.lastContact, SalesChannel.self, hardIfMissing: false) ?? preferred
+        let engagement = g.double(F.engagement, hardIfMissing: true, range: 0...100) ?? 50
+        let inbound = g.int(F.inbound, hardIfMissing: true, range: 0...100_000) ?? 0
+        let connect = g.double(F.connect, hardIfMissing: true, range: 0...1) ?? 0
+        let web = g.int(F.web, hardIfMissing: true, range: 0...10_000_000) ?? 0
+        let carts = g.int(F.carts, hardIfMissing: true, range: 0...10_000_000) ?? 0
+        let orders = g.int(F.orders, hardIfMissing: true, range: 0...10_000_000) ?? 0
+        let tickets = g.int(F.tickets, hardIfMissing: true, range: 0...100_000) ?? 0
+        let csat = g.double(F.csat, hardIfMissing: false, range: 0...10)
+        let issue = g.bool(F.issue, hardIfMissing: true) ?? false
+        let touches = g.int(F.touches, hardIfMissing: true, range: 0...100_000) ?? 0
+        let product = g.category(F.product, Product.self, hardIfMissing: true) ?? .cxSuite
+        let churned = g.bool(F.churned, hardIfMissing: false)
+        let spend = g.double(F.spend, hardIfMissing: false, range: 0...1e12)
+        let logit = g.double(F.logit, hardIfMissing: false)
+        guard let id, let lat, let lon, !g.rowFailed else { return nil }
+        guard seen.insert(id).inserted else {
+            g.fail(.duplicateId, F.id, "customer_id '\(id)' appears again; the first row is kept")
+            return nil
+        }
+        return Customer(id: id, lat: lat, lon: lon, lastPurchaseDay: last, amount: amount, lifetimeValue: ltv,
+                        companySize: size, industry: industry, tier: tier, preferredChannel: preferred,
+                        lastContactChannel: lastContact, digitalEngagement: engagement, inboundCalls30d: inbound,
+                        outboundConnectRate: connect, webSessions30d: web, abandonedCarts30d: carts,
+                        ecomOrders30d: orders, supportTickets90d: tickets, csat: csat, recentIssue: issue,
+                        touches30d: touches, productInterest: product, churned: churned, futureSpend: spend,
+                        churnLogit: logit)
+    }
+
+    /// Writes customers with the full header.
+    public static func write(_ customers: [Customer], to writer: CSVWriter) {
+        writer.write(row: header)
+        for c in customers { writer.write(row: row(c)) }
+    }
+
+    public static func row(_ c: Customer) -> [String] {
+        [c.id, num(c.lat), num(c.lon), c.lastPurchaseDay.map { CivilDate.format(days: $0) } ?? "", opt(c.amount),
+         num(c.lifetimeValue), String(c.companySize), c.industry.rawValue, c.tier.rawValue,
+         c.preferredChannel.rawValue, c.lastContactChannel.rawValue, num(c.digitalEngagement),
+         String(c.inboundCalls30d), num(c.outboundConnectRate), String(c.webSessions30d),
+         String(c.abandonedCarts30d), String(c.ecomOrders30d), String(c.supportTickets90d), opt(c.csat),
+         c.recentIssue ? "1" : "0", String(c.touches30d), c.productInterest.rawValue,
+         c.churned.map { $0 ? "1" : "0" } ?? "", opt(c.futureSpend), opt(c.churnLogit)]
+    }
+
+    /// Shortest text that reads back as the same Double (Swift's description is exact and
+    /// platform-independent), without a trailing ".0" on whole numbers.
+    static func num(_ v: Double) -> String {
+        if v == v.rounded(), abs(v) < 1e15 { return String(Int64(v)) }
+        return String(v)
+    }
+
+    static func opt(_ v: Double?) -> String { v.map(num) ?? "" }
+}

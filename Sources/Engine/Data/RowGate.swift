@@ -1,0 +1,134 @@
+/// Reads the typed fields of one CSV record against a schema and applies the per-value
+/// gates (missing, unreadable, out of range, unknown category), recording each finding in
+/// the report. Importers ask it for fields, then keep the row unless `rowFailed`.
+struct RowGate {
+    let reader: CSVReader
+    let resolved: ResolvedColumns
+    var report: GateReport
+    private(set) var rowFailed = false
+
+    init(reader: CSVReader, resolved: ResolvedColumns, report: GateReport) {
+        self.reader = reader
+        self.resolved = resolved
+        self.report = report
+    }
+
+    mutating func beginRow() {
+        rowFailed = false
+        report.rowsRead += 1
+    }
+
+    mutating func endRow() {
+        if !rowFailed { report.rowsKept += 1 }
+    }
+
+    func has(_ f: Int) -> Bool { resolved.index[f] != nil }
+
+    private func name(_ f: Int) -> String { resolved.fields[f].name }
+
+    /// Records a finding about field `f` of this row; a hard one leaves the row out.
+    mutating func fail(_ gate: GateReport.Gate, _ f: Int, _ message: String, hard: Bool = true) {
+        let err = resolved.index[f].map { reader.error(field: $0, message) }
+            ?? InputError(file: reader.name, line: reader.recordLine, column: 0, message)
+        report.record(gate, column: name(f), hard: hard, at: err)
+        if hard { rowFailed = true }
+    }
+
+    private mutating func missing(_ f: Int, hard: Bool) {
+        report.countMissing(name(f))
+        if hard { fail(.missingValue, f, "\(name(f)) is empty; a value is required") }
+    }
+
+    mutating func double(_ f: Int, hardIfMissing: Bool, range: ClosedRange<Double>? = nil) -> Double? {
+        guard let col = resolved.index[f] else { return nil }
+        switch reader.double(col) {
+        case .missing:
+            missing(f, hard: hardIfMissing)
+            return nil
+        case .invalid:
+            fail(.badValue, f, "expected a number in \(name(f)), got '\(reader.string(col))'")
+            return nil
+        case .value(let v):
+            if let r = range, !r.contains(v) {
+                fail(.outOfRange, f, "\(name(f)) = \(v) is outside \(r.lowerBound)…\(r.upperBound)")
+                return nil
+            }
+            return v
+        }
+    }
+
+    mutating func int(_ f: Int, hardIfMissing: Bool, range: ClosedRange<Int>? = nil) -> Int? {
+        guard let col = resolved.index[f] else { return nil }
+        switch reader.int(col) {
+        case .missing:
+            missing(f, hard: hardIfMissing)
+            return nil
+        case .invalid:
+            fail(.badValue, f, "expected a whole number in \(name(f)), got '\(reader.string(col))'")
+            return nil
+        case .value(let v):
+            if let r = range, !r.contains(v) {
+                fail(.outOfRange, f, "\(name(f)) = \(v) is outside \(r.lowerBound)…\(r.upperBound)")
+                return nil
+            }
+            return v
+        }
+    }
+
+    mutating func category<C: Category>(_ f: Int, _ type: C.Type, hardIfMissing: Bool) -> C? {
+        guard let col = resolved.index[f] else { return nil }
+        guard let text = reader.text(col) else {
+            missing(f, hard: hardIfMissing)
+            return nil
+        }
+        if let c = C.parse(Substring(text)) { return c }
+        fail(.unknownCategory, f, "'\(text)' is not a known \(name(f)); expected one of \(C.labels.joined(separator: ", "))")
+        return nil
+    }
+
+    mutating func bool(_ f: Int, hardIfMissing: Bool) -> Bool? {
+        guard let col = resolved.index[f] else { return nil }
+        guard let text = reader.text(col) else {
+            missing(f, hard: hardIfMissing)
+            return nil
+        }
+        switch text.lowercased() {
+        case "1", "true", "yes", "y", "t": return true
+        case "0", "false", "no", "n", "f": return false
+        default:
+            fail(.badValue, f, "expected yes/no, true/false or 1/0 in \(name(f)), got '\(text)'")
+            return nil
+        }
+    }
+
+    mutating func day(_ f: Int, hardIfMissing: Bool) -> Int? {
+        guard let col = resolved.index[f] else { return nil }
+        guard let text = reader.text(col) else {
+            missing(f, hard: hardIfMissing)
+            return nil
+        }
+        if let d = CivilDate.parseDay(Substring(text)) { return d }
+        fail(.badValue, f, "expected a date YYYY-MM-DD in \(name(f)), got '\(text)'")
+        return nil
+    }
+
+    mutating func timestamp(_ f: Int, hardIfMissing: Bool) -> Int64? {
+        guard let col = resolved.index[f] else { return nil }
+        guard let text = reader.text(col) else {
+            missing(f, hard: hardIfMissing)
+            return nil
+        }
+        if let t = CivilDate.parseTimestamp(Substring(text)) { return t }
+        fail(.badValue, f, "expected a time YYYY-MM-DD HH:MM in \(name(f)), got '\(text)'")
+        return nil
+    }
+
+    mutating func text(_ f: Int, hardIfMissing: Bool) -> String? {
+        guard let col = resolved.index[f] else { return nil }
+        guard let t = reader.text(col) else {
+            missing(f, hard: hardIfMissing)
+            return nil
+        }
+        return t
+    }
+}

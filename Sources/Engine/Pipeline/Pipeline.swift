@@ -1,0 +1,123 @@
+import Foundation
+
+/// Where a run's data comes from.
+public enum PipelineInput: Sendable {
+    /// The seeded demo: generated with the config's sizes and seed.
+    case synthetic
+    /// Datasets already in the store (the latest of each kind when nil).
+    case stored(customers: Int64?, reps: Int64?, tickets: Int64?)
+}
+
+/// A finished run, before or after it is saved.
+public struct RunOutcome: Sendable {
+    public var config: PipelineConfig
+    public var customers: [Customer]
+    public var reps: [Rep]
+    public var tickets: [Ticket]
+    public var gateReports: [GateReport]
+    public var trace: Trace
+    public var kpis: [KPI]
+    /// Dataset ids when the data came from (or was saved to) the store.
+    public var datasetIds: (customers: Int64?, reps: Int64?, tickets: Int64?)
+}
+
+/// The staged run of DESIGN.md. Each stage reports its duration and counts to the trace.
+public enum Pipeline {
+    public static func run(config: PipelineConfig, input: PipelineInput, store: Store?,
+                           progress: (String) -> Void = { _ in }) throws(StoreError) -> RunOutcome {
+        var rec = TraceRecorder()
+        progress("data")
+        let (customersIn, repsIn, ticketsIn, ids) = try loadData(config: config, input: input, store: store, rec: &rec)
+        progress("gates")
+        let region: Region? = .barcelona
+        let gated = rec.stage("gates") { () -> (([Customer], [Rep], [Ticket], [GateReport]), [Trace.Count], [String]) in
+            let (c, rc) = QualityGates.customers(customersIn, source: "customers", region: region, asOfDay: config.asOfDay)
+            let (r, rr) = QualityGates.reps(repsIn, source: "reps", region: region)
+            let (t, rt) = QualityGates.tickets(ticketsIn, source: "tickets")
+            let reports = [rc, rr, rt]
+            let warnings = reports.filter { $0.rowsRejected > 0 }.map { "\($0.dataset): \($0.rowsRejected) rows left out by the gates" }
+            return ((c, r, t, reports), [.init("customers kept", c.count), .init("reps kept", r.count),
+                                         .init("tickets kept", t.count)], warnings)
+        }
+        let (customers, reps, tickets, reports) = gated
+        let open = tickets.filter { $0.resolvedAt == nil }.count
+        let kpis = [
+            KPI(name: "customers", value: Double(customers.count)),
+            KPI(name: "reps", value: Double(reps.count)),
+            KPI(name: "tickets", value: Double(tickets.count)),
+            KPI(name: "open tickets", value: Double(open)),
+            KPI(name: "rows left out by gates", value: Double(reports.map(\.rowsRejected).reduce(0, +)), target: 0, higherIsBetter: false),
+        ]
+        return RunOutcome(config: config, customers: customers, reps: reps, tickets: tickets, gateReports: reports,
+                          trace: rec.trace, kpis: kpis, datasetIds: ids)
+    }
+
+    private static func loadData(config: PipelineConfig, input: PipelineInput, store: Store?, rec: inout TraceRecorder)
+        throws(StoreError) -> ([Customer], [Rep], [Ticket], (Int64?, Int64?, Int64?)) {
+        switch input {
+        case .synthetic:
+            return rec.stage("data") {
+                let customers = CustomerGenerator(seed: config.seed, asOfDay: config.asOfDay).generate(count: config.customers)
+                let reps = RepGenerator(seed: config.seed).generate(count: config.reps, customers: customers)
+                let tickets = TicketGenerator(seed: config.seed, days: config.ticketDays, asOfDay: config.asOfDay)
+                    .generate(count: config.tickets, customers: customers)
+                return ((customers, reps, tickets, (nil, nil, nil)),
+                        [.init("customers", customers.count), .init("reps", reps.count), .init("tickets", tickets.count)], [])
+            }
+        case .stored(let c, let r, let t):
+            guard let store else { throw StoreError("a run on stored data needs a store") }
+            let start = WallClock.monotonic()
+            let cid = try pick(c, "customers", store)
+            let rid = try pick(r, "reps", store)
+            let tid = try pick(t, "tickets", store)
+            var customers = [Customer](), reps = [Rep](), tickets = [Ticket]()
+            if let cid { customers = try store.customers(dataset: cid) }
+            if let rid { reps = try store.reps(dataset: rid) }
+            if let tid { tickets = try store.tickets(dataset: tid) }
+            var warnings = [String]()
+            if cid == nil { warnings.append("no customer dataset in the store") }
+            if tid == nil { warnings.append("no ticket dataset in the store") }
+            rec.record("data", since: start, counts: [.init("customers", customers.count), .init("reps", reps.count),
+                                                       .init("tickets", tickets.count)], warnings: warnings)
+            return (customers, reps, tickets, (cid, rid, tid))
+        }
+    }
+
+    /// The given dataset, else the latest of its kind.
+    private static func pick(_ id: Int64?, _ kind: String, _ store: Store) throws(StoreError) -> Int64? {
+        if let id { return id }
+        return try store.latestDataset(kind: kind)?.id
+    }
+
+    /// Saves the datasets a synthetic run generated, then the run with its artifacts, each in
+    /// its own transaction (a dataset is useful without a run; a run is all or nothing).
+    @discardableResult
+    public static func save(_ outcome: inout RunOutcome, to store: Store) throws(StoreError) -> Int64 {
+        let seedNote = "synthetic seed \(outcome.config.seed)"
+        if outcome.datasetIds.customers == nil && !outcome.customers.isEmpty {
+            outcome.datasetIds.customers = try store.saveCustomers(outcome.customers, source: seedNote,
+                                                                   report: outcome.gateReports.first { $0.dataset == "customers" }?.rendered() ?? "")
+        }
+        if outcome.datasetIds.reps == nil && !outcome.reps.isEmpty {
+            outcome.datasetIds.reps = try store.saveReps(outcome.reps, source: seedNote)
+        }
+        if outcome.datasetIds.tickets == nil && !outcome.tickets.isEmpty {
+            outcome.datasetIds.tickets = try store.saveTickets(outcome.tickets, source: seedNote)
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        func json<T: Encodable>(_ v: T) -> String {
+            (try? encoder.encode(v)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+        }
+        var gates = DataTable(columns: ["dataset", "gate", "column", "hard", "rows", "first_example"])
+        for r in outcome.gateReports { gates.rows += r.table().rows }
+        let record = RunRecord(seed: outcome.config.seed, config: json(outcome.config),
+                               customersDataset: outcome.datasetIds.customers, repsDataset: outcome.datasetIds.reps,
+                               ticketsDataset: outcome.datasetIds.tickets, kpis: json(outcome.kpis), trace: json(outcome.trace))
+        let artifacts: [String: [UInt8]] = [
+            "gates.csv": Array(gates.csv().utf8),
+            "gates.txt": Array(outcome.gateReports.map { $0.rendered() }.joined(separator: "\n").utf8),
+        ]
+        return try store.saveRun(record, artifacts: artifacts)
+    }
+}

@@ -1,0 +1,21 @@
+/// What a run is asked to do. Saved with the run as JSON so a run can be repeated exactly.
+public struct PipelineConfig: Codable, Sendable, Equatable {
+    public var customers: Int
+    public var reps: Int
+    public var tickets: Int
+    public var seed: UInt64
+    /// The day the data is "as of" (days since 1970).
+    public var asOfDay: Int
+    /// Days of ticket history the generator covers.
+    public var ticketDays: Int
+
+    public init(customers: Int = 3200, reps: Int = 20, tickets: Int = 20_000, seed: UInt64 = 42,
+                asOfDay: Int = CustomerGenerator.defaultAsOfDay, ticketDays: Int = 90) {
+        self.customers = customers
+        self.reps = reps
+        self.tickets = tickets
+        self.seed = seed
+        self.asOfDay = asOfDay
+        self.ticketDays = ticketDays
+    }
+}

@@ -1,0 +1,73 @@
+/// The execution trace of a run: each stage with its duration, counts and warnings.
+public struct Trace: Codable, Sendable, Equatable {
+    public struct Count: Codable, Sendable, Equatable {
+        public var name: String
+        public var value: Int
+    }
+
+    public struct Stage: Codable, Sendable, Equatable {
+        public var name: String
+        /// Seconds since the run started.
+        public var start: Double
+        public var seconds: Double
+        public var counts: [Count]
+        public var warnings: [String]
+    }
+
+    public var stages: [Stage] = []
+
+    public init() {}
+
+    public var totalSeconds: Double { stages.map(\.seconds).reduce(0, +) }
+
+    /// A plain table for the terminal: stage, time, counts, warnings.
+    public func rendered() -> String {
+        let nameWidth = max(8, stages.map(\.name.count).max() ?? 0)
+        var lines = [pad("stage", nameWidth) + "      time  counts"]
+        for s in stages {
+            let counts = s.counts.map { "\($0.name) \($0.value)" }.joined(separator: ", ")
+            lines.append(pad(s.name, nameWidth) + " " + lpad(Self.duration(s.seconds), 9) + "  " + counts)
+            for w in s.warnings { lines.append(String(repeating: " ", count: nameWidth + 12) + "warning: " + w) }
+        }
+        lines.append(pad("total", nameWidth) + " " + lpad(Self.duration(totalSeconds), 9))
+        return lines.joined(separator: "\n")
+    }
+
+    static func duration(_ s: Double) -> String {
+        if s < 1 { return String(Int((s * 1000).rounded())) + " ms" }
+        return String(Int(s)) + "." + String(Int((s * 100).rounded()) % 100 / 10) + String(Int((s * 100).rounded()) % 10) + " s"
+    }
+
+    private func pad(_ s: String, _ w: Int) -> String { s.count >= w ? s : s + String(repeating: " ", count: w - s.count) }
+    private func lpad(_ s: String, _ w: Int) -> String { s.count >= w ? s : String(repeating: " ", count: w - s.count) + s }
+}
+
+/// Records stages as they run.
+public struct TraceRecorder: Sendable {
+    private let origin = WallClock.monotonic()
+    public private(set) var trace = Trace()
+
+    public init() {}
+
+    /// Runs `body`, timing it; the body returns the stage's counts and warnings.
+    public mutating func stage<T>(_ name: String, _ body: () throws -> (T, [Trace.Count], [String])) rethrows -> T {
+        let start = WallClock.monotonic()
+        let (value, counts, warnings) = try body()
+        record(name, since: start, counts: counts, warnings: warnings)
+        return value
+    }
+
+    /// Records a stage that started at `start` (monotonic seconds) and ends now; for stages
+    /// whose body throws typed errors.
+    public mutating func record(_ name: String, since start: Double, counts: [Trace.Count], warnings: [String]) {
+        let end = WallClock.monotonic()
+        trace.stages.append(Trace.Stage(name: name, start: start - origin, seconds: end - start, counts: counts, warnings: warnings))
+    }
+}
+
+extension Trace.Count {
+    public init(_ name: String, _ value: Int) {
+        self.name = name
+        self.value = value
+    }
+}

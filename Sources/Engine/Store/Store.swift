@@ -1,0 +1,69 @@
+import GRDB
+
+/// The SQLite store (GRDB): datasets, runs with their artifacts, decisions and the audit log.
+/// A saved run is immutable (triggers refuse changes); a manager's actions are rows in
+/// `decisions`, so the trail is complete. Everything is written in one transaction per
+/// save, so an interrupted run leaves the previous one intact.
+public final class Store: Sendable {
+    public let path: String
+    let db: DatabaseQueue
+
+    /// Opens (creating folders and the file if needed) and migrates the store.
+    public init(path: String) throws(StoreError) {
+        self.path = path
+        do {
+            if path != ":memory:" { try Store.makeParentDirectory(of: path) }
+            var config = Configuration()
+            config.foreignKeysEnabled = true
+            config.busyMode = .timeout(5)
+            db = path == ":memory:" ? try DatabaseQueue(configuration: config) : try DatabaseQueue(path: path, configuration: config)
+            try StoreMigrations.migrator.migrate(db)
+        } catch let e as StoreError {
+            throw e
+        } catch {
+            throw StoreError("cannot open the store at \(path): \(Store.describe(error))")
+        }
+    }
+
+    /// An in-memory store (tests, `--db :memory:`).
+    public static func inMemory() throws(StoreError) -> Store { try Store(path: ":memory:") }
+
+    /// `$XDG_DATA_HOME/opsdeck/opsdeck.sqlite`, else `~/.local/share/opsdeck/opsdeck.sqlite`.
+    public static func defaultPath(environment: [String: String]) -> String {
+        if let xdg = environment["XDG_DATA_HOME"], !xdg.isEmpty { return xdg + "/opsdeck/opsdeck.sqlite" }
+        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? "."
+        return home + "/.local/share/opsdeck/opsdeck.sqlite"
+    }
+
+    static func makeParentDirectory(of path: String) throws(StoreError) {
+        guard let slash = path.lastIndex(of: "/") else { return }
+        let dir = String(path[..<slash])
+        guard !dir.isEmpty else { return }
+        do { try FileSystem.makeDirectories(dir) } catch { throw StoreError("cannot create \(dir): \(error)") }
+    }
+
+    static func describe(_ error: any Error) -> String {
+        if let e = error as? DatabaseError { return e.message ?? "\(e.resultCode)" }
+        return "\(error)"
+    }
+
+    /// Runs a write transaction, mapping database failures to `StoreError`.
+    func write<T>(_ what: String, _ body: (Database) throws -> T) throws(StoreError) -> T {
+        do { return try db.write(body) } catch let e as StoreError { throw e } catch {
+            throw StoreError("\(what) failed: \(Store.describe(error))")
+        }
+    }
+
+    func read<T>(_ what: String, _ body: (Database) throws -> T) throws(StoreError) -> T {
+        do { return try db.read(body) } catch let e as StoreError { throw e } catch {
+            throw StoreError("\(what) failed: \(Store.describe(error))")
+        }
+    }
+}
+
+/// A store failure a user can act on: what failed and why.
+public struct StoreError: Error, Equatable, Sendable, CustomStringConvertible {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}

@@ -1,0 +1,74 @@
+import Testing
+@testable import Engine
+
+@Suite struct CustomerCSVTests {
+    let asOf = CustomerGenerator.defaultAsOfDay
+
+    @Test func generatedCustomersRoundTripExactly() throws {
+        let customers = CustomerGenerator(seed: 4).generate(count: 800)
+        let w = CSVWriter()
+        CustomerCSV.write(customers, to: w)
+        try w.close()
+        let (back, report) = try CustomerCSV.read(CSVReader(text: w.text, name: "c.csv"), asOfDay: asOf)
+        #expect(report.rowsKept == 800 && report.findings.isEmpty)
+        #expect(back == customers)
+        #expect(report.missingByColumn["amount", default: 0] == customers.filter { $0.amount == nil }.count)
+    }
+
+    @Test func sameSeedWritesIdenticalBytes() throws {
+        func bytes(_ seed: UInt64) throws -> [UInt8] {
+            let w = CSVWriter()
+            CustomerCSV.write(CustomerGenerator(seed: seed).generate(count: 300), to: w)
+            try w.close()
+            return w.bytes
+        }
+        #expect(try bytes(21) == bytes(21))
+        #expect(try bytes(21) != bytes(22))
+    }
+
+    @Test func gatesReportDuplicatesMissingAndOutOfRange() throws {
+        let text = """
+        customer_id,lat,lon,lifetime_value,company_size,industry,tier,preferred_channel,digital_engagement,csat
+        A,41.40,2.10,1000,10,Retail,A,field,50,8
+        A,41.41,2.11,1000,10,Retail,A,field,50,8
+        B,41.40,2.10,,10,Retail,A,field,50,8
+        C,141.0,2.10,1000,10,Retail,A,field,50,8
+        D,41.40,2.60,1000,10,Retail,A,field,50,8
+        E,41.40,2.10,1000,10,Mining,A,field,50,8
+        F,41.40,2.10,1000,10,Retail,B,field,150,
+        G,41.40,2.10,1000,10,retail,strategic,ECOM_SELF,20,4
+
+        """
+        let (customers, report) = try CustomerCSV.read(CSVReader(text: text, name: "crm.csv"), asOfDay: asOf)
+        #expect(customers.map(\.id) == ["A", "G"])
+        #expect(customers[1].tier == .strategic && customers[1].preferredChannel == .ecomSelf)
+        #expect(report.rowsRead == 8 && report.rowsKept == 2)
+        func count(_ gate: GateReport.Gate) -> Int { report.findings.filter { $0.gate == gate }.map(\.count).reduce(0, +) }
+        #expect(count(.duplicateId) == 1)
+        #expect(count(.missingValue) == 1)
+        #expect(count(.outOfRange) == 2)       // lat 141 and engagement 150
+        #expect(count(.atSea) == 1)           // lon 2.60 is east of the coast
+        #expect(count(.unknownCategory) == 1)
+        #expect(report.findings.first { $0.gate == .duplicateId }?.examples.first == "crm.csv:3:1: customer_id 'A' appears again; the first row is kept")
+        #expect(report.missingByColumn["csat"] == 1)   // F's empty CSAT counted (F itself fails on engagement)
+        #expect(report.notes.contains { $0.contains("outbound_connect_rate = 0") })
+    }
+
+    @Test func mappingRenamesColumnsAndRejectsUnknownTargets() throws {
+        let text = "Account,Latitude,Lng\nX1,41.4,2.1\n"
+        let mapping = try ColumnMapping.parse(["Account=customer_id"])
+        let (customers, _) = try CustomerCSV.read(CSVReader(text: text, name: "m.csv"), mapping: mapping, asOfDay: asOf)
+        #expect(customers.first?.id == "X1")
+        #expect(throws: InputError.self) {
+            _ = try CustomerCSV.read(CSVReader(text: text, name: "m.csv"), mapping: ColumnMapping(["Account": "nope"]), asOfDay: asOf)
+        }
+        #expect(throws: InputError.self) { _ = try ColumnMapping.parse(["no-equals-sign"]) }
+    }
+
+    @Test func missingRequiredColumnNamesIt() {
+        let error = #expect(throws: InputError.self) {
+            _ = try CustomerCSV.read(CSVReader(text: "customer_id,lat\nA,41\n", name: "x.csv"), asOfDay: asOf)
+        }
+        #expect(error?.message.contains("'lon'") == true)
+    }
+}
