@@ -15,11 +15,13 @@ struct BenchSLA: ParsableCommand {
     @Option(help: "Seed for tickets and folds.") var seed: UInt64 = 42
     @Option(help: "Folds for out-of-fold probabilities.") var folds = 5
     @Option(help: "Slider moves to time.") var moves = 10_000
+    @Option(help: "Tickets in the public-export-format fixture.") var fixtureTickets = 20_000
 
     func validate() throws {
         guard tickets >= 1000 else { throw ValidationError("--tickets must be at least 1000") }
         guard days >= 7 else { throw ValidationError("--days must be at least 7") }
         guard folds >= 2 else { throw ValidationError("--folds must be at least 2") }
+        guard fixtureTickets >= 100 else { throw ValidationError("--fixture-tickets must be at least 100") }
         guard moves >= 1 else { throw ValidationError("--moves must be at least 1") }
     }
 
@@ -55,8 +57,23 @@ struct BenchSLA: ParsableCommand {
               + "\(SLAExport.fixed(perRef / perMove, 0))× faster; goal ≤ 1000 µs "
               + (perMove <= 1e-3 ? "met" : "MISSED") + " [checksum \(SLAExport.fixed(sink, 0))]")
 
+        report(a, title: "generated tickets")
+
+        t0 = DispatchTime.now()
+        let fixture = try BenchSLAFixture.tickets(count: fixtureTickets, seed: seed)
+        let f = try SupportAnalysis.build(tickets: fixture.tickets, policy: SLAPolicy(),
+                                          options: .init(folds: folds, seed: seed))
+        print("")
+        print("fixture in the public support-ticket export format: \(fixture.tickets.count) tickets written and "
+              + "re-imported (\(SLAExport.fixed(seconds(since: t0), 2)) s incl. analysis); \(f.resolvedRows.count) "
+              + "resolved, \(f.queue.entries.count) open")
+        for note in fixture.notes { print("  import: " + note) }
+        report(f, title: "export-format fixture")
+    }
+
+    private func report(_ a: SupportAnalysis, title: String) {
         let m = a.metrics
-        print("out-of-fold (\(folds) folds): ROC-AUC \(SLAExport.fixed(m.auc, 4)) · average precision "
+        print("\(title), out-of-fold (\(folds) folds): ROC-AUC \(SLAExport.fixed(m.auc, 4)) · average precision "
               + "\(SLAExport.fixed(m.averagePrecision, 4)) · ECE \(SLAExport.fixed(m.ece, 4)) · base rate "
               + SLAExport.fixed(Double(m.positives) / Double(max(m.count, 1)), 4))
         let suggested = a.suggestedCapacity()

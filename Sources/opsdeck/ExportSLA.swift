@@ -1,4 +1,5 @@
 import Engine
+import Foundation
 
 /// The SLA tables `opsdeck export` writes: `queue`, `sla-backtest`, `sla-curve`,
 /// `sla-diagnostics`. Numbers are formatted here with fixed decimals, so the same analysis
@@ -155,5 +156,34 @@ extension SLAExport {
         while m < 1 { m *= 10; e -= 1 }
         if fixed(m, 3) == "10.000" { m /= 10; e += 1 }
         return fixed(m, 3) + "e" + (e < 0 ? "-" : "+") + (abs(e) < 10 ? "0" : "") + String(abs(e))
+    }
+}
+
+extension SLAExport {
+    /// For `ExportRegistry.producers`: `… + SLAExport.producers`. Each export analyses the
+    /// run's tickets under the desk's SLA policy (see `policy()`).
+    static var producers: [(String, ExportRegistry.Producer)] {
+        allCases.map { kind in (kind.rawValue, { ctx in try kind.table(analysing: ctx.tickets, policy: policy()) }) }
+    }
+
+    func table(analysing tickets: [Ticket], policy: SLAPolicy) throws -> DataTable {
+        do {
+            return table(try SupportAnalysis.build(tickets: tickets, policy: policy))
+        } catch let e as SLAPolicyError {
+            throw CLIError(e.description)
+        }
+    }
+
+    /// The SLA policy: `sla.conf` in `$XDG_CONFIG_HOME/opsdeck/` (else `~/.config/opsdeck/`)
+    /// when present, the defaults otherwise.
+    static func policy(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> SLAPolicy {
+        let dir = environment["XDG_CONFIG_HOME"].map { $0 + "/opsdeck" }
+            ?? environment["HOME"].map { $0 + "/.config/opsdeck" }
+        guard let dir, FileManager.default.fileExists(atPath: dir + "/sla.conf") else { return SLAPolicy() }
+        let path = dir + "/sla.conf"
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            throw CLIError("cannot read \(path) as UTF-8 text")
+        }
+        do { return try SLAPolicy.parse(text, file: path) } catch let e as SLAPolicyError { throw CLIError(e.description) }
     }
 }
