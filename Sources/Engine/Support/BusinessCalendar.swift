@@ -10,9 +10,10 @@ public struct BusinessCalendar: Sendable, Equatable {
     /// Opening and closing time, seconds after midnight; open < close.
     public let opens: Int64
     public let closes: Int64
-    /// Day numbers (days since 1970-01-01), sorted, unique, working weekdays only:
-    /// a holiday on a Sunday changes nothing and is dropped.
+    /// Day numbers (days since 1970-01-01), sorted, unique, as given.
     public let holidays: [Int]
+    /// The holidays that fall on working weekdays: the only ones that change a count.
+    private let closedWorkdays: [Int]
 
     public init(workdays: [Bool], opens: Int64, closes: Int64, holidays: [Int] = []) throws {
         guard workdays.count == 7, workdays.contains(true) else { throw SLAPolicyError.noWorkdays }
@@ -22,7 +23,8 @@ public struct BusinessCalendar: Sendable, Equatable {
         self.workdays = workdays
         self.opens = opens
         self.closes = closes
-        self.holidays = Array(Set(holidays)).filter { workdays[CivilDate.weekday(days: $0)] }.sorted()
+        self.holidays = Array(Set(holidays)).sorted()
+        self.closedWorkdays = self.holidays.filter { workdays[CivilDate.weekday(days: $0)] }
     }
 
     private init(validWorkdays: [Bool], opens: Int64, closes: Int64) {
@@ -30,6 +32,7 @@ public struct BusinessCalendar: Sendable, Equatable {
         self.opens = opens
         self.closes = closes
         self.holidays = []
+        self.closedWorkdays = []
     }
 
     /// Monday to Friday, 09:00–18:00, no holidays.
@@ -56,10 +59,10 @@ public struct BusinessCalendar: Sendable, Equatable {
 
     /// Holidays strictly before `day` (binary search).
     private func holidaysBefore(_ day: Int) -> Int {
-        var lo = 0, hi = holidays.count
+        var lo = 0, hi = closedWorkdays.count
         while lo < hi {
             let mid = (lo + hi) / 2
-            if holidays[mid] < day { lo = mid + 1 } else { hi = mid }
+            if closedWorkdays[mid] < day { lo = mid + 1 } else { hi = mid }
         }
         return lo
     }
@@ -67,7 +70,7 @@ public struct BusinessCalendar: Sendable, Equatable {
     public func isWorkingDay(_ day: Int) -> Bool {
         guard workdays[CivilDate.weekday(days: day)] else { return false }
         let before = holidaysBefore(day)
-        return before == holidays.count || holidays[before] != day
+        return before == closedWorkdays.count || closedWorkdays[before] != day
     }
 
     /// Working seconds from 1970-01-01 00:00 up to `t`: elapsed business time between two

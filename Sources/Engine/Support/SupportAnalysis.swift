@@ -94,6 +94,7 @@ public struct SupportAnalysis: Sendable {
         let e = effectiveness ?? policy.policy.effectiveness
         let c = interventionCost ?? policy.policy.interventionCost
         return CapacityView(
+            effectiveness: e, interventionCost: c,
             backtest: backtest.outcome(capacity: n, effectiveness: e, interventionCost: c),
             probabilityOnly: backtestProbabilityOnly.outcome(capacity: n, effectiveness: e, interventionCost: c),
             openQueue: openExpectation.outcome(capacity: n, effectiveness: e, interventionCost: c))
@@ -108,6 +109,9 @@ public struct SupportAnalysis: Sendable {
 
 /// One position of the capacity slider.
 public struct CapacityView: Sendable, Equatable {
+    /// The assumptions behind the figures, for the screen to show beside them.
+    public var effectiveness: Double
+    public var interventionCost: Double
     /// Resolved history, expected-loss ranking, truth-valued.
     public var backtest: CapacityOutcome
     /// Resolved history, probability ranking (the prototype's), truth-valued.

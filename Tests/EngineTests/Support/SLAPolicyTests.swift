@@ -58,3 +58,15 @@ import Testing
         #expect(throws: (any Error).self) { try p.set("calendar.hours", "18:00-09:00") }
     }
 }
+
+@Suite struct SLAPolicyCalendarKeysTests {
+    @Test func keyOrderDoesNotLoseHolidays() throws {
+        // A Saturday holiday set before Saturday becomes a workday still closes that Saturday.
+        let sat = CivilDate.days(year: 2026, month: 11, day: 28)
+        let a = try SLAPolicy.parse("calendar.holidays = 2026-11-28\ncalendar.weekdays = Mon-Sat\n")
+        let b = try SLAPolicy.parse("calendar.weekdays = Sat-Mon\n")
+        #expect(a.calendar?.isWorkingDay(sat) == false)
+        #expect(a.calendar?.isWorkingDay(sat - 1) == true)
+        #expect(b.calendar?.workdays == [true, false, false, false, false, true, true])
+    }
+}
