@@ -6,15 +6,15 @@ public protocol BreachModelTrainer: Sendable {
     var name: String { get }
     /// Learns from `rows` only; `labels` is indexed by row (entries outside `rows` must not
     /// be read, and an out-of-fold caller may have blanked them).
-    func fit(_ features: SupportFeatures, labels: [UInt8], rows: [Int]) -> any BreachScorer
+    func fit(_ features: SupportFeatures, labels: [UInt8], rows: [Int]) throws -> any BreachScorer
 }
 
 public protocol BreachScorer: Sendable {
     /// Breach probabilities for `rows`, in that order.
-    func probabilities(_ features: SupportFeatures, rows: [Int]) -> [Double]
-    /// Per-feature contributions to the row's log-odds, aligned with
-    /// `SupportFeatures.names`: positive pushes towards a breach.
-    func contributions(_ features: SupportFeatures, row: Int) -> [Double]
+    func probabilities(_ features: SupportFeatures, rows: [Int]) throws -> [Double]
+    /// Per row of `rows`: per-feature contributions to its log-odds, aligned with
+    /// `SupportFeatures.names`; positive pushes towards a breach.
+    func contributions(_ features: SupportFeatures, rows: [Int]) throws -> [[Double]]
 }
 
 /// One reason behind a ticket's breach probability.
@@ -26,17 +26,20 @@ public struct BreachReason: Sendable, Equatable {
 }
 
 extension BreachScorer {
-    /// The `count` features pushing hardest towards a breach (positive contributions only).
-    public func reasons(_ features: SupportFeatures, row: Int, count: Int = 3) -> [BreachReason] {
-        let c = contributions(features, row: row)
-        return c.indices.filter { c[$0] > 0 }
-            .sorted { (c[$0], -$0) > (c[$1], -$1) }
-            .prefix(count)
-            .map { f in
-                let code = Int(features.codes[f][row])
-                let lv = features.levels[f]
-                return BreachReason(feature: SupportFeatures.names[f], level: code < lv.count ? lv[code] : "?",
-                                    weight: c[f])
-            }
+    /// Per row of `rows`: the `count` features pushing hardest towards a breach (positive
+    /// contributions only).
+    public func reasons(_ features: SupportFeatures, rows: [Int], count: Int = 3) throws -> [[BreachReason]] {
+        let all = try contributions(features, rows: rows)
+        return zip(rows, all).map { row, c in
+            c.indices.filter { c[$0] > 0 }
+                .sorted { (c[$0], -$0) > (c[$1], -$1) }
+                .prefix(count)
+                .map { f in
+                    let code = Int(features.codes[f][row])
+                    let lv = features.levels[f]
+                    return BreachReason(feature: SupportFeatures.names[f], level: code < lv.count ? lv[code] : "?",
+                                        weight: c[f])
+                }
+        }
     }
 }

@@ -24,7 +24,7 @@ public struct EscalationQueue: Sendable {
 
     /// `probability[k]` belongs to `rows[k]`; `states[k]` is its clock state at `now`.
     init(tickets: [Ticket], rows: [Int], probability: [Double], states: [SLAState], now: Int64,
-         clock: SLAClock, features: SupportFeatures, scorer: any BreachScorer) {
+         clock: SLAClock, features: SupportFeatures, scorer: any BreachScorer) throws {
         let policy = clock.policy
         let eff = policy.policy.effectiveness, ic = policy.policy.interventionCost
         var entries: [EscalationEntry] = []
@@ -40,9 +40,8 @@ public struct EscalationQueue: Sendable {
                 deadline: clock.deadline(of: state, at: now), reasons: []))
         }
         entries.sort { ($0.expectedLoss, -$0.index) > ($1.expectedLoss, -$1.index) }
-        for k in entries.indices {
-            entries[k].reasons = scorer.reasons(features, row: entries[k].index)
-        }
+        let reasons = try scorer.reasons(features, rows: entries.map(\.index))
+        for k in entries.indices { entries[k].reasons = reasons[k] }
         self.entries = entries
     }
 }

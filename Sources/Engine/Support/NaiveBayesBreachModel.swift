@@ -62,8 +62,8 @@ struct NaiveBayesBreachScorer: BreachScorer {
         rawScores(features, rows: rows).map { sigmoid(scale * $0 + offset) }
     }
 
-    func contributions(_ features: SupportFeatures, row: Int) -> [Double] {
-        (0..<weights.count).map { f in scale * weights[f][Int(features.codes[f][row])] }
+    func contributions(_ features: SupportFeatures, rows: [Int]) -> [[Double]] {
+        rows.map { row in (0..<weights.count).map { f in scale * weights[f][Int(features.codes[f][row])] } }
     }
 }
 

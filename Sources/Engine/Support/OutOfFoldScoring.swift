@@ -18,7 +18,7 @@ public enum OutOfFoldScoring {
     /// Scores `rows` out of fold. Folds are fitted in parallel; the result depends only on
     /// the inputs and the seed.
     public static func score(_ features: SupportFeatures, labels: [UInt8], rows: [Int], folds k: Int,
-                             trainer: any BreachModelTrainer, seed: UInt64) -> OutOfFoldScores {
+                             trainer: any BreachModelTrainer, seed: UInt64) throws -> OutOfFoldScores {
         let n = rows.count
         let k = max(2, min(k, n))
         var order = Array(0..<n)
@@ -39,12 +39,16 @@ public enum OutOfFoldScoring {
             for i in 0..<n {
                 if foldOf[i] == f { blanked[rows[i]] = 0 } else { train.append(rows[i]) }
             }
-            let scorer = trainer.fit(features, labels: blanked, rows: train)
-            results.set(f, scorer.probabilities(features, rows: held[f].map { rows[$0] }))
+            do {
+                let scorer = try trainer.fit(features, labels: blanked, rows: train)
+                results.set(f, .success(try scorer.probabilities(features, rows: held[f].map { rows[$0] })))
+            } catch {
+                results.set(f, .failure(error))
+            }
         }
         var p = [Double](repeating: 0, count: n)
         for f in 0..<k {
-            let scored = results.get(f)
+            let scored = try results.get(f).get()
             for (j, i) in held[f].enumerated() { p[i] = scored[j] }
         }
         return OutOfFoldScores(probabilities: p, fold: fold, folds: k)
@@ -54,9 +58,9 @@ public enum OutOfFoldScoring {
 /// One slot per parallel task; each task writes only its own slot, so a lock per write is
 /// all the coordination needed.
 final class ResultSlots: @unchecked Sendable {
-    private var slots: [[Double]]
+    private var slots: [Result<[Double], any Error>]
     private let lock = NSLock()
-    init(count: Int) { slots = Array(repeating: [], count: count) }
-    func set(_ i: Int, _ v: [Double]) { lock.withLock { slots[i] = v } }
-    func get(_ i: Int) -> [Double] { lock.withLock { slots[i] } }
+    init(count: Int) { slots = Array(repeating: .success([]), count: count) }
+    func set(_ i: Int, _ v: Result<[Double], any Error>) { lock.withLock { slots[i] = v } }
+    func get(_ i: Int) -> Result<[Double], any Error> { lock.withLock { slots[i] } }
 }

@@ -53,10 +53,10 @@ public struct SupportAnalysis: Sendable {
         let resolvedRows = tickets.indices.filter { labels[$0] != nil }
         let openRows = tickets.indices.filter { labels[$0] == nil }
 
-        let oof = OutOfFoldScoring.score(features, labels: y, rows: resolvedRows, folds: options.folds,
+        let oof = try OutOfFoldScoring.score(features, labels: y, rows: resolvedRows, folds: options.folds,
                                          trainer: trainer, seed: options.seed)
-        let final = trainer.fit(features, labels: y, rows: resolvedRows)
-        let pOpen = final.probabilities(features, rows: openRows)
+        let final = try trainer.fit(features, labels: y, rows: resolvedRows)
+        let pOpen = try final.probabilities(features, rows: openRows)
         let states = openRows.map { clock.state(of: tickets[$0], pauses: options.pauses?[$0] ?? [], at: now) }
 
         let cost = resolvedRows.map { policy.cost[Int(tickets[$0].priority.code)] }
@@ -75,7 +75,7 @@ public struct SupportAnalysis: Sendable {
         self.resolvedRows = resolvedRows
         self.outOfFold = oof
         self.metrics = BreachMetrics.evaluate(p, resolvedRows.map { y[$0] })
-        self.queue = EscalationQueue(tickets: tickets, rows: openRows, probability: pOpen, states: states, now: now,
+        self.queue = try EscalationQueue(tickets: tickets, rows: openRows, probability: pOpen, states: states, now: now,
                                      clock: clock, features: features, scorer: final)
         self.backtest = CapacityTable(day: day, score: expectedCost, cost: truthCost, breach: truth)
         self.backtestProbabilityOnly = CapacityTable(day: day, score: p, cost: truthCost, breach: truth)

@@ -16,7 +16,7 @@ private struct SpyScorer: BreachScorer {
     func probabilities(_ features: SupportFeatures, rows: [Int]) -> [Double] {
         rows.map { trained.contains($0) ? 1 : 0.5 + (labels[$0] == 1 ? 0.25 : 0) }
     }
-    func contributions(_ features: SupportFeatures, row: Int) -> [Double] { [] }
+    func contributions(_ features: SupportFeatures, rows: [Int]) -> [[Double]] { rows.map { _ in [] } }
 }
 
 @Suite struct OutOfFoldScoringTests {
@@ -28,12 +28,12 @@ private struct SpyScorer: BreachScorer {
         return SupportFeatures(tickets: tickets, labels: tickets.map { _ in 1 })
     }
 
-    @Test func noRowIsScoredByAModelThatSawItOrItsLabel() {
+    @Test func noRowIsScoredByAModelThatSawItOrItsLabel() throws {
         let n = 103
         let f = features(n)
         let rows = Array(stride(from: 0, to: n, by: 1)).filter { $0 % 7 != 3 }  // some rows not in play
         let labels = [UInt8](repeating: 1, count: n)
-        let oof = OutOfFoldScoring.score(f, labels: labels, rows: rows, folds: 5, trainer: SpyTrainer(), seed: 9)
+        let oof = try OutOfFoldScoring.score(f, labels: labels, rows: rows, folds: 5, trainer: SpyTrainer(), seed: 9)
         #expect(oof.probabilities.count == rows.count)
         #expect(oof.probabilities.allSatisfy { $0 == 0.5 })
         // Every fold is used and roughly balanced.
@@ -41,11 +41,11 @@ private struct SpyScorer: BreachScorer {
         #expect(sizes.allSatisfy { $0 >= rows.count / 5 && $0 <= rows.count / 5 + 1 })
     }
 
-    @Test func sameSeedSameFolds() {
+    @Test func sameSeedSameFolds() throws {
         let f = features(50)
         let labels = [UInt8](repeating: 1, count: 50)
-        let a = OutOfFoldScoring.score(f, labels: labels, rows: Array(0..<50), folds: 4, trainer: SpyTrainer(), seed: 1)
-        let b = OutOfFoldScoring.score(f, labels: labels, rows: Array(0..<50), folds: 4, trainer: SpyTrainer(), seed: 1)
+        let a = try OutOfFoldScoring.score(f, labels: labels, rows: Array(0..<50), folds: 4, trainer: SpyTrainer(), seed: 1)
+        let b = try OutOfFoldScoring.score(f, labels: labels, rows: Array(0..<50), folds: 4, trainer: SpyTrainer(), seed: 1)
         #expect(a.fold == b.fold)
     }
 }
