@@ -24,9 +24,10 @@ enum SLAExport: String, CaseIterable {
 
     private static func queueTable(_ a: SupportAnalysis) -> DataTable {
         var t = DataTable(
-            columns: ["rank", "ticket_id", "priority", "channel", "type", "p_breach", "breach_cost", "expected_loss",
+            columns: ["rank", "ticket_id", "priority", "channel", "type", "p_breach", "p_breach_at_arrival",
+                      "breach_cost", "expected_loss",
                       "elapsed_hours", "time_left_hours", "deadline", "state", "reason_1", "reason_2", "reason_3"],
-            kinds: [.number, .text, .text, .text, .text, .number, .number, .number, .number, .number,
+            kinds: [.number, .text, .text, .text, .text, .number, .number, .number, .number, .number, .number,
                     .text, .text, .text, .text, .text])
         for (k, e) in a.queue.entries.enumerated() {
             let state = e.state.breached ? "breached" : e.state.paused ? "paused" : "running"
@@ -36,6 +37,7 @@ enum SLAExport: String, CaseIterable {
                 return x.feature + "=" + x.level + " (+" + fixed(x.weight, 2) + ")"
             }
             t.append([String(k + 1), e.id, e.priority.rawValue, e.channel.rawValue, e.type, fixed(e.probability, 4),
+                      fixed(e.probabilityAtArrival, 4),
                       fixed(e.breachCost, 2), fixed(e.expectedLoss, 2), fixed(Double(e.state.elapsed) / 3600, 2),
                       fixed(Double(e.state.timeLeft) / 3600, 2), e.deadline.map { CivilDate.format(seconds: $0) } ?? "",
                       state] + reasons)

@@ -6,7 +6,11 @@ public struct EscalationEntry: Sendable, Equatable {
     public var priority: Priority
     public var channel: TicketChannel
     public var type: String
-    /// Breach probability from the final model (trained on every resolved ticket).
+    /// Breach probability from the final model (trained on every resolved ticket), as the
+    /// ticket arrived.
+    public var probabilityAtArrival: Double
+    /// The same, given that it is still open after the time it has run (`ElapsedTimeUpdate`):
+    /// what expected loss uses.
     public var probability: Double
     public var breachCost: Double
     /// What escalating it is worth: p × cost × effectiveness − intervention cost. A ticket
@@ -23,7 +27,7 @@ public struct EscalationQueue: Sendable {
     public let entries: [EscalationEntry]
 
     /// `probability[k]` belongs to `rows[k]`; `states[k]` is its clock state at `now`.
-    init(tickets: [Ticket], rows: [Int], probability: [Double], states: [SLAState], now: Int64,
+    init(tickets: [Ticket], rows: [Int], probabilityAtArrival: [Double], probability: [Double], states: [SLAState], now: Int64,
          clock: SLAClock, features: SupportFeatures, scorer: any BreachScorer) throws {
         let policy = clock.policy
         let eff = policy.policy.effectiveness, ic = policy.policy.interventionCost
@@ -36,7 +40,7 @@ public struct EscalationQueue: Sendable {
             let savable = state.breached ? 0 : probability[k] * cost * eff
             entries.append(EscalationEntry(
                 index: i, id: t.id, priority: t.priority, channel: t.channel, type: t.type,
-                probability: probability[k], breachCost: cost, expectedLoss: savable - ic, state: state,
+                probabilityAtArrival: probabilityAtArrival[k], probability: probability[k], breachCost: cost, expectedLoss: savable - ic, state: state,
                 deadline: clock.deadline(of: state, at: now), reasons: []))
         }
         entries.sort { ($0.expectedLoss, -$0.index) > ($1.expectedLoss, -$1.index) }

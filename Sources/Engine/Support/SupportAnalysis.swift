@@ -34,7 +34,8 @@ public struct SupportAnalysis: Sendable {
     /// Resolved tickets valued by their OOF expectation (p × cost): what the model would
     /// have promised; the suggested capacity is read from it.
     public let expectedHistory: CapacityTable
-    /// The open queue as one day, valued by the final model's expectation.
+    /// The open queue as one day, valued by the final model's expectation updated for the
+    /// time each ticket has already been open (`ElapsedTimeUpdate`).
     public let openExpectation: CapacityTable
     public let diagnostics: SupportDiagnostics
 
@@ -47,17 +48,27 @@ public struct SupportAnalysis: Sendable {
         let policy = try raw.resolved(for: tickets)
         let clock = SLAClock(policy: policy)
         let now = options.now ?? tickets.reduce(Int64.min) { max($0, $1.resolvedAt ?? $1.createdAt) }
-        let labels = breachLabels(tickets, clock: clock, pauses: options.pauses)
+        let resolvedRows = tickets.indices.filter { tickets[$0].isResolved && tickets[$0].resolvedAt != nil }
+        let openRows = tickets.indices.filter { !(tickets[$0].isResolved && tickets[$0].resolvedAt != nil) }
+        // Labels as `breachLabels` defines them, keeping the counted durations on the way.
+        var labels = [UInt8?](repeating: nil, count: tickets.count)
+        let resolvedStates = resolvedRows.map { i in
+            clock.state(of: tickets[i], pauses: options.pauses?[i] ?? [], at: tickets[i].resolvedAt ?? now)
+        }
+        for (k, i) in resolvedRows.enumerated() { labels[i] = resolvedStates[k].breached ? 1 : 0 }
         let features = SupportFeatures(tickets: tickets, labels: labels)
         let y = labels.map { $0 ?? 0 }
-        let resolvedRows = tickets.indices.filter { labels[$0] != nil }
-        let openRows = tickets.indices.filter { labels[$0] == nil }
 
         let oof = try OutOfFoldScoring.score(features, labels: y, rows: resolvedRows, folds: options.folds,
                                          trainer: trainer, seed: options.seed)
         let final = try trainer.fit(features, labels: y, rows: resolvedRows)
-        let pOpen = try final.probabilities(features, rows: openRows)
+        let pArrival = try final.probabilities(features, rows: openRows)
         let states = openRows.map { clock.state(of: tickets[$0], pauses: options.pauses?[$0] ?? [], at: now) }
+        let update = ElapsedTimeUpdate(tickets: tickets, rows: resolvedRows, elapsed: resolvedStates.map(\.elapsed),
+                                       labels: resolvedRows.map { y[$0] })
+        let pOpen = openRows.indices.map {
+            update.probability(atArrival: pArrival[$0], priority: tickets[openRows[$0]].priority, state: states[$0])
+        }
 
         let cost = resolvedRows.map { policy.cost[Int(tickets[$0].priority.code)] }
         let p = oof.probabilities
@@ -75,7 +86,8 @@ public struct SupportAnalysis: Sendable {
         self.resolvedRows = resolvedRows
         self.outOfFold = oof
         self.metrics = BreachMetrics.evaluate(p, resolvedRows.map { y[$0] })
-        self.queue = try EscalationQueue(tickets: tickets, rows: openRows, probability: pOpen, states: states, now: now,
+        self.queue = try EscalationQueue(tickets: tickets, rows: openRows, probabilityAtArrival: pArrival,
+                                         probability: pOpen, states: states, now: now,
                                      clock: clock, features: features, scorer: final)
         self.backtest = CapacityTable(day: day, score: expectedCost, cost: truthCost, breach: truth)
         self.backtestProbabilityOnly = CapacityTable(day: day, score: p, cost: truthCost, breach: truth)
