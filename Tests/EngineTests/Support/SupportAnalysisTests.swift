@@ -38,3 +38,17 @@ import Testing
         #expect(curve.allSatisfy { $0.netSavings <= curve[s].netSavings })
     }
 }
+
+@Suite struct SupportAnalysisEdgeTests {
+    @Test func emptyAndAllOpenDataGiveEmptyButValidAnalyses() throws {
+        let empty = try SupportAnalysis.build(tickets: [], policy: SLAPolicy())
+        #expect(empty.queue.entries.isEmpty)
+        #expect(empty.capacity(10).backtest.reviews == 0)
+        #expect(empty.suggestedCapacity() == 0)
+        let open = (0..<5).map { SupportFixtures.ticket("\($0)", .high, created: "2026-11-0\($0 + 1) 10:00") }
+        let a = try SupportAnalysis.build(tickets: open, policy: SLAPolicy())
+        #expect(a.queue.entries.count == 5)
+        #expect(a.resolvedRows.isEmpty)
+        #expect(a.capacity(2).openQueue.reviews == 2)
+    }
+}
