@@ -38,7 +38,11 @@ let package = Package(
             ]
         ),
         .testTarget(name: "EngineTests", dependencies: ["Engine"]),
-        .testTarget(name: "TUITests", dependencies: ["TUI", "Engine"]),
+        .testTarget(
+            name: "TUITests",
+            dependencies: ["TUI", "Engine"],
+            exclude: ["Screens/Golden", "tmux-smoke.sh"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
