@@ -75,8 +75,8 @@ enum SalesConfigFile {
             return try SalesConfig.parse(try FileSystem.read(path), source: path)
         } catch let e as SalesError {
             throw CLIError(e.description)
-        } catch {
-            throw CLIError("\(path): \(error)")
+        } catch let e as FileSystem.Failure {
+            throw CLIError("cannot read the sales config: \(e.description)")
         }
     }
 }
