@@ -19,7 +19,6 @@ struct RuinRecreate {
     let startTime = ContinuousClock.now
     var iterations = 0
     let hasPrizes: Bool
-    var fleetPhase = false
 
     init(_ p: RoutingProblem, _ options: RouteSolverOptions) {
         self.p = p
@@ -60,9 +59,7 @@ struct RuinRecreate {
         let meanPrize = prizes.isEmpty ? 1 : max(1, prizes.reduce(0, +) / Double(prizes.count))
         var phaseStart = 0.0
         if p.minimiseVehicles {
-            fleetPhase = true
             minimiseFleet(&best, until: options.fleetShare, meanArc: meanArc)
-            fleetPhase = false
             vehicleLimit = best.usedVehicles
             phaseStart = progress()
         }
