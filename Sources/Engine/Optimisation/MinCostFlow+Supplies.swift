@@ -26,7 +26,7 @@ extension MinCostFlow {
         var prevArc = Array(repeating: Int32(-1), count: n)
         var done = Array(repeating: false, count: n)
         var touched: [Int] = []
-        var heap = MinHeap()
+        var heap = FlowHeap()
         var flow = 0, total = 0
         for k in 0..<n {
             while excess[k] > 0 {

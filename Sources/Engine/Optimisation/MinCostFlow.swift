@@ -37,7 +37,7 @@ public struct MinCostFlow: Sendable {
         var dist = Array(repeating: inf, count: n)
         var prevArc = Array(repeating: Int32(-1), count: n)
         var done = Array(repeating: false, count: n)
-        var heap = MinHeap()
+        var heap = FlowHeap()
         var flow = 0, total = 0
         while flow < limit {
             for i in 0..<n { dist[i] = inf; prevArc[i] = -1; done[i] = false }
@@ -120,7 +120,7 @@ public struct MinCostFlow: Sendable {
 }
 
 /// Binary heap of (key, node) pairs for Dijkstra.
-struct MinHeap {
+struct FlowHeap {
     var keys: [Int] = []
     var vals: [Int] = []
 
