@@ -94,7 +94,7 @@ struct BenchRoutingCommand: ParsableCommand {
         let total = seconds ?? 10
         let perRep = total * 2 / Double(reps) * 0.9
         let problems = (0..<reps).map { RoutingScenarios.week(seed: seed &+ UInt64($0) &* 7919) }
-        let results = ResultBox(count: reps)
+        let results = WeekResultBox(count: reps)
         let t0 = ContinuousClock.now
         DispatchQueue.concurrentPerform(iterations: 2) { worker in
             var r = worker
@@ -120,7 +120,7 @@ struct BenchRoutingCommand: ParsableCommand {
 }
 
 /// Results written by the two workers, each to its own slots.
-final class ResultBox: @unchecked Sendable {
+final class WeekResultBox: @unchecked Sendable {
     private var items: [RoutingSolution?]
     private let lock = NSLock()
     init(count: Int) { items = Array(repeating: nil, count: count) }
