@@ -47,6 +47,15 @@ final class HistogramTreeLearner {
         scratch = [Int32](repeating: 0, count: rowCount)
     }
 
+    /// One histogram per leaf is kept for subtraction: refuse settings that would need
+    /// more than 1 GiB of them rather than fail to allocate.
+    static func checkMemory(leaves: Int, columns: Int, maxBins: Int) throws {
+        let bytes = Double(leaves) * Double(columns) * Double(maxBins + 1) * 16
+        guard bytes <= Double(1 << 30) else {
+            throw LearningError.invalidParameter("leaves × columns × bins too large for histograms; lower numLeaves or maxBins")
+        }
+    }
+
     deinit {
         pool.deallocate()
         partialBuffer.deallocate()
