@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
     ],
     targets: [
         .systemLibrary(
@@ -24,6 +25,7 @@ let package = Package(
             dependencies: [
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
         .target(name: "TUI", dependencies: ["Engine", "CNcursesw"]),
@@ -36,7 +38,11 @@ let package = Package(
             ]
         ),
         .testTarget(name: "EngineTests", dependencies: ["Engine"]),
-        .testTarget(name: "TUITests", dependencies: ["TUI", "Engine"]),
+        .testTarget(
+            name: "TUITests",
+            dependencies: ["TUI", "Engine"],
+            exclude: ["Screens/Golden", "tmux-smoke.sh"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

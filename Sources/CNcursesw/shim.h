@@ -12,11 +12,15 @@
 #endif
 
 #include <locale.h>
+#include <signal.h>
+#include <unistd.h>
 #include <wchar.h>
 #include <ncursesw/curses.h>
 
 static inline void opsdeck_setlocale(void) { setlocale(LC_ALL, ""); }
 static inline WINDOW *opsdeck_stdscr(void) { return stdscr; }
+/// Like initscr, but returns NULL instead of exiting when the terminal cannot be opened.
+static inline SCREEN *opsdeck_newterm(void) { return newterm(NULL, stdout, stdin); }
 static inline int opsdeck_colors(void) { return COLORS; }
 static inline int opsdeck_color_pairs(void) { return COLOR_PAIRS; }
 static inline int opsdeck_lines(void) { return LINES; }
@@ -49,6 +53,29 @@ static inline int opsdeck_put_wch(int y, int x, wchar_t ch, attr_t attrs, short 
     wchar_t wstr[2] = { ch, L'\0' };
     if (setcchar(&cc, wstr, attrs, pair, NULL) != OK) return ERR;
     return mvadd_wch(y, x, &cc);
+}
+
+/// Writes one grapheme of up to five scalars (a base and its combining marks).
+static inline int opsdeck_put_wstr(int y, int x, const wchar_t *wstr, attr_t attrs, short pair) {
+    cchar_t cc;
+    if (setcchar(&cc, wstr, attrs, pair, NULL) != OK) return ERR;
+    return mvadd_wch(y, x, &cc);
+}
+
+static inline mmask_t opsdeck_button1_released(void) { return BUTTON1_RELEASED; }
+
+/// Restores the terminal before dying of Ctrl-C, kill or hang-up, so the user's shell is
+/// not left without echo (htop's habit). endwin is not async-signal-safe, but the
+/// process exits right after and nothing else runs.
+static void opsdeck_on_fatal_signal(int sig) {
+    endwin();
+    _exit(128 + sig);
+}
+
+static inline void opsdeck_install_signal_handlers(void) {
+    signal(SIGINT, opsdeck_on_fatal_signal);
+    signal(SIGTERM, opsdeck_on_fatal_signal);
+    signal(SIGHUP, opsdeck_on_fatal_signal);
 }
 
 /// Reads one key as a wide character; returns KEY_CODE_YES for function keys.

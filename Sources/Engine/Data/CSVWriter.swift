@@ -42,11 +42,15 @@ public final class CSVWriter {
     public var text: String { String(decoding: bytes, as: UTF8.self) }
 
     public func write(row fields: [String]) {
+        // Built in a local buffer: one exclusive access to `buffer` per row, not per byte.
+        var row = [UInt8]()
+        row.reserveCapacity(256)
         for (i, f) in fields.enumerated() {
-            if i > 0 { buffer.append(44) }
-            append(field: f)
+            if i > 0 { row.append(44) }
+            Self.append(field: f, to: &row)
         }
-        buffer.append(10)
+        row.append(10)
+        buffer.append(contentsOf: row)
         if buffer.count >= flushAt { flush() }
     }
 
@@ -56,17 +60,19 @@ public final class CSVWriter {
         if buffer.count >= flushAt { flush() }
     }
 
-    private func append(field: String) {
-        var needsQuotes = false
-        for b in field.utf8 where b == 44 || b == 34 || b == 10 || b == 13 { needsQuotes = true; break }
-        if let first = field.utf8.first, first == 32 { needsQuotes = true }
-        if !needsQuotes { buffer.append(contentsOf: field.utf8); return }
-        buffer.append(34)
-        for b in field.utf8 {
-            if b == 34 { buffer.append(34) }
-            buffer.append(b)
+    private static func append(field: String, to out: inout [UInt8]) {
+        var field = field
+        field.withUTF8 { u in
+            var needsQuotes = u.first == 32
+            for b in u where b == 44 || b == 34 || b == 10 || b == 13 { needsQuotes = true; break }
+            if !needsQuotes { out.append(contentsOf: u); return }
+            out.append(34)
+            for b in u {
+                if b == 34 { out.append(34) }
+                out.append(b)
+            }
+            out.append(34)
         }
-        buffer.append(34)
     }
 
     private func flush() {

@@ -57,7 +57,12 @@ public enum CivilDate {
     /// Parses `YYYY-MM-DD`, optionally followed by `[ T]HH:MM[:SS]`; returns seconds.
     /// Nil when the text is not such a date or names an impossible day.
     public static func parseTimestamp(_ text: Substring) -> Int64? {
-        let b = Array(text.utf8)
+        var t = text
+        return t.withUTF8 { parseTimestamp(bytes: $0) }
+    }
+
+    /// `parseTimestamp` on raw bytes (the CSV reader's fields), without building a String.
+    public static func parseTimestamp(bytes b: UnsafeBufferPointer<UInt8>) -> Int64? {
         guard b.count >= 10, b[4] == 45, b[7] == 45,  // '-'
               let y = digits(b, 0, 4), let m = digits(b, 5, 2), let d = digits(b, 8, 2),
               (1...12).contains(m), d >= 1, d <= daysInMonth(year: y, month: m) else { return nil }
@@ -78,7 +83,7 @@ public enum CivilDate {
         return Int(floorDiv(t, 86_400))
     }
 
-    private static func digits(_ b: [UInt8], _ start: Int, _ count: Int) -> Int? {
+    private static func digits(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ count: Int) -> Int? {
         var v = 0
         for i in start..<(start + count) {
             let c = b[i]

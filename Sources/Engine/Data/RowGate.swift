@@ -77,17 +77,23 @@ struct RowGate {
 
     mutating func category<C: Category>(_ f: Int, _ type: C.Type, hardIfMissing: Bool) -> C? {
         guard let col = resolved.index[f] else { return nil }
-        guard let text = reader.text(col) else {
+        switch reader.category(col, C.self) {
+        case .value(let c): return c
+        case .missing:
             missing(f, hard: hardIfMissing)
             return nil
+        case .invalid:
+            fail(.unknownCategory, f, "'\(reader.text(col) ?? "")' is not a known \(name(f)); expected one of \(C.labels.joined(separator: ", "))")
+            return nil
         }
-        if let c = C.parse(Substring(text)) { return c }
-        fail(.unknownCategory, f, "'\(text)' is not a known \(name(f)); expected one of \(C.labels.joined(separator: ", "))")
-        return nil
     }
 
     mutating func bool(_ f: Int, hardIfMissing: Bool) -> Bool? {
         guard let col = resolved.index[f] else { return nil }
+        // The common single-character forms without building a String.
+        let quick: UInt8 = reader.withTrimmedBytes(col) { b in b.count == 1 ? b[0] : (b.isEmpty ? 0 : 255) }
+        if quick == 49 { return true }
+        if quick == 48 { return false }
         guard let text = reader.text(col) else {
             missing(f, hard: hardIfMissing)
             return nil
@@ -103,22 +109,24 @@ struct RowGate {
 
     mutating func day(_ f: Int, hardIfMissing: Bool) -> Int? {
         guard let col = resolved.index[f] else { return nil }
+        let parsed: Int64? = reader.withTrimmedBytes(col) { CivilDate.parseTimestamp(bytes: $0) }
+        if let t = parsed { return Int(CivilDate.floorDiv(t, 86_400)) }
         guard let text = reader.text(col) else {
             missing(f, hard: hardIfMissing)
             return nil
         }
-        if let d = CivilDate.parseDay(Substring(text)) { return d }
         fail(.badValue, f, "expected a date YYYY-MM-DD in \(name(f)), got '\(text)'")
         return nil
     }
 
     mutating func timestamp(_ f: Int, hardIfMissing: Bool) -> Int64? {
         guard let col = resolved.index[f] else { return nil }
+        let parsed: Int64? = reader.withTrimmedBytes(col) { CivilDate.parseTimestamp(bytes: $0) }
+        if let t = parsed { return t }
         guard let text = reader.text(col) else {
             missing(f, hard: hardIfMissing)
             return nil
         }
-        if let t = CivilDate.parseTimestamp(Substring(text)) { return t }
         fail(.badValue, f, "expected a time YYYY-MM-DD HH:MM in \(name(f)), got '\(text)'")
         return nil
     }

@@ -1,0 +1,67 @@
+/// The event loop: read a key, let `AppState` handle it, render a frame into a Canvas,
+/// hand it to `Terminal`. Everything but the terminal calls is in `AppState` and
+/// `CommandCenterView`, so they are tested without one.
+final class App {
+    private let setup: Setup
+    private let context: CommandCenterContext
+    private var state: AppState
+    private let terminal: Terminal
+    private var warnings: [String] = []
+
+    init(setup: Setup, context: CommandCenterContext, screens: [any Screen]) throws {
+        self.setup = setup
+        self.context = context
+        terminal = try Terminal()
+        let size = terminal.size
+        let lock = setup.colorDisabled ? "colours are off (NO_COLOR or --no-color)" : nil
+        state = AppState(screens: screens, themeNames: setup.catalog.names(), theme: setup.theme.name, themeLock: lock,
+                         width: size.width, height: size.height,
+                         message: setup.warnings.isEmpty ? nil
+                             : "\(setup.warnings.count) config/theme warning(s); listed on exit")
+        applyTheme(setup.theme)
+    }
+
+    /// Runs until quit or `maxFrames`; returns warnings met on the way (theme files
+    /// loaded by cycling).
+    func run() -> [String] {
+        defer { terminal.shutdown() }
+        var frames = 0
+        var full = true
+        // With a frame budget the loop ticks even when idle, so a headless run ends.
+        let tick = setup.maxFrames == nil ? -1 : 100
+        while true {
+            let size = terminal.size
+            state.width = size.width
+            state.height = size.height
+            let canvas = CommandCenterView.render(state, context: context, width: size.width, height: size.height,
+                                                  glyphs: setup.glyphs)
+            terminal.present(canvas, full: full)
+            full = false
+            frames += 1
+            if let max = setup.maxFrames, frames >= max { return warnings }
+            guard let key = terminal.readKey(timeoutMilliseconds: tick) else { continue }
+            switch state.handle(key) {
+            case .none: break
+            case .quit: return warnings
+            case .repaint: full = true
+            case .theme(let name):
+                do {
+                    let loaded = try setup.catalog.load(name)
+                    warnings += loaded.warnings.map(\.description)
+                    applyTheme(loaded.theme)
+                } catch {
+                    warnings.append("\(error)")
+                }
+                full = true
+            }
+        }
+    }
+
+    private func applyTheme(_ theme: Theme) {
+        let info = terminal.colorSupport
+        let mode = setup.colorDisabled ? .mono
+            : setup.colorOverride ?? ColorMode.detect(colors: info.colors, canChangeColor: info.canChange, noColor: false,
+                                                    environment: setup.environment)
+        terminal.use(Palette(theme: theme, mode: mode, maxColors: info.colors))
+    }
+}

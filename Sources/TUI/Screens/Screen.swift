@@ -1,0 +1,27 @@
+/// A screen of the command center. It holds its own widget state, handles actions
+/// the binding table resolved for it, and draws from that state and the context it is
+/// given — never computing a model itself.
+public protocol Screen {
+    var id: ScreenID { get }
+    /// Key scopes for lookup, innermost first (a text field, the focused widget, the
+    /// screen's own scope); `.global` is added by the app.
+    var keyScopes: [KeyScope] { get }
+    /// Whether an action can run now, and if not, why (shown in the status line).
+    func availability(of action: Action) -> Availability
+    /// Returns true when the screen used the action; `body` is the area it draws in.
+    mutating func handle(_ action: Action, body: Rect) -> Bool
+    /// A printable key while the screen has a text field open.
+    mutating func type(_ character: Character, body: Rect) -> Bool
+    mutating func handleMouse(_ event: MouseEvent, body: Rect) -> Bool
+    func draw(into canvas: inout Canvas, in body: Rect, context: CommandCenterContext)
+    /// A one-line status of the screen's own (e.g. a refused slider entry), if any.
+    var statusMessage: String? { get }
+}
+
+extension Screen {
+    public var keyScopes: [KeyScope] { [] }
+    public func availability(of action: Action) -> Availability { .enabled }
+    public mutating func type(_ character: Character, body: Rect) -> Bool { false }
+    public mutating func handleMouse(_ event: MouseEvent, body: Rect) -> Bool { false }
+    public var statusMessage: String? { nil }
+}

@@ -1,0 +1,86 @@
+import ArgumentParser
+import Engine
+import Foundation
+
+/// Peak resident memory of this process so far, in MiB.
+func peakRSSMiB() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Double(usage.ru_maxrss) / 1024  // kilobytes on Linux
+}
+
+struct BenchGenerate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "generate",
+        abstract: "Time generating N synthetic customers and writing them as CSV.")
+
+    @Option(help: "Customers.") var count = 1_000_000
+    @Option(help: "Seed.") var seed: UInt64 = 42
+    @Option(help: "Where to write the CSV.") var out = "/tmp/opsdeck-bench-customers.csv"
+
+    func run() throws {
+        try reportingErrors {
+            let t0 = WallClock.monotonic()
+            let customers = CustomerGenerator(seed: seed).generate(count: count)
+            let t1 = WallClock.monotonic()
+            let writer = try CSVWriter(path: out)
+            CustomerCSV.write(customers, to: writer)
+            try writer.close()
+            let t2 = WallClock.monotonic()
+            print(String(format: "generate %d customers: %.3f s (%.0f rows/s); write CSV: %.3f s; peak RSS %.0f MiB",
+                         count, t1 - t0, Double(count) / (t1 - t0), t2 - t1, peakRSSMiB()))
+            print("wrote \(out)")
+        }
+    }
+}
+
+struct BenchImport: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Time importing a customer CSV through the gates, against a raw read of the same bytes.")
+
+    @Argument(help: "A customer CSV (e.g. from `opsdeck bench generate`).") var file: String
+    @Flag(help: "Also save into a throwaway store.") var save = false
+
+    func run() throws {
+        try reportingErrors {
+            // Reference: read every byte and count line ends, the floor for any CSV reader.
+            let r0 = WallClock.monotonic()
+            let (bytes, lines) = try rawScan(file)
+            let r1 = WallClock.monotonic()
+            let t0 = WallClock.monotonic()
+            let (customers, report) = try CustomerCSV.read(path: file, asOfDay: CustomerGenerator.defaultAsOfDay)
+            let t1 = WallClock.monotonic()
+            let rows = report.rowsRead
+            print(String(format: "raw read: %.1f MiB, %d lines in %.3f s (%.0f MiB/s)",
+                         Double(bytes) / 1_048_576, lines, r1 - r0, Double(bytes) / 1_048_576 / (r1 - r0)))
+            print(String(format: "import + gates: %d rows (%d kept) in %.3f s = %.0f rows/s, %.0f MiB/s; %.1f× the raw read time",
+                         rows, customers.count, t1 - t0, Double(rows) / (t1 - t0),
+                         Double(bytes) / 1_048_576 / (t1 - t0), (t1 - t0) / (r1 - r0)))
+            if save {
+                let path = "/tmp/opsdeck-bench-\(getpid()).sqlite"
+                let s0 = WallClock.monotonic()
+                let store = try Store(path: path)
+                try store.saveCustomers(customers, source: file)
+                print(String(format: "save to store: %.3f s", WallClock.monotonic() - s0))
+                unlink(path)
+            }
+            print(String(format: "peak RSS %.0f MiB (the parsed records: %d × %d B inline)",
+                         peakRSSMiB(), customers.count, MemoryLayout<Customer>.stride))
+        }
+    }
+
+    private func rawScan(_ path: String) throws -> (Int, Int) {
+        guard let f = fopen(path, "rb") else { throw CLIError("cannot open \(path)") }
+        defer { fclose(f) }
+        var buf = [UInt8](repeating: 0, count: 1 << 20)
+        var total = 0, lines = 0
+        while true {
+            let n = buf.withUnsafeMutableBytes { fread($0.baseAddress, 1, 1 << 20, f) }
+            if n <= 0 { break }
+            total += n
+            buf.withUnsafeBufferPointer { p in for i in 0..<n where p[i] == 10 { lines += 1 } }
+        }
+        return (total, lines)
+    }
+}

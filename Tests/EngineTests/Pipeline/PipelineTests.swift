@@ -1,0 +1,51 @@
+import Testing
+@testable import Engine
+
+@Suite struct PipelineTests {
+    let small = PipelineConfig(customers: 400, reps: 4, tickets: 1500, seed: 9)
+
+    @Test func syntheticRunTracesDataAndGatesAndSaves() throws {
+        let store = try Store.inMemory()
+        var outcome = try Pipeline.run(config: small, input: .synthetic, store: store)
+        #expect(outcome.trace.stages.map(\.name) == ["data", "gates"])
+        #expect(outcome.trace.stages[0].counts.contains(Trace.Count("customers", 400)))
+        #expect(outcome.customers.count == 400 && outcome.tickets.count == 1500)
+        let id = try Pipeline.save(&outcome, to: store)
+        let run = try #require(try store.latestRun())
+        #expect(run.id == id && run.seed == 9)
+        #expect(run.customersDataset != nil)
+        #expect(try store.artifactNames(run: id).contains("gates.csv"))
+    }
+
+    @Test func storedRunUsesTheSavedDatasets() throws {
+        let store = try Store.inMemory()
+        var first = try Pipeline.run(config: small, input: .synthetic, store: store)
+        try Pipeline.save(&first, to: store)
+        let again = try Pipeline.run(config: small, input: .stored(customers: nil, reps: nil, tickets: nil), store: store)
+        #expect(again.customers == first.customers)
+        #expect(again.tickets == first.tickets)
+    }
+
+    @Test func sameSeedSameData() throws {
+        let a = try Pipeline.run(config: small, input: .synthetic, store: nil)
+        let b = try Pipeline.run(config: small, input: .synthetic, store: nil)
+        #expect(a.customers == b.customers && a.tickets == b.tickets && a.kpis == b.kpis)
+    }
+
+    @Test func gatesLeaveOutBadRecordsAndSayWhere() {
+        var customers = CustomerGenerator(seed: 1).generate(count: 10)
+        customers[3].lon = 2.9          // at sea
+        customers[5].id = customers[4].id
+        let (kept, report) = QualityGates.customers(customers, source: "crm", region: .barcelona,
+                                                    asOfDay: CustomerGenerator.defaultAsOfDay)
+        #expect(kept.count == 8)
+        #expect(report.findings.first { $0.gate == .atSea }?.examples.first?.hasPrefix("crm:5:") == true)
+        #expect(report.findings.first { $0.gate == .duplicateId }?.count == 1)
+    }
+
+    @Test func traceRendersEveryStageAndTotal() throws {
+        let outcome = try Pipeline.run(config: small, input: .synthetic, store: nil)
+        let text = outcome.trace.rendered()
+        #expect(text.contains("data") && text.contains("gates") && text.contains("total"))
+    }
+}

@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# Smoke test of the real binary in a real terminal: starts bare `opsdeck` (the demo on an empty store) under tmux on
+# its own socket at a fixed size, waits (by polling, never a fixed sleep) for the
+# screen, presses 2, ? and q, and checks what the terminal shows after each key.
+# Builds nothing. Usage: Tests/TUITests/tmux-smoke.sh PATH/TO/opsdeck
+set -u
+
+binary=${1:-}
+if [[ -z "$binary" || ! -x "$binary" ]]; then
+    echo "tmux-smoke: FAIL: pass the opsdeck binary as the first argument (got '${binary}')" >&2
+    exit 1
+fi
+if ! command -v tmux >/dev/null 2>&1; then
+    echo "tmux-smoke: FAIL: tmux is not installed" >&2
+    exit 1
+fi
+
+socket="opsdeck-smoke-$$"
+status_file=$(mktemp)
+tm() { tmux -L "$socket" "$@"; }
+cleanup() { tm kill-server >/dev/null 2>&1; rm -f "$status_file"; }
+trap cleanup EXIT
+
+fail() {
+    echo "tmux-smoke: FAIL: $1" >&2
+    echo "---- screen ----" >&2
+    tm capture-pane -p -t smoke >&2 2>/dev/null
+    echo "----------------" >&2
+    exit 1
+}
+
+# Polls the pane every 0.1 s until it contains $1, for up to $2 polls (default 100 = 10 s).
+wait_for() {
+    local i
+    for ((i = 0; i < ${2:-100}; i++)); do
+        if tm capture-pane -p -t smoke 2>/dev/null | grep -qF -- "$1"; then return 0; fi
+        sleep 0.1
+    done
+    return 1
+}
+
+# Polls until the program has exited and written its status.
+wait_for_exit() {
+    local i
+    for ((i = 0; i < 100; i++)); do
+        [[ -s "$status_file" ]] && return 0
+        sleep 0.1
+    done
+    return 1
+}
+
+printf -v quoted '%q' "$binary"
+tm -f /dev/null new-session -d -s smoke -x 100 -y 30 \
+    "env LANG=C.UTF-8 TERM=xterm-256color $quoted; echo \$? > $status_file; sleep 30"
+
+# The first start builds the demo on an empty store (a debug build is slow): allow it time.
+wait_for "1 SLA queue" 1200 || fail "the command center did not open (no '1 SLA queue' tab)"
+wait_for "customers" || fail "the status line does not summarise the run's data"
+wait_for "q quit" || fail "no key hints in the bottom bar"
+
+tm send-keys -t smoke 2
+wait_for "─ 2 Territories" || fail "pressing 2 did not open the Territories screen"
+
+tm send-keys -t smoke '?'
+wait_for "Show every key" || fail "pressing ? did not show the key help"
+
+tm send-keys -t smoke q
+wait_for_exit || fail "pressing q did not quit within 10 s"
+code=$(cat "$status_file")
+[[ "$code" == "0" ]] || fail "opsdeck exited with status $code"
+
+# NO_COLOR: the same screen without a single colour escape; --max-frames ends it alone.
+: > "$status_file"
+tm kill-session -t smoke
+tm -f /dev/null new-session -d -s smoke -x 100 -y 30 \
+    "env LANG=C.UTF-8 TERM=xterm-256color NO_COLOR=1 $quoted --max-frames 30; echo \$? > $status_file; sleep 30"
+wait_for "1 SLA queue" || fail "with NO_COLOR the command center did not open"
+if tm capture-pane -p -e -t smoke | grep -qE $'\e\\[[0-9;]*(3[0-8]|4[0-8]|9[0-7]|10[0-7])(;[0-9;]*)?m'; then
+    fail "NO_COLOR is set but the screen has colour escapes"
+fi
+wait_for_exit || fail "--max-frames 30 did not end the program"
+code=$(cat "$status_file")
+[[ "$code" == "0" ]] || fail "opsdeck --max-frames exited with status $code"
+
+echo "tmux-smoke: OK: opened, switched to screen 2, showed help, quit; NO_COLOR has no colour; --max-frames exits"
