@@ -1,0 +1,34 @@
+import Engine
+import Foundation
+
+/// How the SLA screen writes numbers a manager reads at a glance: money compactly
+/// (12.3k, 1.24M), durations in days/hours/minutes, probabilities with two decimals.
+enum SLAFormat {
+    static func money(_ v: Double) -> String {
+        let a = abs(v), sign = v < 0 ? "-" : ""
+        if a >= 999_500 { return sign + String(format: "%.2fM", a / 1_000_000) }
+        if a >= 9_995 { return sign + String(format: "%.1fk", a / 1000) }
+        return sign + String(format: "%.0f", a)
+    }
+
+    static func count(_ v: Double) -> String {
+        abs(v) >= 9_995 ? money(v) : String(format: abs(v) < 100 && v != v.rounded() ? "%.1f" : "%.0f", v)
+    }
+
+    /// "2d 4h", "5h 12m", "42m"; a negative duration gets a minus sign.
+    static func duration(_ seconds: Int64) -> String {
+        let s = abs(seconds), sign = seconds < 0 ? "-" : ""
+        let d = s / 86_400, h = (s % 86_400) / 3600, m = (s % 3600) / 60
+        if d > 0 { return sign + "\(d)d \(h)h" }
+        if h > 0 { return sign + "\(h)h \(m)m" }
+        return sign + "\(m)m"
+    }
+
+    static func probability(_ p: Double) -> String { String(format: "%.2f", p) }
+
+    static func risk(_ p: Double) -> Role { p >= 0.6 ? .breachRiskHigh : p >= 0.3 ? .breachRiskMedium : .breachRiskLow }
+
+    static func roi(_ r: Double?) -> String { r.map { String(format: "%.1f×", $0) } ?? "–" }
+
+    static func instant(_ t: Int64) -> String { CivilDate.format(seconds: t) }
+}
