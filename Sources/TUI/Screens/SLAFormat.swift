@@ -15,12 +15,12 @@ enum SLAFormat {
         abs(v) >= 9_995 ? money(v) : String(format: abs(v) < 100 && v != v.rounded() ? "%.1f" : "%.0f", v)
     }
 
-    /// "2d 4h", "5h 12m", "42m"; a negative duration gets a minus sign.
+    /// "2d4h", "5h12m", "42m" (at most six cells below 100 days); negative gets a minus sign.
     static func duration(_ seconds: Int64) -> String {
         let s = abs(seconds), sign = seconds < 0 ? "-" : ""
         let d = s / 86_400, h = (s % 86_400) / 3600, m = (s % 3600) / 60
-        if d > 0 { return sign + "\(d)d \(h)h" }
-        if h > 0 { return sign + "\(h)h \(m)m" }
+        if d > 0 { return sign + "\(d)d\(h)h" }
+        if h > 0 { return sign + "\(h)h\(m)m" }
         return sign + "\(m)m"
     }
 

@@ -82,9 +82,9 @@ extension SLAScreen {
         let b = view.backtest, o = view.openQueue
         KPITilesView.draw([
             KPITile(label: "Reviews", value: SLAFormat.count(Double(b.reviews)), detail: "today \(o.reviews)"),
-            KPITile(label: "Breaches prevented", value: SLAFormat.count(b.breachesPrevented),
+            KPITile(label: rect.width >= 100 ? "Breaches prevented" : "Prevented", value: SLAFormat.count(b.breachesPrevented),
                     detail: "today " + SLAFormat.count(o.breachesPrevented)),
-            KPITile(label: "Operations cost", value: SLAFormat.money(b.operationsCost),
+            KPITile(label: rect.width >= 100 ? "Operations cost" : "Ops cost", value: SLAFormat.money(b.operationsCost),
                     detail: "today " + SLAFormat.money(o.operationsCost)),
             KPITile(label: "Net savings", value: SLAFormat.money(b.netSavings),
                     detail: "today " + SLAFormat.money(o.netSavings),

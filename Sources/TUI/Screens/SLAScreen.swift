@@ -41,15 +41,15 @@ public struct SLAScreen: Screen {
         let e = snapshot.policy.effectiveness, c = snapshot.policy.interventionCost
         let suggested = snapshot.suggestedCapacity()
         let most = max(snapshot.backtest.maxPerDay, snapshot.openExpectation.maxPerDay, 1)
-        let step: Double = most <= 150 ? 1 : most <= 600 ? 5 : 10
-        let top = min(Double(most), max(50, (Double(suggested) * 3 / step).rounded(.up) * step))
-        capacity = SliderState(label: "Escalations/day", value: Double(suggested), minimum: 0, maximum: top, step: step,
-                               bigStep: step * 10, unit: "/day", marker: Double(suggested))
+        // Step 1 so the suggested value sits on the grid; big steps cover the range in ~20 moves.
+        let top = min(Double(most), max(50, Double(suggested) * 3))
+        capacity = SliderState(label: "Escalations/day", value: Double(suggested), minimum: 0, maximum: top, step: 1,
+                               bigStep: max(10, (top / 20).rounded()), unit: "/day", marker: Double(suggested))
         let priciest = snapshot.policy.cost.max() ?? 100
-        cost = SliderState(label: "Cost/escalation", value: c, minimum: 0, maximum: max(10, c * 5, priciest / 5),
+        cost = SliderState(label: "Cost/escal.", value: c, minimum: 0, maximum: max(10, c * 5, priciest / 5),
                            step: 0.5, bigStep: 5, decimals: 2)
-        effectiveness = SliderState(label: "Effectiveness", value: e * 100, minimum: 0, maximum: 100, step: 5,
-                                    bigStep: 25, unit: "%")
+        effectiveness = SliderState(label: "Effect", value: e * 100, minimum: 0, maximum: 100, step: 5,
+                                    bigStep: 25, unit: "% saved")
         self.suggested = suggested
         var marks: [String: SLAEscalation] = [:]
         for x in escalations { marks[x.ticket] = x }
