@@ -4,15 +4,22 @@ import Foundation
 /// How the SLA screen writes numbers a manager reads at a glance: money compactly
 /// (12.3k, 1.24M), durations in days/hours/minutes, probabilities with two decimals.
 enum SLAFormat {
+    /// Whole units with thousands separators up to ten million (so a one-step slider move
+    /// shows), then "12.3M".
     static func money(_ v: Double) -> String {
-        let a = abs(v), sign = v < 0 ? "-" : ""
-        if a >= 999_500 { return sign + String(format: "%.2fM", a / 1_000_000) }
-        if a >= 9_995 { return sign + String(format: "%.1fk", a / 1000) }
-        return sign + String(format: "%.0f", a)
+        let a = abs(v), sign = v < 0 && a >= 0.5 ? "-" : ""
+        if a >= 9_999_500 { return sign + String(format: "%.1fM", a / 1_000_000) }
+        var digits = String(Int(a.rounded()))
+        var out = ""
+        while digits.count > 3 {
+            out = "," + digits.suffix(3) + out
+            digits.removeLast(3)
+        }
+        return sign + digits + out
     }
 
     static func count(_ v: Double) -> String {
-        abs(v) >= 9_995 ? money(v) : String(format: abs(v) < 100 && v != v.rounded() ? "%.1f" : "%.0f", v)
+        abs(v) >= 100 ? money(v) : String(format: v != v.rounded() ? "%.1f" : "%.0f", v)
     }
 
     /// "2d4h", "5h12m", "42m" (at most six cells below 100 days); negative gets a minus sign.
