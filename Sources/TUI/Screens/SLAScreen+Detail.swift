@@ -52,10 +52,10 @@ extension SLAScreen {
         } else {
             lines.append(TextLine("  no response yet", role: .muted))
         }
+        lines.append(TextLine("  " + SLAFormat.instant(s.now) + "  " + r.status.rawValue + " (as of the run)"))
         if let e = escalated[r.id] {
             lines.append(TextLine("  " + e.at + "  escalated by " + e.user, role: .marker, attributes: .bold))
         }
-        lines.append(TextLine("  " + SLAFormat.instant(s.now) + "  " + r.status.rawValue + " (as of the run)"))
         return lines
     }
 }

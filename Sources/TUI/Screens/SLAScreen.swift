@@ -125,12 +125,13 @@ public struct SLAScreen: Screen {
         }
         let page = TableView.pageSize(in: layout(body).table, state: table)
         if let p = typingPanel { return handleSlider(p, action) }
+        // Enter opens the selected ticket whichever panel has the focus.
+        if action == .open, !table.isSearching, let row = table.selectedRow {
+            detailRow = row
+            detailScroll = TextViewState()
+            return true
+        }
         if focus.isFocused(.queue) || table.isSearching {
-            if action == .open, let row = table.selectedRow {
-                detailRow = row
-                detailScroll = TextViewState()
-                return true
-            }
             return table.handle(action, data: data, pageSize: page) || handleSlider(.capacity, action)
         }
         return handleSlider(focus.current, action) || table.handle(action, data: data, pageSize: page)

@@ -108,6 +108,11 @@ import Testing
         if let reason = snap.rows[0].reasons.first { #expect(shown.contains(reason.feature + " = " + reason.level)) }
         #expect(s.handle(.escape) == .none)
         #expect(try sla(s).detailRow == nil)
+        // Enter opens the selected ticket from the slider's focus too.
+        _ = s.handle(keys.key(for: .focusNext))
+        _ = s.handle(keys.key(for: .open, in: .table))
+        #expect(try sla(s).detailRow == 0)
+        _ = s.handle(.escape)
         #expect(s.handle(.escape) == .quit)
     }
 
