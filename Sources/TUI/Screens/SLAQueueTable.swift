@@ -20,9 +20,11 @@ public typealias SLAEscalate = @Sendable (String) throws -> SLAEscalation
 /// The queue table's rows, built from the snapshot once per change of the escalation
 /// cost, effectiveness or escalations — never on a slider move.
 enum SLAQueueTable {
-    static let columns = [
+    /// The ticket id never shrinks below its longest value (up to 14 cells): it is what a
+    /// manager reads out; less important columns drop first on a narrow terminal.
+    static func columns(idWidth: Int) -> [TableColumn] { [
         TableColumn("#", alignment: .right, minWidth: 3, maxWidth: 6, priority: 4),
-        TableColumn("Ticket", minWidth: 6, maxWidth: 14, priority: 0),
+        TableColumn("Ticket", minWidth: min(14, max(6, idWidth)), maxWidth: 14, priority: 0),
         TableColumn("Priority", minWidth: 4, maxWidth: 8, priority: 1),
         TableColumn("Channel", minWidth: 5, maxWidth: 12, priority: 5),
         TableColumn("Type", minWidth: 6, maxWidth: 22, priority: 6, flexible: true),
@@ -31,7 +33,8 @@ enum SLAQueueTable {
         TableColumn("p(br)", alignment: .right, minWidth: 5, maxWidth: 5, priority: 3),
         TableColumn("Exp.loss", alignment: .right, minWidth: 7, maxWidth: 9, priority: 0),
         TableColumn("Flag", minWidth: 4, maxWidth: 10, priority: 1),
-    ]
+    ] }
+    static let flagColumn = 9
     static let expectedLossColumn = 8
 
     static func data(_ s: SupportSnapshot, effectiveness: Double, interventionCost: Double,
@@ -54,7 +57,8 @@ enum SLAQueueTable {
                 flag(r, escalated[r.id]),
             ]
         }
-        return TableData(columns: columns, rows: rows)
+        let idWidth = s.rows.prefix(500).map(\.id.count).max() ?? 6
+        return TableData(columns: columns(idWidth: idWidth), rows: rows)
     }
 
     static func flag(_ r: SupportSnapshot.QueueRow, _ e: SLAEscalation?) -> TableCell {

@@ -83,14 +83,14 @@ import Testing
         let decisions = try store.decisions(run: nil)
         #expect(decisions.map(\.subject) == [id])
         #expect(decisions.first?.user == "ana")
-        #expect(try sla(s).data.cell(1, SLAQueueTable.columns.count - 1).text == "ESCALATED")
+        #expect(try sla(s).data.cell(1, SLAQueueTable.flagColumn).text == "ESCALATED")
         #expect(s.screen.statusMessage?.contains("escalated by ana") == true)
         _ = s.handle(keys.key(for: .custom("escalate"), in: .screen(.sla)))
         #expect(try store.decisions(run: nil).count == 1, "a second e does not record twice")
         // Reopened with the stored decisions, the queue still shows it.
         let marks = decisions.map { SLAEscalation(ticket: $0.subject, at: $0.at, user: $0.user) }
         let reopened = SLAScreen(snapshot: snap, escalations: marks)
-        #expect(reopened.data.cell(1, SLAQueueTable.columns.count - 1).text == "ESCALATED")
+        #expect(reopened.data.cell(1, SLAQueueTable.flagColumn).text == "ESCALATED")
         // Without a store the key says why it is off.
         var bare = SLAScreenFixture.app(SLAScreen(snapshot: snap))
         _ = bare.handle(keys.key(for: .custom("escalate"), in: .screen(.sla)))
@@ -151,5 +151,18 @@ import Testing
         #expect(big.contains("Breach rate") && big.contains("Breach cost caught") && big.contains("Critical"))
         let tallNarrow = text(SLAScreenFixture.app(SLAScreen(snapshot: snap), width: 100, height: 50))
         #expect(tallNarrow.contains("Breach rate") && tallNarrow.contains("Breach cost caught"))
+    }
+
+    @Test func everySizeFromTheMinimumUpDrawsTheQueue() throws {
+        let (_, snap) = try fixture()
+        for (w, h) in [(60, 16), (61, 17), (79, 23), (100, 30), (119, 40), (120, 29), (200, 60), (240, 70)] {
+            var s = SLAScreenFixture.app(SLAScreen(snapshot: snap), width: w, height: h)
+            _ = s.handle(keys.key(for: .last, in: .table))
+            _ = s.handle(keys.key(for: .open, in: .table))
+            let detail = text(s)
+            #expect(detail.contains("Ticket \(snap.rows[snap.rows.count - 1].id)"), "\(w)×\(h)")
+            _ = s.handle(.escape)
+            #expect(text(s).contains(snap.rows[snap.rows.count - 1].id), "\(w)×\(h)")
+        }
     }
 }
