@@ -31,6 +31,14 @@ enum SLAFormat {
         return sign + "\(m)m"
     }
 
+    /// One decimal from integer arithmetic (half away from zero): `String(format:)` is too
+    /// slow to rewrite a whole queue column on every key press.
+    static func fixed1(_ v: Double) -> String {
+        guard v.isFinite, abs(v) < 1e15 else { return String(v) }
+        let tenths = Int((abs(v) * 10).rounded())
+        return (v < 0 && tenths > 0 ? "-" : "") + String(tenths / 10) + "." + String(tenths % 10)
+    }
+
     static func probability(_ p: Double) -> String { String(format: "%.2f", p) }
 
     static func risk(_ p: Double) -> Role { p >= 0.6 ? .breachRiskHigh : p >= 0.3 ? .breachRiskMedium : .breachRiskLow }

@@ -53,12 +53,29 @@ enum SLAQueueTable {
                 .number(Double(age), SLAFormat.duration(age)),
                 .number(Double(left), SLAFormat.duration(left), role: left < 0 ? .breachRiskHigh : left < 3600 ? .breachRiskMedium : nil),
                 .number(r.probability, SLAFormat.probability(r.probability), role: SLAFormat.risk(r.probability)),
-                .number(loss, String(format: "%.1f", loss), role: loss > 0 ? .mainFg : .muted),
+                lossCell(loss),
                 flag(r, escalated[r.id]),
             ]
         }
         let idWidth = s.rows.prefix(500).map(\.id.count).max() ?? 6
         return TableData(columns: columns(idWidth: idWidth), rows: rows)
+    }
+
+    /// The same rows with the expected-loss and flag cells rewritten and every other cell
+    /// reused: what an escalation-cost, effectiveness or escalation change needs.
+    static func updated(_ base: TableData, _ s: SupportSnapshot, effectiveness: Double, interventionCost: Double,
+                        escalated: [String: SLAEscalation]) -> TableData {
+        var rows = base.rows
+        for (k, r) in s.rows.enumerated() where k < rows.count {
+            rows[k][expectedLossColumn] = lossCell(s.expectedLoss(r, effectiveness: effectiveness,
+                                                                  interventionCost: interventionCost))
+            rows[k][flagColumn] = flag(r, escalated[r.id])
+        }
+        return TableData(columns: base.columns, rows: rows)
+    }
+
+    static func lossCell(_ loss: Double) -> TableCell {
+        .number(loss, SLAFormat.fixed1(loss), role: loss > 0 ? .mainFg : .muted)
     }
 
     static func flag(_ r: SupportSnapshot.QueueRow, _ e: SLAEscalation?) -> TableCell {

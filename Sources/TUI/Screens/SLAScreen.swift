@@ -41,8 +41,9 @@ public struct SLAScreen: Screen {
         let e = snapshot.policy.effectiveness, c = snapshot.policy.interventionCost
         let suggested = snapshot.suggestedCapacity()
         let most = max(snapshot.backtest.maxPerDay, snapshot.openExpectation.maxPerDay, 1)
-        // Step 1 so the suggested value sits on the grid; big steps cover the range in ~20 moves.
-        let top = min(Double(most), max(50, Double(suggested) * 3))
+        // Up to the busiest day (beyond it nothing changes), so any suggestion sits on the
+        // track; step 1 keeps it on the grid, big steps cross the range in ~20 moves.
+        let top = Double(most)
         capacity = SliderState(label: "Escalations/day", value: Double(suggested), minimum: 0, maximum: top, step: 1,
                                bigStep: max(10, (top / 20).rounded()), unit: "/day", marker: Double(suggested))
         let priciest = snapshot.policy.cost.max() ?? 100
@@ -56,7 +57,6 @@ public struct SLAScreen: Screen {
         escalated = marks
         data = SLAQueueTable.data(snapshot, effectiveness: e, interventionCost: c, escalated: marks)
         table = TableState(data: data, sortColumn: SLAQueueTable.expectedLossColumn, ascending: false)
-        view = snapshot.capacity(suggested)
         let curve = snapshot.backtest.curve(effectiveness: e, interventionCost: c)
         capture = (0...Int(top)).map { n in 100 * (curve.isEmpty ? 0 : curve[min(n, curve.count - 1)].capturedShare) }
         view = snapshot.capacity(Int(capacity.value), effectiveness: e, interventionCost: c)
@@ -176,8 +176,8 @@ public struct SLAScreen: Screen {
     }
 
     mutating func rebuildTable() {
-        data = SLAQueueTable.data(snapshot, effectiveness: currentEffectiveness, interventionCost: currentCost,
-                                  escalated: escalated)
+        data = SLAQueueTable.updated(data, snapshot, effectiveness: currentEffectiveness, interventionCost: currentCost,
+                                     escalated: escalated)
         table.refresh(data)
     }
 

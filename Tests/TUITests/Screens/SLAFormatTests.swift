@@ -17,6 +17,7 @@ import Testing
         #expect(SLAFormat.duration(10 * 3600 + 13 * 60) == "10h13m")
         #expect(SLAFormat.duration(2 * 86_400 + 4 * 3600 + 59) == "2d4h")
         #expect(SLAFormat.duration(-(3600 + 5 * 60)) == "-1h5m")
+        #expect(SLAFormat.fixed1(-0.04) == "0.0" && SLAFormat.fixed1(-33.85) == "-33.9" && SLAFormat.fixed1(182.8) == "182.8")
         #expect(SLAFormat.count(59.4) == "59.4" && SLAFormat.count(3506) == "3,506")
         #expect(SLAFormat.roi(nil) == "–" && SLAFormat.roi(16.94) == "16.9×")
     }

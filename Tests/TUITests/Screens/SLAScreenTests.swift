@@ -66,7 +66,7 @@ import Testing
         let top = try #require(screen.table.selectedRow)
         let row = snap.rows[top]
         #expect(screen.data.cell(top, SLAQueueTable.expectedLossColumn).text
-                == String(format: "%.1f", (row.state.breached ? 0 : row.probability * row.breachCost * 0.6) - 25))
+                == SLAFormat.fixed1((row.state.breached ? 0 : row.probability * row.breachCost * 0.6) - 25))
     }
 
     @Test func escalationIsSavedAsADecisionAndShownInTheQueue() throws {
