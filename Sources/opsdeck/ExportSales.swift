@@ -8,6 +8,7 @@ enum ExportSales {
         ("contact-centre", "contact_centre.csv"), ("schedule", "schedule.csv"), ("routes", "routes.csv"),
         ("route-compare", "route_compare.csv"), ("territories", "territories.csv"), ("anomalies", "anomalies.csv"),
         ("scripts", "scripts.csv"), ("calibration", "calibration.csv"), ("importance", "importance.csv"),
+        ("escalation-queue", "sla_queue.csv"), ("sla-groups", "sla_groups.csv"),
     ]
 
     static var producers: [(String, ExportRegistry.Producer)] {
@@ -23,7 +24,12 @@ enum ExportSales {
         guard let text = try ctx.artifactText(file) else {
             throw CLIError("run \(ctx.run.id) has no \(name) (it was saved before the sales stages existed); run `opsdeck run` again")
         }
-        return try ExportRegistry.table(fromCSV: text)
+        var t = try ExportRegistry.table(fromCSV: text)
+        // A column whose every cell is a number is written unquoted in JSON.
+        t.kinds = t.columns.indices.map { j in
+            !t.rows.isEmpty && t.rows.allSatisfy { j < $0.count && Double($0[j]) != nil } ? .number : .text
+        }
+        return t
     }
 
     static func scores(_ ctx: ExportContext) throws -> DataTable {
