@@ -46,6 +46,9 @@ extension ParsableCommand {
         } catch let e as StoreError {
             Terminal.warn(e.description)
             throw ExitCode(1)
+        } catch let e as PipelineError {
+            Terminal.warn(e.description)
+            throw ExitCode(1)
         }
     }
 }

@@ -37,6 +37,10 @@ extension Pipeline {
             groups.append([g.dimension, g.level, String(g.tickets), String(g.breaches), fmt(g.breachRate, 4), fmt(g.meanResolutionHours, 2),
                            fmt(g.breachCost, 2)])
         }
-        return ["sla_queue.csv": Array(queue.csv().utf8), "sla_groups.csv": Array(groups.csv().utf8)]
+        // The snapshot is what the SLA screen opens from, so a slider move never needs a model.
+        var out = SupportSnapshot.artifacts(from: a)
+        out["sla_queue.csv"] = Array(queue.csv().utf8)
+        out["sla_groups.csv"] = Array(groups.csv().utf8)
+        return out
     }
 }
