@@ -15,6 +15,8 @@ struct BenchSLA: ParsableCommand {
     @Option(help: "Seed for tickets and folds.") var seed: UInt64 = 42
     @Option(help: "Folds for out-of-fold probabilities.") var folds = 5
     @Option(help: "Slider moves to time.") var moves = 10_000
+    @Option(help: "Breach model: baseline (naive Bayes, the analysis default) or gbm (gradient boosting).")
+    var model = "baseline"
     @Option(help: "Tickets in the public-export-format fixture.") var fixtureTickets = 20_000
 
     func validate() throws {
@@ -22,7 +24,12 @@ struct BenchSLA: ParsableCommand {
         guard days >= 7 else { throw ValidationError("--days must be at least 7") }
         guard folds >= 2 else { throw ValidationError("--folds must be at least 2") }
         guard fixtureTickets >= 100 else { throw ValidationError("--fixture-tickets must be at least 100") }
+        guard model == "gbm" || model == "baseline" else { throw ValidationError("--model must be baseline or gbm") }
         guard moves >= 1 else { throw ValidationError("--moves must be at least 1") }
+    }
+
+    private var trainer: any BreachModelTrainer {
+        model == "gbm" ? GradientBoostingBreachTrainer() : NaiveBayesBreachTrainer()
     }
 
     func run() throws {
@@ -31,7 +38,7 @@ struct BenchSLA: ParsableCommand {
         let generated = seconds(since: t0)
         t0 = DispatchTime.now()
         let a = try SupportAnalysis.build(tickets: data, policy: SLAPolicy(),
-                                          options: .init(folds: folds, seed: seed))
+                                          options: .init(folds: folds, seed: seed), trainer: trainer)
         let built = seconds(since: t0)
         print("tickets \(data.count) over \(days) days: \(a.resolvedRows.count) resolved, "
               + "\(a.queue.entries.count) open; \(a.diagnostics.breaches) breaches")
@@ -62,7 +69,7 @@ struct BenchSLA: ParsableCommand {
         t0 = DispatchTime.now()
         let fixture = try BenchSLAFixture.tickets(count: fixtureTickets, seed: seed)
         let f = try SupportAnalysis.build(tickets: fixture.tickets, policy: SLAPolicy(),
-                                          options: .init(folds: folds, seed: seed))
+                                          options: .init(folds: folds, seed: seed), trainer: trainer)
         print("")
         print("fixture in the public support-ticket export format: \(fixture.tickets.count) tickets written and "
               + "re-imported (\(SLAExport.fixed(seconds(since: t0), 2)) s incl. analysis); \(f.resolvedRows.count) "

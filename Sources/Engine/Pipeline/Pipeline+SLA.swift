@@ -11,7 +11,11 @@ extension Pipeline {
         }
         let analysis: SupportAnalysis
         do {
-            analysis = try SupportAnalysis.build(tickets: tickets, policy: policy, options: .init(folds: 5, seed: config.seed))
+            // The boosted model (TreeSHAP reasons); the naive-Bayes baseline stays for comparison in `bench sla`.
+            var gbm = GradientBoostingBreachTrainer.defaultConfig
+            gbm.seed = config.seed
+            analysis = try SupportAnalysis.build(tickets: tickets, policy: policy, options: .init(folds: 5, seed: config.seed),
+                                                 trainer: GradientBoostingBreachTrainer(config: gbm))
         } catch {
             throw PipelineError("SLA stage stopped the run: \(error)")
         }
