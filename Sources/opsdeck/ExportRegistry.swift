@@ -34,7 +34,9 @@ final class ExportContext {
 enum ExportRegistry {
     typealias Producer = @Sendable (ExportContext) throws -> DataTable
 
-    static let producers: [(String, Producer)] = [
+    static let producers: [(String, Producer)] = core + ExportSales.producers
+
+    static let core: [(String, Producer)] = [
         ("customers", { ctx in rows(CustomerCSV.header, ctx.customers.map(CustomerCSV.row)) }),
         ("reps", { ctx in
             let w = CSVWriter()

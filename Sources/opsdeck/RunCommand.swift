@@ -1,10 +1,16 @@
 import ArgumentParser
 import Engine
+import Foundation
 
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
-        abstract: "Run the whole pipeline headless, print the stage trace and KPIs, save the run."
+        abstract: "Run the whole pipeline headless, print the stage trace and KPIs, save the run.",
+        discussion: """
+        Sales weights, targets and capacities come from --config, else from
+        $XDG_CONFIG_HOME/opsdeck/sales.json (~/.config/opsdeck/sales.json) when it exists.
+        Prep scripts use $XDG_CONFIG_HOME/opsdeck/templates/prep_script.mustache when it exists.
+        """
     )
 
     @OptionGroup var store: StoreOptions
@@ -12,22 +18,33 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Reps to generate.") var reps = 20
     @Option(help: "Tickets to generate.") var tickets = 20_000
     @Option(help: "Seed for every random choice.") var seed: UInt64 = 42
+    @Option(help: ArgumentHelp("Sales config (JSON): NBA weights, targets, capacities.", valueName: "file")) var config: String?
+    @Option(help: "Worker threads.") var threads = 2
     @Flag(help: "Use the latest imported datasets in the store instead of generating.") var fromStore = false
     @Flag(help: "Do not save the run.") var dryRun = false
 
     func validate() throws {
         guard customers >= 0, reps >= 0, tickets >= 0 else { throw ValidationError("counts must be zero or more") }
+        guard (1...64).contains(threads) else { throw ValidationError("--threads must be 1…64") }
     }
 
     func run() throws {
         try reportingErrors {
-            let config = PipelineConfig(customers: customers, reps: reps, tickets: tickets, seed: seed)
+            let env = ProcessInfo.processInfo.environment
+            let sales = try SalesConfigFile.load(explicit: config, environment: env)
+            let template: PrepScriptTemplate
+            do { template = try PrepScriptTemplate.load(environment: env) } catch let e as SalesError { throw CLIError(e.description) }
+            let cfg = PipelineConfig(customers: customers, reps: reps, tickets: tickets, seed: seed, sales: sales, threads: threads)
             let db = try store.open()
-            var outcome = try Pipeline.run(config: config, input: fromStore ? .stored(customers: nil, reps: nil, tickets: nil) : .synthetic,
-                                           store: db)
+            var outcome: RunOutcome
+            do {
+                outcome = try Pipeline.run(config: cfg, input: fromStore ? .stored(customers: nil, reps: nil, tickets: nil) : .synthetic,
+                                           store: db, template: template)
+            } catch let e as PipelineError { throw CLIError(e.description) }
             print(outcome.trace.rendered())
             print("")
             print(KPIReport.rendered(outcome.kpis))
+            if let s = outcome.sales { print(""); print(RunSummary.channels(s)) }
             for r in outcome.gateReports where r.rowsRejected > 0 || !r.findings.isEmpty { print(r.rendered()) }
             if !dryRun {
                 let id = try Pipeline.save(&outcome, to: db)
@@ -36,6 +53,44 @@ struct RunCommand: ParsableCommand {
             }
         }
     }
+}
+
+/// Finds and parses the sales config file.
+enum SalesConfigFile {
+    static func defaultPath(_ env: [String: String]) -> String? {
+        if let x = env["XDG_CONFIG_HOME"], !x.isEmpty { return x + "/opsdeck/sales.json" }
+        if let h = env["HOME"], !h.isEmpty { return h + "/.config/opsdeck/sales.json" }
+        return nil
+    }
+
+    static func load(explicit: String?, environment env: [String: String]) throws -> SalesConfig {
+        let path: String
+        if let explicit { path = explicit } else {
+            guard let p = defaultPath(env), FileSystem.exists(p) else { return SalesConfig() }
+            path = p
+        }
+        do {
+            return try SalesConfig.parse(try FileSystem.read(path), source: path)
+        } catch let e as SalesError {
+            throw CLIError(e.description)
+        } catch {
+            throw CLIError("\(path): \(error)")
+        }
+    }
+}
+
+enum RunSummary {
+    static func channels(_ s: SalesRun) -> String {
+        var lines = ["channel        capacity   demand  today  deferred  confidence"]
+        for c in s.allocation.summary {
+            lines.append(pad(c.channel.rawValue, 14) + lpad(String(c.capacity), 9) + lpad(String(c.demand), 9) + lpad(String(c.allocated), 7)
+                         + lpad(String(c.deferred), 10) + lpad(String(Int((c.confidence * 100).rounded())) + "%", 12))
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func pad(_ s: String, _ w: Int) -> String { s.count >= w ? s : s + String(repeating: " ", count: w - s.count) }
+    static func lpad(_ s: String, _ w: Int) -> String { s.count >= w ? s : String(repeating: " ", count: w - s.count) + s }
 }
 
 enum KPIReport {

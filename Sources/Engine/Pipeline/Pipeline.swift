@@ -17,17 +17,22 @@ public struct RunOutcome: Sendable {
     public var gateReports: [GateReport]
     public var trace: Trace
     public var kpis: [KPI]
+    /// The sales stages' results (nil when the run stopped after the gates).
+    public var sales: SalesRun?
     /// Dataset ids when the data came from (or was saved to) the store.
     public var datasetIds: (customers: Int64?, reps: Int64?, tickets: Int64?)
 }
 
 /// The staged run of DESIGN.md. Each stage reports its duration and counts to the trace.
 public enum Pipeline {
-    public static func run(config: PipelineConfig, input: PipelineInput, store: Store?,
-                           progress: (String) -> Void = { _ in }) throws(StoreError) -> RunOutcome {
+    /// Runs every stage. `salesStages: false` stops after the gates (data checks only).
+    public static func run(config: PipelineConfig, input: PipelineInput, store: Store?, template: PrepScriptTemplate? = nil,
+                           salesStages: Bool = true, progress: (String) -> Void = { _ in }) throws(PipelineError) -> RunOutcome {
         var rec = TraceRecorder()
         progress("data")
-        let (customersIn, repsIn, ticketsIn, ids) = try loadData(config: config, input: input, store: store, rec: &rec)
+        let loaded: ([Customer], [Rep], [Ticket], (Int64?, Int64?, Int64?))
+        do { loaded = try loadData(config: config, input: input, store: store, rec: &rec) } catch { throw PipelineError(error.description) }
+        let (customersIn, repsIn, ticketsIn, ids) = loaded
         progress("gates")
         let region: Region? = .barcelona
         let gated = rec.stage("gates") { () -> (([Customer], [Rep], [Ticket], [GateReport]), [Trace.Count], [String]) in
@@ -41,15 +46,31 @@ public enum Pipeline {
         }
         let (customers, reps, tickets, reports) = gated
         let open = tickets.filter { $0.resolvedAt == nil }.count
-        let kpis = [
+        var kpis = [
             KPI(name: "customers", value: Double(customers.count)),
             KPI(name: "reps", value: Double(reps.count)),
             KPI(name: "tickets", value: Double(tickets.count)),
             KPI(name: "open tickets", value: Double(open)),
             KPI(name: "rows left out by gates", value: Double(reports.map(\.rowsRejected).reduce(0, +)), target: 0, higherIsBetter: false),
         ]
+        var sales: SalesRun?
+        if salesStages {
+            progress("models")
+            let script: PrepScriptTemplate
+            if let template { script = template } else {
+                do { script = try PrepScriptTemplate.builtIn() } catch { throw PipelineError(error.description) }
+            }
+            let (run, salesKPIs) = try runSalesStages(customers, reps, tickets, config: config, template: script, rec: &rec)
+            sales = run
+            kpis += salesKPIs
+            let start = WallClock.monotonic()
+            let targeted = kpis.filter { $0.target != nil }
+            rec.record("kpi monitor", since: start, counts: [.init("kpis", kpis.count), .init("with targets", targeted.count),
+                                                             .init("missed", targeted.filter { !$0.met }.count)],
+                       warnings: missed(targeted))
+        }
         return RunOutcome(config: config, customers: customers, reps: reps, tickets: tickets, gateReports: reports,
-                          trace: rec.trace, kpis: kpis, datasetIds: ids)
+                          trace: rec.trace, kpis: kpis, sales: sales, datasetIds: ids)
     }
 
     private static func loadData(config: PipelineConfig, input: PipelineInput, store: Store?, rec: inout TraceRecorder)
@@ -109,15 +130,23 @@ public enum Pipeline {
         func json<T: Encodable>(_ v: T) -> String {
             (try? encoder.encode(v)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
         }
-        var gates = DataTable(columns: ["dataset", "gate", "column", "hard", "rows", "first_example"])
-        for r in outcome.gateReports { gates.rows += r.table().rows }
         let record = RunRecord(seed: outcome.config.seed, config: json(outcome.config),
                                customersDataset: outcome.datasetIds.customers, repsDataset: outcome.datasetIds.reps,
                                ticketsDataset: outcome.datasetIds.tickets, kpis: json(outcome.kpis), trace: json(outcome.trace))
-        let artifacts: [String: [UInt8]] = [
+        return try store.saveRun(record, artifacts: artifacts(outcome))
+    }
+
+    /// Every artifact of a run, by name (deterministic bytes: no timings in them).
+    public static func artifacts(_ outcome: RunOutcome) -> [String: [UInt8]] {
+        var gates = DataTable(columns: ["dataset", "gate", "column", "hard", "rows", "first_example"])
+        for r in outcome.gateReports { gates.rows += r.table().rows }
+        var artifacts: [String: [UInt8]] = [
             "gates.csv": Array(gates.csv().utf8),
             "gates.txt": Array(outcome.gateReports.map { $0.rendered() }.joined(separator: "\n").utf8),
         ]
-        return try store.saveRun(record, artifacts: artifacts)
+        if let s = outcome.sales {
+            artifacts.merge(salesArtifacts(s, customers: outcome.customers, reps: outcome.reps)) { a, _ in a }
+        }
+        return artifacts
     }
 }

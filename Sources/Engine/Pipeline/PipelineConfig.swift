@@ -8,9 +8,16 @@ public struct PipelineConfig: Codable, Sendable, Equatable {
     public var asOfDay: Int
     /// Days of ticket history the generator covers.
     public var ticketDays: Int
+    /// Weights, targets and capacities of the sales stages.
+    public var sales: SalesConfig
+    /// Worker threads for the parallel stages; saved with the run so it repeats exactly.
+    public var threads: Int
 
     public init(customers: Int = 3200, reps: Int = 20, tickets: Int = 20_000, seed: UInt64 = 42,
-                asOfDay: Int = CustomerGenerator.defaultAsOfDay, ticketDays: Int = 90) {
+                asOfDay: Int = CustomerGenerator.defaultAsOfDay, ticketDays: Int = 90, sales: SalesConfig = SalesConfig(),
+                threads: Int = 2) {
+        self.sales = sales
+        self.threads = threads
         self.customers = customers
         self.reps = reps
         self.tickets = tickets

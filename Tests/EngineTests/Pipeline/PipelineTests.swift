@@ -2,12 +2,13 @@ import Testing
 @testable import Engine
 
 @Suite struct PipelineTests {
-    let small = PipelineConfig(customers: 400, reps: 4, tickets: 1500, seed: 9)
+    let small = PipelineConfig(customers: 400, reps: 4, tickets: 1500, seed: 9, sales: .fastForTests)
 
     @Test func syntheticRunTracesDataAndGatesAndSaves() throws {
         let store = try Store.inMemory()
         var outcome = try Pipeline.run(config: small, input: .synthetic, store: store)
-        #expect(outcome.trace.stages.map(\.name) == ["data", "gates"])
+        #expect(outcome.trace.stages.map(\.name) == ["data", "gates", "models", "segments+nba", "territories+anomalies", "allocation",
+                                                      "contact centre+routes", "scripts", "kpi monitor"])
         #expect(outcome.trace.stages[0].counts.contains(Trace.Count("customers", 400)))
         #expect(outcome.customers.count == 400 && outcome.tickets.count == 1500)
         let id = try Pipeline.save(&outcome, to: store)

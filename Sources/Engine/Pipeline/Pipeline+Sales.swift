@@ -1,0 +1,138 @@
+/// Stages 2–7 of DESIGN.md on gated data.
+extension Pipeline {
+    static func runSalesStages(_ customers: [Customer], _ reps: [Rep], _ tickets: [Ticket], config: PipelineConfig,
+                            template: PrepScriptTemplate, rec: inout TraceRecorder) throws(PipelineError) -> (SalesRun, [KPI]) {
+        let sc = config.sales
+        let n = customers.count
+        guard n > 0 else { throw PipelineError("no customers passed the quality gates; nothing to plan") }
+        var kpis: [KPI] = []
+
+        var start = WallClock.monotonic()
+        let models: ModelScores
+        do { models = try SalesModels.fit(customers, asOfDay: config.asOfDay, config: sc, seed: config.seed, threads: config.threads) } catch {
+            throw PipelineError("models stage stopped the run: \(error.description)")
+        }
+        let modelKPIs = [
+            KPI(name: "churn AUC (out of fold)", value: models.auc, target: sc.targets.churnAUC),
+            KPI(name: "churn calibration error", value: models.ece, target: sc.targets.churnECE, higherIsBetter: false),
+            KPI(name: "value RMSE (log)", value: models.rmseLog, target: sc.targets.valueRMSELog, higherIsBetter: false),
+            KPI(name: "value R² (log)", value: models.r2Log),
+        ]
+        kpis += modelKPIs
+        rec.record("models", since: start, counts: [.init("labelled", models.labelled), .init("scored", n), .init("folds", sc.folds)],
+                   warnings: missed(modelKPIs))
+
+        start = WallClock.monotonic()
+        let open = OpenTickets(customers: customers, tickets: tickets, slaHours: sc.ticketSLAHours)
+        let value6m = customers.map { c -> Double in
+            guard let day = c.lastPurchaseDay, config.asOfDay - day <= 183 else { return 0 }
+            return c.amount ?? 0
+        }
+        let recency = customers.map { c in Double(c.lastPurchaseDay.map { max(0, config.asOfDay - $0) } ?? 540) }
+        let friction = (0..<n).map { i in
+            Double(customers[i].supportTickets90d + open.count(i)) + ((customers[i].csat ?? 10) < 6 ? 1 : 0)
+        }
+        let seg = Segmentation(value: value6m, potential: models.potential, valueBuckets: sc.valueBuckets, potentialBuckets: sc.potentialBuckets)
+        let nba = NBAScore(terms: [models.churn, models.potential.map { _log(1 + $0) }, recency, customers.map(\.digitalEngagement),
+                                   friction, (0..<n).map(seg.rankScore)], weights: sc.nbaWeights)
+        let order = nba.priorityOrder()
+        var rank = [Int32](repeating: 0, count: n), pct = [Double](repeating: 0, count: n)
+        for (pos, i) in order.enumerated() {
+            rank[i] = Int32(pos + 1)
+            pct[i] = n > 1 ? 1 - Double(pos) / Double(n - 1) : 1
+        }
+        var warnings: [String] = []
+        if seg.valueCount < sc.valueBuckets || seg.potentialCount < sc.potentialBuckets {
+            warnings.append("ties left \(seg.valueCount) value × \(seg.potentialCount) potential buckets (asked \(sc.valueBuckets) × \(sc.potentialBuckets))")
+        }
+        rec.record("segments+nba", since: start, counts: [.init("segments", seg.valueCount * seg.potentialCount), .init("accounts", n),
+                                                          .init("with open tickets", (0..<n).filter { open.count($0) > 0 }.count)], warnings: warnings)
+
+        start = WallClock.monotonic()
+        let lat = customers.map(\.lat), lon = customers.map(\.lon)
+        let territories = FieldTerritories(lat: lat, lon: lon, reps: reps, seed: config.seed)
+        let anomalies: AccountAnomalies
+        do {
+            anomalies = try AccountAnomalies(nba: nba.score.map(Double.init), churn: models.churn, potential: models.potential,
+                                             recency: recency, contamination: sc.contamination, seed: config.seed, threads: config.threads)
+        } catch { throw PipelineError(error.description) }
+        let balance = KPI(name: "territory workload max/min", value: territories.plan.maxOverMin.isFinite ? territories.plan.maxOverMin : 0,
+                          target: 1.2, higherIsBetter: false)
+        if !reps.isEmpty { kpis.append(balance) }
+        let flagged = anomalies.flagged.filter { $0 }.count
+        rec.record("territories+anomalies", since: start,
+                   counts: [.init("territories", territories.repOfTerritory.count), .init("anomalies", flagged)],
+                   warnings: reps.isEmpty ? ["no reps: no territories or routes"] : missed([balance]))
+
+        start = WallClock.monotonic()
+        let fit = ChannelFit.scores(.init(
+            value: value6m.map { _log(1 + $0) }, nba: nba.score.map(Double.init), churn: models.churn, engagement: customers.map(\.digitalEngagement),
+            inboundCalls: customers.map { Double($0.inboundCalls30d) }, friction: friction, connectRate: customers.map(\.outboundConnectRate),
+            abandonedCarts: customers.map { Double($0.abandonedCarts30d) }, ecomOrders: customers.map { Double($0.ecomOrders30d) },
+            preferred: customers.map(\.preferredChannel.code)), preferenceBonus: sc.preferenceBonus)
+        var capacity = sc.capacity.values
+        if reps.isEmpty { capacity[Int(SalesChannel.field.code)] = 0 }
+        let allocation = ChannelAllocation(fit: fit, priority: order, capacity: capacity, days: sc.planningDays, threads: config.threads)
+        var allocWarnings: [String] = []
+        if allocation.beyondHorizon > 0 {
+            allocWarnings.append("\(allocation.beyondHorizon) accounts wait beyond the \(sc.planningDays)-day horizon (daily capacity \(capacity.reduce(0, +)))")
+        }
+        kpis.append(KPI(name: "accounts served today", value: Double(allocation.summary.map(\.allocated).reduce(0, +))))
+        kpis.append(KPI(name: "accounts beyond the horizon", value: Double(allocation.beyondHorizon), target: 0, higherIsBetter: false))
+        rec.record("allocation", since: start, counts: [.init("today", allocation.summary.map(\.allocated).reduce(0, +)),
+                                                        .init("deferred", allocation.summary.map(\.deferred).reduce(0, +))],
+                   warnings: allocWarnings)
+
+        start = WallClock.monotonic()
+        let dayStart = Int64(config.asOfDay) * 86_400
+        let deadline: [Int32?] = open.deadline.map { d in
+            d == .max ? nil : Int32(clamping: (d - dayStart) / 60 - ((d - dayStart) % 60 < 0 ? 1 : 0))
+        }
+        let today = (0..<n).compactMap { i -> (account: Int, channel: SalesChannel)? in
+            guard allocation.day[i] == 0, let ch = SalesChannel(code: allocation.channel[i]) else { return nil }
+            return (i, ch)
+        }
+        let cc = ContactCentrePlan(accounts: today, nba: nba.score, deadline: deadline, staffing: sc.contactCentre)
+        let met = cc.channels.map(\.slaMet).reduce(0, +), missedSLA = cc.channels.map(\.slaMissed).reduce(0, +)
+        let slaKPI = KPI(name: "contact-centre SLA met share", value: met + missedSLA > 0 ? Double(met) / Double(met + missedSLA) : 1, target: 0.9)
+        let backlog = cc.channels.map(\.backlog).reduce(0, +)
+        kpis += [slaKPI, KPI(name: "contact-centre backlog", value: Double(backlog), target: 0, higherIsBetter: false)]
+        let fieldDay = (0..<n).map { allocation.channel[$0] == SalesChannel.field.code ? allocation.day[$0] : -1 }
+        let fieldCandidate = (0..<n).map { i in fit[i * ChannelFit.channels] >= fit[i * ChannelFit.channels + Int(allocation.channel[i])] }
+        let routes = FieldRoutes(territories: territories, reps: reps, lat: lat, lon: lon, percentile: pct, fieldDay: fieldDay,
+                                 fieldCandidate: fieldCandidate, days: sc.planningDays, visitMinutes: sc.visitMinutes,
+                                 iterations: sc.routeIterations, seed: config.seed)
+        let gain = routes.comparison.map { $0.highNBAVisitsNBA - $0.highNBAVisitsDistance }.reduce(0, +)
+        let gainKPI = KPI(name: "high-NBA visits gained vs distance-only", value: Double(gain), target: 0)
+        kpis.append(gainKPI)
+        rec.record("contact centre+routes", since: start,
+                   counts: [.init("scheduled calls", cc.channels.map(\.scheduled).reduce(0, +)), .init("backlog", backlog),
+                            .init("visits", routes.visits.count), .init("high-NBA visits gained", gain)],
+                   warnings: missed([slaKPI, gainKPI]) + (backlog > 0 ? ["\(backlog) contacts do not fit today's contact-centre capacity"] : []))
+
+        start = WallClock.monotonic()
+        let partial = SalesRun(models: models, value6m: value6m, recencyDays: recency, friction: friction, segmentation: seg, nba: nba,
+                               nbaRank: rank, nbaPercentile: pct, openTickets: open, deadlineMinute: deadline, territories: territories,
+                               anomalies: anomalies, fit: fit, allocation: allocation, contactCentre: cc, routes: routes, scripts: [])
+        let scripts = PrepScriptBuilder.scripts(partial, customers: customers, reps: reps, tickets: tickets, config: config, template: template)
+        var run = partial
+        run.scripts = scripts
+        rec.record("scripts", since: start, counts: [.init("scripts", scripts.count)], warnings: [])
+        return (run, kpis)
+    }
+
+    static func missed(_ kpis: [KPI]) -> [String] {
+        kpis.filter { !$0.met }.map { k in
+            "\(k.name) \(KPIText.number(k.value)) misses its target \(k.higherIsBetter ? "≥" : "≤") \(KPIText.number(k.target ?? 0))"
+        }
+    }
+}
+
+enum KPIText {
+    static func number(_ v: Double) -> String {
+        if v == v.rounded() && abs(v) < 1e12 { return String(Int64(v)) }
+        let t = Int64((v * 1000).rounded())
+        let s = String(abs(t) % 1000)
+        return (t < 0 ? "-" : "") + String(abs(t) / 1000) + "." + String(repeating: "0", count: 3 - s.count) + s
+    }
+}

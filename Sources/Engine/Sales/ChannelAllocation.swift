@@ -1,0 +1,119 @@
+import Dispatch
+
+/// One channel of an allocation, as the Channels screen shows it.
+public struct ChannelSummary: Sendable, Equatable {
+    public var channel: SalesChannel
+    public var capacity: Int
+    /// Accounts whose best-fitting channel this is.
+    public var demand: Int
+    /// Accounts it serves on the first planning day.
+    public var allocated: Int
+    /// Accounts allocated to it on a later day (waiting, by priority).
+    public var deferred: Int
+    /// Share of today's accounts for which this is also their best channel (1 = capacity forced nobody here).
+    public var confidence: Double
+    public var meanFit: Double
+}
+
+/// Each account gets one channel, maximising total fit subject to each channel's daily
+/// capacity. The accounts beyond a day's total capacity wait for the next day, in priority
+/// (NBA) order: day d serves priority positions [d·C, (d+1)·C). Within a day the choice is a
+/// transportation problem solved exactly by the min-cost flow (source → account → channel →
+/// sink). Days past the planning horizon are not solved; those accounts keep their best
+/// channel and their day, so the backlog is reported, never silent.
+public struct ChannelAllocation: Sendable, Equatable {
+    public var channel: [UInt8]
+    /// Planning day (0 = today); ≥ `days` means past the horizon; -1 when nothing has capacity.
+    public var day: [Int32]
+    public var summary: [ChannelSummary]
+    /// Total fit of the accounts served on day 0.
+    public var todayFit: Double
+    public var days: Int
+    public var beyondHorizon: Int
+
+    public init(fit: [Float], priority: [Int], capacity: [Int], days: Int, threads: Int = 2) {
+        let k = ChannelFit.channels
+        let n = priority.count
+        precondition(fit.count == n * k && capacity.count == k, "fit must be n × 5 and capacity has 5 entries")
+        var best = [UInt8](repeating: 0, count: n)
+        for i in 0..<n {
+            var b = 0
+            for c in 1..<k where fit[i * k + c] > fit[i * k + b] { b = c }
+            best[i] = UInt8(b)
+        }
+        var channel = best
+        var day = [Int32](repeating: -1, count: n)
+        let perDay = capacity.reduce(0, +)
+        var solvedDays = 0
+        if perDay > 0 {
+            for (pos, i) in priority.enumerated() { day[i] = Int32(min(pos / perDay, Int(Int32.max - 1))) }
+            let dayCount = min(days, (n + perDay - 1) / perDay)
+            solvedDays = dayCount
+            let slots = ParallelSlots<[UInt8]>(count: dayCount)
+            let workers = max(1, min(threads, dayCount))
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                var d = worker
+                while d < dayCount {
+                    let members = Array(priority[(d * perDay)..<min(n, (d + 1) * perDay)])
+                    slots[d] = Self.solveDay(members, fit: fit, capacity: capacity)
+                    d += workers
+                }
+            }
+            for d in 0..<solvedDays {
+                let members = priority[(d * perDay)..<min(n, (d + 1) * perDay)]
+                for (j, i) in members.enumerated() { channel[i] = slots[d]?[j] ?? best[i] }
+            }
+        }
+        self.channel = channel
+        self.day = day
+        self.days = days
+        beyondHorizon = day.reduce(0) { $0 + ($1 >= Int32(days) || $1 < 0 ? 1 : 0) }
+        var todayFit = 0.0
+        var summary = SalesChannel.allCases.map {
+            ChannelSummary(channel: $0, capacity: capacity[Int($0.code)], demand: 0, allocated: 0, deferred: 0, confidence: 0, meanFit: 0)
+        }
+        var agree = [Int](repeating: 0, count: k)
+        for i in 0..<n {
+            let c = Int(channel[i])
+            summary[Int(best[i])].demand += 1
+            if day[i] == 0 {
+                summary[c].allocated += 1
+                summary[c].meanFit += Double(fit[i * k + c])
+                todayFit += Double(fit[i * k + c])
+                if best[i] == channel[i] { agree[c] += 1 }
+            } else {
+                summary[c].deferred += 1
+            }
+        }
+        for c in 0..<k where summary[c].allocated > 0 {
+            summary[c].confidence = Double(agree[c]) / Double(summary[c].allocated)
+            summary[c].meanFit /= Double(summary[c].allocated)
+        }
+        self.summary = summary
+        self.todayFit = todayFit
+    }
+
+    /// The day's transportation problem. Costs are (1 − fit) in 1/10 000 steps, so every
+    /// account's one arc makes least cost the same as most fit; all members are served
+    /// because a day never holds more accounts than the channels' total capacity.
+    static func solveDay(_ members: [Int], fit: [Float], capacity: [Int]) -> [UInt8] {
+        let k = ChannelFit.channels, m = members.count
+        let source = m + k, sink = m + k + 1
+        var g = MinCostFlow(nodes: m + k + 2)
+        var arcs = [Int](repeating: -1, count: m * k)
+        for (j, i) in members.enumerated() {
+            g.addArc(from: source, to: j, capacity: 1, cost: 0)
+            for c in 0..<k where capacity[c] > 0 {
+                let cost = Int(((2 - Double(fit[i * k + c])) * 10_000).rounded())  // ≥ 0 for fits ≤ 2
+                arcs[j * k + c] = g.addArc(from: j, to: m + c, capacity: 1, cost: cost)
+            }
+        }
+        for c in 0..<k where capacity[c] > 0 { g.addArc(from: m + c, to: sink, capacity: capacity[c], cost: 0) }
+        _ = g.solve(source: source, sink: sink)
+        var out = [UInt8](repeating: 0, count: m)
+        for j in 0..<m {
+            for c in 0..<k where arcs[j * k + c] >= 0 && g.flow(on: arcs[j * k + c]) > 0 { out[j] = UInt8(c) }
+        }
+        return out
+    }
+}

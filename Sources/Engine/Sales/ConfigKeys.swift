@@ -1,0 +1,43 @@
+import Foundation
+
+/// Strict-but-forgiving JSON config decoding: missing keys keep defaults, unknown keys fail.
+enum ConfigKeys {
+    struct AnyKey: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    static func rejectUnknown(_ decoder: any Decoder, known: [String]) throws {
+        let c = try decoder.container(keyedBy: AnyKey.self)
+        for key in c.allKeys where !known.contains(key.stringValue) {
+            let path = (decoder.codingPath.map(\.stringValue) + [key.stringValue]).joined(separator: ".")
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
+                                                    debugDescription: "unknown key \"\(path)\"; known: \(known.joined(separator: ", "))"))
+        }
+    }
+
+    static func decoder() -> JSONDecoder { JSONDecoder() }
+
+    static func describe(_ error: any Error) -> String {
+        switch error {
+        case DecodingError.dataCorrupted(let c): return c.debugDescription + at(c.codingPath)
+        case DecodingError.typeMismatch(let t, let c): return "expected \(t)" + at(c.codingPath)
+        case DecodingError.valueNotFound(let t, let c): return "missing \(t)" + at(c.codingPath)
+        case DecodingError.keyNotFound(let k, let c): return "missing key \"\(k.stringValue)\"" + at(c.codingPath)
+        default: return "\(error)"
+        }
+    }
+
+    private static func at(_ path: [any CodingKey]) -> String {
+        path.isEmpty ? "" : " at " + path.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".")
+    }
+}
+
+extension KeyedDecodingContainer {
+    /// The value when present, else the default.
+    func value<T: Decodable>(_ key: Key, _ fallback: T) throws -> T {
+        try decodeIfPresent(T.self, forKey: key) ?? fallback
+    }
+}

@@ -1,0 +1,53 @@
+import Mustache
+
+/// The prep-script template: checked against the fields a script provides, then compiled once
+/// and rendered per contact with swift-mustache.
+public struct PrepScriptTemplate: Sendable {
+    public let source: String
+    let template: MustacheTemplate
+
+    /// Every name a template may use. Inside `{{#tickets}}`, `{{#reasons}}` … the item's names.
+    public static let fields: [String: TemplateField] = [
+        "account": .text, "tier": .text, "industry": .text, "segment": .text, "product": .text,
+        "channel": .text, "contact_kind": .text, "day": .text, "churn_pct": .text, "potential_eur": .text,
+        "nba_score": .text, "nba_rank": .text, "has_tickets": .flag,
+        "tickets": .list(["id": .text, "priority": .text, "type": .text, "age_days": .text, "overdue": .flag]),
+        "stop": .object(["rep": .text, "sequence": .text, "arrival": .text, "day": .text]),
+        "reasons": .list(["text": .text]),
+        "actions": .list(["text": .text]),
+        "objections": .list(["objection": .text, "response": .text]),
+        "compliance": .list(["text": .text]),
+    ]
+
+    /// Checks then compiles `text`; `source` names it in errors (a path or "built-in template").
+    public init(text: String, source: String) throws(SalesError) {
+        try TemplateChecker.check(text, fields: Self.fields, source: source)
+        do {
+            template = try MustacheTemplate(string: "{{%CONTENT_TYPE:TEXT}}" + text)
+        } catch {
+            throw SalesError.template("\(source): \(error)")
+        }
+        self.source = source
+    }
+
+    public static func builtIn() throws(SalesError) -> PrepScriptTemplate {
+        try PrepScriptTemplate(text: defaultText, source: "built-in template")
+    }
+
+    /// `$XDG_CONFIG_HOME/opsdeck/templates/prep_script.mustache`, else under `~/.config`.
+    public static func userPath(environment env: [String: String]) -> String? {
+        if let x = env["XDG_CONFIG_HOME"], !x.isEmpty { return x + "/opsdeck/templates/prep_script.mustache" }
+        if let h = env["HOME"], !h.isEmpty { return h + "/.config/opsdeck/templates/prep_script.mustache" }
+        return nil
+    }
+
+    /// The user's template when the file exists, else the built-in one.
+    public static func load(environment env: [String: String]) throws(SalesError) -> PrepScriptTemplate {
+        guard let path = userPath(environment: env), FileSystem.exists(path) else { return try builtIn() }
+        let bytes: [UInt8]
+        do { bytes = try FileSystem.read(path) } catch { throw SalesError.template("\(path): \(error.description)") }
+        return try PrepScriptTemplate(text: String(decoding: bytes, as: UTF8.self), source: path)
+    }
+
+    public func render(_ script: PrepScript) -> String { template.render(script.context) }
+}

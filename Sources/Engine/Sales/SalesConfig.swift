@@ -1,0 +1,178 @@
+import Foundation
+
+/// Weights, targets and capacities of the sales stages. Every key is optional in the user's
+/// file (`$XDG_CONFIG_HOME/opsdeck/sales.json`); a missing key keeps its default, an unknown
+/// key is an error so that a typo never silently falls back.
+public struct SalesConfig: Codable, Sendable, Equatable {
+    /// Weights of the NBA score's standardised terms (see `NBAScore`).
+    public var nbaWeights = NBAWeights()
+    /// Value (6-month monetary) × predicted-potential quantile buckets.
+    public var valueBuckets = 3
+    public var potentialBuckets = 3
+    /// Models: folds for the out-of-fold scores, rows each fold trains on at most, trees.
+    public var folds = 3
+    public var trainRowsPerFold = 40_000
+    public var trees = 60
+    public var numLeaves = 15
+    public var targets = ModelTargets()
+    /// Isolation forest: share of accounts flagged.
+    public var contamination = 0.02
+    /// Daily contacts each channel can take.
+    public var capacity = ChannelCapacity()
+    /// Added to the fit of the account's preferred channel.
+    public var preferenceBonus = 0.15
+    /// Working days planned (routes, allocation days, schedule).
+    public var planningDays = 5
+    /// Contact centre, per channel that has agents.
+    public var contactCentre = [
+        ContactCentreChannel(channel: .outboundCC, agents: 14, handleSeconds: 360),
+        ContactCentreChannel(channel: .inboundCC, agents: 12, handleSeconds: 300),
+        ContactCentreChannel(channel: .ecomAssisted, agents: 10, handleSeconds: 420),
+    ]
+    /// Field visits: minutes on site and the iteration budget of each route search.
+    public var visitMinutes = 40
+    public var routeIterations = 400
+    /// Hours to answer an account with an open ticket, by priority (Low, Medium, High, Critical).
+    public var ticketSLAHours = [72.0, 24.0, 8.0, 4.0]
+
+    public init() {}
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case nbaWeights, valueBuckets, potentialBuckets, folds, trainRowsPerFold, trees, numLeaves, targets
+        case contamination, capacity, preferenceBonus, planningDays, contactCentre, visitMinutes, routeIterations
+        case ticketSLAHours
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        try ConfigKeys.rejectUnknown(decoder, known: CodingKeys.allCases.map(\.rawValue))
+        let d = SalesConfig()
+        nbaWeights = try c.decodeIfPresent(NBAWeights.self, forKey: .nbaWeights) ?? d.nbaWeights
+        valueBuckets = try c.decodeIfPresent(Int.self, forKey: .valueBuckets) ?? d.valueBuckets
+        potentialBuckets = try c.decodeIfPresent(Int.self, forKey: .potentialBuckets) ?? d.potentialBuckets
+        folds = try c.decodeIfPresent(Int.self, forKey: .folds) ?? d.folds
+        trainRowsPerFold = try c.decodeIfPresent(Int.self, forKey: .trainRowsPerFold) ?? d.trainRowsPerFold
+        trees = try c.decodeIfPresent(Int.self, forKey: .trees) ?? d.trees
+        numLeaves = try c.decodeIfPresent(Int.self, forKey: .numLeaves) ?? d.numLeaves
+        targets = try c.decodeIfPresent(ModelTargets.self, forKey: .targets) ?? d.targets
+        contamination = try c.decodeIfPresent(Double.self, forKey: .contamination) ?? d.contamination
+        capacity = try c.decodeIfPresent(ChannelCapacity.self, forKey: .capacity) ?? d.capacity
+        preferenceBonus = try c.decodeIfPresent(Double.self, forKey: .preferenceBonus) ?? d.preferenceBonus
+        planningDays = try c.decodeIfPresent(Int.self, forKey: .planningDays) ?? d.planningDays
+        contactCentre = try c.decodeIfPresent([ContactCentreChannel].self, forKey: .contactCentre) ?? d.contactCentre
+        visitMinutes = try c.decodeIfPresent(Int.self, forKey: .visitMinutes) ?? d.visitMinutes
+        routeIterations = try c.decodeIfPresent(Int.self, forKey: .routeIterations) ?? d.routeIterations
+        ticketSLAHours = try c.decodeIfPresent([Double].self, forKey: .ticketSLAHours) ?? d.ticketSLAHours
+    }
+
+    /// Checks ranges; the message names the key.
+    public func validate() throws(SalesError) {
+        func need(_ ok: Bool, _ what: String) throws(SalesError) { if !ok { throw SalesError.config(what) } }
+        try need((1...20).contains(valueBuckets) && (1...20).contains(potentialBuckets), "valueBuckets and potentialBuckets must be 1…20")
+        try need((2...10).contains(folds), "folds must be 2…10")
+        try need(trainRowsPerFold >= 100, "trainRowsPerFold must be at least 100")
+        try need(trees >= 1 && numLeaves >= 2, "trees ≥ 1 and numLeaves ≥ 2")
+        try need(contamination > 0 && contamination < 0.5, "contamination must be in (0, 0.5)")
+        try need(capacity.values.allSatisfy { $0 >= 0 }, "capacity must be zero or more per channel")
+        try need((1...14).contains(planningDays), "planningDays must be 1…14")
+        try need(visitMinutes >= 5 && routeIterations >= 1, "visitMinutes ≥ 5 and routeIterations ≥ 1")
+        try need(ticketSLAHours.count == Priority.allCases.count && ticketSLAHours.allSatisfy { $0 > 0 },
+                 "ticketSLAHours needs 4 positive hours (Low, Medium, High, Critical)")
+        for cc in contactCentre {
+            try need(cc.agents >= 0 && cc.handleSeconds > 0 && cc.answerSeconds > 0, "contactCentre \(cc.channel.rawValue): agents ≥ 0, handleSeconds and answerSeconds > 0")
+            try need(cc.serviceLevel > 0 && cc.serviceLevel < 1, "contactCentre \(cc.channel.rawValue): serviceLevel in (0, 1)")
+            try need(cc.maxOccupancy > 0 && cc.maxOccupancy <= 1 && cc.shrinkage >= 0 && cc.shrinkage < 1,
+                     "contactCentre \(cc.channel.rawValue): maxOccupancy in (0, 1], shrinkage in [0, 1)")
+            try need(cc.openMinute < cc.closeMinute && cc.intervalMinutes > 0, "contactCentre \(cc.channel.rawValue): open before close, interval > 0")
+        }
+    }
+
+    /// Parses a user file (JSON); errors name the file.
+    public static func parse(_ bytes: [UInt8], source: String) throws(SalesError) -> SalesConfig {
+        let config: SalesConfig
+        do { config = try ConfigKeys.decoder().decode(SalesConfig.self, from: Data(bytes)) } catch {
+            throw SalesError.config("\(source): \(ConfigKeys.describe(error))")
+        }
+        try config.validate()
+        return config
+    }
+}
+
+/// Daily contacts per channel (indexed by `SalesChannel.code`).
+public struct ChannelCapacity: Codable, Sendable, Equatable {
+    public var field = 120
+    public var outboundCC = 300
+    public var inboundCC = 200
+    public var ecomAssisted = 300
+    public var ecomSelf = 600
+
+    public init() {}
+
+    public var values: [Int] { [field, outboundCC, inboundCC, ecomAssisted, ecomSelf] }
+
+    enum CodingKeys: String, CodingKey, CaseIterable { case field, outboundCC, inboundCC, ecomAssisted, ecomSelf }
+
+    public init(from decoder: any Decoder) throws {
+        try ConfigKeys.rejectUnknown(decoder, known: CodingKeys.allCases.map(\.rawValue))
+        let c = try decoder.container(keyedBy: CodingKeys.self), d = ChannelCapacity()
+        field = try c.value(.field, d.field); outboundCC = try c.value(.outboundCC, d.outboundCC)
+        inboundCC = try c.value(.inboundCC, d.inboundCC); ecomAssisted = try c.value(.ecomAssisted, d.ecomAssisted)
+        ecomSelf = try c.value(.ecomSelf, d.ecomSelf)
+    }
+}
+
+/// What the models must reach; a miss is a warning in the trace and a MISSED KPI.
+public struct ModelTargets: Codable, Sendable, Equatable {
+    public var churnAUC = 0.75
+    /// Expected calibration error of the churn probabilities.
+    public var churnECE = 0.05
+    /// RMSE of ln(1 + 6-month spend).
+    public var valueRMSELog = 0.60
+    public init() {}
+
+    enum CodingKeys: String, CodingKey, CaseIterable { case churnAUC, churnECE, valueRMSELog }
+
+    public init(from decoder: any Decoder) throws {
+        try ConfigKeys.rejectUnknown(decoder, known: CodingKeys.allCases.map(\.rawValue))
+        let c = try decoder.container(keyedBy: CodingKeys.self), d = ModelTargets()
+        churnAUC = try c.value(.churnAUC, d.churnAUC); churnECE = try c.value(.churnECE, d.churnECE)
+        valueRMSELog = try c.value(.valueRMSELog, d.valueRMSELog)
+    }
+}
+
+/// One staffed channel of the contact centre.
+public struct ContactCentreChannel: Codable, Sendable, Equatable {
+    public var channel: SalesChannel
+    /// Agents rostered for the day (before shrinkage).
+    public var agents: Int
+    public var handleSeconds: Double
+    /// Share answered within `answerSeconds` (80 % in 20 s by default).
+    public var serviceLevel = 0.8
+    public var answerSeconds = 20.0
+    public var maxOccupancy = 0.85
+    public var shrinkage = 0.30
+    public var openMinute = 9 * 60
+    public var closeMinute = 18 * 60
+    public var intervalMinutes = 30
+
+    public init(channel: SalesChannel, agents: Int, handleSeconds: Double) {
+        self.channel = channel; self.agents = agents; self.handleSeconds = handleSeconds
+    }
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case channel, agents, handleSeconds, serviceLevel, answerSeconds, maxOccupancy, shrinkage, openMinute, closeMinute, intervalMinutes
+    }
+
+    public init(from decoder: any Decoder) throws {
+        try ConfigKeys.rejectUnknown(decoder, known: CodingKeys.allCases.map(\.rawValue))
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(channel: try c.decode(SalesChannel.self, forKey: .channel), agents: try c.decode(Int.self, forKey: .agents),
+                  handleSeconds: try c.decode(Double.self, forKey: .handleSeconds))
+        serviceLevel = try c.value(.serviceLevel, serviceLevel); answerSeconds = try c.value(.answerSeconds, answerSeconds)
+        maxOccupancy = try c.value(.maxOccupancy, maxOccupancy); shrinkage = try c.value(.shrinkage, shrinkage)
+        openMinute = try c.value(.openMinute, openMinute); closeMinute = try c.value(.closeMinute, closeMinute)
+        intervalMinutes = try c.value(.intervalMinutes, intervalMinutes)
+    }
+}
+
+extension SalesChannel: Codable {}

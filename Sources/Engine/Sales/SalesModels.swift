@@ -1,0 +1,96 @@
+/// The models stage: churn classifier and future-value regressor (histogram gradient
+/// boosting), scored out of fold so that no account's score comes from a model that saw its
+/// label. Each fold trains on at most `trainRowsPerFold` rows of the other folds (a seeded
+/// sample), which keeps a million accounts affordable; accounts without labels are scored by
+/// one more model fitted on a sample of all labelled rows.
+public struct ModelScores: Sendable, Equatable {
+    /// Churn probability per account.
+    public var churn: [Double]
+    /// Predicted spend over the next six months, EUR.
+    public var potential: [Double]
+    public var labelled: Int
+    public var auc: Double
+    public var ece: Double
+    /// RMSE of ln(1 + spend) and R² on the same scale.
+    public var rmseLog: Double
+    public var r2Log: Double
+    public var calibration: [CalibrationBin]
+    /// Feature names and the churn model's gain importance (last fold), strongest first.
+    public var importance: [(String, Double)]
+
+    public static func == (a: ModelScores, b: ModelScores) -> Bool {
+        a.churn == b.churn && a.potential == b.potential && a.auc == b.auc && a.rmseLog == b.rmseLog
+    }
+}
+
+public enum SalesModels {
+    public static let minimumLabelled = 50
+
+    public static func fit(_ customers: [Customer], asOfDay: Int, config: SalesConfig, seed: UInt64,
+                           threads: Int = 2) throws(SalesError) -> ModelScores {
+        do { return try run(customers, asOfDay: asOfDay, config: config, seed: seed, threads: threads) } catch let e as SalesError {
+            throw e
+        } catch {
+            throw SalesError.input("models: \(error)")
+        }
+    }
+
+    static func run(_ customers: [Customer], asOfDay: Int, config: SalesConfig, seed: UInt64, threads: Int) throws -> ModelScores {
+        let labelledRows = customers.indices.filter { customers[$0].churned != nil && (customers[$0].futureSpend.map { $0.isFinite && $0 >= 0 } ?? false) }
+        guard labelledRows.count >= minimumLabelled, labelledRows.count >= config.folds else {
+            throw SalesError.input("models need churn and future_spend labels on at least \(max(minimumLabelled, config.folds)) customers; \(labelledRows.count) have them")
+        }
+        let frame = try CustomerFeatures.frame(customers, asOfDay: asOfDay)
+        let labelledFrame = labelledRows.count == customers.count ? frame : frame.rows(labelledRows)
+        let yChurn = labelledRows.map { customers[$0].churned == true ? 1.0 : 0.0 }
+        let ySpend = labelledRows.map { _log(1 + (customers[$0].futureSpend ?? 0)) }
+        var gb = GradientBoostingConfig(trees: config.trees, learningRate: 0.1, numLeaves: config.numLeaves, seed: seed)
+        gb.threads = threads
+        gb.minDataInLeaf = max(5, min(20, labelledRows.count / 100))
+        let folds = try cappedFolds(count: labelledRows.count, k: config.folds, cap: config.trainRowsPerFold, seed: seed)
+        var lastChurn: GradientBoostingModel?
+        let churnOOF = try Splits.outOfFold(frame: labelledFrame, labels: yChurn, folds: folds) { train, y, test in
+            let m = try GradientBoosting(task: .binaryClassification, config: gb).fit(train, labels: y)
+            lastChurn = m
+            return try m.predictProbability(test)
+        }
+        let spendOOF = try Splits.outOfFold(frame: labelledFrame, labels: ySpend, folds: folds) { train, y, test in
+            try GradientBoosting(task: .regression, config: gb).fit(train, labels: y).predict(test)
+        }
+        var churn = [Double](repeating: 0, count: customers.count)
+        var logSpend = [Double](repeating: 0, count: customers.count)
+        for (j, i) in labelledRows.enumerated() { churn[i] = churnOOF[j]; logSpend[i] = spendOOF[j] }
+        if labelledRows.count < customers.count {
+            var isLabelled = [Bool](repeating: false, count: customers.count)
+            for i in labelledRows { isLabelled[i] = true }
+            let rest = customers.indices.filter { !isLabelled[$0] }
+            var rng = SeededRNG(seed: seed ^ 0x5EED)
+            let sample = rng.sample(labelledRows.count, min(labelledRows.count, config.trainRowsPerFold)).sorted()
+            let train = labelledFrame.rows(sample), restFrame = frame.rows(rest)
+            let pc = try GradientBoosting(task: .binaryClassification, config: gb).fit(train, labels: sample.map { yChurn[$0] })
+                .predictProbability(restFrame)
+            let ps = try GradientBoosting(task: .regression, config: gb).fit(train, labels: sample.map { ySpend[$0] }).predict(restFrame)
+            for (j, i) in rest.enumerated() { churn[i] = pc[j]; logSpend[i] = ps[j] }
+        }
+        let importance: [(String, Double)] = lastChurn.map { m in
+            zip(m.schema.names, m.gainImportance).sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+        } ?? []
+        return ModelScores(
+            churn: churn, potential: logSpend.map { max(0, _exp($0) - 1) }, labelled: labelledRows.count,
+            auc: try Metrics.rocAUC(labels: yChurn, scores: churnOOF),
+            ece: try Metrics.expectedCalibrationError(labels: yChurn, probabilities: churnOOF),
+            rmseLog: try Metrics.rmse(ySpend, spendOOF), r2Log: try Metrics.r2(ySpend, spendOOF),
+            calibration: try Metrics.calibration(labels: yChurn, probabilities: churnOOF), importance: importance)
+    }
+
+    /// k seeded folds; each trains on at most `cap` rows of the other folds.
+    static func cappedFolds(count n: Int, k: Int, cap: Int, seed: UInt64) throws -> [Fold] {
+        let folds = try Splits.kFold(rowCount: n, k: k, seed: seed)
+        return folds.enumerated().map { f, fold in
+            guard fold.train.count > cap else { return fold }
+            var rng = SeededRNG(seed: seed).derived(UInt64(f + 1))
+            let pick = rng.sample(fold.train.count, cap).sorted()
+            return Fold(train: pick.map { fold.train[$0] }, test: fold.test)
+        }
+    }
+}

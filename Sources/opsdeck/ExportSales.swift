@@ -1,0 +1,68 @@
+import Engine
+
+/// Export producers for what a run's sales stages saved: the per-account scores (with the
+/// NBA reasons in words) from the binary table, the rest straight from the saved CSVs.
+enum ExportSales {
+    static let csvArtifacts: [(String, String)] = [
+        ("segments", "segments.csv"), ("channels", "channels.csv"), ("staffing", "staffing.csv"),
+        ("contact-centre", "contact_centre.csv"), ("schedule", "schedule.csv"), ("routes", "routes.csv"),
+        ("route-compare", "route_compare.csv"), ("territories", "territories.csv"), ("anomalies", "anomalies.csv"),
+        ("scripts", "scripts.csv"), ("calibration", "calibration.csv"), ("importance", "importance.csv"),
+    ]
+
+    static var producers: [(String, ExportRegistry.Producer)] {
+        var out: [(String, ExportRegistry.Producer)] = [("scores", { @Sendable ctx in try scores(ctx) })]
+        for (name, file) in csvArtifacts {
+            let producer: ExportRegistry.Producer = { @Sendable ctx in try saved(ctx, name, file) }
+            out.append((name, producer))
+        }
+        return out
+    }
+
+    static func saved(_ ctx: ExportContext, _ name: String, _ file: String) throws -> DataTable {
+        guard let text = try ctx.artifactText(file) else {
+            throw CLIError("run \(ctx.run.id) has no \(name) (it was saved before the sales stages existed); run `opsdeck run` again")
+        }
+        return try ExportRegistry.table(fromCSV: text)
+    }
+
+    static func scores(_ ctx: ExportContext) throws -> DataTable {
+        guard let bytes = try ctx.store.artifact(run: ctx.run.id, name: Pipeline.accountsArtifact) else {
+            throw CLIError("run \(ctx.run.id) has no scores; run `opsdeck run` again")
+        }
+        let cols: ColumnFile
+        do { cols = try ColumnFile(bytes: bytes) } catch { throw CLIError("run \(ctx.run.id): \(error.description)") }
+        let customers = ctx.customers
+        guard customers.count == cols.rowCount else {
+            throw CLIError("run \(ctx.run.id): scores have \(cols.rowCount) rows but its customer dataset has \(customers.count)")
+        }
+        func f(_ n: String) -> [Float] { if case .float(let v)? = cols.column(n) { return v }; return [] }
+        func i(_ n: String) -> [Int32] { if case .int(let v)? = cols.column(n) { return v }; return [] }
+        func b(_ n: String) -> [UInt8] { if case .byte(let v)? = cols.column(n) { return v }; return [] }
+        let churn = f("churn"), potential = f("potential"), nba = f("nba"), rank = i("nba_rank"), recency = f("recency_days")
+        let open = i("open_tickets"), vb = b("value_bucket"), pb = b("potential_bucket"), channel = b("channel"), day = i("day")
+        let anomaly = b("anomaly"), territory = i("territory")
+        let reasons = (1...NBAScore.reasonSlots).map { b("reason\($0)") }
+        let weights = (try? ctx.decode(PipelineConfig.self, ctx.run.config))?.sales.nbaWeights.values ?? NBAWeights().values
+        guard [churn.count, potential.count, nba.count, rank.count, recency.count, open.count, vb.count, pb.count, channel.count,
+               day.count, anomaly.count, territory.count].allSatisfy({ $0 == customers.count }),
+              reasons.allSatisfy({ $0.count == customers.count }) else {
+            throw CLIError("run \(ctx.run.id): the scores table is missing a column")
+        }
+        var t = DataTable(columns: ["account", "nba_rank", "nba", "churn", "potential_6m", "segment", "channel", "day", "territory",
+                                    "anomaly", "reasons"],
+                          kinds: [.text, .number, .number, .number, .number, .text, .text, .number, .number, .text, .text])
+        for r in 0..<customers.count {
+            let c = customers[r]
+            let segment = "V\(Int(vb[r]) + 1)·P\(Int(pb[r]) + 1)"
+            let facts = NBAReasons.Facts(churnProbability: Double(churn[r]), potential: Double(potential[r]), recencyDays: Double(recency[r]),
+                                         engagement: c.digitalEngagement, ticketsOpen: Int(open[r]), tickets90d: c.supportTickets90d,
+                                         csat: c.csat, segmentLabel: segment)
+            let words = reasons.compactMap { NBATerm(rawValue: Int($0[r])) }.map { NBAReasons.words($0, facts, weight: weights[$0.rawValue]) }
+            t.append([c.id, String(rank[r]), String(nba[r]), String(churn[r]), String(potential[r]), segment,
+                      SalesChannel(code: channel[r])?.rawValue ?? "", String(Int(day[r]) + 1), String(Int(territory[r]) + 1),
+                      anomaly[r] == 1 ? "yes" : "no", words.joined(separator: "; ")])
+        }
+        return t
+    }
+}

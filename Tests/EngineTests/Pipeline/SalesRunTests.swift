@@ -1,0 +1,101 @@
+import Testing
+@testable import Engine
+
+extension SalesConfig {
+    /// Small models and short route searches: the pipeline's logic, not its quality.
+    static var fastForTests: SalesConfig {
+        var c = SalesConfig()
+        c.trees = 8
+        c.numLeaves = 7
+        c.trainRowsPerFold = 300
+        c.routeIterations = 60
+        c.planningDays = 2
+        c.capacity.field = 12
+        c.capacity.outboundCC = 40
+        c.capacity.inboundCC = 30
+        c.capacity.ecomAssisted = 30
+        c.capacity.ecomSelf = 60
+        return c
+    }
+}
+
+@Suite struct SalesRunTests {
+    let config = PipelineConfig(customers: 300, reps: 3, tickets: 600, seed: 5, sales: .fastForTests)
+
+    @Test func sameSeedSameRunByteForByte() throws {
+        let a = try Pipeline.run(config: config, input: .synthetic, store: nil)
+        let b = try Pipeline.run(config: config, input: .synthetic, store: nil)
+        let aa = Pipeline.artifacts(a), bb = Pipeline.artifacts(b)
+        #expect(aa.keys.sorted() == bb.keys.sorted())
+        for (name, bytes) in aa { #expect(bb[name] == bytes, "artifact \(name) differs") }
+        #expect(a.kpis == b.kpis)
+        // And a different seed changes the scores.
+        var other = config
+        other.seed = 6
+        let c = try Pipeline.run(config: other, input: .synthetic, store: nil)
+        #expect(Pipeline.artifacts(c)[Pipeline.accountsArtifact] != aa[Pipeline.accountsArtifact])
+    }
+
+    @Test func savedRunHasEveryArtifactTheScreensOpen() throws {
+        let store = try Store.inMemory()
+        var outcome = try Pipeline.run(config: config, input: .synthetic, store: store)
+        let id = try Pipeline.save(&outcome, to: store)
+        let names = try store.artifactNames(run: id)
+        for name in ["accounts.bin", "segments.csv", "channels.csv", "staffing.csv", "schedule.csv", "routes.csv",
+                     "route_compare.csv", "territories.csv", "anomalies.csv", "scripts.csv", "calibration.csv"] {
+            #expect(names.contains(name), "missing \(name)")
+        }
+        let bytes = try #require(try store.artifact(run: id, name: Pipeline.accountsArtifact))
+        let cols = try ColumnFile(bytes: bytes)
+        #expect(cols.rowCount == 300)
+        guard case .float(let nba)? = cols.column("nba") else { Issue.record("no nba column"); return }
+        #expect(nba == outcome.sales?.nba.score)
+        let scripts = String(decoding: try #require(try store.artifact(run: id, name: "scripts.csv")), as: UTF8.self)
+        #expect(scripts.contains("== Compliance reminder"))
+    }
+
+    @Test func capacityIsNeverExceededInTheRun() throws {
+        let outcome = try Pipeline.run(config: config, input: .synthetic, store: nil)
+        let s = try #require(outcome.sales)
+        let cap = config.sales.capacity.values
+        for d in 0..<config.sales.planningDays {
+            for c in 0..<5 {
+                let used = (0..<300).filter { s.allocation.day[$0] == Int32(d) && s.allocation.channel[$0] == UInt8(c) }.count
+                #expect(used <= cap[c])
+            }
+        }
+    }
+
+    @Test func interruptedRunLeavesThePreviousRunIntact() throws {
+        let store = try Store.inMemory()
+        var first = try Pipeline.run(config: config, input: .synthetic, store: store)
+        let id = try Pipeline.save(&first, to: store)
+        let before = try store.artifactNames(run: id).map { ($0, try store.artifact(run: id, name: $0)) }
+
+        // Stopped by a gate midway (no labels for the models): nothing is saved.
+        var unlabelled = first.customers
+        for i in unlabelled.indices { unlabelled[i].churned = nil }
+        _ = try store.saveCustomers(unlabelled, source: "no labels", report: "")
+        #expect(throws: PipelineError.self) {
+            try Pipeline.run(config: config, input: .stored(customers: nil, reps: nil, tickets: nil), store: store)
+        }
+        // Failing while saving (a dataset that does not exist): the transaction rolls back.
+        var broken = first
+        broken.datasetIds.customers = 999_999
+        #expect(throws: StoreError.self) { try Pipeline.save(&broken, to: store) }
+
+        let runs = try store.runs()
+        #expect(runs.map(\.id) == [id])
+        let after = try store.artifactNames(run: id).map { ($0, try store.artifact(run: id, name: $0)) }
+        #expect(after.map(\.0) == before.map(\.0))
+        for (a, b) in zip(after, before) { #expect(a.1 == b.1) }
+    }
+
+    @Test func configFileKeepsDefaultsAndRejectsUnknownKeys() throws {
+        let c = try SalesConfig.parse(Array(#"{"nbaWeights": {"churn": 0.9}, "capacity": {"field": 7}}"#.utf8), source: "s.json")
+        #expect(c.nbaWeights.churn == 0.9 && c.nbaWeights.potential == SalesConfig().nbaWeights.potential)
+        #expect(c.capacity.field == 7 && c.capacity.ecomSelf == SalesConfig().capacity.ecomSelf)
+        #expect(throws: SalesError.self) { try SalesConfig.parse(Array(#"{"nbaWeight": {}}"#.utf8), source: "s.json") }
+        #expect(throws: SalesError.self) { try SalesConfig.parse(Array(#"{"folds": 1}"#.utf8), source: "s.json") }
+    }
+}
