@@ -24,7 +24,7 @@ struct OpsDeck: ParsableCommand {
             let db = try store.open()
             let run = try DemoBootstrap.latestOrDemo(store: db, seed: seed)
             let context = try CommandCenterContextBuilder.build(store: db, run: run)
-            try screen.open(context: context)
+            try screen.open(context: context, screens: RunScreensLoader.screens(store: db, run: run))
         }
     }
 }
