@@ -10,6 +10,14 @@ struct CustomerCard {
 
     var scopes: [KeyScope] { [.screen(.customers), .table] }
 
+    /// The card scrolls with the list keys; the list's other keys say why they are off.
+    static func availability(of action: Action) -> Availability {
+        switch action {
+        case .open, .search, .sortNext, .sortPrevious, .reverseSort: return .disabled("the customer card is text; Esc goes back")
+        default: return .enabled
+        }
+    }
+
     static func lines(_ m: CustomersModel, _ i: Int) -> [TextLine] {
         let c = m.customers[i]
         var out: [TextLine] = [TextLine("Facts", role: .title, attributes: .bold)]

@@ -43,7 +43,7 @@ public struct CustomersScreen: Screen {
 
     public func availability(of action: Action) -> Availability {
         if card == nil, action == .custom("exportScript") { return .disabled("open a customer card first (Enter)") }
-        return .enabled
+        return card == nil ? .enabled : CustomerCard.availability(of: action)
     }
 
     func tableArea(_ body: Rect) -> Rect {

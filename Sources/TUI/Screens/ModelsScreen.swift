@@ -84,7 +84,7 @@ public struct ModelsScreen: Screen {
     func drawTrace(into canvas: inout Canvas, in rect: Rect) {
         let inner = canvas.drawBox(rect, title: "Execution trace · \(Self.duration(model.trace.totalSeconds)) total")
         let longest = model.trace.stages.map(\.seconds).max() ?? 0
-        let nameWidth = min(14, model.trace.stages.map(\.name.count).max() ?? 8)
+        let nameWidth = min(22, model.trace.stages.map(\.name.count).max() ?? 8)
         for (k, s) in model.trace.stages.enumerated() where k < inner.height {
             let y = inner.y + k
             canvas.write(s.name.padded(toCells: nameWidth), x: inner.x + 1, y: y, style: .normal, maxX: inner.maxX)
@@ -101,7 +101,8 @@ public struct ModelsScreen: Screen {
 
     func drawGates(into canvas: inout Canvas, in rect: Rect) {
         let failing = model.gates.filter { $0.rows > 0 }
-        let inner = canvas.drawBox(rect, title: "Quality gates · \(model.gates.count) checks · \(failing.count) with rows left out")
+        let inner = canvas.drawBox(rect, title: failing.isEmpty ? "Quality gates · all passed"
+                                   : "Quality gates · \(failing.count) left rows out")
         let lines = failing.isEmpty ? ["Every gate passed: no row was left out."]
             : failing.map { "\($0.dataset) · \($0.gate)\($0.column.isEmpty ? "" : " (\($0.column))") · \($0.rows) rows" + ($0.hard ? " · hard" : "") }
         for (k, line) in lines.enumerated() where k < inner.height {

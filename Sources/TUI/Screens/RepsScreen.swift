@@ -76,6 +76,8 @@ public struct RepsScreen: Screen {
         return table.type(character, data: data, pageSize: TableView.pageSize(in: tableArea(body), state: table))
     }
 
+    public var statusMessage: String? { drill.message }
+
     /// Opens a rep's day directly (the Territories screen's `Enter` lands here in tests too).
     mutating func openRep(at position: Int) { drill.open(repPosition: position, routes: routes, customers: customers) }
 

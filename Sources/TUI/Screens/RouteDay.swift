@@ -79,7 +79,7 @@ struct RouteDay {
     }
 
     func draw(routes: RoutesModel, customers: CustomersModel, region: Region, into canvas: inout Canvas, in body: Rect,
-              trail: String, message: String?) {
+              trail: String) {
         let rr = routes.reps[repPosition]
         let inner = canvas.drawBox(body, title: "\(trail) › \(rr.rep.id) \(rr.rep.name) · day \(day + 1) of \(rr.days.count)",
                                    focused: true)
@@ -94,11 +94,7 @@ struct RouteDay {
                      + " · territory \(rr.territory)", x: head.x + 1, y: head.y + 1, style: CellStyle(fg: .muted), maxX: head.maxX)
         let wide = rest.width >= 100
         let (left, right) = wide ? rest.sliceLeft(rest.width * 3 / 5) : (rest, Rect(x: 0, y: 0, width: 0, height: 0))
-        let (tableArea, note) = left.sliceBottom(message == nil ? 0 : 1)
-        TableView.draw(data, state: table, into: &canvas, in: tableArea.inset(dx: 1, dy: 0))
-        if let message {
-            canvas.write(message, x: note.x + 1, y: note.y, style: CellStyle(fg: .hiFg), maxX: note.maxX)
-        }
+        TableView.draw(data, state: table, into: &canvas, in: left.inset(dx: 1, dy: 0))
         guard wide else { return }
         let (mapBox, cmpBox) = right.sliceBottom(6)
         let mapInner = canvas.drawBox(mapBox, title: "Route")

@@ -19,6 +19,7 @@ struct RouteDrill {
 
     func availability(of action: Action) -> Availability {
         if card == nil, action == .custom("exportScript") { return .disabled("open a customer card first") }
+        if card != nil { return CustomerCard.availability(of: action) }
         return .enabled
     }
 
@@ -68,9 +69,8 @@ struct RouteDrill {
         let rep = routes.reps[d.repPosition].rep
         if let card {
             card.draw(model: customers, into: &canvas, in: body, trail: "\(trail) › \(rep.id) day \(d.day + 1)")
-            if let message { canvas.write(" " + message + " ", x: body.x + 2, y: body.maxY - 1, style: CellStyle(fg: .hiFg), maxX: body.maxX - 1) }
         } else {
-            d.draw(routes: routes, customers: customers, region: region, into: &canvas, in: body, trail: trail, message: message)
+            d.draw(routes: routes, customers: customers, region: region, into: &canvas, in: body, trail: trail)
         }
     }
 }

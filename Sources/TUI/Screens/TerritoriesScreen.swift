@@ -105,7 +105,7 @@ public struct TerritoriesScreen: Screen {
         return table.type(character, data: data, pageSize: TableView.pageSize(in: layout(body).table, state: table))
     }
 
-    public var statusMessage: String? { note }
+    public var statusMessage: String? { drill.message ?? note }
 
     public func draw(into canvas: inout Canvas, in body: Rect, context: CommandCenterContext) {
         if drill.isOpen {
@@ -115,7 +115,7 @@ public struct TerritoriesScreen: Screen {
         canvas.drawBox(body, title: "2 Territories · \(model.rows.count) territories · \(model.region.name)")
         let l = layout(body)
         drawMap(into: &canvas, in: l.map)
-        let legend = "H rep home · ! anomaly · zoom \(fixed(viewport.zoom, 1))× · " + (focus.isFocused(.map) ? "map has keys" : "f: map keys")
+        let legend = "H rep home · ! anomaly · \(fixed(viewport.zoom, 1))× · " + (focus.isFocused(.map) ? "map has keys" : "f: map keys")
         canvas.write(legend, x: l.legend.x, y: l.legend.y, style: CellStyle(fg: .muted), maxX: l.legend.maxX)
         TableView.draw(data, state: table, into: &canvas, in: l.table, focused: focus.isFocused(.table))
     }
