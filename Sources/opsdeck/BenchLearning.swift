@@ -24,36 +24,34 @@ struct BenchLearning: ParsableCommand {
     @Option(help: "The anchor script.") var anchorScript = "../shared/anchors/gbm_anchor.py"
 
     func run() throws {
-        if let csv {
-            try runCSV(csv)
-        } else {
-            try BenchLearningCustomers.run(self)
+        try reportingErrors {
+            do {
+                if let csv { try runCSV(csv) } else { try BenchLearningCustomers.run(self) }
+            } catch let e as LearningError {
+                throw CLIError(e.description)
+            }
         }
     }
 
     private func runCSV(_ path: String) throws {
-        guard let target else { throw ValidationError("--csv needs --target") }
+        guard let target else { throw CLIError("--csv needs --target") }
         let text: String
         do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
-            throw ValidationError("cannot read \(path)")
+            throw CLIError("cannot read \(path)")
         }
         let dropped = drop.split(separator: ",").map(String.init)
-        do {
-            let table = try CSVFeatureTable(text: text)
-            let frame = try table.frame(excluding: Set(dropped + [target]))
-            let y = try table.target(target, binary: !regression)
-            let ours = try BenchLearningSupport.gbm(frame: frame, labels: y,
-                                                    task: regression ? .regression : .binaryClassification,
-                                                    trees: trees, lr: lr, leaves: leaves, repeats: repeats)
-            let anchor = BenchLearningSupport.anchor(python: anchorPython, script: anchorScript, csv: path, target: target,
-                                                     regression: regression, drop: dropped, trees: trees, lr: lr,
-                                                     leaves: leaves)
-            print("\(path): \(table.rowCount) rows, \(frame.columnCount) features")
-            for l in BenchLearningSupport.report(name: target, regression: regression, ours: ours, anchor: anchor) {
-                print(l)
-            }
-        } catch let e as LearningError {
-            throw ValidationError(e.description)
+        let table = try CSVFeatureTable(text: text)
+        let frame = try table.frame(excluding: Set(dropped + [target]))
+        let y = try table.target(target, binary: !regression)
+        let ours = try BenchLearningSupport.gbm(frame: frame, labels: y,
+                                                task: regression ? .regression : .binaryClassification,
+                                                trees: trees, lr: lr, leaves: leaves, repeats: repeats)
+        let anchor = BenchLearningSupport.anchor(python: anchorPython, script: anchorScript, csv: path, target: target,
+                                                 regression: regression, drop: dropped, trees: trees, lr: lr,
+                                                 leaves: leaves)
+        print("\(path): \(table.rowCount) rows, \(frame.columnCount) features")
+        for l in BenchLearningSupport.report(name: target, regression: regression, ours: ours, anchor: anchor) {
+            print(l)
         }
     }
 }

@@ -8,15 +8,17 @@ import Foundation
 struct BenchRoutingCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "routing", abstract: "Routing, week plan and assignment benchmarks.")
 
-    enum BenchSet: String, ExpressibleByArgument { case tsplib, solomon, toptw, day, week, assignment }
+    enum BenchSet: String, ExpressibleByArgument { case tsplib, solomon, toptw, day, week, assignment, territories }
 
-    @Option(help: "tsplib, solomon, toptw, day, week or assignment.") var set: BenchSet
+    @Option(help: "tsplib, solomon, toptw, day, week, assignment or territories.") var set: BenchSet
     @Option(help: "Seconds per instance (week: for the whole plan).") var seconds: Double?
     @Option(help: "Benchmark folder (default ../shared/benchmarks).") var dir: String = "../shared/benchmarks"
     @Option(help: "Random seed.") var seed: UInt64 = 1
     @Option(help: "Largest TSPLIB dimension to run.") var maxNodes: Int = 280
     @Option(help: "Where `day` writes its instance; `assignment` its matrix.") var out: String = "/tmp/opsdeck-routing"
     @Option(help: "Python with scipy for the assignment reference.") var python: String = "/tmp/opsdeck-anchors/bin/python"
+    @Option(help: "Accounts for `territories`.") var accounts: Int = 3000
+    @Option(help: "Territories for `territories`.") var territories: Int = 20
     @Option(help: "Reference objective to print a ratio against (day: PyVRP 10 s).") var reference: Double?
 
     func run() throws {
@@ -25,6 +27,7 @@ struct BenchRoutingCommand: ParsableCommand {
         case .day: try runDay()
         case .week: runWeek()
         case .assignment: try BenchRoutingAssignment.run(seed: seed, out: out, python: python)
+        case .territories: BenchRoutingTerritories.run(seed: seed, accounts: accounts, k: territories)
         }
     }
 

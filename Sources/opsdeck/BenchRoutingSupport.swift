@@ -25,6 +25,7 @@ struct RoutingOutcome {
     var bestKnown: Double?
     var bestVehicles: Int?
     var seconds: Double
+    var iterations: Int
     var verdict: RouteChecker.Verdict
 
     /// Gap in percent: above the best-known length, or below the best-known prize.
@@ -62,13 +63,14 @@ enum RoutingBench {
                       vehicles: Int?, bestKnown: Double?) throws -> RoutingOutcome {
         let p = try format.load(path, vehicles: vehicles)
         let start = ContinuousClock.now
-        let s = try RouteSolver.solve(p, RouteSolverOptions(seed: seed, iterations: Int.max, seconds: seconds))
+        let opt = RouteSolverOptions(seed: seed, iterations: Int.max, seconds: seconds)
+        let s = try RouteSolver.solve(p, opt)
         let e = ContinuousClock.now - start
         let secs = Double(e.components.seconds) + Double(e.components.attoseconds) * 1e-18
         let verdict = RouteChecker.check(p, s)
         let known = bestKnown.map { ($0, nil as Int?) } ?? Self.bestKnown(path, format, paths: vehicles ?? 1)
         let objective = format == .toptw ? Double(s.prize) : Double(s.distance) / p.distanceScale
         return RoutingOutcome(name: name(path), objective: objective, vehicles: s.vehiclesUsed,
-                              bestKnown: known?.0, bestVehicles: known?.1, seconds: secs, verdict: verdict)
+                              bestKnown: known?.0, bestVehicles: known?.1, seconds: secs, iterations: s.iterations, verdict: verdict)
     }
 }

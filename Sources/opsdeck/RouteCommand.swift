@@ -36,7 +36,7 @@ struct RouteCommand: ParsableCommand {
         if let b = o.bestKnown, let g = o.gap(format) {
             print("best known \(String(format: "%.2f", b))  gap \(String(format: "%+.2f%%", g))")
         }
-        print("time       \(String(format: "%.2f s", o.seconds))")
+        print("time       \(String(format: "%.2f s", o.seconds)), \(o.iterations) iterations")
         if o.verdict.isFeasible {
             print("checker    feasible ✓")
         } else {

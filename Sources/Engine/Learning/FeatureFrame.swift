@@ -12,8 +12,8 @@ public struct FeatureFrame: Sendable, Equatable {
         }
     }
 
-    public private(set) var names: [String] = []
-    public private(set) var columns: [Column] = []
+    public internal(set) var names: [String] = []
+    public internal(set) var columns: [Column] = []
     public let rowCount: Int
 
     public init(rowCount: Int) { self.rowCount = rowCount }

@@ -1,7 +1,7 @@
 /// A tree just grown by `HistogramTreeLearner`, in bin space and LightGBM's layout:
 /// internal nodes `0..<leafCount-1`, leaves `0..<leafCount`, a child `c < 0` is leaf `~c`.
 /// Leaf values are raw (not yet scaled by a learning rate).
-struct GrownTree {
+struct GrownTree: Sendable {
     var feature: [Int32] = []
     var thresholdBin: [UInt8] = []
     var defaultLeft: [Bool] = []

@@ -50,9 +50,12 @@ public struct IsolationForest: Sendable {
             let rows = rng.sample(n, psi)
             for i in 0..<psi { rowsBuf[i] = rows[i] }
             forest.roots.append(Int32(forest.feature.count))
+            forest.appendNodes(1)
             data.withUnsafeBufferPointer { x in
-                forest.grow(x, columns: f, rows: &rowsBuf, lo: 0, hi: psi, depth: 0, limit: limit, rng: &rng)
+                forest.grow(node: Int(forest.roots[t]), x, columns: f, rows: &rowsBuf, lo: 0, hi: psi, depth: 0,
+                            limit: limit, rng: &rng)
             }
+            forest.depth.append(Int32(limit))
         }
         var model = IsolationForestModel(schema: schema, medians: medians, sampleSize: psi, forest: forest, threshold: nil)
         if let c = contamination {
@@ -63,21 +66,26 @@ public struct IsolationForest: Sendable {
     }
 }
 
-/// Trees stored flat; a leaf (`feature < 0`) holds its depth plus c(size) in `split`.
+/// Trees stored flat. Children are adjacent (right = left + 1) and a leaf points to
+/// itself with an infinite split, so every row takes exactly `depth[t]` branch-free steps
+/// and several rows can descend a tree in lockstep. `value` is a leaf's depth + c(size).
 struct FlatIsolationTrees: Sendable, Equatable {
     var roots: [Int32] = []
+    var depth: [Int32] = []
     var feature: [Int32] = []
     var split: [Float] = []
     var left: [Int32] = []
-    var right: [Int32] = []
+    var value: [Float] = []
 
-    mutating func grow(_ x: UnsafeBufferPointer<Float>, columns f: Int, rows: inout [Int], lo: Int, hi: Int,
-                       depth: Int, limit: Int, rng: inout SeededRNG) {
-        let me = feature.count
-        feature.append(-1); split.append(0); left.append(-1); right.append(-1)
+    mutating func appendNodes(_ k: Int) {
+        for _ in 0..<k { feature.append(0); split.append(.infinity); left.append(Int32(left.count)); value.append(0) }
+    }
+
+    mutating func grow(node me: Int, _ x: UnsafeBufferPointer<Float>, columns f: Int, rows: inout [Int], lo: Int,
+                       hi: Int, depth: Int, limit: Int, rng: inout SeededRNG) {
         let size = hi - lo
         if size <= 1 || depth >= limit {
-            split[me] = Float(Double(depth) + IsolationForest.c(size))
+            value[me] = Float(Double(depth) + IsolationForest.c(size))
             return
         }
         // Pick a column that is not constant on these rows (a few tries, then give up).
@@ -92,13 +100,14 @@ struct FlatIsolationTrees: Sendable, Equatable {
             for i in lo..<hi where x[rows[i] * f + j] <= s { rows.swapAt(i, m); m += 1 }
             feature[me] = Int32(j)
             split[me] = s
-            left[me] = Int32(feature.count)
-            grow(x, columns: f, rows: &rows, lo: lo, hi: m, depth: depth + 1, limit: limit, rng: &rng)
-            right[me] = Int32(feature.count)
-            grow(x, columns: f, rows: &rows, lo: m, hi: hi, depth: depth + 1, limit: limit, rng: &rng)
+            let l = feature.count
+            left[me] = Int32(l)
+            appendNodes(2)
+            grow(node: l, x, columns: f, rows: &rows, lo: lo, hi: m, depth: depth + 1, limit: limit, rng: &rng)
+            grow(node: l + 1, x, columns: f, rows: &rows, lo: m, hi: hi, depth: depth + 1, limit: limit, rng: &rng)
             return
         }
-        split[me] = Float(Double(depth) + IsolationForest.c(size))
+        value[me] = Float(Double(depth) + IsolationForest.c(size))
     }
 }
 
@@ -168,25 +177,47 @@ private struct IsolationScoreJob: @unchecked Sendable {
     let norm: Double
     let out: SendablePointer<Double>
 
+    /// Tree by tree over the row range (a tree stays in L1); eight rows descend together
+    /// so their independent load chains overlap.
     func run(_ lo: Int, _ hi: Int) {
-        trees.feature.withUnsafeBufferPointer { feat in
-            trees.split.withUnsafeBufferPointer { split in
-                trees.left.withUnsafeBufferPointer { left in
-                    trees.right.withUnsafeBufferPointer { right in
-                        for r in lo..<hi {
-                            let row = x.baseAddress.unsafelyUnwrapped + r * columns
-                            var total = 0.0
-                            for root in trees.roots {
-                                var n = Int(root)
-                                while feat[n] >= 0 { n = row[Int(feat[n])] <= split[n] ? Int(left[n]) : Int(right[n]) }
-                                total += Double(split[n])
+        guard hi > lo else { return }
+        var acc = [Double](repeating: 0, count: hi - lo)
+        let x0 = x.baseAddress.unsafelyUnwrapped
+        let cols = columns
+        trees.feature.withUnsafeBufferPointer { featB in
+            trees.split.withUnsafeBufferPointer { splitB in
+                trees.left.withUnsafeBufferPointer { leftB in
+                    trees.value.withUnsafeBufferPointer { valB in
+                        acc.withUnsafeMutableBufferPointer { d in
+                            let feat = featB.baseAddress.unsafelyUnwrapped, split = splitB.baseAddress.unsafelyUnwrapped
+                            let left = leftB.baseAddress.unsafelyUnwrapped, val = valB.baseAddress.unsafelyUnwrapped
+                            @inline(__always) func step(_ n: Int, _ r: Int) -> Int {
+                                Int(left[n]) &+ (x0[r &* cols &+ Int(feat[n])] <= split[n] ? 0 : 1)
                             }
-                            out.p[r] = _pow2(-total / norm)
+                            for (t, root) in trees.roots.enumerated() {
+                                let steps = Int(trees.depth[t])
+                                var r = lo
+                                while r &+ 8 <= hi {
+                                    var n = SIMD8<Int>(repeating: Int(root))
+                                    for _ in 0..<steps {
+                                        for k in 0..<8 { n[k] = step(n[k], r &+ k) }
+                                    }
+                                    for k in 0..<8 { d[r &+ k &- lo] += Double(val[n[k]]) }
+                                    r &+= 8
+                                }
+                                while r < hi {
+                                    var n = Int(root)
+                                    for _ in 0..<steps { n = step(n, r) }
+                                    d[r &- lo] += Double(val[n])
+                                    r &+= 1
+                                }
+                            }
                         }
                     }
                 }
             }
         }
+        for r in lo..<hi { out.p[r] = _pow2(-acc[r - lo] / norm) }
     }
 }
 

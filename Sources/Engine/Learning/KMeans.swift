@@ -42,30 +42,21 @@ public struct KMeans: Sendable {
         guard restarts >= 1, maxIterations >= 1 else { throw LearningError.invalidParameter("restarts and iterations ≥ 1") }
         for (i, p) in points.enumerated() where !(p.x.isFinite && p.y.isFinite) { throw LearningError.nonFiniteTarget(row: i) }
         let root = SeededRNG(seed: seed)
-        let slots = ResultSlots(count: restarts)
+        let slots = ParallelSlots<Result>(count: restarts)
         let (k, maxIterations) = (self.k, self.maxIterations)
         let run: @Sendable (Int) -> Void = { r in
             var rng = root.derived(UInt64(r))
-            slots.set(r, Hamerly(points: points, k: k, maxIterations: maxIterations).run(&rng))
+            slots[r] = Hamerly(points: points, k: k, maxIterations: maxIterations).run(&rng)
         }
         if threads > 1 && restarts > 1 {
             DispatchQueue.concurrentPerform(iterations: restarts) { run($0) }
         } else {
             for r in 0..<restarts { run(r) }
         }
-        var best = slots.get(0)
-        for r in 1..<restarts where slots.get(r).inertia < best.inertia { best = slots.get(r) }
+        let results = slots.values.compactMap { $0 }
+        guard var best = results.first else { throw LearningError.invalidParameter("no restart finished") }
+        for r in results.dropFirst() where r.inertia < best.inertia { best = r }
         return best
-    }
-}
-
-/// Per-restart results written from parallel workers into their own index.
-private final class ResultSlots: @unchecked Sendable {
-    private var items: [KMeans.Result?]
-    init(count: Int) { items = Array(repeating: nil, count: count) }
-    func set(_ i: Int, _ r: KMeans.Result) { items[i] = r }
-    func get(_ i: Int) -> KMeans.Result {
-        items[i] ?? KMeans.Result(centers: [], assignment: [], inertia: .infinity, iterations: 0)
     }
 }
 
@@ -100,61 +91,78 @@ private struct Hamerly {
         return centers
     }
 
+    /// On large inputs the centres are first fitted on a seeded 1/8 sample (k-means++ and
+    /// Lloyd there are 8× cheaper), then refined on all points: the result is still a
+    /// fixed point of Lloyd's iteration on the full data, reached in far fewer full passes.
     func run(_ rng: inout SeededRNG) -> KMeans.Result {
         let n = points.count
-        var centers = seedCenters(&rng)
-        var assign = [Int32](repeating: 0, count: n)
-        var upper = [Double](repeating: 0, count: n)
-        var lower = [Double](repeating: 0, count: n)
+        var centers: [SIMD2<Double>]
+        if n >= 20_000 && n / 8 >= 50 * k {
+            let sample = rng.sample(n, n / 8).map { points[$0] }
+            centers = Hamerly(points: sample, k: k, maxIterations: maxIterations).run(&rng).centers
+        } else {
+            centers = seedCenters(&rng)
+        }
+        // Stop like scikit-learn: when centres move less (in total squared distance) than
+        // 1e-4 of the data's mean per-axis variance.
+        var mean = SIMD2<Double>.zero
+        for p in points { mean += p }
+        mean /= Double(n)
+        var variance = 0.0
+        for p in points { variance += d2(p, mean) }
+        let tolerance = 1e-4 * variance / Double(2 * n)
+        let assign = UnsafeMutablePointer<Int32>.allocate(capacity: n)
+        let upper = UnsafeMutablePointer<Double>.allocate(capacity: n)
+        let lower = UnsafeMutablePointer<Double>.allocate(capacity: n)
+        defer { assign.deallocate(); upper.deallocate(); lower.deallocate() }
         var sums = [SIMD2<Double>](repeating: .zero, count: k)
         var counts = [Int](repeating: 0, count: k)
         var s = [Double](repeating: 0, count: k)
         var moved = [Double](repeating: 0, count: k)
         var iterations = 0
         points.withUnsafeBufferPointer { pts in
-            // Full first assignment.
-            for i in 0..<n { nearestTwo(pts[i], centers, &assign[i], &upper[i], &lower[i]) }
-            for i in 0..<n { sums[Int(assign[i])] += pts[i]; counts[Int(assign[i])] += 1 }
-            while iterations < maxIterations {
-                iterations += 1
-                // Move centres.
-                var maxMove = 0.0, secondMove = 0.0, maxAt = -1
-                for j in 0..<k {
-                    let c = counts[j] > 0 ? sums[j] / Double(counts[j]) : centers[j]
-                    moved[j] = d2(c, centers[j]).squareRoot()
-                    centers[j] = c
-                    if moved[j] > maxMove { secondMove = maxMove; maxMove = moved[j]; maxAt = j } else if moved[j] > secondMove {
-                        secondMove = moved[j]
+            centers.withUnsafeMutableBufferPointer { c in
+                for i in 0..<n { nearestTwo(pts[i], c, &assign[i], &upper[i], &lower[i]) }
+                for i in 0..<n { sums[Int(assign[i])] += pts[i]; counts[Int(assign[i])] += 1 }
+                while iterations < maxIterations {
+                    iterations += 1
+                    var maxMove = 0.0, secondMove = 0.0, maxAt = -1, shift = 0.0
+                    for j in 0..<k {
+                        let nc = counts[j] > 0 ? sums[j] / Double(counts[j]) : c[j]
+                        let m2 = d2(nc, c[j])
+                        shift += m2
+                        moved[j] = m2.squareRoot()
+                        c[j] = nc
+                        if moved[j] > maxMove { secondMove = maxMove; maxMove = moved[j]; maxAt = j } else if moved[j] > secondMove {
+                            secondMove = moved[j]
+                        }
                     }
-                }
-                if iterations > 1 && maxMove == 0 { break }
-                for i in 0..<n {
-                    let a = Int(assign[i])
-                    upper[i] += moved[a]
-                    lower[i] -= a == maxAt ? secondMove : maxMove
-                }
-                for j in 0..<k {
-                    var m = Double.infinity
-                    for j2 in 0..<k where j2 != j { m = min(m, d2(centers[j], centers[j2])) }
-                    s[j] = m.squareRoot() / 2
-                }
-                var changed = 0
-                for i in 0..<n {
-                    let a = Int(assign[i])
-                    let bound = max(s[a], lower[i])
-                    if upper[i] <= bound { continue }
-                    upper[i] = d2(pts[i], centers[a]).squareRoot()
-                    if upper[i] <= bound { continue }
-                    var na: Int32 = 0
-                    nearestTwo(pts[i], centers, &na, &upper[i], &lower[i])
-                    if Int(na) != a {
-                        changed += 1
-                        assign[i] = na
-                        sums[a] -= pts[i]; counts[a] -= 1
-                        sums[Int(na)] += pts[i]; counts[Int(na)] += 1
+                    if shift <= tolerance { break }
+                    for j in 0..<k {
+                        var m = Double.infinity
+                        for j2 in 0..<k where j2 != j { m = min(m, d2(c[j], c[j2])) }
+                        s[j] = m.squareRoot() / 2
                     }
+                    var changed = 0
+                    for i in 0..<n {
+                        let a = Int(assign[i])
+                        upper[i] += moved[a]
+                        lower[i] -= a == maxAt ? secondMove : maxMove
+                        let bound = max(s[a], lower[i])
+                        if upper[i] <= bound { continue }
+                        upper[i] = d2(pts[i], c[a]).squareRoot()
+                        if upper[i] <= bound { continue }
+                        var na: Int32 = 0
+                        nearestTwo(pts[i], c, &na, &upper[i], &lower[i])
+                        if Int(na) != a {
+                            changed += 1
+                            assign[i] = na
+                            sums[a] -= pts[i]; counts[a] -= 1
+                            sums[Int(na)] += pts[i]; counts[Int(na)] += 1
+                        }
+                    }
+                    if changed == 0 { break }
                 }
-                if changed == 0 { break }
             }
         }
         // Centres as the exact means of the final assignment, and the exact inertia.
@@ -163,19 +171,37 @@ private struct Hamerly {
         for i in 0..<n { exact[Int(assign[i])] += points[i]; cnt[Int(assign[i])] += 1 }
         for j in 0..<k where cnt[j] > 0 { centers[j] = exact[j] / Double(cnt[j]) }
         var inertia = 0.0
-        for i in 0..<n { inertia += d2(points[i], centers[Int(assign[i])]) }
-        return KMeans.Result(centers: centers, assignment: assign, inertia: inertia, iterations: iterations)
+        let out = Array(UnsafeBufferPointer(start: assign, count: n))
+        for i in 0..<n { inertia += d2(points[i], centers[Int(out[i])]) }
+        return KMeans.Result(centers: centers, assignment: out, inertia: inertia, iterations: iterations)
     }
 
+    /// Nearest and second-nearest centre: distances in one vectorisable pass, then two
+    /// interleaved reductions (even and odd centres) to halve the dependency chain.
     @inline(__always)
-    func nearestTwo(_ p: SIMD2<Double>, _ centers: [SIMD2<Double>], _ a: inout Int32, _ u: inout Double, _ l: inout Double) {
-        var b1 = Double.infinity, b2 = Double.infinity, j1 = 0
-        for j in 0..<k {
-            let d = d2(p, centers[j])
-            if d < b1 { b2 = b1; b1 = d; j1 = j } else if d < b2 { b2 = d }
+    func nearestTwo(_ p: SIMD2<Double>, _ centers: UnsafeMutableBufferPointer<SIMD2<Double>>, _ a: inout Int32,
+                    _ u: inout Double, _ l: inout Double) {
+        var e1 = Double.infinity, e2 = Double.infinity, ej = 0
+        var o1 = Double.infinity, o2 = Double.infinity, oj = 0
+        var j = 0
+        while j + 1 < k {
+            let ve = p - centers[j], vo = p - centers[j + 1]
+            let de = ve.x * ve.x + ve.y * ve.y, dOdd = vo.x * vo.x + vo.y * vo.y
+            let be = de < e1, bo = dOdd < o1
+            e2 = be ? e1 : min(e2, de); ej = be ? j : ej; e1 = be ? de : e1
+            o2 = bo ? o1 : min(o2, dOdd); oj = bo ? j + 1 : oj; o1 = bo ? dOdd : o1
+            j += 2
         }
-        a = Int32(j1)
-        u = b1.squareRoot()
-        l = b2.squareRoot()
+        if j < k {
+            let v = p - centers[j]
+            let d = v.x * v.x + v.y * v.y
+            let b = d < e1
+            e2 = b ? e1 : min(e2, d); ej = b ? j : ej; e1 = b ? d : e1
+        }
+        // Merge: ties go to the lower index, as a single scan would.
+        let evenWins = e1 < o1 || (e1 == o1 && ej < oj)
+        a = Int32(evenWins ? ej : oj)
+        u = (evenWins ? e1 : o1).squareRoot()
+        l = min(evenWins ? o1 : e1, evenWins ? e2 : o2).squareRoot()
     }
 }

@@ -51,6 +51,7 @@ enum SplitSearch {
         let shift = leafGain(sumG, sumH, l2) + p.minGainToSplit
         let miss = hist[nb - 1]
         let missCount = Int(miss.y * cntFactor + 0.5)
+        let before = best.gain
         for pass in 0..<(miss.y > 0 ? 2 : 1) {
             let missLeft = pass == 1
             var lg = missLeft ? miss.x : 0
@@ -58,6 +59,8 @@ enum SplitSearch {
             var lc = missLeft ? missCount : 0
             for t in 0..<(nb - 1) {
                 let b = hist[t]
+                // An empty bin repeats the previous threshold's split: nothing to gain.
+                if b.y == 0 { continue }
                 lg += b.x
                 lh += b.y
                 lc += Int(b.y * cntFactor + 0.5)
@@ -79,6 +82,11 @@ enum SplitSearch {
                     best.l2 = l2
                 }
             }
+        }
+        // Without missing values in these rows, a missing value at prediction time takes
+        // the side most training rows took.
+        if miss.y == 0 && best.gain > before && best.feature == feature {
+            best.defaultLeft = best.leftCount >= best.rightCount
         }
     }
 

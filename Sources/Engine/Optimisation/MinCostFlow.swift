@@ -1,5 +1,6 @@
 /// Minimum-cost flow by successive shortest paths with node potentials (Dijkstra on reduced
-/// costs). Negative arc costs are allowed: the first potentials come from Bellman–Ford.
+/// costs, then a blocking flow on the arcs it made tight). Negative arc costs are allowed:
+/// the first potentials come from Bellman–Ford.
 /// Integer capacities and costs, so results are exact.
 public struct MinCostFlow: Sendable {
     public let nodeCount: Int
@@ -60,17 +61,41 @@ public struct MinCostFlow: Sendable {
             guard dist[t] < inf else { break }
             // Nodes not settled before the sink keep reduced costs ≥ 0 when raised by dist[t].
             for i in 0..<n where h[i] < inf { h[i] += min(dist[i], dist[t]) }
-            var push = limit - flow
-            var v = t
-            while v != s { let e = Int(prevArc[v]); push = min(push, cap[e]); v = Int(to[e ^ 1]) }
-            v = t
-            while v != s {
-                let e = Int(prevArc[v]); cap[e] -= push; cap[e ^ 1] += push
-                total += push * cost[e]; v = Int(to[e ^ 1])
+            // Primal–dual: push along every path of zero reduced cost before the next
+            // Dijkstra (a blocking flow), which saves most of the shortest-path runs.
+            var current = head
+            var onPath = Array(repeating: false, count: n)
+            var pushedAny = false
+            while flow < limit {
+                let pushed = augment(s, t, limit - flow, &h, &current, &onPath, &total)
+                if pushed == 0 { break }
+                flow += pushed; pushedAny = true
             }
-            flow += push
+            if !pushedAny { break }
         }
         return (flow, total)
+    }
+
+    /// One augmenting path over arcs of zero reduced cost (depth-first, current-arc pointers).
+    mutating func augment(_ v: Int, _ t: Int, _ f: Int, _ h: inout [Int], _ current: inout [Int32],
+                          _ onPath: inout [Bool], _ total: inout Int) -> Int {
+        if v == t { return f }
+        onPath[v] = true
+        defer { onPath[v] = false }
+        let inf = Int.max / 4
+        while current[v] >= 0 {
+            let e = Int(current[v])
+            let y = Int(to[e])
+            if cap[e] > 0 && !onPath[y] && h[y] < inf && cost[e] + h[v] - h[y] == 0 {
+                let d = augment(y, t, min(f, cap[e]), &h, &current, &onPath, &total)
+                if d > 0 {
+                    cap[e] -= d; cap[e ^ 1] += d; total += d * cost[e]
+                    return d
+                }
+            }
+            current[v] = next[e]
+        }
+        return 0
     }
 
     /// Shortest distances from s over arcs with capacity (first potentials).

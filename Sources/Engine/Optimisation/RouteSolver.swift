@@ -7,6 +7,13 @@ public struct RouteSolverOptions: Sendable {
     /// Average number of stops a ruin removes (SISR's c̄) and the longest string (L_max).
     public var averageRemoved: Double = 10
     public var maxString: Double = 10
+    /// Annealing temperature at the start and the end, as multiples of the first solution's
+    /// mean arc length; the share of the budget spent removing vehicles first.
+    public var startTemperature: Double = 3
+    public var endTemperature: Double = 0.03
+    public var fleetShare: Double = 0.4
+    /// With a fixed fleet, the price of a stop left out, in mean arc lengths.
+    public var missingPenalty: Double = 3
 
     public init(seed: UInt64 = 1, iterations: Int = 20_000, seconds: Double? = nil) {
         self.seed = seed; self.iterations = iterations; self.seconds = seconds

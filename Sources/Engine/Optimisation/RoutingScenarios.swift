@@ -1,5 +1,5 @@
 /// The engine's own routing instances on the demo geography: a 100-stop single-rep day
-/// with time windows (a TSPTW, feasible by construction) and a week plan per rep
+/// with time windows (a TSPTW, feasible by construction; windows 2–8 h wide) and a week plan per rep
 /// (optional accounts with prizes, some mandatory, a few locked to a day, a lunch break).
 public enum RoutingScenarios {
     public struct Day: Sendable {
@@ -18,7 +18,7 @@ public enum RoutingScenarios {
         let m = TravelModel().matrix(lat: lat, lon: lon)
         var service = Array(repeating: 0, count: n)
         for i in 1..<n { service[i] = 60 * (5 + rng.int(below: 16)) }
-        // Nearest-neighbour tour, then windows of 1–4 h around its arrival times.
+        // Nearest-neighbour tour, then windows of 2–8 h around its arrival times.
         var seen = Array(repeating: false, count: n)
         seen[0] = true
         var at = 0, clock = 0
@@ -28,7 +28,7 @@ public enum RoutingScenarios {
             for j in 1..<n where !seen[j] && (best < 0 || m[at * n + j] < m[at * n + best]) { best = j }
             seen[best] = true
             clock += (at == 0 ? 0 : service[at]) + m[at * n + best]
-            let width = 3600 * (1 + rng.int(below: 4))
+            let width = 3600 * (2 + rng.int(below: 7))
             let early = rng.int(below: width)
             ready[best] = max(0, clock - early); due[best] = ready[best] + width
             at = best

@@ -33,9 +33,24 @@ extension RuinRecreate {
             let ltMax = min(Double(len), lsMax)
             let lt = min(len, max(1, Int(rng.uniform(1, ltMax + 1))))
             guard let idx = plan.routes[r].firstIndex(of: c) else { continue }
-            let lo = max(0, idx - lt + 1), hi = min(idx, len - lt)
+            // Split string (half the time): a string of l + m stops around c of which m
+            // consecutive ones stay, so the l removed come from both sides of them.
+            var m = 0
+            if lt < len && rng.uniform() < 0.5 {
+                m = 1
+                while lt + m < len && rng.uniform() >= 0.01 { m += 1 }
+            }
+            let span = lt + m
+            let lo = max(0, idx - span + 1), hi = min(idx, len - span)
             let from = lo + rng.int(below: max(1, hi - lo + 1))
-            plan.removeRange(r, from, lt, p, into: &removed)
+            if m == 0 {
+                plan.removeRange(r, from, lt, p, into: &removed)
+            } else {
+                let keepAt = from + rng.int(below: lt + 1)
+                let tail = from + span - (keepAt + m)
+                if tail > 0 { plan.removeRange(r, keepAt + m, tail, p, into: &removed) }
+                if keepAt > from { plan.removeRange(r, from, keepAt - from, p, into: &removed) }
+            }
             cut.append(r)
         }
         for r in cut where !plan.routeFeasible(r, p) { return [] }

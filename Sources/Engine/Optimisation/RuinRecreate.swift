@@ -61,7 +61,7 @@ struct RuinRecreate {
         var phaseStart = 0.0
         if p.minimiseVehicles {
             fleetPhase = true
-            minimiseFleet(&best, until: 0.4, meanArc: meanArc)
+            minimiseFleet(&best, until: options.fleetShare, meanArc: meanArc)
             fleetPhase = false
             vehicleLimit = best.usedVehicles
             phaseStart = progress()
@@ -70,10 +70,10 @@ struct RuinRecreate {
         var f = progress()
         while f < 1 {
             let g = min(1, max(0, (f - phaseStart) / max(1e-9, 1 - phaseStart)))
-            let td = meanArc * pow(0.01, g) * 0.3
+            let td = meanArc * options.startTemperature * pow(options.endTemperature / options.startTemperature, g)
             let tp = meanPrize * 0.5 * pow(0.02, g)
             if let cand = step(current) {
-                if accept(cand, current, td, tp) {
+                if accept(cand, current, td, tp, missingPenalty: p.minimiseVehicles ? options.missingPenalty * meanArc : nil) {
                     current = cand
                     if better(cand, best) { best = cand }
                 }
@@ -127,7 +127,16 @@ struct RuinRecreate {
         return cand
     }
 
-    mutating func accept(_ c: RoutePlan, _ cur: RoutePlan, _ td: Double, _ tp: Double) -> Bool {
+    /// Lexicographic on missing mandatory stops, vehicles, prize, distance, annealed on the
+    /// last two. With a fixed fleet (`missingPenalty`), a stop left out costs a penalty
+    /// instead of vetoing the move, so the search may pass through solutions that miss a
+    /// stop or two; only complete solutions become the best.
+    mutating func accept(_ c: RoutePlan, _ cur: RoutePlan, _ td: Double, _ tp: Double, missingPenalty: Double? = nil) -> Bool {
+        if let pen = missingPenalty, c.usedVehicles <= cur.usedVehicles {
+            let u = rng.uniform() + 1e-300
+            let delta = Double(c.distance - cur.distance) + pen * Double(c.missing - cur.missing)
+            return delta <= -td * _log(u)
+        }
         if c.missing != cur.missing { return c.missing < cur.missing }
         if p.minimiseVehicles && c.usedVehicles != cur.usedVehicles { return c.usedVehicles < cur.usedVehicles }
         // Threshold form of the Metropolis rule: accept when worse by less than −T·ln(u).
@@ -148,7 +157,11 @@ struct RuinRecreate {
     func solution(_ plan: RoutePlan) -> RoutingSolution {
         let unserved = p.stops.filter { plan.routeOf[$0] < 0 }.sorted()
         let prize = p.stops.reduce(0) { $0 + (plan.routeOf[$1] >= 0 ? p.prize[$1] : 0) }
-        return RoutingSolution(routes: plan.routes, unserved: unserved, distance: plan.distance,
+        var routes = plan.routes
+        let polished = RoutePolish(p: p, neighbours: neighbours).run(&routes)
+        let distance = polished < plan.distance ? polished : plan.distance
+        if polished >= plan.distance { routes = plan.routes }
+        return RoutingSolution(routes: routes, unserved: unserved, distance: distance,
                                prize: prize, iterations: iterations)
     }
 }

@@ -70,21 +70,25 @@ public enum Territories {
         let mean = Double(total) / Double(k)
         let lo = Int((mean * (1 - tol / 2)).rounded(.up)), hi = max(lo, Int((mean * (1 + tol / 2)).rounded(.down)))
         let km = { (i: Int, t: Int) -> Double in ((x[i] - cx[t]) * (x[i] - cx[t]) + (y[i] - cy[t]) * (y[i] - cy[t])).squareRoot() }
-        let src = n + k, sink = n + k + 1
-        var g = MinCostFlow(nodes: n + k + 2)
+        let sink = n + k
+        var g = MinCostFlow(nodes: n + k + 1)
         let big = 10_000_000
         var arcs = Array(repeating: [(Int, Int)](), count: n)
         for i in 0..<n {
-            g.addArc(from: src, to: i, capacity: units[i], cost: 0)
-            for t in 0..<k { arcs[i].append((t, g.addArc(from: i, to: n + t, capacity: units[i], cost: Int(km(i, t) * 100)))) }
+            // The nearest few territories are enough candidates; the overflow arcs keep it feasible.
+            let near = (0..<k).sorted { km(i, $0) < km(i, $1) }.prefix(min(k, 8))
+            for t in near { arcs[i].append((t, g.addArc(from: i, to: n + t, capacity: units[i], cost: Int(km(i, t) * 100)))) }
         }
         for t in 0..<k {
+            // Filling up to the lower bound earns −big, so every territory reaches it first.
             g.addArc(from: n + t, to: sink, capacity: lo, cost: -big)
             g.addArc(from: n + t, to: sink, capacity: max(0, hi - lo), cost: 0)
             // Overflow at a high price keeps the flow feasible when the bounds cannot all hold.
             g.addArc(from: n + t, to: sink, capacity: total, cost: big / 10)
         }
-        _ = g.solve(source: src, sink: sink)
+        var supply = units + Array(repeating: 0, count: k + 1)
+        supply[sink] = -total
+        _ = g.solve(supply: supply)
         var labels = Array(repeating: 0, count: n)
         for i in 0..<n { labels[i] = arcs[i].max { g.flow(on: $0.1) < g.flow(on: $1.1) }?.0 ?? 0 }
         repair(&labels, units, x, y, cx, cy, mean * (1 - tol), mean * (1 + tol))

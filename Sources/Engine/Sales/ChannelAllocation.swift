@@ -93,23 +93,24 @@ public struct ChannelAllocation: Sendable, Equatable {
         self.todayFit = todayFit
     }
 
-    /// The day's transportation problem. Costs are (1 − fit) in 1/10 000 steps, so every
-    /// account's one arc makes least cost the same as most fit; all members are served
-    /// because a day never holds more accounts than the channels' total capacity.
+    /// The day's transportation problem: each account supplies one unit, each channel
+    /// absorbs up to its capacity, arc cost (2 − fit) in 1/10 000 steps — every account uses
+    /// exactly one arc, so least cost is most fit. A day never holds more accounts than the
+    /// channels' total capacity, so every member is served. Solved by the min-cost flow from
+    /// node supplies (one local Dijkstra per account).
     static func solveDay(_ members: [Int], fit: [Float], capacity: [Int]) -> [UInt8] {
         let k = ChannelFit.channels, m = members.count
-        let source = m + k, sink = m + k + 1
-        var g = MinCostFlow(nodes: m + k + 2)
+        var g = MinCostFlow(nodes: m + k)
         var arcs = [Int](repeating: -1, count: m * k)
         for (j, i) in members.enumerated() {
-            g.addArc(from: source, to: j, capacity: 1, cost: 0)
             for c in 0..<k where capacity[c] > 0 {
                 let cost = Int(((2 - Double(fit[i * k + c])) * 10_000).rounded())  // ≥ 0 for fits ≤ 2
                 arcs[j * k + c] = g.addArc(from: j, to: m + c, capacity: 1, cost: cost)
             }
         }
-        for c in 0..<k where capacity[c] > 0 { g.addArc(from: m + c, to: sink, capacity: capacity[c], cost: 0) }
-        _ = g.solve(source: source, sink: sink)
+        var supply = [Int](repeating: 1, count: m + k)
+        for c in 0..<k { supply[m + c] = -capacity[c] }
+        _ = g.solve(supply: supply)
         var out = [UInt8](repeating: 0, count: m)
         for j in 0..<m {
             for c in 0..<k where arcs[j * k + c] >= 0 && g.flow(on: arcs[j * k + c]) > 0 { out[j] = UInt8(c) }

@@ -38,16 +38,16 @@ public enum ChannelFit {
         let e = standardised(x.engagement), ib = standardised(x.inboundCalls), fr = standardised(x.friction)
         let cr = standardised(x.connectRate), ca = standardised(x.abandonedCarts), eo = standardised(x.ecomOrders)
         var out = [Float](repeating: 0, count: n * channels)
-        for i in 0..<n {
-            let z: [Double] = [
-                1.2 * v[i] + 0.8 * a[i] + 0.5 * c[i] - 0.6 * e[i] - 1.0,
-                0.8 * c[i] + 0.5 * a[i] + 0.4 * cr[i] + 0.2 * v[i] - 0.3,
-                1.0 * ib[i] + 0.6 * fr[i] - 0.3,
-                0.8 * e[i] + 0.6 * ca[i] + 0.2 * a[i] - 0.3 * v[i] - 0.2,
-                0.9 * e[i] + 0.5 * eo[i] - 0.8 * v[i] - 0.5 * c[i],
-            ]
-            for k in 0..<channels {
-                out[i * channels + k] = Float(sigmoid(z[k]) + (Int(x.preferred[i]) == k ? preferenceBonus : 0))
+        let bonus = preferenceBonus
+        out.withUnsafeMutableBufferPointer { o in
+            for i in 0..<n {
+                let row = i * channels, pref = Int(x.preferred[i])
+                @inline(__always) func put(_ k: Int, _ z: Double) { o[row + k] = Float(sigmoid(z) + (pref == k ? bonus : 0)) }
+                put(0, 1.2 * v[i] + 0.8 * a[i] + 0.5 * c[i] - 0.6 * e[i] - 1.0)
+                put(1, 0.8 * c[i] + 0.5 * a[i] + 0.4 * cr[i] + 0.2 * v[i] - 0.3)
+                put(2, 1.0 * ib[i] + 0.6 * fr[i] - 0.3)
+                put(3, 0.8 * e[i] + 0.6 * ca[i] + 0.2 * a[i] - 0.3 * v[i] - 0.2)
+                put(4, 0.9 * e[i] + 0.5 * eo[i] - 0.8 * v[i] - 0.5 * c[i])
             }
         }
         return out

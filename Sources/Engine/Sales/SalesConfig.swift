@@ -31,7 +31,7 @@ public struct SalesConfig: Codable, Sendable, Equatable {
     ]
     /// Field visits: minutes on site and the iteration budget of each route search.
     public var visitMinutes = 40
-    public var routeIterations = 400
+    public var routeIterations = 250
     /// Hours to answer an account with an open ticket, by priority (Low, Medium, High, Critical).
     public var ticketSLAHours = [72.0, 24.0, 8.0, 4.0]
 

@@ -40,4 +40,24 @@ import Testing
         let r = g.solve(source: 0, sink: 2)
         #expect(r.flow == 3 && r.cost == 3 * 2 - 10)
     }
+
+    /// The same LP given as supplies (6 at s, −6 at t) and as a transportation problem
+    /// with two sources: 3 units at a, 3 at b, demand 6 at t; a → t costs 6 (cap 2), a → b
+    /// costs 1 (cap 2), b → t costs 1 (cap 5). By hand: b→t carries at most 5, so a sends 2
+    /// through b (2) and 1 directly (6), b→t carries 5 (5): 13.
+    @Test func suppliesGiveTheSameOptimum() {
+        var g = MinCostFlow(nodes: 4)
+        g.addArc(from: 0, to: 1, capacity: 4, cost: 1)
+        g.addArc(from: 0, to: 2, capacity: 2, cost: 4)
+        g.addArc(from: 1, to: 2, capacity: 2, cost: 1)
+        g.addArc(from: 1, to: 3, capacity: 2, cost: 6)
+        g.addArc(from: 2, to: 3, capacity: 5, cost: 1)
+        #expect(g.solve(supply: [6, 0, 0, -6]) == (6, 30))
+        var h = MinCostFlow(nodes: 4)
+        let ab = h.addArc(from: 1, to: 2, capacity: 2, cost: 1)
+        let at = h.addArc(from: 1, to: 3, capacity: 2, cost: 6)
+        let bt = h.addArc(from: 2, to: 3, capacity: 5, cost: 1)
+        #expect(h.solve(supply: [0, 3, 3, -6]) == (6, 13))
+        #expect([ab, at, bt].map { h.flow(on: $0) } == [2, 1, 5])
+    }
 }

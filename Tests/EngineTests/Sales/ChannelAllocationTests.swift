@@ -39,3 +39,29 @@ import Testing
         #expect(s.map(\.demand).reduce(0, +) == n)
     }
 }
+
+@Suite struct ChannelAllocationBruteForceTests {
+    @Test func matchesExhaustiveSearchOnRandomSmallDays() {
+        var rng = SeededRNG(seed: 11)
+        for _ in 0..<5 {
+            let n = 6
+            let fit = (0..<(n * 5)).map { _ in Float((rng.uniform() * 100).rounded() / 100) }
+            let capacity = (0..<5).map { _ in rng.int(below: 3) }
+            guard capacity.reduce(0, +) >= n else { continue }
+            let a = ChannelAllocation(fit: fit, priority: Array(0..<n), capacity: capacity, days: 1)
+            var best = -1.0
+            var choice = [Int](repeating: 0, count: n)
+            func search(_ i: Int, _ used: [Int], _ total: Double) {
+                if i == n { best = max(best, total); return }
+                for c in 0..<5 where used[c] < capacity[c] {
+                    var u = used
+                    u[c] += 1
+                    choice[i] = c
+                    search(i + 1, u, total + Double(fit[i * 5 + c]))
+                }
+            }
+            search(0, [0, 0, 0, 0, 0], 0)
+            #expect(abs(a.todayFit - best) < 1e-4)
+        }
+    }
+}
