@@ -116,7 +116,7 @@ public struct TerritoriesScreen: Screen {
         let l = layout(body)
         drawMap(into: &canvas, in: l.map)
         let legend = "H rep home · ! anomaly · \(fixed(viewport.zoom, 1))× · " + (focus.isFocused(.map) ? "map has keys" : "f: map keys")
-        canvas.write(legend, x: l.legend.x, y: l.legend.y, style: CellStyle(fg: .muted), maxX: l.legend.maxX)
+        canvas.write(legend, x: l.legend.x, y: l.legend.y, style: CellStyle(fg: .muted), maxX: l.legend.maxX - 1)
         TableView.draw(data, state: table, into: &canvas, in: l.table, focused: focus.isFocused(.table))
     }
 
