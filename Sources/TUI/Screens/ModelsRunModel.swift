@@ -37,13 +37,15 @@ public struct ModelsRunModel: Sendable {
     public var calibration: [CalibrationPoint]
     public var importance: [(name: String, gain: Double)]
     public var gates: [GateRow]
+    /// The gate report as the run rendered it (per dataset: rows read, kept, findings).
+    public var gateReport: [String]
     public var trace: Trace
     /// Oldest first, this run last.
     public var history: [HistoryRun]
 
     public init(runId: Int64, kpis: [KPI], roc: [Double], calibration: [CalibrationPoint], importance: [(name: String, gain: Double)],
-                gates: [GateRow], trace: Trace, history: [HistoryRun]) {
+                gates: [GateRow], gateReport: [String], trace: Trace, history: [HistoryRun]) {
         self.runId = runId; self.kpis = kpis; self.roc = roc; self.calibration = calibration; self.importance = importance
-        self.gates = gates; self.trace = trace; self.history = history
+        self.gates = gates; self.gateReport = gateReport; self.trace = trace; self.history = history
     }
 }

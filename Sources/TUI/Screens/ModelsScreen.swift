@@ -100,13 +100,12 @@ public struct ModelsScreen: Screen {
     }
 
     func drawGates(into canvas: inout Canvas, in rect: Rect) {
-        let failing = model.gates.filter { $0.rows > 0 }
-        let inner = canvas.drawBox(rect, title: failing.isEmpty ? "Quality gates · all passed"
-                                   : "Quality gates · \(failing.count) left rows out")
-        let lines = failing.isEmpty ? ["Every gate passed: no row was left out."]
-            : failing.map { "\($0.dataset) · \($0.gate)\($0.column.isEmpty ? "" : " (\($0.column))") · \($0.rows) rows" + ($0.hard ? " · hard" : "") }
+        let findings = model.gates.count
+        let inner = canvas.drawBox(rect, title: findings == 0 ? "Quality gates · all passed" : "Quality gates · \(findings) findings")
+        let lines = model.gateReport.isEmpty ? ["The run saved no gate report."] : model.gateReport
         for (k, line) in lines.enumerated() where k < inner.height {
-            canvas.write(line, x: inner.x + 1, y: inner.y + k, style: CellStyle(fg: failing.isEmpty ? .savingsPositive : .warning),
+            let finding = line.hasPrefix("  ") && !line.contains("all gates passed") && !line.contains("empty cells")
+            canvas.write(line, x: inner.x + 1, y: inner.y + k, style: CellStyle(fg: finding ? .warning : line.hasPrefix(" ") ? .muted : .mainFg),
                          maxX: inner.maxX)
         }
     }

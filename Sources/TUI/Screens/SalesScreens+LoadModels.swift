@@ -24,8 +24,9 @@ extension SalesScreens {
             ModelsRunModel.GateRow(dataset: gates.text(row, "dataset"), gate: gates.text(row, "gate"), column: gates.text(row, "column"),
                                    hard: ["true", "yes", "1"].contains(gates.text(row, "hard")), rows: gates.int(row, "rows"))
         }
+        let report = try store.artifact(run: run.id, name: "gates.txt").map { String(decoding: $0, as: UTF8.self) } ?? ""
         return ModelsRunModel(runId: run.id, kpis: kpis, roc: roc(accounts), calibration: cal, importance: imp, gates: gateRows,
-                              trace: trace, history: history)
+                              gateReport: report.split(separator: "\n").map(String.init), trace: trace, history: history)
     }
 
     /// The churn model's ROC from its saved out-of-fold scores and the labels in the customer
