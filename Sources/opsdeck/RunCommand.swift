@@ -9,7 +9,8 @@ struct RunCommand: ParsableCommand {
         discussion: """
         Sales weights, targets and capacities come from --config, else from
         $XDG_CONFIG_HOME/opsdeck/sales.json (~/.config/opsdeck/sales.json) when it exists.
-        Prep scripts use $XDG_CONFIG_HOME/opsdeck/templates/prep_script.mustache when it exists.
+        Prep scripts use $XDG_CONFIG_HOME/opsdeck/templates/prep_script.mustache when it exists;
+        the SLA stage uses $XDG_CONFIG_HOME/opsdeck/sla.conf when it exists.
         """
     )
 
@@ -34,12 +35,13 @@ struct RunCommand: ParsableCommand {
             let sales = try SalesConfigFile.load(explicit: config, environment: env)
             let template: PrepScriptTemplate
             do { template = try PrepScriptTemplate.load(environment: env) } catch let e as SalesError { throw CLIError(e.description) }
+            let slaPolicy = try SLAExport.policy(environment: env)
             let cfg = PipelineConfig(customers: customers, reps: reps, tickets: tickets, seed: seed, sales: sales, threads: threads)
             let db = try store.open()
             var outcome: RunOutcome
             do {
                 outcome = try Pipeline.run(config: cfg, input: fromStore ? .stored(customers: nil, reps: nil, tickets: nil) : .synthetic,
-                                           store: db, template: template)
+                                           store: db, template: template, slaPolicy: slaPolicy)
             } catch let e as PipelineError { throw CLIError(e.description) }
             print(outcome.trace.rendered())
             print("")
@@ -73,8 +75,8 @@ enum SalesConfigFile {
             return try SalesConfig.parse(try FileSystem.read(path), source: path)
         } catch let e as SalesError {
             throw CLIError(e.description)
-        } catch {
-            throw CLIError("\(path): \(error)")
+        } catch let e as FileSystem.Failure {
+            throw CLIError("cannot read the sales config: \(e.description)")
         }
     }
 }

@@ -19,6 +19,8 @@ public struct RunOutcome: Sendable {
     public var kpis: [KPI]
     /// The sales stages' results (nil when the run stopped after the gates).
     public var sales: SalesRun?
+    /// The SLA engine's analysis of the tickets (nil without resolved tickets).
+    public var support: SupportAnalysis?
     /// Dataset ids when the data came from (or was saved to) the store.
     public var datasetIds: (customers: Int64?, reps: Int64?, tickets: Int64?)
 }
@@ -27,7 +29,7 @@ public struct RunOutcome: Sendable {
 public enum Pipeline {
     /// Runs every stage. `salesStages: false` stops after the gates (data checks only).
     public static func run(config: PipelineConfig, input: PipelineInput, store: Store?, template: PrepScriptTemplate? = nil,
-                           salesStages: Bool = true, progress: (String) -> Void = { _ in }) throws(PipelineError) -> RunOutcome {
+                           slaPolicy: SLAPolicy = SLAPolicy(), salesStages: Bool = true, progress: (String) -> Void = { _ in }) throws(PipelineError) -> RunOutcome {
         var rec = TraceRecorder()
         progress("data")
         let loaded: ([Customer], [Rep], [Ticket], (Int64?, Int64?, Int64?))
@@ -54,6 +56,7 @@ public enum Pipeline {
             KPI(name: "rows left out by gates", value: Double(reports.map(\.rowsRejected).reduce(0, +)), target: 0, higherIsBetter: false),
         ]
         var sales: SalesRun?
+        var support: SupportAnalysis?
         if salesStages {
             progress("models")
             let script: PrepScriptTemplate
@@ -63,6 +66,10 @@ public enum Pipeline {
             let (run, salesKPIs) = try runSalesStages(customers, reps, tickets, config: config, template: script, rec: &rec)
             sales = run
             kpis += salesKPIs
+            progress("sla")
+            let (analysis, slaKPIs) = try slaStage(tickets, policy: slaPolicy, config: config, rec: &rec)
+            support = analysis
+            kpis += slaKPIs
             let start = WallClock.monotonic()
             let targeted = kpis.filter { $0.target != nil }
             rec.record("kpi monitor", since: start, counts: [.init("kpis", kpis.count), .init("with targets", targeted.count),
@@ -70,7 +77,7 @@ public enum Pipeline {
                        warnings: missed(targeted))
         }
         return RunOutcome(config: config, customers: customers, reps: reps, tickets: tickets, gateReports: reports,
-                          trace: rec.trace, kpis: kpis, sales: sales, datasetIds: ids)
+                          trace: rec.trace, kpis: kpis, sales: sales, support: support, datasetIds: ids)
     }
 
     private static func loadData(config: PipelineConfig, input: PipelineInput, store: Store?, rec: inout TraceRecorder)
@@ -147,6 +154,7 @@ public enum Pipeline {
         if let s = outcome.sales {
             artifacts.merge(salesArtifacts(s, customers: outcome.customers, reps: outcome.reps)) { a, _ in a }
         }
+        if let a = outcome.support { artifacts.merge(slaArtifacts(a)) { a, _ in a } }
         return artifacts
     }
 }

@@ -42,7 +42,7 @@ extension SalesConfig {
         let id = try Pipeline.save(&outcome, to: store)
         let names = try store.artifactNames(run: id)
         for name in ["accounts.bin", "segments.csv", "channels.csv", "staffing.csv", "schedule.csv", "routes.csv",
-                     "route_compare.csv", "territories.csv", "anomalies.csv", "scripts.csv", "calibration.csv"] {
+                     "route_compare.csv", "territories.csv", "anomalies.csv", "scripts.csv", "calibration.csv", "sla_queue.csv"] {
             #expect(names.contains(name), "missing \(name)")
         }
         let bytes = try #require(try store.artifact(run: id, name: Pipeline.accountsArtifact))

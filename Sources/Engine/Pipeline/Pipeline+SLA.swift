@@ -1,0 +1,42 @@
+/// The support side of a run: the SLA engine's analysis (breach model scored out of fold,
+/// escalation queue by expected loss, capacity tables, diagnostics) computed once with the
+/// run, its headline figures as KPIs and its queue and groups saved as artifacts.
+extension Pipeline {
+    static func slaStage(_ tickets: [Ticket], policy: SLAPolicy, config: PipelineConfig, rec: inout TraceRecorder)
+        throws(PipelineError) -> (SupportAnalysis?, [KPI]) {
+        let start = WallClock.monotonic()
+        guard tickets.contains(where: { $0.isResolved }) else {
+            rec.record("sla", since: start, counts: [.init("tickets", tickets.count)], warnings: ["no resolved tickets: no SLA analysis"])
+            return (nil, [])
+        }
+        let analysis: SupportAnalysis
+        do {
+            analysis = try SupportAnalysis.build(tickets: tickets, policy: policy, options: .init(folds: 5, seed: config.seed))
+        } catch {
+            throw PipelineError("SLA stage stopped the run: \(error)")
+        }
+        let kpis = [
+            KPI(name: "SLA breach AUC (out of fold)", value: analysis.metrics.auc, target: 0.7),
+            KPI(name: "SLA breach calibration error", value: analysis.metrics.ece, target: 0.05, higherIsBetter: false),
+            KPI(name: "open tickets at risk (p ≥ 0.5)", value: Double(analysis.queue.entries.filter { $0.probability >= 0.5 }.count)),
+        ]
+        rec.record("sla", since: start, counts: [.init("resolved", analysis.resolvedRows.count), .init("queue", analysis.queue.entries.count)],
+                   warnings: missed(kpis))
+        return (analysis, kpis)
+    }
+
+    static func slaArtifacts(_ a: SupportAnalysis) -> [String: [UInt8]] {
+        var queue = DataTable(columns: ["rank", "ticket", "priority", "channel", "type", "p_breach", "breach_cost", "expected_loss", "deadline", "reasons"])
+        for (k, e) in a.queue.entries.enumerated() {
+            queue.append([String(k + 1), e.id, e.priority.rawValue, e.channel.rawValue, e.type, fmt(e.probability, 4), fmt(e.breachCost, 2),
+                          fmt(e.expectedLoss, 2), e.deadline.map { CivilDate.format(seconds: $0) } ?? "",
+                          e.reasons.map { "\($0.feature)=\($0.level)" }.joined(separator: "; ")])
+        }
+        var groups = DataTable(columns: ["dimension", "level", "tickets", "breaches", "breach_rate", "mean_resolution_hours", "breach_cost"])
+        for g in a.diagnostics.groups {
+            groups.append([g.dimension, g.level, String(g.tickets), String(g.breaches), fmt(g.breachRate, 4), fmt(g.meanResolutionHours, 2),
+                           fmt(g.breachCost, 2)])
+        }
+        return ["sla_queue.csv": Array(queue.csv().utf8), "sla_groups.csv": Array(groups.csv().utf8)]
+    }
+}
