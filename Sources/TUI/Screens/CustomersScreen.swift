@@ -76,6 +76,14 @@ public struct CustomersScreen: Screen {
         return table.type(character, data: data, pageSize: TableView.pageSize(in: tableArea(body), state: table))
     }
 
+    public mutating func handleMouse(_ event: MouseEvent, body: Rect) -> Bool {
+        guard var c = card else { return table.handleMouse(event, in: tableArea(body)) }
+        guard event.kind != .press else { return false }
+        let used = c.handle(event.kind == .wheelUp ? .moveUp : .moveDown, model: model, body: body)
+        card = c
+        return used
+    }
+
     public var statusMessage: String? { note }
 
     public func draw(into canvas: inout Canvas, in body: Rect, context: CommandCenterContext) {

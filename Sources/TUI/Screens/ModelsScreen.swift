@@ -63,6 +63,10 @@ public struct ModelsScreen: Screen {
         table.type(character, data: data, pageSize: TableView.pageSize(in: layout(body).kpis, state: table))
     }
 
+    public mutating func handleMouse(_ event: MouseEvent, body: Rect) -> Bool {
+        table.handleMouse(event, in: layout(body).kpis)
+    }
+
     public func draw(into canvas: inout Canvas, in body: Rect, context: CommandCenterContext) {
         let met = model.kpis.filter { $0.target != nil && $0.met }.count, targeted = model.kpis.filter { $0.target != nil }.count
         canvas.drawBox(body, title: "6 Models & run · run \(model.runId) · \(met) of \(targeted) targets met")

@@ -76,6 +76,10 @@ public struct RepsScreen: Screen {
         return table.type(character, data: data, pageSize: TableView.pageSize(in: tableArea(body), state: table))
     }
 
+    public mutating func handleMouse(_ event: MouseEvent, body: Rect) -> Bool {
+        drill.isOpen ? drill.handleMouse(event, customers: customers, body: body) : table.handleMouse(event, in: tableArea(body))
+    }
+
     public var statusMessage: String? { drill.message }
 
     /// Opens a rep's day directly (the Territories screen's `Enter` lands here in tests too).

@@ -81,21 +81,19 @@ struct RouteDay {
     func draw(routes: RoutesModel, customers: CustomersModel, region: Region, into canvas: inout Canvas, in body: Rect,
               trail: String) {
         let rr = routes.reps[repPosition]
-        let inner = canvas.drawBox(body, title: "\(trail) › \(rr.rep.id) \(rr.rep.name) · day \(day + 1) of \(rr.days.count)",
+        canvas.drawBox(body, title: "\(trail) › \(rr.rep.id) \(rr.rep.name) · day \(day + 1) of \(rr.days.count)",
                                    focused: true)
         let stops = rr.days[safe: day] ?? []
         let km = stops.map(\.travelKm).reduce(0, +)
         let end = stops.last.map { $0.arrivalMinute + $0.serviceMinutes } ?? rr.rep.dayStartMinute
         var days = ""
         for d in 0..<rr.days.count { days += d == day ? "[\(d + 1)]" : " \(d + 1) " }
-        let (head, rest) = inner.sliceTop(2)
-        canvas.write("Week " + days, x: head.x + 1, y: head.y, style: CellStyle(fg: .title, attributes: .bold), maxX: head.maxX)
+        let l = RouteDay.layout(body)
+        canvas.write("Week " + days, x: l.head.x + 1, y: l.head.y, style: CellStyle(fg: .title, attributes: .bold), maxX: l.head.maxX)
         canvas.write("\(stops.count) stops · \(fixed(km, 1)) km · \(clock(rr.rep.dayStartMinute))–\(clock(end))"
-                     + " · territory \(rr.territory)", x: head.x + 1, y: head.y + 1, style: CellStyle(fg: .muted), maxX: head.maxX)
-        let wide = rest.width >= 100
-        let (left, right) = wide ? rest.sliceLeft(rest.width * 3 / 5) : (rest, Rect(x: 0, y: 0, width: 0, height: 0))
-        TableView.draw(data, state: table, into: &canvas, in: left.inset(dx: 1, dy: 0))
-        guard wide else { return }
+                     + " · territory \(rr.territory)", x: l.head.x + 1, y: l.head.y + 1, style: CellStyle(fg: .muted), maxX: l.head.maxX)
+        TableView.draw(data, state: table, into: &canvas, in: l.table)
+        guard let right = l.side else { return }
         let (mapBox, cmpBox) = right.sliceBottom(6)
         let mapInner = canvas.drawBox(mapBox, title: "Route")
         let home = (lat: rr.rep.homeLat, lon: rr.rep.homeLon)
@@ -130,6 +128,15 @@ struct RouteDay {
         for (k, l) in lines.enumerated() where k < cmpInner.height {
             canvas.write(l, x: cmpInner.x + 1, y: cmpInner.y + k, style: CellStyle(fg: k == 0 ? .muted : .mainFg), maxX: cmpInner.maxX)
         }
+    }
+
+    /// Header rows, the stops table, and beside it (when wide enough) the map and comparison.
+    static func layout(_ body: Rect) -> (head: Rect, table: Rect, side: Rect?) {
+        let inner = body.inset(dx: 1, dy: 1)
+        let (head, rest) = inner.sliceTop(2)
+        guard rest.width >= 100 else { return (head, rest.inset(dx: 1, dy: 0), nil) }
+        let (left, right) = rest.sliceLeft(rest.width * 3 / 5)
+        return (head, left.inset(dx: 1, dy: 0), right)
     }
 
     private func pad(_ s: String, _ w: Int) -> String { String(repeating: " ", count: max(0, w - s.count)) + s }

@@ -23,7 +23,6 @@ struct RouteDrill {
         return .enabled
     }
 
-    static func tablePage(_ body: Rect) -> Int { max(1, body.height - 6) }
 
     mutating func handle(_ action: Action, routes: inout RoutesModel, customers: CustomersModel, decisions: RouteDecisions,
                          export: CustomerScriptExport, body: Rect) -> Bool {
@@ -51,7 +50,7 @@ struct RouteDrill {
         case .custom("previousDay"): d.show(day: d.day - 1, routes: routes, customers: customers)
         case .custom("lockStop"): message = d.toggleLock(routes: routes, customers: customers, decisions: decisions)
         case .custom("replan"): message = d.replan(routes: &routes, customers: customers)
-        default: used = d.table.handle(action, data: d.data, pageSize: Self.tablePage(body))
+        default: used = d.table.handle(action, data: d.data, pageSize: TableView.pageSize(in: RouteDay.layout(body).table, state: d.table))
         }
         day = d
         return used
@@ -59,7 +58,21 @@ struct RouteDrill {
 
     mutating func type(_ character: Character, body: Rect) -> Bool {
         guard card == nil, var d = day else { return false }
-        let used = d.table.type(character, data: d.data, pageSize: Self.tablePage(body))
+        let used = d.table.type(character, data: d.data, pageSize: TableView.pageSize(in: RouteDay.layout(body).table, state: d.table))
+        day = d
+        return used
+    }
+
+    /// The wheel scrolls the card or the stops; a click selects a stop.
+    mutating func handleMouse(_ event: MouseEvent, customers: CustomersModel, body: Rect) -> Bool {
+        if var c = card {
+            guard event.kind != .press else { return false }
+            let used = c.handle(event.kind == .wheelUp ? .moveUp : .moveDown, model: customers, body: body)
+            card = c
+            return used
+        }
+        guard var d = day else { return false }
+        let used = d.table.handleMouse(event, in: RouteDay.layout(body).table)
         day = d
         return used
     }

@@ -105,6 +105,22 @@ public struct TerritoriesScreen: Screen {
         return table.type(character, data: data, pageSize: TableView.pageSize(in: layout(body).table, state: table))
     }
 
+    /// The wheel over the map zooms; over the table it scrolls; a click focuses what it hits.
+    public mutating func handleMouse(_ event: MouseEvent, body: Rect) -> Bool {
+        if drill.isOpen { return drill.handleMouse(event, customers: customers, body: body) }
+        let l = layout(body)
+        if l.map.contains(x: event.x, y: event.y) {
+            switch event.kind {
+            case .wheelUp: viewport.zoom(by: 1.5)
+            case .wheelDown: viewport.zoom(by: 1 / 1.5)
+            case .press: focus.focus(.map)
+            }
+            return true
+        }
+        if event.kind == .press, l.table.contains(x: event.x, y: event.y) { focus.focus(.table) }
+        return table.handleMouse(event, in: l.table)
+    }
+
     public var statusMessage: String? { drill.message ?? note }
 
     public func draw(into canvas: inout Canvas, in body: Rect, context: CommandCenterContext) {
