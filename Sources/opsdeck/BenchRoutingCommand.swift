@@ -54,20 +54,23 @@ struct BenchRoutingCommand: ParsableCommand {
     func runFiles(_ format: RoutingFormat) throws {
         let secs = seconds ?? (format == .tsplib ? 1 : 5)
         print("instance    objective   best-known   gap %   veh  best  time s  feasible")
-        var gaps: [Double] = [], vehMatch = 0, infeasible = 0, n = 0
+        var gaps: [Double] = [], matchedGaps: [Double] = [], vehMatch = 0, infeasible = 0, n = 0
         for f in try files(format) {
             let o = try RoutingBench.solve(f, format, seconds: secs, seed: seed, vehicles: nil, bestKnown: nil)
             n += 1
             let g = o.gap(format)
             if let g { gaps.append(g) }
-            if let bv = o.bestVehicles, bv == o.vehicles { vehMatch += 1 }
+            if let bv = o.bestVehicles, bv == o.vehicles { vehMatch += 1; if let g { matchedGaps.append(g) } }
             if !o.verdict.isFeasible { infeasible += 1 }
             print(String(format: "%-10@ %10.2f %12.2f %7.2f %5d %5@ %7.2f  %@", o.name, o.objective, o.bestKnown ?? .nan, g ?? .nan,
                          o.vehicles, o.bestVehicles.map { String($0) } ?? "-", o.seconds, o.verdict.isFeasible ? "✓" : "✗ " + (o.verdict.violations.first ?? "")))
         }
         let mean = gaps.isEmpty ? .nan : gaps.reduce(0, +) / Double(gaps.count)
         print(String(format: "mean gap %.2f%%  max gap %.2f%%  instances %d  infeasible %d", mean, gaps.max() ?? .nan, n, infeasible))
-        if format == .solomon { print("vehicles equal to best-known on \(vehMatch)/\(n)") }
+        if format == .solomon {
+            let m = matchedGaps.isEmpty ? .nan : matchedGaps.reduce(0, +) / Double(matchedGaps.count)
+            print(String(format: "vehicles equal to best-known on %d/%d; mean gap on those %.2f%%", vehMatch, n, m))
+        }
     }
 
     func runDay() throws {
@@ -91,7 +94,7 @@ struct BenchRoutingCommand: ParsableCommand {
         let total = seconds ?? 10
         let perRep = total * 2 / Double(reps) * 0.9
         let problems = (0..<reps).map { RoutingScenarios.week(seed: seed &+ UInt64($0) &* 7919) }
-        let results = ResultBox(count: reps)
+        let results = WeekResultBox(count: reps)
         let t0 = ContinuousClock.now
         DispatchQueue.concurrentPerform(iterations: 2) { worker in
             var r = worker
@@ -117,7 +120,7 @@ struct BenchRoutingCommand: ParsableCommand {
 }
 
 /// Results written by the two workers, each to its own slots.
-final class ResultBox: @unchecked Sendable {
+final class WeekResultBox: @unchecked Sendable {
     private var items: [RoutingSolution?]
     private let lock = NSLock()
     init(count: Int) { items = Array(repeating: nil, count: count) }

@@ -24,10 +24,10 @@ struct NumberedLines {
 
     static func load(_ path: String) throws(InstanceFormatError) -> String {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw InstanceFormatError(file: path, line: 0, expected: "a readable file")
+            throw InstanceFormatError(file: path, line: 0, expected: "expected a readable file")
         }
         guard let text = String(data: data, encoding: .utf8) ?? String(data: data, encoding: .isoLatin1) else {
-            throw InstanceFormatError(file: path, line: 0, expected: "a text file")
+            throw InstanceFormatError(file: path, line: 0, expected: "expected a text file")
         }
         return text
     }

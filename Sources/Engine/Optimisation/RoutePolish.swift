@@ -1,5 +1,5 @@
 /// Local search that finishes a ruin-and-recreate run: relocate and or-opt (strings of 1–3,
-/// within and between routes), swap, 2-opt within a route and 2-opt* between routes, first
+/// within and between routes), swap, cross-exchange, 2-opt within a route and 2-opt*, first
 /// improvement over neighbour lists. It runs on the final best only, so each move is tested
 /// by re-simulating the one or two routes it touches (O(k)) instead of keeping slack caches.
 struct RoutePolish {
@@ -100,6 +100,16 @@ struct RoutePolish {
             var ra = a, rb = b
             ra[i] = b[k]; rb[k] = a[i]
             out.append([ra, rb])
+        }
+        // Cross-exchange: strings of 1–3 starting at u and right after v trade places, so
+        // that u's string follows v.
+        for l1 in 1...3 where i + l1 <= a.count {
+            for l2 in 1...3 where j + 1 + l2 <= b.count && (l1, l2) != (1, 1) {
+                var ra = a, rb = b
+                ra.replaceSubrange(i..<(i + l1), with: b[(j + 1)..<(j + 1 + l2)])
+                rb.replaceSubrange((j + 1)..<(j + 1 + l2), with: a[i..<(i + l1)])
+                out.append([ra, rb])
+            }
         }
         // 2-opt*: u followed by v's tail, v's head followed by u's tail (same kind of vehicle).
         if p.vehicles[r].end == p.vehicles[t].end {

@@ -12,8 +12,9 @@ public struct RouteSolverOptions: Sendable {
     public var startTemperature: Double = 3
     public var endTemperature: Double = 0.03
     public var fleetShare: Double = 0.4
-    /// With a fixed fleet, the price of a stop left out, in mean arc lengths.
-    public var missingPenalty: Double = 3
+    /// With a fixed fleet, the price of a stop left out, in mean arc lengths (0: a stop left
+    /// out vetoes the move).
+    public var missingPenalty: Double = 0
 
     public init(seed: UInt64 = 1, iterations: Int = 20_000, seconds: Double? = nil) {
         self.seed = seed; self.iterations = iterations; self.seconds = seconds

@@ -38,7 +38,7 @@ extension RuinRecreate {
             var m = 0
             if lt < len && rng.uniform() < 0.5 {
                 m = 1
-                while lt + m < len && rng.uniform() >= 0.01 { m += 1 }
+                while lt + m < len && rng.uniform() < 0.5 { m += 1 }
             }
             let span = lt + m
             let lo = max(0, idx - span + 1), hi = min(idx, len - span)

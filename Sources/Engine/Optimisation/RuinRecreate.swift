@@ -19,7 +19,6 @@ struct RuinRecreate {
     let startTime = ContinuousClock.now
     var iterations = 0
     let hasPrizes: Bool
-    var fleetPhase = false
 
     init(_ p: RoutingProblem, _ options: RouteSolverOptions) {
         self.p = p
@@ -60,20 +59,25 @@ struct RuinRecreate {
         let meanPrize = prizes.isEmpty ? 1 : max(1, prizes.reduce(0, +) / Double(prizes.count))
         var phaseStart = 0.0
         if p.minimiseVehicles {
-            fleetPhase = true
             minimiseFleet(&best, until: options.fleetShare, meanArc: meanArc)
-            fleetPhase = false
             vehicleLimit = best.usedVehicles
             phaseStart = progress()
+        }
+        // Long routes (Solomon type 2) need a hotter search than short ones (type 1): with a
+        // fleet to minimise, the temperature scales with (stops per route / 10)², clamped.
+        var heat = 1.0
+        if p.minimiseVehicles {
+            let perRoute = Double(p.stops.count) / Double(max(1, best.usedVehicles)) / 10
+            heat = min(1, max(0.1, 0.1 * perRoute * perRoute))
         }
         var current = best
         var f = progress()
         while f < 1 {
             let g = min(1, max(0, (f - phaseStart) / max(1e-9, 1 - phaseStart)))
-            let td = meanArc * options.startTemperature * pow(options.endTemperature / options.startTemperature, g)
+            let td = heat * meanArc * options.startTemperature * pow(options.endTemperature / options.startTemperature, g)
             let tp = meanPrize * 0.5 * pow(0.02, g)
             if let cand = step(current) {
-                if accept(cand, current, td, tp, missingPenalty: p.minimiseVehicles ? options.missingPenalty * meanArc : nil) {
+                if accept(cand, current, td, tp, missingPenalty: p.minimiseVehicles && options.missingPenalty > 0 ? options.missingPenalty * meanArc : nil) {
                     current = cand
                     if better(cand, best) { best = cand }
                 }

@@ -13,10 +13,8 @@ struct TSPSearch {
     var pos: [Int32]
     var rng: SeededRNG
     let options: RouteSolverOptions
-    let problem: RoutingProblem
 
     init(_ p: RoutingProblem, _ options: RouteSolverOptions) {
-        problem = p
         self.options = options
         nodes = [p.vehicles[0].start] + p.stops
         n = nodes.count

@@ -22,12 +22,12 @@ public enum Territories {
     public static func balanced(lat: [Double], lon: [Double], workload: [Double], k: Int,
                                 tolerance: Double = 0.05, seed: UInt64, rounds: Int = 12) -> TerritoryPlan {
         let (x, y) = project(lat, lon)
-        let start = WeightedKMeans.fit(x: x, y: y, weight: workload, k: k, seed: seed)
+        let start = PlanarKMeans.fit(x: x, y: y, weight: workload, k: k, seed: seed)
         var cx = start.cx, cy = start.cy
         var labels = start.labels
         for _ in 0..<rounds {
             let next = capacitatedAssign(x, y, workload, cx, cy, tolerance)
-            let (nx, ny) = WeightedKMeans.centres(x: x, y: y, weight: workload, labels: next, k: k, old: (cx, cy))
+            let (nx, ny) = PlanarKMeans.centres(x: x, y: y, weight: workload, labels: next, k: k, old: (cx, cy))
             let stable = next == labels
             labels = next; cx = nx; cy = ny
             if stable { break }
@@ -38,7 +38,7 @@ public enum Territories {
     /// Plain weighted k-means, for comparison.
     public static func kmeans(lat: [Double], lon: [Double], workload: [Double], k: Int, seed: UInt64) -> TerritoryPlan {
         let (x, y) = project(lat, lon)
-        return plan(lat, lon, workload, WeightedKMeans.fit(x: x, y: y, weight: workload, k: k, seed: seed).labels, k)
+        return plan(lat, lon, workload, PlanarKMeans.fit(x: x, y: y, weight: workload, k: k, seed: seed).labels, k)
     }
 
     /// Rep for each territory (index into the reps), minimising total km from home to centre.
@@ -50,7 +50,7 @@ public enum Territories {
                 cost[t * r + j] = TravelModel.haversineKm(plan.centreLat[t], plan.centreLon[t], homesLat[j], homesLon[j])
             }
         }
-        return Assignment.solve(cost, rows: k, cols: r).rowToCol
+        return LinearAssignment.solve(cost, rows: k, cols: r).rowToCol
     }
 
     static func project(_ lat: [Double], _ lon: [Double]) -> ([Double], [Double]) {

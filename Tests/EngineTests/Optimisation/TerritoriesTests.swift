@@ -42,7 +42,7 @@ import Testing
 
     @Test func kmeansFindsSeparatedClusters() {
         let x = [0.0, 0.1, 0.2, 10, 10.1, 10.2], y = [0.0, 0.1, 0, 5, 5.1, 5]
-        let r = WeightedKMeans.fit(x: x, y: y, weight: Array(repeating: 1, count: 6), k: 2, seed: 3)
+        let r = PlanarKMeans.fit(x: x, y: y, weight: Array(repeating: 1, count: 6), k: 2, seed: 3)
         #expect(r.labels[0] == r.labels[1] && r.labels[1] == r.labels[2])
         #expect(r.labels[3] == r.labels[4] && r.labels[4] == r.labels[5])
         #expect(r.labels[0] != r.labels[3])

@@ -1,7 +1,7 @@
 import Testing
 @testable import Engine
 
-@Suite struct AssignmentTests {
+@Suite struct LinearAssignmentTests {
     /// Least total over every injective map from the smaller side to the larger.
     func bruteForce(_ c: [Double], _ r: Int, _ k: Int) -> Double {
         let small = min(r, k), large = max(r, k)
@@ -23,7 +23,7 @@ import Testing
         var rng = SeededRNG(seed: UInt64(r * 10 + k))
         for _ in 0..<20 {
             let c = (0..<(r * k)).map { _ in Double(rng.int(below: 50)) }
-            let (map, total) = Assignment.solve(c, rows: r, cols: k)
+            let (map, total) = LinearAssignment.solve(c, rows: r, cols: k)
             #expect(abs(total - bruteForce(c, r, k)) < 1e-9)
             let assigned = map.filter { $0 >= 0 }
             #expect(assigned.count == min(r, k))
@@ -35,7 +35,7 @@ import Testing
 
     @Test func handlesTiesAndNegativeCosts() {
         let c: [Double] = [-1, -1, -1, -1, -1, -1, -1, -1, -1]
-        let (map, total) = Assignment.solve(c, rows: 3, cols: 3)
+        let (map, total) = LinearAssignment.solve(c, rows: 3, cols: 3)
         #expect(total == -3)
         #expect(Set(map) == [0, 1, 2])
     }

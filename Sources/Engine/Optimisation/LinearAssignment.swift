@@ -2,7 +2,7 @@
 /// its own column, at least total cost. Shortest augmenting paths with dual potentials
 /// (Jonker–Volgenant; the variant of Crouse 2016 that scipy uses), after a column reduction
 /// that settles most rows of a square problem before any search.
-public enum Assignment {
+public enum LinearAssignment {
     /// The column of each row (-1 for rows left over when there are more rows than columns)
     /// and the total cost.
     public static func solve(_ cost: [Double], rows: Int, cols: Int) -> (rowToCol: [Int], total: Double) {

@@ -1,6 +1,6 @@
 /// Weighted Lloyd k-means with k-means++ seeding on planar points (km). Kept in
 /// Optimisation as the plain baseline that balanced territories are compared with.
-public enum WeightedKMeans {
+public enum PlanarKMeans {
     public struct Result: Sendable {
         public var labels: [Int]
         public var cx: [Double]
