@@ -139,7 +139,7 @@ public struct BrailleMap {
                     canvas.put(g.braille(line.mask(column: c, row: r)), x: cx, y: cy, style: CellStyle(fg: .chartLine))
                 } else if coast.mask(column: c, row: r) != 0 {
                     canvas.put(g.braille(coast.mask(column: c, row: r)), x: cx, y: cy, style: shore)
-                } else if (r + c) % 2 == 0,
+                } else if r % 2 == 0, (r / 2 + c) % 2 == 0,
                           region.isOnLand(lat: proj.latitude(dotY: Double(r * 4 + 2)), lon: proj.longitude(dotX: Double(c * 2 + 1))),
                           proj.latitude(dotY: Double(r * 4 + 2)) >= region.latRange.lowerBound,
                           proj.latitude(dotY: Double(r * 4 + 2)) <= region.latRange.upperBound {
