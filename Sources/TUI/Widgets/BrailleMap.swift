@@ -95,14 +95,21 @@ public struct BrailleMap {
         let groups = max(1, groupRoles.count)
         var counts = [Int32](repeating: 0, count: cells * groups)
         let n = min(lat.count, lon.count, group.count)
+        // The hot loop of the map (every account, every frame): multiply by the inverse scale
+        // and range-check the real coordinate before truncating, so no rounding call is needed.
+        let invLon = 1 / proj.degPerDotLon, invLat = 1 / proj.degPerDotLat
+        let w = Double(proj.dotWidth), h = Double(proj.dotHeight)
         lat.withUnsafeBufferPointer { la in
             lon.withUnsafeBufferPointer { lo in
                 group.withUnsafeBufferPointer { g in
-                    for i in 0..<n {
-                        let (x, y) = proj.dot(lat: la[i], lon: lo[i])
-                        guard x >= 0, x < proj.dotWidth, y >= 0, y < proj.dotHeight else { continue }
-                        points.set(x: x, y: y)
-                        if g[i] >= 0 { counts[((y / 4) * cols + x / 2) * groups + Int(g[i]) % groups] += 1 }
+                    counts.withUnsafeMutableBufferPointer { cnt in
+                        for i in 0..<n {
+                            let fx = (lo[i] - proj.lon0) * invLon, fy = (proj.lat0 - la[i]) * invLat
+                            guard fx >= 0, fx < w, fy >= 0, fy < h else { continue }
+                            let x = Int(fx), y = Int(fy)
+                            points.set(x: x, y: y)
+                            if g[i] >= 0 { cnt[((y >> 2) * cols + (x >> 1)) * groups + Int(g[i]) % groups] += 1 }
+                        }
                     }
                 }
             }
