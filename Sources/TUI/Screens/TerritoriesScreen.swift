@@ -18,6 +18,8 @@ public struct TerritoriesScreen: Screen {
     var focus = FocusRing<Panel>([.table, .map])
     var drill = RouteDrill()
     var note: String?
+    /// The map's cells for the current viewport and size (the model never changes).
+    let mapCache = MapCache()
     /// Anomalies marked on the map: the strongest few, so marks do not hide the territories.
     static let markedAnomalies = 12
 
@@ -148,6 +150,6 @@ public struct TerritoriesScreen: Screen {
             marks.append(BrailleMap.Mark(lat: t.centreLat, lon: t.centreLon, glyph: "+", role: .marker))
         }
         BrailleMap(region: model.region, lat: model.lat, lon: model.lon, group: model.territory, groupRoles: Role.territories,
-                   marks: marks).draw(viewport, into: &canvas, in: rect)
+                   marks: marks).draw(viewport, into: &canvas, in: rect, cache: mapCache)
     }
 }

@@ -87,8 +87,35 @@ public struct BrailleMap {
         self.path = path
     }
 
-    public func draw(_ viewport: MapViewport, into canvas: inout Canvas, in rect: Rect) {
+    /// Draws the map into `rect`; with a cache, the map's cells are reused until the viewport,
+    /// the size or the glyphs change (a key that moves a table row does not redraw 100 000 points).
+    public func draw(_ viewport: MapViewport, into canvas: inout Canvas, in rect: Rect, cache: MapCache? = nil) {
         guard rect.width > 0, rect.height > 0 else { return }
+        let key = MapCache.Key(viewport: viewport, width: rect.width, height: rect.height, unicode: canvas.glyphs.isUnicode)
+        let cells: [MapCell?]
+        if let cache, let hit = cache.cells(for: key) {
+            cells = hit
+        } else {
+            cells = layer(viewport, columns: rect.width, rows: rect.height, glyphs: canvas.glyphs)
+            cache?.store(cells, for: key)
+        }
+        for r in 0..<rect.height {
+            for c in 0..<rect.width {
+                if let cell = cells[r * rect.width + c] { canvas.put(cell.character, x: rect.x + c, y: rect.y + r, style: cell.style) }
+            }
+        }
+        let proj = MapProjection(viewport: viewport, region: region, columns: rect.width, rows: rect.height)
+        for mark in marks {
+            let (x, y) = proj.dot(lat: mark.lat, lon: mark.lon)
+            guard x >= 0, x < proj.dotWidth, y >= 0, y < proj.dotHeight else { continue }
+            canvas.put(mark.glyph, x: rect.x + x / 2, y: rect.y + y / 4, style: CellStyle(fg: mark.role, attributes: .bold))
+        }
+    }
+
+    /// The map's cells without the marks: what a viewport and a size always give the same.
+    func layer(_ viewport: MapViewport, columns: Int, rows: Int, glyphs g: Glyphs) -> [MapCell?] {
+        let rect = Rect(x: 0, y: 0, width: columns, height: rows)
+        var out = [MapCell?](repeating: nil, count: columns * rows)
         let proj = MapProjection(viewport: viewport, region: region, columns: rect.width, rows: rect.height)
         let cols = rect.width, cells = rect.width * rect.height
         var points = BrailleGrid(columns: cols, rows: rect.height)
@@ -132,32 +159,26 @@ public struct BrailleMap {
         }
         let land = CellStyle(fg: .muted, attributes: .dim)
         let shore = CellStyle(fg: .axis)
-        let g = canvas.glyphs
         for r in 0..<rect.height {
             for c in 0..<cols {
                 let m = points.mask(column: c, row: r)
-                let cx = rect.x + c, cy = rect.y + r
                 if m != 0 {
                     var best = 0, top: Int32 = 0
                     let base = (r * cols + c) * groups
                     for k in 0..<groups where counts[base + k] > top { top = counts[base + k]; best = k }
-                    canvas.put(g.braille(m), x: cx, y: cy, style: CellStyle(fg: groupRoles.isEmpty ? .mainFg : groupRoles[best]))
+                    out[r * cols + c] = MapCell(character: g.braille(m), style: CellStyle(fg: groupRoles.isEmpty ? .mainFg : groupRoles[best]))
                 } else if line.mask(column: c, row: r) != 0 {
-                    canvas.put(g.braille(line.mask(column: c, row: r)), x: cx, y: cy, style: CellStyle(fg: .chartLine))
+                    out[r * cols + c] = MapCell(character: g.braille(line.mask(column: c, row: r)), style: CellStyle(fg: .chartLine))
                 } else if coast.mask(column: c, row: r) != 0 {
-                    canvas.put(g.braille(coast.mask(column: c, row: r)), x: cx, y: cy, style: shore)
+                    out[r * cols + c] = MapCell(character: g.braille(coast.mask(column: c, row: r)), style: shore)
                 } else if r % 2 == 0, (r / 2 + c) % 2 == 0,
                           region.isOnLand(lat: proj.latitude(dotY: Double(r * 4 + 2)), lon: proj.longitude(dotX: Double(c * 2 + 1))),
                           proj.latitude(dotY: Double(r * 4 + 2)) >= region.latRange.lowerBound,
                           proj.latitude(dotY: Double(r * 4 + 2)) <= region.latRange.upperBound {
-                    canvas.put(g.braille(0x10), x: cx, y: cy, style: land)
+                    out[r * cols + c] = MapCell(character: g.braille(0x10), style: land)
                 }
             }
         }
-        for mark in marks {
-            let (x, y) = proj.dot(lat: mark.lat, lon: mark.lon)
-            guard x >= 0, x < proj.dotWidth, y >= 0, y < proj.dotHeight else { continue }
-            canvas.put(mark.glyph, x: rect.x + x / 2, y: rect.y + y / 4, style: CellStyle(fg: mark.role, attributes: .bold))
-        }
+        return out
     }
 }
