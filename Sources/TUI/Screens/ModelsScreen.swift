@@ -141,7 +141,11 @@ public struct ModelsScreen: Screen {
             return
         }
         let first = model.history.first?.id ?? 0
-        LineChart(values: values, xLabels: ("run \(first)", "run \(model.runId)"), yDecimals: values.allSatisfy { $0 == $0.rounded() } ? 0 : 3)
+        // A flat series gets a margin of its own size, not the chart's default ±1.
+        let lo = values.min() ?? 0, hi = values.max() ?? 0
+        let margin = hi > lo ? 0 : max(abs(lo) * 0.1, 0.001)
+        LineChart(values: values, yRange: (lo - margin)...(hi + margin), xLabels: ("run \(first)", "run \(model.runId)"),
+                  yDecimals: values.allSatisfy { $0 == $0.rounded() } && margin == 0 ? 0 : 3)
             .draw(into: &canvas, in: inner)
     }
 }
