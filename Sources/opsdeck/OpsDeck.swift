@@ -17,14 +17,16 @@ struct OpsDeck: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var screen: ScreenOptions
-    @Option(help: "Seed for the demo built on an empty store.") var seed: UInt64 = 42
+    @Option(name: .customLong("demo-seed"), help: "Seed for the demo built on an empty store.") var seed: UInt64 = 42
 
     func run() throws {
         try reportingErrors {
             let db = try store.open()
             let run = try DemoBootstrap.latestOrDemo(store: db, seed: seed)
-            let context = try CommandCenterContextBuilder.build(store: db, run: run)
-            try screen.open(context: context, screens: RunScreensLoader.screens(store: db, run: run))
+            var context = try CommandCenterContextBuilder.build(store: db, run: run)
+            let sla = try SLAScreenLoader.load(store: db, run: run, user: Terminal.user)
+            if let note = sla.note { context.summary.insert(note, at: 0) }
+            try screen.open(context: context, screens: [sla.screen].compactMap { $0 } + RunScreensLoader.screens(store: db, run: run))
         }
     }
 }

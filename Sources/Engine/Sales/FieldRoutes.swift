@@ -83,7 +83,8 @@ public struct FieldRoutes: Sendable {
         }
         var flat = p
         for j in 1...m { flat.prize[j] = 1 }
-        let options = RouteSolverOptions(seed: seed, iterations: iterations)
+        // A short candidate list settles in a few passes over it; the budget caps long ones.
+        let options = RouteSolverOptions(seed: seed, iterations: min(iterations, max(100, 10 * m)))
         guard let nba = try? RouteSolver.solve(p, options), let dist = try? RouteSolver.solve(flat, options) else { return ([], empty) }
         var visits: [Visit] = []
         for (d, route) in nba.routes.enumerated() {

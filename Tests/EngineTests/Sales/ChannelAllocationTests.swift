@@ -50,13 +50,11 @@ import Testing
             guard capacity.reduce(0, +) >= n else { continue }
             let a = ChannelAllocation(fit: fit, priority: Array(0..<n), capacity: capacity, days: 1)
             var best = -1.0
-            var choice = [Int](repeating: 0, count: n)
             func search(_ i: Int, _ used: [Int], _ total: Double) {
                 if i == n { best = max(best, total); return }
                 for c in 0..<5 where used[c] < capacity[c] {
                     var u = used
                     u[c] += 1
-                    choice[i] = c
                     search(i + 1, u, total + Double(fit[i * 5 + c]))
                 }
             }
