@@ -8,6 +8,7 @@ enum ExportSales {
         ("contact-centre", "contact_centre.csv"), ("schedule", "schedule.csv"), ("routes", "routes.csv"),
         ("route-compare", "route_compare.csv"), ("territories", "territories.csv"), ("anomalies", "anomalies.csv"),
         ("scripts", "scripts.csv"), ("calibration", "calibration.csv"), ("importance", "importance.csv"),
+        ("escalation-queue", "sla_queue.csv"), ("sla-groups", "sla_groups.csv"),
     ]
 
     static var producers: [(String, ExportRegistry.Producer)] {
@@ -23,7 +24,24 @@ enum ExportSales {
         guard let text = try ctx.artifactText(file) else {
             throw CLIError("run \(ctx.run.id) has no \(name) (it was saved before the sales stages existed); run `opsdeck run` again")
         }
-        return try ExportRegistry.table(fromCSV: text)
+        var t = try ExportRegistry.table(fromCSV: text)
+        // A column whose every cell is a number is written unquoted in JSON.
+        t.kinds = t.columns.indices.map { j in
+            !t.rows.isEmpty && t.rows.allSatisfy { j < $0.count && isJSONNumber($0[j]) } ? .number : .text
+        }
+        return t
+    }
+
+    /// `-?(0|[1-9][0-9]*)(\.[0-9]+)?`: ids such as "00123" stay text.
+    static func isJSONNumber(_ s: String) -> Bool {
+        var u = Substring(s).utf8[...]
+        if u.first == UInt8(ascii: "-") { u = u.dropFirst() }
+        let int = u.prefix { $0 >= 48 && $0 <= 57 }
+        guard !int.isEmpty, int.count == 1 || int.first != 48 else { return false }
+        u = u.dropFirst(int.count)
+        if u.isEmpty { return true }
+        guard u.first == UInt8(ascii: "."), u.count > 1 else { return false }
+        return u.dropFirst().allSatisfy { $0 >= 48 && $0 <= 57 }
     }
 
     static func scores(_ ctx: ExportContext) throws -> DataTable {
