@@ -83,7 +83,7 @@ done
 
 tm send-keys -t smoke 2
 wait_for "─ 2 Territories" || fail "pressing 2 did not open the Territories screen"
-wait_for "customers" || fail "the Territories placeholder does not summarise the run's data"
+wait_for " territories · " || fail "the Territories screen does not show the run's territories"
 
 tm send-keys -t smoke '?'
 wait_for "Show every key" || fail "pressing ? did not show the key help"
