@@ -26,7 +26,7 @@ struct OpsDeck: ParsableCommand {
             var context = try CommandCenterContextBuilder.build(store: db, run: run)
             let sla = try SLAScreenLoader.load(store: db, run: run, user: Terminal.user)
             if let note = sla.note { context.summary.insert(note, at: 0) }
-            try screen.open(context: context, screens: [sla.screen].compactMap { $0 })
+            try screen.open(context: context, screens: [sla.screen].compactMap { $0 } + RunScreensLoader.screens(store: db, run: run))
         }
     }
 }

@@ -83,7 +83,7 @@ done
 
 tm send-keys -t smoke 2
 wait_for "─ 2 Territories" || fail "pressing 2 did not open the Territories screen"
-wait_for "customers" || fail "the Territories placeholder does not summarise the run's data"
+wait_for " territories · " || fail "the Territories screen does not show the run's territories"
 
 tm send-keys -t smoke '?'
 wait_for "Show every key" || fail "pressing ? did not show the key help"
@@ -107,3 +107,40 @@ code=$(cat "$status_file")
 [[ "$code" == "0" ]] || fail "opsdeck --max-frames exited with status $code"
 
 echo "tmux-smoke: OK: opened, SLA slider moved net savings ($before -> $after), switched to screen 2, showed help, quit; NO_COLOR has no colour; --max-frames exits"
+# ---- Sales screens (tabs 2–6): territory → rep → stop → customer → script, every tab, resize ----
+: > "$status_file"
+tm kill-session -t smoke
+tm -f /dev/null new-session -d -s smoke -x 160 -y 48 \
+    "env LANG=C.UTF-8 TERM=xterm-256color $quoted; echo \$? > $status_file; sleep 30"
+wait_for "1 SLA queue" 1200 || fail "sales: the command center did not open"
+tm send-keys -t smoke 2
+wait_for "rep home" || fail "sales: screen 2 shows no territory map"
+wait_for "Potential" || fail "sales: screen 2 shows no territory table"
+tm send-keys -t smoke Enter
+wait_for "· day 1 of" || fail "sales: Enter on a territory did not open its rep's day"
+wait_for "NBA-aware vs distance-only" || fail "sales: the rep's day has no distance-only comparison"
+tm send-keys -t smoke ']'
+wait_for "· day 2 of" || fail "sales: ] did not move to the next day"
+tm send-keys -t smoke '['
+wait_for "· day 1 of" || fail "sales: [ did not move back"
+tm send-keys -t smoke Enter
+wait_for "Prep script" || fail "sales: Enter on a stop did not open the customer card"
+tm send-keys -t smoke x
+wait_for "written to" || fail "sales: x did not export the script"
+tm send-keys -t smoke Escape
+wait_for "· day 1 of" || fail "sales: Esc did not go back to the rep's day"
+tm send-keys -t smoke Escape
+wait_for "H rep home" || fail "sales: Esc did not go back to the territories"
+for tab in "3:Visits" "4:Potential" "5:Erlang C" "6:Execution trace"; do
+    tm send-keys -t smoke "${tab%%:*}"
+    wait_for "${tab#*:}" || fail "sales: screen ${tab%%:*} does not show '${tab#*:}'"
+done
+tm resize-window -t smoke -x 40 -y 12
+wait_for "Terminal too small" || fail "sales: 40x12 does not say the terminal is too small"
+tm resize-window -t smoke -x 160 -y 48
+wait_for "Execution trace" || fail "sales: screen 6 did not come back after the resize"
+tm send-keys -t smoke q
+wait_for_exit || fail "sales: q did not quit"
+code=$(cat "$status_file")
+[[ "$code" == "0" ]] || fail "sales: opsdeck exited with status $code"
+echo "tmux-smoke: OK: sales screens: territory → rep's day → stop → card → script exported; tabs 3–6; resize to 40x12 and back"

@@ -1,0 +1,51 @@
+import Engine
+
+/// The Models & run screen's inputs: this run's KPIs, model charts, gates and trace, and the
+/// KPIs of earlier runs in the store for drift.
+public struct ModelsRunModel: Sendable {
+    public struct CalibrationPoint: Sendable, Equatable {
+        public var predicted: Double
+        public var observed: Double
+        public var accounts: Int
+        public init(predicted: Double, observed: Double, accounts: Int) {
+            self.predicted = predicted; self.observed = observed; self.accounts = accounts
+        }
+    }
+
+    public struct GateRow: Sendable, Equatable {
+        public var dataset: String
+        public var gate: String
+        public var column: String
+        public var hard: Bool
+        public var rows: Int
+        public init(dataset: String, gate: String, column: String, hard: Bool, rows: Int) {
+            self.dataset = dataset; self.gate = gate; self.column = column; self.hard = hard; self.rows = rows
+        }
+    }
+
+    public struct HistoryRun: Sendable, Equatable {
+        public var id: Int64
+        public var createdAt: String
+        public var kpis: [KPI]
+        public init(id: Int64, createdAt: String, kpis: [KPI]) { self.id = id; self.createdAt = createdAt; self.kpis = kpis }
+    }
+
+    public var runId: Int64
+    public var kpis: [KPI]
+    /// True-positive rate at false-positive rates 0, 1/(n-1), …, 1 (from saved scores and labels).
+    public var roc: [Double]
+    public var calibration: [CalibrationPoint]
+    public var importance: [(name: String, gain: Double)]
+    public var gates: [GateRow]
+    /// The gate report as the run rendered it (per dataset: rows read, kept, findings).
+    public var gateReport: [String]
+    public var trace: Trace
+    /// Oldest first, this run last.
+    public var history: [HistoryRun]
+
+    public init(runId: Int64, kpis: [KPI], roc: [Double], calibration: [CalibrationPoint], importance: [(name: String, gain: Double)],
+                gates: [GateRow], gateReport: [String], trace: Trace, history: [HistoryRun]) {
+        self.runId = runId; self.kpis = kpis; self.roc = roc; self.calibration = calibration; self.importance = importance
+        self.gates = gates; self.gateReport = gateReport; self.trace = trace; self.history = history
+    }
+}

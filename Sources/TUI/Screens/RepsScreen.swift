@@ -1,0 +1,100 @@
+import Engine
+
+/// Screen 3: every rep with territory, visits planned, km, hours and NBA captured; `Enter`
+/// opens the rep's day (stops, mini-map, day selector, the distance-only comparison, lock and
+/// re-plan), then a stop's customer card.
+public struct RepsScreen: Screen {
+    public let id = ScreenID.repsRoutes
+    let customers: CustomersModel
+    var routes: RoutesModel
+    let region: Region
+    let decisions: RouteDecisions
+    let export: CustomerScriptExport
+    let data: TableData
+    var table: TableState
+    var drill = RouteDrill()
+
+    public init(routes: RoutesModel, customers: CustomersModel, region: Region, decisions: RouteDecisions,
+                export: CustomerScriptExport) {
+        self.routes = routes
+        self.customers = customers
+        self.region = region
+        self.decisions = decisions
+        self.export = export
+        data = Self.table(routes)
+        table = TableState(data: data)
+    }
+
+    static func table(_ m: RoutesModel) -> TableData {
+        let rows: [[TableCell]] = m.reps.map { r in
+            let capturedText = r.comparison.map { "\(r.highNBAVisits) vs \($0.highNBAVisitsDistance)" } ?? String(r.highNBAVisits)
+            return [TableCell(r.rep.id), TableCell(r.rep.name),
+                    .number(Double(r.territory), r.territory > 0 ? "T\(r.territory)" : "–",
+                            role: r.territory > 0 ? Role.territories[(r.territory - 1) % Role.territories.count] : nil),
+                    .number(Double(r.visits), String(r.visits)), .number(r.km, fixed(r.km, 1)), .number(r.hours, fixed(r.hours, 1)),
+                    .number(Double(r.highNBAVisits), capturedText,
+                            role: (r.comparison.map { r.highNBAVisits > $0.highNBAVisitsDistance } ?? false) ? .savingsPositive : nil)]
+        }
+        return TableData(columns: [
+            TableColumn("Rep", minWidth: 4, priority: 0), TableColumn("Name", minWidth: 8, maxWidth: 24, priority: 2, flexible: true),
+            TableColumn("Terr", minWidth: 4, priority: 1), TableColumn("Visits", alignment: .right, minWidth: 6, priority: 0),
+            TableColumn("Km", alignment: .right, minWidth: 5, priority: 0), TableColumn("Hours", alignment: .right, minWidth: 5, priority: 1),
+            TableColumn("High-NBA vs dist.-only", alignment: .right, minWidth: 9, priority: 0),
+        ], rows: rows)
+    }
+
+    public var keyScopes: [KeyScope] { drill.isOpen ? drill.scopes : table.scopes }
+
+    public func availability(of action: Action) -> Availability {
+        if drill.isOpen { return drill.availability(of: action) }
+        switch action {
+        case .custom("exportScript"): return .disabled("open a customer card first")
+        case .custom("lockStop"), .custom("replan"), .custom("nextDay"), .custom("previousDay"):
+            return .disabled("open a rep's day first (Enter)")
+        default: return .enabled
+        }
+    }
+
+    func tableArea(_ body: Rect) -> Rect {
+        let inner = body.inset(dx: 1, dy: 1)
+        return Rect(x: inner.x + 1, y: inner.y + 1, width: inner.width - 2, height: inner.height - 1)
+    }
+
+    public mutating func handle(_ action: Action, body: Rect) -> Bool {
+        if drill.isOpen {
+            return drill.handle(action, routes: &routes, customers: customers, decisions: decisions, export: export, body: body)
+        }
+        if action == .open, let row = table.selectedRow {
+            drill.open(repPosition: row, routes: routes, customers: customers)
+            return true
+        }
+        return table.handle(action, data: data, pageSize: TableView.pageSize(in: tableArea(body), state: table))
+    }
+
+    public mutating func type(_ character: Character, body: Rect) -> Bool {
+        if drill.isOpen { return drill.type(character, body: body) }
+        return table.type(character, data: data, pageSize: TableView.pageSize(in: tableArea(body), state: table))
+    }
+
+    public mutating func handleMouse(_ event: MouseEvent, body: Rect) -> Bool {
+        drill.isOpen ? drill.handleMouse(event, customers: customers, body: body) : table.handleMouse(event, in: tableArea(body))
+    }
+
+    public var statusMessage: String? { drill.message }
+
+    /// Opens a rep's day directly (the Territories screen's `Enter` lands here in tests too).
+    mutating func openRep(at position: Int) { drill.open(repPosition: position, routes: routes, customers: customers) }
+
+    public func draw(into canvas: inout Canvas, in body: Rect, context: CommandCenterContext) {
+        if drill.isOpen {
+            drill.draw(routes: routes, customers: customers, region: region, into: &canvas, in: body, trail: "3 Reps & routes")
+            return
+        }
+        let inner = canvas.drawBox(body, title: "3 Reps & routes · \(routes.reps.count) reps · \(routes.planningDays) days")
+        let total = routes.reps.map(\.visits).reduce(0, +)
+        let km = routes.reps.map(\.km).reduce(0, +)
+        canvas.write("\(total) visits planned · \(fixed(km, 0)) km · Enter opens a rep's day", x: inner.x + 1, y: inner.y,
+                     style: CellStyle(fg: .muted), maxX: inner.maxX)
+        TableView.draw(data, state: table, into: &canvas, in: tableArea(body))
+    }
+}

@@ -1,0 +1,166 @@
+import Engine
+
+/// A rep's day, drilled into from the rep list or a territory: the ordered stops, the route
+/// on a mini-map, the week's day selector, and the NBA-aware plan against the distance-only one.
+struct RouteDay {
+    let repPosition: Int
+    private(set) var day: Int
+    private(set) var data: TableData
+    var table: TableState
+    /// Locked stops (accounts) of this rep.
+    private(set) var locked: Set<Int> = []
+
+    init(routes: RoutesModel, customers: CustomersModel, repPosition: Int, day: Int = 0) {
+        self.repPosition = repPosition
+        self.day = day
+        data = RouteDay.table(routes.reps[repPosition], day: day, customers: customers, locked: [])
+        table = TableState(data: data)
+    }
+
+    static let columns = [
+        TableColumn("#", alignment: .right, minWidth: 2, priority: 0),
+        TableColumn("Arrive", minWidth: 5, priority: 0),
+        TableColumn("Window", minWidth: 11, priority: 3),
+        TableColumn("Wait", alignment: .right, minWidth: 4, priority: 4),
+        TableColumn("Visit", alignment: .right, minWidth: 4, priority: 5),
+        TableColumn("Km", alignment: .right, minWidth: 4, priority: 2),
+        TableColumn("Customer", minWidth: 8, priority: 0, flexible: true),
+        TableColumn("NBA", alignment: .right, minWidth: 4, priority: 1),
+        TableColumn("Channel", minWidth: 5, priority: 6),
+        TableColumn("Lock", minWidth: 4, priority: 2),
+    ]
+
+    static func table(_ rep: RepRoutes, day: Int, customers: CustomersModel, locked: Set<Int>) -> TableData {
+        let stops = day < rep.days.count ? rep.days[day] : []
+        let rows: [[TableCell]] = stops.map { s in
+            [.number(Double(s.sequence), String(s.sequence)), TableCell(clock(s.arrivalMinute)),
+             TableCell(clock(s.windowStart) + "–" + clock(s.windowEnd)),
+             .number(Double(s.waitMinutes), "\(s.waitMinutes)m"), .number(Double(s.serviceMinutes), "\(s.serviceMinutes)m"),
+             .number(s.travelKm, fixed(s.travelKm, 1)), TableCell(customers.customers[s.account].id),
+             .number(s.nbaPercentile, "p" + String(Int((s.nbaPercentile * 100).rounded())),
+                     role: s.nbaPercentile >= FieldRoutes.highNBAPercentile ? .savingsPositive : nil),
+             TableCell(s.channel), TableCell(locked.contains(s.account) ? "yes" : "", role: .warning)]
+        }
+        return TableData(columns: columns, rows: rows)
+    }
+
+    var scopes: [KeyScope] { table.isSearching ? table.scopes + [.screen(.repsRoutes)] : [.screen(.repsRoutes), .table] }
+
+    func selectedStop(_ routes: RoutesModel) -> RouteStop? {
+        let stops = routes.reps[repPosition].days[safe: day] ?? []
+        return table.selectedRow.flatMap { stops[safe: $0] }
+    }
+
+    mutating func show(day d: Int, routes: RoutesModel, customers: CustomersModel) {
+        let count = max(1, routes.reps[repPosition].days.count)
+        day = (d + count) % count
+        refresh(routes, customers)
+        table = TableState(data: data)
+    }
+
+    mutating func refresh(_ routes: RoutesModel, _ customers: CustomersModel) {
+        data = RouteDay.table(routes.reps[repPosition], day: day, customers: customers, locked: locked)
+        table.refresh(data)
+    }
+
+    /// Locks or unlocks the selected stop; the decision goes to the store. Returns the status line.
+    mutating func toggleLock(routes: RoutesModel, customers: CustomersModel, decisions: RouteDecisions) -> String {
+        guard let stop = selectedStop(routes) else { return "lock: no stop selected" }
+        let rep = routes.reps[repPosition].rep
+        let id = customers.customers[stop.account].id
+        let wasLocked = locked.contains(stop.account)
+        if let error = decisions.record(wasLocked ? "unlock-stop" : "lock-stop", "\(rep.id)/day\(day + 1)/\(id)",
+                                        "stop \(stop.sequence) at \(clock(stop.arrivalMinute))") {
+            return "lock: \(error)"
+        }
+        if wasLocked { locked.remove(stop.account) } else { locked.insert(stop.account) }
+        refresh(routes, customers)
+        return wasLocked ? "\(id) unlocked on day \(day + 1)" : "\(id) locked on day \(day + 1) (saved as a decision)"
+    }
+
+    func draw(routes: RoutesModel, customers: CustomersModel, region: Region, into canvas: inout Canvas, in body: Rect,
+              trail: String) {
+        let rr = routes.reps[repPosition]
+        canvas.drawBox(body, title: "\(trail) › \(rr.rep.id) \(rr.rep.name) · day \(day + 1) of \(rr.days.count)",
+                                   focused: true)
+        let stops = rr.days[safe: day] ?? []
+        let km = stops.map(\.travelKm).reduce(0, +)
+        let end = stops.last.map { $0.arrivalMinute + $0.serviceMinutes } ?? rr.rep.dayStartMinute
+        var days = ""
+        for d in 0..<rr.days.count { days += d == day ? "[\(d + 1)]" : " \(d + 1) " }
+        let l = RouteDay.layout(body)
+        canvas.write("Week " + days, x: l.head.x + 1, y: l.head.y, style: CellStyle(fg: .title, attributes: .bold), maxX: l.head.maxX)
+        canvas.write("\(stops.count) stops · \(fixed(km, 1)) km · \(clock(rr.rep.dayStartMinute))–\(clock(end))"
+                     + " · territory \(rr.territory)", x: l.head.x + 1, y: l.head.y + 1, style: CellStyle(fg: .muted), maxX: l.head.maxX)
+        TableView.draw(data, state: table, into: &canvas, in: l.table)
+        guard let right = l.side else { return }
+        let (mapBox, cmpBox) = right.sliceBottom(6)
+        let mapInner = canvas.drawBox(mapBox, title: "Route")
+        let home = (lat: rr.rep.homeLat, lon: rr.rep.homeLon)
+        let pts = stops.map { (lat: customers.customers[$0.account].lat, lon: customers.customers[$0.account].lon) }
+        var v = MapViewport(region: region)
+        let lats = pts.map(\.lat) + [home.lat], lons = pts.map(\.lon) + [home.lon]
+        if let la0 = lats.min(), let la1 = lats.max(), let lo0 = lons.min(), let lo1 = lons.max() {
+            v.centreLat = (la0 + la1) / 2
+            v.centreLon = (lo0 + lo1) / 2
+            let zl = (region.latRange.upperBound - region.latRange.lowerBound) / max(0.01, (la1 - la0) * 1.3)
+            let zo = (region.lonRange.upperBound - region.lonRange.lowerBound) / max(0.01, (lo1 - lo0) * 1.3)
+            v.zoom = max(1, min(MapViewport.maximumZoom, min(zl, zo)))
+        }
+        var marks = [BrailleMap.Mark(lat: home.lat, lon: home.lon, glyph: "H", role: .marker)]
+        for (k, p) in pts.enumerated() {
+            marks.append(BrailleMap.Mark(lat: p.lat, lon: p.lon, glyph: Character(String((k + 1) % 10)), role: .hiFg))
+        }
+        BrailleMap(region: region, lat: [], lon: [], group: [], groupRoles: [], marks: marks, path: [home] + pts + [home])
+            .draw(v, into: &canvas, in: mapInner)
+        let cmpInner = canvas.drawBox(cmpBox, title: "NBA-aware vs distance-only (week)")
+        guard let c = rr.comparison else {
+            canvas.write("The run saved no comparison for this rep.", x: cmpInner.x + 1, y: cmpInner.y, style: CellStyle(fg: .muted),
+                         maxX: cmpInner.maxX)
+            return
+        }
+        let lines = [
+            "              NBA-aware  distance-only",
+            "visits        " + pad(String(c.visitsNBA), 9) + "  " + pad(String(c.visitsDistance), 13),
+            "high-NBA      " + pad(String(c.highNBAVisitsNBA), 9) + "  " + pad(String(c.highNBAVisitsDistance), 13),
+            "km            " + pad(fixed(c.kmNBA, 1), 9) + "  " + pad(fixed(c.kmDistance, 1), 13),
+        ]
+        for (k, l) in lines.enumerated() where k < cmpInner.height {
+            canvas.write(l, x: cmpInner.x + 1, y: cmpInner.y + k, style: CellStyle(fg: k == 0 ? .muted : .mainFg), maxX: cmpInner.maxX)
+        }
+    }
+
+    /// Header rows, the stops table, and beside it (when wide enough) the map and comparison.
+    static func layout(_ body: Rect) -> (head: Rect, table: Rect, side: Rect?) {
+        let inner = body.inset(dx: 1, dy: 1)
+        let (head, rest) = inner.sliceTop(2)
+        guard rest.width >= 100 else { return (head, rest.inset(dx: 1, dy: 0), nil) }
+        let (left, right) = rest.sliceLeft(rest.width * 3 / 5)
+        return (head, left.inset(dx: 1, dy: 0), right)
+    }
+
+    private func pad(_ s: String, _ w: Int) -> String { String(repeating: " ", count: max(0, w - s.count)) + s }
+}
+
+/// "09:05" from minutes after midnight.
+func clock(_ minute: Int) -> String {
+    let m = max(0, minute)
+    let h = m / 60 % 24, mm = m % 60
+    return (h < 10 ? "0" : "") + String(h) + ":" + (mm < 10 ? "0" : "") + String(mm)
+}
+
+/// Fixed decimals without a locale.
+func fixed(_ v: Double, _ decimals: Int) -> String {
+    guard v.isFinite else { return "–" }
+    var p = 1.0
+    for _ in 0..<decimals { p *= 10 }
+    let t = Int64((v * p).rounded())
+    let whole = String(abs(t) / Int64(p))
+    guard decimals > 0 else { return (t < 0 ? "-" : "") + whole }
+    let frac = String(abs(t) % Int64(p))
+    return (t < 0 ? "-" : "") + whole + "." + String(repeating: "0", count: decimals - frac.count) + frac
+}
+
+extension Array {
+    subscript(safe i: Int) -> Element? { indices.contains(i) ? self[i] : nil }
+}

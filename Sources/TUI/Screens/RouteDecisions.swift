@@ -1,0 +1,22 @@
+/// Where a screen's decisions go: the loader hands the screens a closure that writes a row
+/// to the store's `decisions` table (tests hand one that keeps them). Returns an error line
+/// when the decision could not be recorded.
+public struct RouteDecisions: Sendable {
+    public var record: @Sendable (_ action: String, _ subject: String, _ value: String) -> String?
+
+    public init(record: @escaping @Sendable (_ action: String, _ subject: String, _ value: String) -> String?) {
+        self.record = record
+    }
+
+    /// Keeps nothing: for screens opened without a store.
+    public static let none = RouteDecisions { _, _, _ in "no store is open; the decision was not recorded" }
+}
+
+/// Where `x` writes a prep script: returns the path written, or throws a one-line reason.
+public struct CustomerScriptExport: Sendable {
+    public var write: @Sendable (_ accountId: String, _ text: String) throws -> String
+
+    public init(write: @escaping @Sendable (_ accountId: String, _ text: String) throws -> String) {
+        self.write = write
+    }
+}

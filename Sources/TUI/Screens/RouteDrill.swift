@@ -1,0 +1,89 @@
+import Engine
+
+/// The drill-down shared by Territories and Reps & routes: a rep's day, then a stop's
+/// customer card. `Esc` climbs back one level at a time.
+struct RouteDrill {
+    private(set) var day: RouteDay?
+    private(set) var card: CustomerCard?
+    private(set) var message: String?
+
+    var isOpen: Bool { day != nil }
+
+    var scopes: [KeyScope] { card?.scopes ?? day?.scopes ?? [] }
+
+    mutating func open(repPosition: Int, routes: RoutesModel, customers: CustomersModel) {
+        day = RouteDay(routes: routes, customers: customers, repPosition: repPosition)
+        card = nil
+        message = nil
+    }
+
+    func availability(of action: Action) -> Availability {
+        if card == nil, action == .custom("exportScript") { return .disabled("open a customer card first") }
+        if card != nil { return CustomerCard.availability(of: action) }
+        return .enabled
+    }
+
+
+    mutating func handle(_ action: Action, routes: inout RoutesModel, customers: CustomersModel, decisions: RouteDecisions,
+                         export: CustomerScriptExport, body: Rect) -> Bool {
+        message = nil
+        if var c = card {
+            switch action {
+            case .back: card = nil
+            case .custom("exportScript"): message = c.export(model: customers, with: export)
+            default:
+                let used = c.handle(action, model: customers, body: body)
+                card = c
+                return used
+            }
+            return true
+        }
+        guard var d = day else { return false }
+        var used = true
+        switch action {
+        case .back:
+            day = nil
+            return true
+        case .open:
+            if let stop = d.selectedStop(routes) { card = CustomerCard(account: stop.account) } else { message = "this day has no stops" }
+        case .custom("nextDay"): d.show(day: d.day + 1, routes: routes, customers: customers)
+        case .custom("previousDay"): d.show(day: d.day - 1, routes: routes, customers: customers)
+        case .custom("lockStop"): message = d.toggleLock(routes: routes, customers: customers, decisions: decisions)
+        case .custom("replan"): message = d.replan(routes: &routes, customers: customers)
+        default: used = d.table.handle(action, data: d.data, pageSize: TableView.pageSize(in: RouteDay.layout(body).table, state: d.table))
+        }
+        day = d
+        return used
+    }
+
+    mutating func type(_ character: Character, body: Rect) -> Bool {
+        guard card == nil, var d = day else { return false }
+        let used = d.table.type(character, data: d.data, pageSize: TableView.pageSize(in: RouteDay.layout(body).table, state: d.table))
+        day = d
+        return used
+    }
+
+    /// The wheel scrolls the card or the stops; a click selects a stop.
+    mutating func handleMouse(_ event: MouseEvent, customers: CustomersModel, body: Rect) -> Bool {
+        if var c = card {
+            guard event.kind != .press else { return false }
+            let used = c.handle(event.kind == .wheelUp ? .moveUp : .moveDown, model: customers, body: body)
+            card = c
+            return used
+        }
+        guard var d = day else { return false }
+        let used = d.table.handleMouse(event, in: RouteDay.layout(body).table)
+        day = d
+        return used
+    }
+
+    func draw(routes: RoutesModel, customers: CustomersModel, region: Region, into canvas: inout Canvas, in body: Rect, trail: String) {
+        guard let d = day else { return }
+        let rep = routes.reps[d.repPosition].rep
+        if let card {
+            card.draw(model: customers, into: &canvas, in: body, trail: "\(trail) › \(rep.id) day \(d.day + 1)")
+        } else {
+            d.draw(routes: routes, customers: customers, region: region, into: &canvas, in: body, trail: trail)
+        }
+    }
+}

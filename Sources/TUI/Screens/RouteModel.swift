@@ -1,0 +1,81 @@
+import Engine
+
+/// One stop of a rep's day, with what the run saved (order, arrival) and what follows from
+/// it and the coordinates (travel from the previous stop, waiting, the visit window).
+public struct RouteStop: Sendable, Equatable {
+    public var sequence: Int
+    public var account: Int
+    public var arrivalMinute: Int
+    public var windowStart: Int
+    public var windowEnd: Int
+    public var waitMinutes: Int
+    public var serviceMinutes: Int
+    public var travelKm: Double
+    public var nbaPercentile: Double
+    public var channel: String
+
+    public init(sequence: Int, account: Int, arrivalMinute: Int, windowStart: Int, windowEnd: Int, waitMinutes: Int,
+                serviceMinutes: Int, travelKm: Double, nbaPercentile: Double, channel: String) {
+        self.sequence = sequence; self.account = account; self.arrivalMinute = arrivalMinute; self.windowStart = windowStart
+        self.windowEnd = windowEnd; self.waitMinutes = waitMinutes; self.serviceMinutes = serviceMinutes
+        self.travelKm = travelKm; self.nbaPercentile = nbaPercentile; self.channel = channel
+    }
+}
+
+/// The NBA-aware plan against the distance-only plan of the same rep (saved by the run).
+public struct RouteComparison: Sendable, Equatable {
+    public var candidates: Int
+    public var visitsNBA: Int
+    public var highNBAVisitsNBA: Int
+    public var kmNBA: Double
+    public var visitsDistance: Int
+    public var highNBAVisitsDistance: Int
+    public var kmDistance: Double
+
+    public init(candidates: Int, visitsNBA: Int, highNBAVisitsNBA: Int, kmNBA: Double, visitsDistance: Int,
+                highNBAVisitsDistance: Int, kmDistance: Double) {
+        self.candidates = candidates; self.visitsNBA = visitsNBA; self.highNBAVisitsNBA = highNBAVisitsNBA; self.kmNBA = kmNBA
+        self.visitsDistance = visitsDistance; self.highNBAVisitsDistance = highNBAVisitsDistance; self.kmDistance = kmDistance
+    }
+}
+
+/// A rep's week: territory, days of stops, totals and the comparison.
+public struct RepRoutes: Sendable {
+    public var rep: Rep
+    public var index: Int
+    /// Territory number (1-based; 0: none).
+    public var territory: Int
+    public var days: [[RouteStop]]
+    public var comparison: RouteComparison?
+
+    public init(rep: Rep, index: Int, territory: Int, days: [[RouteStop]], comparison: RouteComparison?) {
+        self.rep = rep; self.index = index; self.territory = territory; self.days = days; self.comparison = comparison
+    }
+
+    public var visits: Int { days.map(\.count).reduce(0, +) }
+    public var km: Double { days.joined().map(\.travelKm).reduce(0, +) }
+    /// Hours from the day's start to the end of the last visit, summed over days with visits.
+    public var hours: Double {
+        days.filter { !$0.isEmpty }.map { d in
+            Double((d.last.map { $0.arrivalMinute + $0.serviceMinutes } ?? rep.dayStartMinute) - rep.dayStartMinute) / 60
+        }.reduce(0, +)
+    }
+    /// Visits to accounts in the top NBA fifth.
+    public var highNBAVisits: Int { days.joined().filter { $0.nbaPercentile >= FieldRoutes.highNBAPercentile }.count }
+}
+
+/// Every rep's routes for the planning horizon.
+public struct RoutesModel: Sendable {
+    public var reps: [RepRoutes]
+    public var planningDays: Int
+    public var visitMinutes: Int
+    public var routeIterations: Int
+    public var seed: UInt64
+
+    public init(reps: [RepRoutes], planningDays: Int, visitMinutes: Int, routeIterations: Int, seed: UInt64) {
+        self.reps = reps; self.planningDays = planningDays; self.visitMinutes = visitMinutes
+        self.routeIterations = routeIterations; self.seed = seed
+    }
+
+    public func position(ofRep index: Int) -> Int? { reps.firstIndex { $0.index == index } }
+}

@@ -1,0 +1,110 @@
+import Engine
+import Foundation
+
+extension SalesScreens {
+    /// Loads the sales screens' data from a saved run; nil when the run saved no sales
+    /// stages (the screens then show what they will hold).
+    public static func load(store: Store, run: RunRecord) throws(SalesScreensError) -> SalesScreens? {
+        do {
+            return try loadRun(store: store, run: run)
+        } catch let error as SalesScreensError {
+            throw error
+        } catch {
+            throw SalesScreensError("run \(run.id): \(error)")
+        }
+    }
+
+    private static func loadRun(store: Store, run: RunRecord) throws -> SalesScreens? {
+        guard let bytes = try store.artifact(run: run.id, name: Pipeline.accountsArtifact) else { return nil }
+        func table(_ name: String) throws -> SavedTable {
+            let data = try store.artifact(run: run.id, name: name) ?? []
+            return try SavedTable(text: String(decoding: data, as: UTF8.self), name: name)
+        }
+        let config = (try? JSONDecoder().decode(PipelineConfig.self, from: Data(run.config.utf8))) ?? PipelineConfig(seed: run.seed)
+        let customers = try run.customersDataset.map { try store.customers(dataset: $0) } ?? []
+        let reps = try run.repsDataset.map { try store.reps(dataset: $0) } ?? []
+        let tickets = try run.ticketsDataset.map { try store.tickets(dataset: $0) } ?? []
+        let cols = try ColumnFile(bytes: bytes)
+        guard cols.rowCount == customers.count else {
+            throw SalesScreensError("run \(run.id): scores have \(cols.rowCount) rows but its customer dataset has \(customers.count)")
+        }
+        let accounts = try accountsModel(cols, customers: customers, tickets: tickets, config: config,
+                                         scripts: table("scripts.csv"), anomalies: table("anomalies.csv"))
+        let territories = territoriesModel(accounts, reps: reps, saved: try table("territories.csv"), config: config)
+        let routes = routesModel(accounts, reps: reps, territories: territories, saved: try table("routes.csv"),
+                                 compare: try table("route_compare.csv"), config: config)
+        let channels = channelsModel(channels: try table("channels.csv"), centre: try table("contact_centre.csv"),
+                                     staffing: try table("staffing.csv"), schedule: try table("schedule.csv"))
+        let models = try modelsModel(store: store, run: run, accounts: accounts, calibration: table("calibration.csv"),
+                                     importance: table("importance.csv"), gates: table("gates.csv"))
+        return SalesScreens(runId: run.id, customers: accounts, territories: territories, routes: routes, channels: channels,
+                            models: models)
+    }
+
+    static func accountsModel(_ cols: ColumnFile, customers: [Customer], tickets: [Ticket], config: PipelineConfig,
+                              scripts: SavedTable, anomalies: SavedTable) throws -> CustomersModel {
+        let n = customers.count
+        func f(_ name: String) throws -> [Float] {
+            guard case .float(let v)? = cols.column(name), v.count == n else { throw SalesScreensError("the scores table lacks \(name)") }
+            return v
+        }
+        func i(_ name: String) throws -> [Int32] {
+            guard case .int(let v)? = cols.column(name), v.count == n else { throw SalesScreensError("the scores table lacks \(name)") }
+            return v
+        }
+        func b(_ name: String) throws -> [UInt8] {
+            guard case .byte(let v)? = cols.column(name), v.count == n else { throw SalesScreensError("the scores table lacks \(name)") }
+            return v
+        }
+        let slots = NBAScore.reasonSlots
+        let reasonCols = try (1...slots).map { try b("reason\($0)") }
+        var reasons = [UInt8](repeating: 0, count: n * slots)
+        for r in 0..<n { for s in 0..<slots { reasons[r * slots + s] = reasonCols[s][r] } }
+        var index: [String: Int] = [:]
+        index.reserveCapacity(n)
+        for (k, c) in customers.enumerated() { index[c.id] = k }
+        var scriptOf: [Int: String] = [:]
+        for row in scripts.rows { if let k = index[scripts.text(row, "account")] { scriptOf[k] = scripts.text(row, "script") } }
+        var why: [Int: String] = [:]
+        for row in anomalies.rows { if let k = index[anomalies.text(row, "account")] { why[k] = anomalies.text(row, "why") } }
+        var open: [Int: [Ticket]] = [:]
+        for t in tickets where t.resolvedAt == nil {
+            if let key = t.customerKey, let k = index[key] { open[k, default: []].append(t) }
+        }
+        return CustomersModel(customers: customers, churn: try f("churn"), potential: try f("potential"), nba: try f("nba"),
+                              nbaRank: try i("nba_rank"), recencyDays: try f("recency_days"), openTickets: try i("open_tickets"),
+                              valueBucket: try b("value_bucket"), potentialBucket: try b("potential_bucket"), reasons: reasons,
+                              channel: try b("channel"), day: try i("day"), territory: try i("territory"), anomaly: try b("anomaly"),
+                              anomalyScore: try f("anomaly_score"), anomalyWhy: why, weights: config.sales.nbaWeights,
+                              scripts: scriptOf, tickets: open)
+    }
+
+    static func territoriesModel(_ m: CustomersModel, reps: [Rep], saved: SavedTable, config: PipelineConfig) -> TerritoriesModel {
+        let k = saved.rows.count
+        var accounts = [Int](repeating: 0, count: k), field = accounts
+        var potential = [Double](repeating: 0, count: k), churn = potential
+        let fieldCode = SalesChannel.field.code
+        for i in 0..<m.count {
+            let t = Int(m.territory[i])
+            guard t >= 0, t < k else { continue }
+            accounts[t] += 1
+            potential[t] += Double(m.potential[i])
+            churn[t] += Double(m.churn[i])
+            if m.channel[i] == fieldCode { field[t] += 1 }
+        }
+        let hours = field.map { Double($0 * config.sales.visitMinutes) / 60 }
+        let mean = hours.isEmpty ? 0 : hours.reduce(0, +) / Double(k)
+        let rows: [TerritoryRow] = saved.rows.enumerated().map { t, row in
+            let repId = saved.text(row, "rep")
+            let rep = reps.firstIndex { $0.id == repId } ?? -1
+            return TerritoryRow(number: t + 1, rep: rep, repName: rep >= 0 ? reps[rep].name : "–", accounts: accounts[t],
+                                workloadHours: hours[t], balance: mean > 0 ? hours[t] / mean - 1 : 0, potential: potential[t],
+                                churn: accounts[t] > 0 ? churn[t] / Double(accounts[t]) : 0,
+                                centreLat: saved.number(row, "centre_lat"), centreLon: saved.number(row, "centre_lon"))
+        }
+        let flagged = (0..<m.count).filter { m.isAnomaly($0) }
+            .sorted { m.anomalyScore[$0] != m.anomalyScore[$1] ? m.anomalyScore[$0] > m.anomalyScore[$1] : $0 < $1 }
+        return TerritoriesModel(region: .barcelona, rows: rows, lat: m.customers.map(\.lat), lon: m.customers.map(\.lon),
+                                territory: m.territory, reps: reps, anomalies: flagged)
+    }
+}

@@ -1,0 +1,92 @@
+import Engine
+
+extension SalesScreens {
+    /// Each rep's saved stops, with travel from the previous stop (the routing engine's
+    /// travel model on the coordinates), waiting before the visit and the visit window
+    /// (the rep's working hours, the only window the run's routing used).
+    static func routesModel(_ m: CustomersModel, reps: [Rep], territories: TerritoriesModel, saved: SavedTable, compare: SavedTable,
+                            config: PipelineConfig) -> RoutesModel {
+        let days = config.sales.planningDays
+        var repIndex: [String: Int] = [:]
+        for (k, r) in reps.enumerated() { repIndex[r.id] = k }
+        var accountIndex: [String: Int] = [:]
+        for (k, c) in m.customers.enumerated() { accountIndex[c.id] = k }
+        var raw = [[[(seq: Int, account: Int, arrival: Int, pct: Double)]]](
+            repeating: [[(seq: Int, account: Int, arrival: Int, pct: Double)]](repeating: [], count: days), count: reps.count)
+        for row in saved.rows {
+            guard let r = repIndex[saved.text(row, "rep")], let a = accountIndex[saved.text(row, "account")] else { continue }
+            let d = saved.int(row, "day") - 1
+            guard d >= 0, d < days else { continue }
+            raw[r][d].append((saved.int(row, "sequence"), a, minutes(saved.text(row, "arrival")), saved.number(row, "nba_percentile")))
+        }
+        var comparison: [Int: RouteComparison] = [:]
+        for row in compare.rows {
+            guard let r = repIndex[compare.text(row, "rep")] else { continue }
+            comparison[r] = RouteComparison(candidates: compare.int(row, "candidates"), visitsNBA: compare.int(row, "visits_nba"),
+                                            highNBAVisitsNBA: compare.int(row, "high_nba_visits_nba"), kmNBA: compare.number(row, "km_nba"),
+                                            visitsDistance: compare.int(row, "visits_distance_only"),
+                                            highNBAVisitsDistance: compare.int(row, "high_nba_visits_distance_only"),
+                                            kmDistance: compare.number(row, "km_distance_only"))
+        }
+        let travel = TravelModel()
+        let visit = config.sales.visitMinutes
+        let out: [RepRoutes] = reps.enumerated().map { r, rep in
+            let territory = territories.rows.first { $0.rep == r }?.number ?? 0
+            let week: [[RouteStop]] = raw[r].map { dayStops in
+                var prevLat = rep.homeLat, prevLon = rep.homeLon, free = rep.dayStartMinute
+                return dayStops.sorted { $0.seq < $1.seq }.map { s in
+                    let c = m.customers[s.account]
+                    let km = TravelModel.haversineKm(prevLat, prevLon, c.lat, c.lon) * travel.roadFactor
+                    let legMinutes = travel.seconds(prevLat, prevLon, c.lat, c.lon) / 60
+                    let stop = RouteStop(sequence: s.seq, account: s.account, arrivalMinute: s.arrival, windowStart: rep.dayStartMinute,
+                                         windowEnd: rep.dayEndMinute, waitMinutes: max(0, s.arrival - free - legMinutes),
+                                         serviceMinutes: visit, travelKm: km, nbaPercentile: s.pct, channel: m.channelName(s.account))
+                    prevLat = c.lat; prevLon = c.lon; free = s.arrival + visit
+                    return stop
+                }
+            }
+            return RepRoutes(rep: rep, index: r, territory: territory, days: week, comparison: comparison[r])
+        }
+        return RoutesModel(reps: out, planningDays: days, visitMinutes: visit, routeIterations: config.sales.routeIterations,
+                           seed: config.seed)
+    }
+
+    /// "09:05" → 545; anything else → 0.
+    static func minutes(_ clock: String) -> Int {
+        let parts = clock.split(separator: ":")
+        guard parts.count == 2, let h = Int(parts[0]), let m = Int(parts[1]) else { return 0 }
+        return h * 60 + m
+    }
+
+    static func channelsModel(channels: SavedTable, centre: SavedTable, staffing: SavedTable, schedule: SavedTable) -> ChannelsModel {
+        let rows: [ChannelsModel.Row] = channels.rows.map { row in
+            let name = channels.text(row, "channel")
+            let cc = centre.rows.first { centre.text($0, "channel") == name }
+            return ChannelsModel.Row(channel: name, demand: channels.int(row, "demand"), allocated: channels.int(row, "allocated"),
+                                     deferred: channels.int(row, "deferred"), capacity: channels.int(row, "capacity"),
+                                     slaMet: cc.map { centre.int($0, "sla_met") }, slaMissed: cc.map { centre.int($0, "sla_missed") },
+                                     backlog: cc.map { centre.int($0, "backlog") })
+        }
+        var order: [String] = []
+        var groups: [String: [[String]]] = [:]
+        for row in staffing.rows {
+            let name = staffing.text(row, "channel")
+            if groups[name] == nil { order.append(name) }
+            groups[name, default: []].append(row)
+        }
+        let staff = order.map { name in
+            let g = groups[name] ?? []
+            return ChannelsModel.Staffing(channel: name, intervals: g.map { staffing.text($0, "interval") },
+                                          needed: g.map { staffing.number($0, "roster_needed") },
+                                          available: g.map { staffing.number($0, "agents_available") },
+                                          serviceLevel: g.map { staffing.number($0, "service_level") })
+        }
+        let contacts = schedule.rows.map { row in
+            ChannelsModel.Contact(order: schedule.int(row, "order"), account: schedule.text(row, "account"),
+                                  channel: schedule.text(row, "channel"), start: schedule.text(row, "start"),
+                                  deadline: schedule.text(row, "deadline"), nba: schedule.number(row, "nba"),
+                                  slaMet: schedule.text(row, "sla") == "met")
+        }
+        return ChannelsModel(rows: rows, staffing: staff, schedule: contacts)
+    }
+}
