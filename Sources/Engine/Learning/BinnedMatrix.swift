@@ -1,0 +1,68 @@
+/// A feature frame discretised for histogram learners: each column as `UInt8` bins,
+/// column-major (`bins[column][row]`), with the per-column `FeatureBinning` that produced
+/// them so that other frames (validation, scoring) can be binned the same way.
+public struct BinnedMatrix: Sendable {
+    public let rowCount: Int
+    public let binnings: [FeatureBinning]
+    public let bins: [[UInt8]]
+
+    public var columnCount: Int { binnings.count }
+
+    /// Learns the binning from a seeded sample of at most `sampleSize` rows, then bins all.
+    public init(frame: FeatureFrame, maxBins: Int = 255, sampleSize: Int = 200_000, seed: UInt64 = 0) throws {
+        guard frame.rowCount > 0 else { throw LearningError.noRows }
+        guard frame.columnCount > 0 else { throw LearningError.noFeatures }
+        guard (2...255).contains(maxBins) else { throw LearningError.invalidParameter("maxBins must be in 2...255") }
+        var rng = SeededRNG(seed: seed)
+        let sampleRows: [Int]? = frame.rowCount > sampleSize ? rng.sample(frame.rowCount, sampleSize).sorted() : nil
+        var binnings: [FeatureBinning] = []
+        for col in frame.columns {
+            switch col {
+            case .numeric(let v):
+                let sample = sampleRows.map { $0.map { v[$0] } } ?? v
+                binnings.append(.numeric(sample: sample, maxBins: maxBins))
+            case .categorical(let codes, let labels):
+                binnings.append(.categorical(codes: codes, labelCount: labels.count, maxBins: maxBins))
+            }
+        }
+        try self.init(frame: frame, binnings: binnings)
+    }
+
+    /// Bins `frame` with binnings learnt elsewhere (e.g. on the training rows).
+    public init(frame: FeatureFrame, binnings: [FeatureBinning]) throws {
+        guard frame.columnCount == binnings.count else {
+            throw LearningError.columnCountMismatch(expected: binnings.count, got: frame.columnCount)
+        }
+        self.rowCount = frame.rowCount
+        self.binnings = binnings
+        var all: [[UInt8]] = []
+        for (j, col) in frame.columns.enumerated() {
+            switch (col, binnings[j].kind) {
+            case (.numeric(let v), .numeric(let edges)):
+                let b = binnings[j]
+                all.append(edges.withUnsafeBufferPointer { e in v.map { b.bin(numeric: $0, edges: e) } })
+            case (.categorical(let codes, _), .categorical(let binOfCode, let codeOfBin)):
+                let missing = UInt8(codeOfBin.count)
+                all.append(codes.map { c in c >= 0 && Int(c) < binOfCode.count ? binOfCode[Int(c)] : missing })
+            default:
+                throw LearningError.columnKindMismatch(column: frame.names[j])
+            }
+        }
+        self.bins = all
+    }
+
+    /// Row-major copy (`out[row * columnCount + column]`): one cache line per row, which is
+    /// what the histogram loop of the boosting learner wants.
+    func rowMajor() -> [UInt8] {
+        let f = columnCount
+        var out = [UInt8](repeating: 0, count: rowCount * f)
+        out.withUnsafeMutableBufferPointer { o in
+            for j in 0..<f {
+                bins[j].withUnsafeBufferPointer { c in
+                    for r in 0..<rowCount { o[r * f + j] = c[r] }
+                }
+            }
+        }
+        return out
+    }
+}

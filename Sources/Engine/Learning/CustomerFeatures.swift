@@ -1,0 +1,49 @@
+/// The model view of customer records: every field a model may learn from, as a
+/// `FeatureFrame` (ids, labels and the generator's oracle are left out), plus the two
+/// targets. Recency replaces the last purchase date so that a model does not learn dates.
+public enum CustomerFeatures {
+    public static func frame(_ customers: [Customer], asOfDay: Int) throws -> FeatureFrame {
+        var f = FeatureFrame(rowCount: customers.count)
+        func num(_ name: String, _ v: (Customer) -> Double?) throws {
+            try f.addNumeric(name, customers.map { v($0).map(Float.init) ?? .nan })
+        }
+        try num("lat") { $0.lat }
+        try num("lon") { $0.lon }
+        try num("recency_days") { $0.lastPurchaseDay.map { Double(asOfDay - $0) } }
+        try num("amount") { $0.amount }
+        try num("lifetime_value") { $0.lifetimeValue }
+        try num("company_size") { Double($0.companySize) }
+        try f.addCategory("industry", customers.map(\.industry))
+        try f.addCategory("tier", customers.map(\.tier))
+        try f.addCategory("preferred_channel", customers.map(\.preferredChannel))
+        try f.addCategory("last_contact_channel", customers.map(\.lastContactChannel))
+        try num("digital_engagement") { $0.digitalEngagement }
+        try num("inbound_calls_30d") { Double($0.inboundCalls30d) }
+        try num("outbound_connect_rate") { $0.outboundConnectRate }
+        try num("web_sessions_30d") { Double($0.webSessions30d) }
+        try num("abandoned_carts_30d") { Double($0.abandonedCarts30d) }
+        try num("ecom_orders_30d") { Double($0.ecomOrders30d) }
+        try num("support_tickets_90d") { Double($0.supportTickets90d) }
+        try num("csat") { $0.csat }
+        try num("recent_issue") { $0.recentIssue ? 1 : 0 }
+        try num("touches_30d") { Double($0.touches30d) }
+        try f.addCategory("product_interest", customers.map(\.productInterest))
+        return f
+    }
+
+    /// Churn labels (1 = churned); throws when a customer has none.
+    public static func churnLabels(_ customers: [Customer]) throws -> [Double] {
+        try customers.enumerated().map { i, c in
+            guard let v = c.churned else { throw LearningError.nonFiniteTarget(row: i) }
+            return v ? 1 : 0
+        }
+    }
+
+    /// Spend over the next six months; throws when a customer has none.
+    public static func futureSpend(_ customers: [Customer]) throws -> [Double] {
+        try customers.enumerated().map { i, c in
+            guard let v = c.futureSpend, v.isFinite else { throw LearningError.nonFiniteTarget(row: i) }
+            return v
+        }
+    }
+}

@@ -1,0 +1,149 @@
+/// Histogram gradient boosting (log-loss classifier or squared-error regressor).
+///
+///     let model = try GradientBoosting(task: .binaryClassification, config: cfg).fit(frame, labels: y)
+///     let p = try model.predictProbability(testFrame)
+public struct GradientBoosting: Sendable {
+    public var task: BoostingTask
+    public var config: GradientBoostingConfig
+
+    public init(task: BoostingTask, config: GradientBoostingConfig = .init()) {
+        self.task = task
+        self.config = config
+    }
+
+    /// Fits on all rows of `frame`. With `validation` and `earlyStoppingRounds > 0`, keeps
+    /// the trees up to the best validation loss.
+    public func fit(
+        _ frame: FeatureFrame, labels y: [Double], validation: (frame: FeatureFrame, labels: [Double])? = nil
+    ) throws -> GradientBoostingModel {
+        try config.validate()
+        if task == .binaryClassification { try Validate.binaryLabels(y, rows: frame.rowCount) } else {
+            try Validate.labels(y, rows: frame.rowCount)
+        }
+        // The learner's row layout addresses histogram bins with 16 bits.
+        guard frame.columnCount <= 16_000 else { throw LearningError.invalidParameter("at most 16000 columns") }
+        let maxBins = min(config.maxBins, max(2, 65_535 / max(1, frame.columnCount) - 1))
+        let binned = try BinnedMatrix(frame: frame, maxBins: maxBins, seed: config.seed)
+        let n = frame.rowCount
+        let mean = y.reduce(0, +) / Double(n)
+        let initScore: Double
+        switch task {
+        case .binaryClassification:
+            let p = min(max(mean, 1e-15), 1 - 1e-15)
+            initScore = _log(p / (1 - p))
+        case .regression:
+            initScore = mean
+        }
+        var valid: ValidationState?
+        if let v = validation {
+            if task == .binaryClassification { try Validate.binaryLabels(v.labels, rows: v.frame.rowCount) } else {
+                try Validate.labels(v.labels, rows: v.frame.rowCount)
+            }
+            _ = try frame.schema.aligned(v.frame)
+            let vb = try BinnedMatrix(frame: v.frame, binnings: binned.binnings)
+            valid = ValidationState(bins: vb.rowMajor(), labels: v.labels,
+                                    scores: [Double](repeating: initScore, count: v.frame.rowCount))
+        }
+
+        let learner = HistogramTreeLearner(binned: binned, params: config.treeParams)
+        let missingBins = learner.missingBins
+        let f = binned.columnCount
+        var ensemble = TreeEnsemble()
+        var scores = [Double](repeating: initScore, count: n)
+        var gh = [SIMD2<Float>](repeating: .zero, count: n)
+        let rng = SeededRNG(seed: config.seed)
+        var bestLoss = Double.infinity, bestTrees = 0
+        for it in 0..<config.trees {
+            computeGradients(scores: scores, labels: y, into: &gh)
+            var treeRng = rng.derived(UInt64(it))
+            var bag: [Int32]?
+            if config.rowSubsample < 1 {
+                let k = max(1, Int((Double(n) * config.rowSubsample).rounded()))
+                bag = treeRng.sample(n, k).sorted().map { Int32($0) }
+            }
+            var features = Array(0..<f)
+            if config.featureSubsample < 1 {
+                let k = max(1, Int((Double(f) * config.featureSubsample).rounded()))
+                features = treeRng.sample(f, k).sorted()
+            }
+            let tree = learner.grow(gh: gh, bag: bag, features: features, rng: &treeRng)
+            if tree.leafCount == 1 && it > 0 { break }
+            ensemble.append(tree, binnings: binned.binnings, scale: config.learningRate)
+            let lr = config.learningRate
+            if bag == nil {
+                learner.indices.withUnsafeBufferPointer { idx in
+                    for l in 0..<tree.leafCount {
+                        let v = tree.leafValue[l] * lr
+                        for i in tree.leafBegin[l]..<(tree.leafBegin[l] + tree.leafRows[l]) { scores[Int(idx[i])] += v }
+                    }
+                }
+            } else {
+                addTree(tree, lr: lr, bins: learner.rowBins, columns: f, missingBins: missingBins, to: &scores)
+            }
+            if var v = valid {
+                addTree(tree, lr: lr, bins: v.bins, columns: f, missingBins: missingBins, to: &v.scores)
+                let loss = Self.loss(task, scores: v.scores, labels: v.labels)
+                valid = v
+                if loss < bestLoss - 1e-12 { bestLoss = loss; bestTrees = ensemble.treeCount }
+                if config.earlyStoppingRounds > 0 && ensemble.treeCount - bestTrees >= config.earlyStoppingRounds { break }
+            }
+        }
+        var best: Int?
+        if valid != nil && config.earlyStoppingRounds > 0 && bestTrees > 0 {
+            best = bestTrees
+            ensemble = ensemble.truncated(to: bestTrees)
+        }
+        return GradientBoostingModel(task: task, config: config, schema: frame.schema, initScore: initScore,
+                                     ensemble: ensemble, bestIteration: best)
+    }
+
+    private struct ValidationState {
+        var bins: [UInt8]
+        var labels: [Double]
+        var scores: [Double]
+    }
+
+    private func computeGradients(scores: [Double], labels: [Double], into gh: inout [SIMD2<Float>]) {
+        let n = scores.count
+        gh.withUnsafeMutableBufferPointer { out in
+            scores.withUnsafeBufferPointer { s in
+                labels.withUnsafeBufferPointer { y in
+                    switch task {
+                    case .binaryClassification:
+                        for i in 0..<n {
+                            let p = sigmoid(s[i])
+                            out[i] = SIMD2(Float(p - y[i]), Float(max(p * (1 - p), 1e-16)))
+                        }
+                    case .regression:
+                        for i in 0..<n { out[i] = SIMD2(Float(s[i] - y[i]), 1) }
+                    }
+                }
+            }
+        }
+    }
+
+    private func addTree(_ t: GrownTree, lr: Double, bins: [UInt8], columns f: Int, missingBins: [Int],
+                         to scores: inout [Double]) {
+        let rows = scores.count
+        bins.withUnsafeBufferPointer { b in
+            missingBins.withUnsafeBufferPointer { m in
+                guard let base = b.baseAddress, let mb = m.baseAddress else { return }
+                for r in 0..<rows { scores[r] += t.leafValue[t.leaf(row: base + r * f, missingBins: mb)] * lr }
+            }
+        }
+    }
+
+    static func loss(_ task: BoostingTask, scores: [Double], labels: [Double]) -> Double {
+        var s = 0.0
+        switch task {
+        case .binaryClassification:
+            for (z, y) in zip(scores, labels) {
+                // log(1 + e^z) - y z, stable for large |z|.
+                s += (z > 0 ? z + _log(1 + _exp(-z)) : _log(1 + _exp(z))) - y * z
+            }
+        case .regression:
+            for (z, y) in zip(scores, labels) { s += (z - y) * (z - y) }
+        }
+        return s / Double(max(1, scores.count))
+    }
+}

@@ -1,0 +1,48 @@
+/// A tree just grown by `HistogramTreeLearner`, in bin space and LightGBM's layout:
+/// internal nodes `0..<leafCount-1`, leaves `0..<leafCount`, a child `c < 0` is leaf `~c`.
+/// Leaf values are raw (not yet scaled by a learning rate).
+struct GrownTree: Sendable {
+    var feature: [Int32] = []
+    var thresholdBin: [UInt8] = []
+    var defaultLeft: [Bool] = []
+    var isCategorical: [Bool] = []
+    var leftBins: [[UInt8]] = []
+    var left: [Int32] = []
+    var right: [Int32] = []
+    var gain: [Double] = []
+    var leafValue: [Double] = [0]
+    /// Rows (of the bag) that reached each leaf: cover for TreeSHAP.
+    var leafRows: [Int] = [0]
+    /// Where each leaf's rows sit in the learner's index array after growth.
+    var leafBegin: [Int] = [0]
+
+    var leafCount: Int { leafValue.count }
+
+    /// Leaf reached by a binned row (row-major bins of `featureCount` columns).
+    @inline(__always)
+    func leaf(row: UnsafePointer<UInt8>, missingBins: UnsafePointer<Int>) -> Int {
+        if feature.isEmpty { return 0 }
+        var node: Int32 = 0
+        while node >= 0 {
+            let i = Int(node)
+            let f = Int(feature[i])
+            let b = row[f]
+            let goLeft: Bool
+            if isCategorical[i] {
+                goLeft = leftBins[i].contains(b)
+            } else if Int(b) == missingBins[f] {
+                goLeft = defaultLeft[i]
+            } else {
+                goLeft = b <= thresholdBin[i]
+            }
+            node = goLeft ? left[i] : right[i]
+        }
+        return Int(~node)
+    }
+}
+
+/// Moves raw pointers into `concurrentPerform` closures; the caller guarantees that
+/// concurrent users touch disjoint memory.
+struct SendablePointer<T>: @unchecked Sendable {
+    let p: UnsafeMutablePointer<T>
+}

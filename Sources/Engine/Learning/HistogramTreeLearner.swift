@@ -1,0 +1,216 @@
+/// Grows one regression tree on gradients/hessians from per-feature histograms, as
+/// LightGBM does: rows of a leaf are a contiguous range of one index array (partitioned in
+/// place), a histogram is built only for the smaller child and the larger one is the
+/// parent's minus it, and leaves are split best-gain-first (or level by level).
+/// Buffers are allocated once per learner and reused by every tree and node.
+final class HistogramTreeLearner {
+    let rowCount: Int
+    let featureCount: Int
+    let params: TreeParams
+    let rowBins: [UInt8]
+    /// Column-major bins, for partitioning (one small contiguous column per split).
+    let columnBins: [[UInt8]]
+    let offsets: [Int]
+    let binCounts: [Int]
+    let categorical: [Bool]
+    let missingBins: [Int]
+    let totalBins: Int
+    let pool: UnsafeMutablePointer<SIMD2<Double>>
+    /// Three extra histograms for the partial sums of large builds.
+    let partialBuffer: UnsafeMutablePointer<SIMD2<Double>>
+    /// Row-major bins with each feature's histogram offset added (LightGBM's row-wise
+    /// layout): the inner loop is one load and one add per feature.
+    let globalBins: [UInt16]
+    private(set) var indices: [Int32]
+    private var scratch: [Int32]
+
+    init(binned: BinnedMatrix, params: TreeParams) {
+        rowCount = binned.rowCount
+        featureCount = binned.columnCount
+        self.params = params
+        rowBins = binned.rowMajor()
+        columnBins = binned.bins
+        binCounts = binned.binnings.map(\.binCount)
+        categorical = binned.binnings.map(\.isCategorical)
+        missingBins = binned.binnings.map(\.missingBin)
+        var off: [Int] = []
+        var total = 0
+        for c in binCounts { off.append(total); total += c }
+        offsets = off
+        totalBins = total
+        let slots = max(2, params.numLeaves)
+        pool = .allocate(capacity: slots * total)
+        partialBuffer = .allocate(capacity: 3 * total)
+        let f = featureCount
+        globalBins = rowBins.enumerated().map { UInt16(truncatingIfNeeded: off[$0.offset % f] + Int($0.element)) }
+        indices = [Int32](repeating: 0, count: rowCount)
+        scratch = [Int32](repeating: 0, count: rowCount)
+    }
+
+    deinit {
+        pool.deallocate()
+        partialBuffer.deallocate()
+    }
+
+    private struct Leaf {
+        var begin = 0, count = 0
+        var sumG = 0.0, sumH = 0.0
+        var depth = 0
+        var slot = -1
+        var best = SplitCandidate()
+    }
+
+    /// `gh[r]` = (gradient, hessian) of row r. `bag`: the rows to learn from (nil = all).
+    /// `features`: the columns this tree may split on.
+    func grow(gh: [SIMD2<Float>], bag: [Int32]?, features: [Int], rng: inout SeededRNG) -> GrownTree {
+        let p = params
+        var tree = GrownTree()
+        let bagCount = bag?.count ?? rowCount
+        if let bag { indices.replaceSubrange(0..<bag.count, with: bag) } else {
+            for i in 0..<rowCount { indices[i] = Int32(i) }
+        }
+        var g = 0.0, h = 0.0
+        gh.withUnsafeBufferPointer { q in
+            for i in 0..<bagCount {
+                let v = q[Int(indices[i])]
+                g += Double(v.x); h += Double(v.y)
+            }
+        }
+        var leaves = [Leaf](repeating: Leaf(), count: p.numLeaves)
+        leaves[0] = Leaf(begin: 0, count: bagCount, sumG: g, sumH: h, depth: 0, slot: -1)
+        tree.leafValue[0] = -g / (h + p.lambdaL2)
+        tree.leafRows[0] = bagCount
+        var freeSlots = Array((0..<p.numLeaves).reversed())
+        var leafCount = 1
+        if splittable(leaves[0]) && p.numLeaves > 1 {
+            let s = freeSlots.removeLast()
+            leaves[0].slot = s
+            build(slot: s, begin: 0, count: bagCount, direct: bag == nil, gh: gh)
+            leaves[0].best = findBest(leaves[0], features: features, rng: &rng)
+        }
+        while leafCount < p.numLeaves {
+            var pick = -1
+            for l in 0..<leafCount where leaves[l].best.isValid {
+                if pick < 0 { pick = l; continue }
+                if p.depthWise {
+                    if leaves[l].depth < leaves[pick].depth { pick = l }
+                } else if leaves[l].best.gain > leaves[pick].best.gain { pick = l }
+            }
+            if pick < 0 { break }
+            let parent = leaves[pick]
+            let s = parent.best
+            let newLeaf = leafCount
+            leafCount += 1
+            let nLeft = partition(begin: parent.begin, count: parent.count, split: s)
+            // Record the node, re-pointing the parent's link from leaf `pick` to it.
+            let node = Int32(tree.feature.count)
+            if let at = tree.left.firstIndex(of: ~Int32(pick)) { tree.left[at] = node }
+            else if let at = tree.right.firstIndex(of: ~Int32(pick)) { tree.right[at] = node }
+            tree.feature.append(Int32(s.feature))
+            tree.thresholdBin.append(UInt8(s.threshold))
+            tree.defaultLeft.append(s.defaultLeft)
+            tree.isCategorical.append(s.isCategorical)
+            tree.leftBins.append(s.leftBins)
+            tree.left.append(~Int32(pick))
+            tree.right.append(~Int32(newLeaf))
+            tree.gain.append(s.gain)
+            tree.leafValue[pick] = -s.leftG / (s.leftH + s.l2)
+            tree.leafValue.append(-s.rightG / (s.rightH + s.l2))
+            tree.leafRows[pick] = nLeft
+            tree.leafRows.append(parent.count - nLeft)
+            tree.leafBegin[pick] = parent.begin
+            tree.leafBegin.append(parent.begin + nLeft)
+
+            var l = Leaf(begin: parent.begin, count: nLeft, sumG: s.leftG, sumH: s.leftH, depth: parent.depth + 1)
+            var r = Leaf(begin: parent.begin + nLeft, count: parent.count - nLeft, sumG: s.rightG, sumH: s.rightH,
+                         depth: parent.depth + 1)
+            let wantL = splittable(l), wantR = splittable(r)
+            if leafCount < p.numLeaves && (wantL || wantR) {
+                let leftSmaller = l.count <= r.count
+                let fresh = freeSlots.removeLast()
+                if leftSmaller {
+                    build(slot: fresh, begin: l.begin, count: l.count, direct: false, gh: gh)
+                    subtract(into: parent.slot, fresh)
+                    l.slot = fresh; r.slot = parent.slot
+                } else {
+                    build(slot: fresh, begin: r.begin, count: r.count, direct: false, gh: gh)
+                    subtract(into: parent.slot, fresh)
+                    r.slot = fresh; l.slot = parent.slot
+                }
+                if wantL { l.best = findBest(l, features: features, rng: &rng) }
+                if wantR { r.best = findBest(r, features: features, rng: &rng) }
+                if !wantL { freeSlots.append(l.slot); l.slot = -1 }
+                if !wantR { freeSlots.append(r.slot); r.slot = -1 }
+            } else if parent.slot >= 0 {
+                freeSlots.append(parent.slot)
+            }
+            leaves[pick] = l
+            leaves[newLeaf] = r
+        }
+        return tree
+    }
+
+    private func splittable(_ l: Leaf) -> Bool {
+        l.count >= 2 * params.minDataInLeaf && l.sumH >= 2 * params.minHessian
+            && (params.maxDepth <= 0 || l.depth < params.maxDepth)
+    }
+
+    private func findBest(_ leaf: Leaf, features: [Int], rng: inout SeededRNG) -> SplitCandidate {
+        var best = SplitCandidate()
+        var tried = features
+        if params.featureFractionByNode < 1 {
+            let k = max(1, Int((Double(features.count) * params.featureFractionByNode).rounded()))
+            tried = rng.sample(features.count, k).sorted().map { features[$0] }
+        }
+        let base = UnsafePointer(pool + leaf.slot * totalBins)
+        for f in tried {
+            let h = base + offsets[f]
+            if categorical[f] {
+                SplitSearch.categorical(hist: h, bins: binCounts[f], feature: f, sumG: leaf.sumG, sumH: leaf.sumH,
+                                        count: leaf.count, params: params, best: &best)
+            } else {
+                SplitSearch.numeric(hist: h, bins: binCounts[f], feature: f, sumG: leaf.sumG, sumH: leaf.sumH,
+                                    count: leaf.count, params: params, best: &best)
+            }
+        }
+        return best
+    }
+
+    /// Stable in-place partition of a leaf's index range; returns the left count.
+    private func partition(begin: Int, count: Int, split s: SplitCandidate) -> Int {
+        var goesLeft = [Bool](repeating: false, count: 256)
+        let f = s.feature
+        if s.isCategorical {
+            for b in s.leftBins { goesLeft[Int(b)] = true }
+        } else {
+            for b in 0...s.threshold { goesLeft[b] = true }
+            goesLeft[missingBins[f]] = s.defaultLeft
+        }
+        var w = begin, k = 0
+        columnBins[f].withUnsafeBufferPointer { bins in
+            goesLeft.withUnsafeBufferPointer { gl in
+                indices.withUnsafeMutableBufferPointer { idx in
+                    scratch.withUnsafeMutableBufferPointer { sc in
+                        // Branch-free: write both ways, advance one.
+                        for i in begin..<(begin + count) {
+                            let r = idx[i]
+                            let l = gl[Int(bins[Int(r)])] ? 1 : 0
+                            idx[w] = r
+                            sc[k] = r
+                            w &+= l
+                            k &+= 1 &- l
+                        }
+                        for j in 0..<k { idx[w + j] = sc[j] }
+                    }
+                }
+            }
+        }
+        return w - begin
+    }
+
+    private func subtract(into parent: Int, _ child: Int) {
+        let a = pool + parent * totalBins
+        let b = pool + child * totalBins
+        for i in 0..<totalBins { a[i] -= b[i] }
+    }
+}

@@ -1,0 +1,180 @@
+/// Growth limits and regularisation shared by the histogram tree learners (boosting and
+/// forest). Categorical parameters follow LightGBM's meaning.
+struct TreeParams: Sendable {
+    var numLeaves = 31
+    /// ≤ 0: unlimited.
+    var maxDepth = -1
+    var minDataInLeaf = 20
+    var minHessian = 1e-3
+    var lambdaL2 = 0.0
+    var minGainToSplit = 0.0
+    var depthWise = false
+    var maxCatToOneHot = 4
+    var catSmooth = 10.0
+    var catL2 = 10.0
+    var maxCatThreshold = 32
+    var minDataPerGroup = 100
+    /// Fraction of the tree's features tried at each node (random forests use √F / F).
+    var featureFractionByNode = 1.0
+    var threads = 1
+}
+
+/// The best split found for one leaf.
+struct SplitCandidate {
+    var gain = -Double.infinity
+    var feature = -1
+    var threshold = 0
+    var defaultLeft = false
+    var isCategorical = false
+    /// Bins sent left by a categorical split.
+    var leftBins: [UInt8] = []
+    var leftG = 0.0, leftH = 0.0, leftCount = 0
+    var rightG = 0.0, rightH = 0.0, rightCount = 0
+    var l2 = 0.0
+
+    var isValid: Bool { feature >= 0 && gain > 0 }
+}
+
+private let kEpsilon = 1e-15
+
+@inline(__always) private func leafGain(_ g: Double, _ h: Double, _ l2: Double) -> Double { g * g / (h + l2) }
+
+/// Split search over one feature's histogram: `hist[b] = (sum grad, sum hess)`.
+enum SplitSearch {
+    /// Numeric: thresholds in bin order, missing values tried on each side.
+    static func numeric(
+        hist: UnsafePointer<SIMD2<Double>>, bins nb: Int, feature: Int,
+        sumG: Double, sumH: Double, count: Int, params p: TreeParams, best: inout SplitCandidate
+    ) {
+        let cntFactor = Double(count) / sumH
+        let l2 = p.lambdaL2
+        let shift = leafGain(sumG, sumH, l2) + p.minGainToSplit
+        let miss = hist[nb - 1]
+        let missCount = Int(miss.y * cntFactor + 0.5)
+        let before = best.gain
+        for pass in 0..<(miss.y > 0 ? 2 : 1) {
+            let missLeft = pass == 1
+            var lg = missLeft ? miss.x : 0
+            var lh = missLeft ? miss.y : kEpsilon
+            var lc = missLeft ? missCount : 0
+            for t in 0..<(nb - 1) {
+                let b = hist[t]
+                // An empty bin repeats the previous threshold's split: nothing to gain.
+                if b.y == 0 { continue }
+                lg += b.x
+                lh += b.y
+                lc += Int(b.y * cntFactor + 0.5)
+                if lc < p.minDataInLeaf || lh < p.minHessian { continue }
+                let rc = count - lc
+                let rh = sumH - lh
+                if rc < p.minDataInLeaf || rh < p.minHessian { break }
+                let rg = sumG - lg
+                let gain = leafGain(lg, lh, l2) + leafGain(rg, rh, l2)
+                if gain <= shift { continue }
+                if gain - shift > best.gain {
+                    best.gain = gain - shift
+                    best.feature = feature
+                    best.threshold = t
+                    best.defaultLeft = missLeft
+                    best.isCategorical = false
+                    best.leftG = lg; best.leftH = lh; best.leftCount = lc
+                    best.rightG = rg; best.rightH = rh; best.rightCount = rc
+                    best.l2 = l2
+                }
+            }
+        }
+        // Without missing values in these rows, a missing value at prediction time takes
+        // the side most training rows took.
+        if miss.y == 0 && best.gain > before && best.feature == feature {
+            best.defaultLeft = best.leftCount >= best.rightCount
+        }
+    }
+
+    /// Categorical, as LightGBM does: one-vs-rest for few categories, else categories
+    /// sorted by smoothed gradient ratio and prefixes of that order tried from both ends,
+    /// with the extra `catL2` and group-size regularisation. The last bin (missing and
+    /// rare codes) always goes right.
+    static func categorical(
+        hist: UnsafePointer<SIMD2<Double>>, bins nb: Int, feature: Int,
+        sumG: Double, sumH: Double, count: Int, params p: TreeParams, best: inout SplitCandidate
+    ) {
+        let cntFactor = Double(count) / sumH
+        let cats = nb - 1
+        if cats <= 0 { return }
+        if cats <= p.maxCatToOneHot {
+            let l2 = p.lambdaL2
+            let shift = leafGain(sumG, sumH, l2) + p.minGainToSplit
+            for t in 0..<cats {
+                let b = hist[t]
+                let lc = Int(b.y * cntFactor + 0.5)
+                if lc < p.minDataInLeaf || b.y < p.minHessian { continue }
+                let rc = count - lc
+                let rh = sumH - b.y - kEpsilon
+                if rc < p.minDataInLeaf || rh < p.minHessian { continue }
+                let rg = sumG - b.x
+                let gain = leafGain(b.x, b.y + kEpsilon, l2) + leafGain(rg, rh, l2)
+                if gain <= shift { continue }
+                if gain - shift > best.gain {
+                    best = SplitCandidate(
+                        gain: gain - shift, feature: feature, threshold: 0, defaultLeft: false, isCategorical: true,
+                        leftBins: [UInt8(t)], leftG: b.x, leftH: b.y + kEpsilon, leftCount: lc,
+                        rightG: rg, rightH: rh, rightCount: rc, l2: l2)
+                }
+            }
+            return
+        }
+        let l2 = p.lambdaL2 + p.catL2
+        let shift = leafGain(sumG, sumH, l2) + p.minGainToSplit
+        var order: [Int] = []
+        order.reserveCapacity(cats)
+        for t in 0..<cats where (hist[t].y * cntFactor + 0.5).rounded(.down) >= p.catSmooth { order.append(t) }
+        let used = order.count
+        if used == 0 { return }
+        let ctr = { (t: Int) -> Double in hist[t].x / (hist[t].y + p.catSmooth) }
+        // Stable: ties keep bin order, so the result never depends on the sort algorithm.
+        order = order.enumerated().sorted { a, b in
+            let ca = ctr(a.element), cb = ctr(b.element)
+            return ca != cb ? ca < cb : a.offset < b.offset
+        }.map(\.element)
+        let maxCat = min(p.maxCatThreshold, (used + 1) / 2)
+        var bestHere = -1, bestDir = 1
+        var bestGain = best.gain
+        var bL = (0.0, 0.0, 0), bR = (0.0, 0.0, 0)
+        for dir in [1, -1] {
+            var pos = dir == 1 ? 0 : used - 1
+            var lg = 0.0, lh = kEpsilon, lc = 0, group = 0
+            var i = 0
+            while i < used && i < maxCat {
+                let t = order[pos]
+                pos += dir
+                let b = hist[t]
+                let c = Int(b.y * cntFactor + 0.5)
+                lg += b.x; lh += b.y; lc += c; group += c
+                i += 1
+                if lc < p.minDataInLeaf || lh < p.minHessian { continue }
+                let rc = count - lc
+                if rc < p.minDataInLeaf || rc < p.minDataPerGroup { break }
+                let rh = sumH - lh
+                if rh < p.minHessian { break }
+                if group < p.minDataPerGroup { continue }
+                group = 0
+                let rg = sumG - lg
+                let gain = leafGain(lg, lh, l2) + leafGain(rg, rh, l2)
+                if gain <= shift { continue }
+                if gain - shift > bestGain {
+                    bestGain = gain - shift
+                    bestHere = i
+                    bestDir = dir
+                    bL = (lg, lh, lc)
+                    bR = (rg, rh, rc)
+                }
+            }
+        }
+        guard bestHere > 0 else { return }
+        let chosen = bestDir == 1 ? Array(order[0..<bestHere]) : Array(order[(used - bestHere)..<used])
+        best = SplitCandidate(
+            gain: bestGain, feature: feature, threshold: 0, defaultLeft: false, isCategorical: true,
+            leftBins: chosen.sorted().map { UInt8($0) }, leftG: bL.0, leftH: bL.1, leftCount: bL.2,
+            rightG: bR.0, rightH: bR.1, rightCount: bR.2, l2: l2)
+    }
+}

@@ -1,0 +1,123 @@
+/// Trees stored flat, all nodes of all trees in parallel arrays, so prediction is a tight
+/// loop over integers and doubles. Node `i` is a leaf when `feature[i] < 0`; a numeric
+/// node sends `x <= threshold` left and a missing value to its learned default side; a
+/// categorical node sends a code left when its bit is set in `catBits`.
+public struct TreeEnsemble: Sendable, Equatable {
+    public internal(set) var roots: [Int32] = []
+    var feature: [Int32] = []
+    var threshold: [Double] = []
+    /// bit 0: missing goes left; bit 1: categorical.
+    var flags: [UInt8] = []
+    var left: [Int32] = []
+    var right: [Int32] = []
+    var catBegin: [Int32] = []
+    var catWords: [Int32] = []
+    /// Leaf: the value added to the raw score. Internal node: cover-weighted mean of its leaves.
+    var value: [Double] = []
+    /// Training rows that reached the node (TreeSHAP weights).
+    var cover: [Double] = []
+    var gain: [Double] = []
+    var catBits: [UInt32] = []
+
+    public var treeCount: Int { roots.count }
+    public var nodeCount: Int { feature.count }
+
+    /// Appends a grown tree, translating bins to raw thresholds and category codes.
+    mutating func append(_ t: GrownTree, binnings: [FeatureBinning], scale: Double) {
+        let base = Int32(feature.count)
+        let internalCount = t.feature.count
+        roots.append(base)
+        @inline(__always) func id(_ c: Int32) -> Int32 { c >= 0 ? base + c : base + Int32(internalCount) + ~c }
+        for i in 0..<internalCount {
+            let f = Int(t.feature[i])
+            feature.append(Int32(f))
+            left.append(id(t.left[i]))
+            right.append(id(t.right[i]))
+            gain.append(t.gain[i])
+            if t.isCategorical[i], case .categorical(_, let codeOfBin) = binnings[f].kind {
+                let codes = t.leftBins[i].map { Int(codeOfBin[Int($0)]) }
+                let words = (codes.max() ?? 0) / 32 + 1
+                var bits = [UInt32](repeating: 0, count: words)
+                for c in codes { bits[c >> 5] |= 1 << UInt32(c & 31) }
+                catBegin.append(Int32(catBits.count))
+                catWords.append(Int32(words))
+                catBits.append(contentsOf: bits)
+                threshold.append(0)
+                flags.append(2)
+            } else if case .numeric(let edges) = binnings[f].kind {
+                threshold.append(edges[Int(t.thresholdBin[i])])
+                flags.append(t.defaultLeft[i] ? 1 : 0)
+                catBegin.append(0)
+                catWords.append(0)
+            }
+            value.append(0)
+            cover.append(0)
+        }
+        for l in 0..<t.leafCount {
+            feature.append(-1)
+            threshold.append(0); flags.append(0); left.append(-1); right.append(-1)
+            catBegin.append(0); catWords.append(0); gain.append(0)
+            value.append(t.leafValue[l] * scale)
+            cover.append(Double(t.leafRows[l]))
+        }
+        if internalCount > 0 { _ = fillInternal(Int(base)) }
+    }
+
+    /// Cover and expected value of internal nodes, bottom-up.
+    private mutating func fillInternal(_ n: Int) -> (Double, Double) {
+        if feature[n] < 0 { return (cover[n], value[n]) }
+        let (cl, vl) = fillInternal(Int(left[n]))
+        let (cr, vr) = fillInternal(Int(right[n]))
+        let c = cl + cr
+        cover[n] = c
+        value[n] = c > 0 ? (cl * vl + cr * vr) / c : 0
+        return (c, value[n])
+    }
+
+    @inline(__always)
+    func goesLeft(_ n: Int, _ x: Double) -> Bool {
+        let fl = flags[n]
+        if fl & 2 != 0 {
+            if x.isNaN || x < 0 { return false }
+            let c = Int(x)
+            let w = c >> 5
+            guard w < Int(catWords[n]) else { return false }
+            return catBits[Int(catBegin[n]) + w] & (1 << UInt32(c & 31)) != 0
+        }
+        if x.isNaN { return fl & 1 != 0 }
+        return x <= threshold[n]
+    }
+
+    /// Leaf node index reached in tree `t` by a row.
+    @inline(__always)
+    func leaf(tree t: Int, row: UnsafePointer<Double>) -> Int {
+        var n = Int(roots[t])
+        while feature[n] >= 0 {
+            n = goesLeft(n, row[Int(feature[n])]) ? Int(left[n]) : Int(right[n])
+        }
+        return n
+    }
+
+    /// Sum of the first `trees` trees' leaf values for each row.
+    func predict(_ rows: DenseRows, trees: Int? = nil) -> [Double] {
+        let k = min(trees ?? treeCount, treeCount)
+        var out = [Double](repeating: 0, count: rows.rowCount)
+        rows.values.withUnsafeBufferPointer { v in
+            guard let base = v.baseAddress else { return }
+            for r in 0..<rows.rowCount {
+                let row = base + r * rows.columnCount
+                var s = 0.0
+                for t in 0..<k { s += value[leaf(tree: t, row: row)] }
+                out[r] = s
+            }
+        }
+        return out
+    }
+
+    /// Total split gain per feature.
+    func gainImportance(featureCount: Int) -> [Double] {
+        var g = [Double](repeating: 0, count: featureCount)
+        for i in 0..<feature.count where feature[i] >= 0 { g[Int(feature[i])] += gain[i] }
+        return g
+    }
+}

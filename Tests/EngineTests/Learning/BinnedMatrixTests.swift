@@ -1,0 +1,29 @@
+import Testing
+@testable import Engine
+
+@Suite struct BinnedMatrixTests {
+    @Test func quantileBinsWithAMissingBinAndCategoryCodes() throws {
+        let n = 5000
+        var rng = SeededRNG(seed: 1)
+        var v = (0..<n).map { _ in Float(rng.normal()) }
+        v[3] = .nan
+        var f = FeatureFrame(rowCount: n)
+        try f.addNumeric("v", v)
+        try f.addNumeric("few", (0..<n).map { Float($0 % 3) })
+        try f.addCategorical("c", codes: (0..<n).map { $0 % 7 == 0 ? -1 : Int32($0 % 4) }, labels: ["w", "x", "y", "z"])
+        let m = try BinnedMatrix(frame: f, maxBins: 64, seed: 2)
+        #expect(m.binnings[0].binCount <= 65)
+        #expect(Int(m.bins[0][3]) == m.binnings[0].missingBin)
+        // Value bins are roughly equally filled (zero has a bin of its own, empty here).
+        var counts = [Int](repeating: 0, count: m.binnings[0].binCount)
+        for b in m.bins[0] { counts[Int(b)] += 1 }
+        let filled = counts.dropLast().filter { $0 > 0 }
+        #expect(filled.count >= 60)
+        #expect(filled.allSatisfy { $0 > n / 64 / 3 && $0 < n / 64 * 3 })
+        #expect(m.binnings[1].binCount == 4)  // three values + missing
+        #expect(m.binnings[2].isCategorical && Int(m.bins[2][0]) == m.binnings[2].missingBin)
+        // A second frame binned with the same binnings agrees row by row.
+        let again = try BinnedMatrix(frame: f.rows([5, 6, 7]), binnings: m.binnings)
+        #expect(again.bins[0] == [m.bins[0][5], m.bins[0][6], m.bins[0][7]])
+    }
+}
