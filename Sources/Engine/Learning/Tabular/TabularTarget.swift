@@ -11,45 +11,49 @@ public struct TabularTarget: Codable, Sendable, Equatable {
     static let positiveWords = ["yes", "y", "true", "t", "1", "churned", "churn", "left", "lost", "cancelled", "canceled",
                                 "breached", "breach", "escalated", "default", "defaulted", "fraud", "bad", "positive", "pos"]
 
+    /// Class labels are compared without case ("Yes" and "yes" are one class, shown as the
+    /// spelling seen first).
     init(_ col: RawTable.Column, task: TabularTask?, positive: String?) throws {
         column = col.name
-        let classes = col.values.filter { !CellText.isMissing($0) }
-        guard !classes.isEmpty else { throw TabularError.oneClassTarget(column: col.name, value: "no values") }
-        let numeric = classes.allSatisfy { CellText.number($0) != nil }
-        let chosen = task ?? (classes.count == 2 || !numeric ? .classification : .regression)
+        let present = col.values.filter { !CellText.isMissing($0) }
+        guard !present.isEmpty else { throw TabularError.oneClassTarget(column: col.name, value: "no values") }
+        var spelling: [String: String] = [:]
+        for v in present where spelling[v.lowercased()] == nil { spelling[v.lowercased()] = v }
+        let numeric = present.allSatisfy { CellText.number($0) != nil }
+        let chosen = task ?? (spelling.count == 2 || !numeric ? .classification : .regression)
         self.task = chosen
         if chosen == .regression {
-            if let bad = classes.first(where: { CellText.number($0) == nil }) {
+            if let bad = present.first(where: { CellText.number($0) == nil }) {
                 throw TabularError.targetNotNumeric(column: col.name, example: bad)
             }
-            if classes.count == 1 { throw TabularError.oneClassTarget(column: col.name, value: classes[0]) }
+            if present.count == 1 { throw TabularError.oneClassTarget(column: col.name, value: present[0]) }
             return
         }
-        if classes.count == 1 { throw TabularError.oneClassTarget(column: col.name, value: classes[0]) }
-        guard classes.count == 2 else { throw TabularError.tooManyClasses(column: col.name, count: classes.count) }
-        let sorted = classes.sorted()
+        let keys = spelling.keys.sorted()
+        if keys.count == 1 { throw TabularError.oneClassTarget(column: col.name, value: spelling[keys[0]] ?? keys[0]) }
+        guard keys.count == 2 else { throw TabularError.tooManyClasses(column: col.name, count: keys.count) }
+        let key: String
         if let p = positive {
-            guard let hit = sorted.first(where: { $0 == p }) ?? sorted.first(where: { $0.lowercased() == p.lowercased() }) else {
-                throw TabularError.unknownPositive(p, classes: sorted)
-            }
-            self.positive = hit
+            guard keys.contains(p.lowercased()) else { throw TabularError.unknownPositive(p, classes: keys.compactMap { spelling[$0] }) }
+            key = p.lowercased()
             positiveReason = "--positive"
-        } else if let word = Self.positiveWords.first(where: { w in sorted.contains { $0.lowercased() == w } }),
-                  let hit = sorted.first(where: { $0.lowercased() == word }) {
-            self.positive = hit
-            positiveReason = "inferred: \"\(hit)\" names the event"
+        } else if let word = Self.positiveWords.first(where: keys.contains) {
+            key = word
+            positiveReason = "inferred: \"\(spelling[word] ?? word)\" names the event"
         } else {
-            self.positive = sorted[1]
+            key = keys[1]
             positiveReason = "inferred: the later of the two labels in sorted order"
         }
-        negative = sorted.first { $0 != self.positive }
+        self.positive = spelling[key]
+        negative = keys.first { $0 != key }.flatMap { spelling[$0] }
     }
 
     /// Per row: 1/0 (classification) or the value (regression); NaN where the target is missing.
     func labels(_ col: RawTable.Column) -> [Double] {
+        let positiveKey = positive?.lowercased()
         let map = col.values.map { t -> Double in
             if CellText.isMissing(t) { return .nan }
-            if task == .classification { return t == positive ? 1 : 0 }
+            if task == .classification { return t.lowercased() == positiveKey ? 1 : 0 }
             return CellText.number(t) ?? .nan
         }
         return col.codes.map { map[Int($0)] }
