@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Histogram gradient boosting (log-loss classifier or squared-error regressor).
 ///
 ///     let model = try GradientBoosting(task: .binaryClassification, config: cfg).fit(frame, labels: y)
@@ -23,6 +25,7 @@ public struct GradientBoosting: Sendable {
         // The learner's row layout addresses histogram bins with 16 bits.
         guard frame.columnCount <= 16_000 else { throw LearningError.invalidParameter("at most 16000 columns") }
         let maxBins = min(config.maxBins, max(2, 65_535 / max(1, frame.columnCount) - 1))
+        try HistogramTreeLearner.checkMemory(leaves: config.numLeaves, columns: frame.columnCount, maxBins: maxBins)
         let binned = try BinnedMatrix(frame: frame, maxBins: maxBins, seed: config.seed)
         let n = frame.rowCount
         let mean = y.reduce(0, +) / Double(n)
@@ -103,20 +106,29 @@ public struct GradientBoosting: Sendable {
         var scores: [Double]
     }
 
+    /// Per-row gradients; with several threads, contiguous row chunks (each element is
+    /// computed the same way, so the result does not depend on the thread count).
     private func computeGradients(scores: [Double], labels: [Double], into gh: inout [SIMD2<Float>]) {
         let n = scores.count
+        let chunks = config.threads > 1 && n >= 16_384 ? config.threads : 1
+        let per = (n + chunks - 1) / chunks
+        let binary = task == .binaryClassification
         gh.withUnsafeMutableBufferPointer { out in
-            scores.withUnsafeBufferPointer { s in
-                labels.withUnsafeBufferPointer { y in
-                    switch task {
-                    case .binaryClassification:
-                        for i in 0..<n {
-                            let p = sigmoid(s[i])
-                            out[i] = SIMD2(Float(p - y[i]), Float(max(p * (1 - p), 1e-16)))
+            let o = SendablePointer(p: out.baseAddress.unsafelyUnwrapped)
+            scores.withUnsafeBufferPointer { sb in
+                labels.withUnsafeBufferPointer { yb in
+                    let s = UnsafeSendableBuffer(p: sb), y = UnsafeSendableBuffer(p: yb)
+                    let run: @Sendable (Int) -> Void = { c in
+                        for i in (c * per)..<min(n, (c + 1) * per) {
+                            if binary {
+                                let p = sigmoid(s.p[i])
+                                o.p[i] = SIMD2(Float(p - y.p[i]), Float(max(p * (1 - p), 1e-16)))
+                            } else {
+                                o.p[i] = SIMD2(Float(s.p[i] - y.p[i]), 1)
+                            }
                         }
-                    case .regression:
-                        for i in 0..<n { out[i] = SIMD2(Float(s[i] - y[i]), 1) }
                     }
+                    if chunks == 1 { run(0) } else { DispatchQueue.concurrentPerform(iterations: chunks, execute: run) }
                 }
             }
         }

@@ -46,3 +46,8 @@ struct GrownTree: Sendable {
 struct SendablePointer<T>: @unchecked Sendable {
     let p: UnsafeMutablePointer<T>
 }
+
+/// A read-only buffer handed to `concurrentPerform` workers.
+struct UnsafeSendableBuffer<T>: @unchecked Sendable {
+    let p: UnsafeBufferPointer<T>
+}

@@ -1,9 +1,13 @@
+import Dispatch
+
 /// Grows one regression tree on gradients/hessians from per-feature histograms, as
 /// LightGBM does: rows of a leaf are a contiguous range of one index array (partitioned in
 /// place), a histogram is built only for the smaller child and the larger one is the
 /// parent's minus it, and leaves are split best-gain-first (or level by level).
 /// Buffers are allocated once per learner and reused by every tree and node.
-final class HistogramTreeLearner {
+/// One tree is grown at a time; the only concurrent work inside is on disjoint histogram
+/// ranges and read-only split searches, hence `@unchecked Sendable`.
+final class HistogramTreeLearner: @unchecked Sendable {
     let rowCount: Int
     let featureCount: Int
     let params: TreeParams
@@ -47,12 +51,21 @@ final class HistogramTreeLearner {
         scratch = [Int32](repeating: 0, count: rowCount)
     }
 
+    /// One histogram per leaf is kept for subtraction: refuse settings that would need
+    /// more than 1 GiB of them rather than fail to allocate.
+    static func checkMemory(leaves: Int, columns: Int, maxBins: Int) throws {
+        let bytes = Double(leaves) * Double(columns) * Double(maxBins + 1) * 16
+        guard bytes <= Double(1 << 30) else {
+            throw LearningError.invalidParameter("leaves × columns × bins too large for histograms; lower numLeaves or maxBins")
+        }
+    }
+
     deinit {
         pool.deallocate()
         partialBuffer.deallocate()
     }
 
-    private struct Leaf {
+    private struct Leaf: Sendable {
         var begin = 0, count = 0
         var sumG = 0.0, sumH = 0.0
         var depth = 0
@@ -137,8 +150,20 @@ final class HistogramTreeLearner {
                     subtract(into: parent.slot, fresh)
                     r.slot = fresh; l.slot = parent.slot
                 }
-                if wantL { l.best = findBest(l, features: features, rng: &rng) }
-                if wantR { r.best = findBest(r, features: features, rng: &rng) }
+                if wantL && wantR && p.threads > 1 && p.featureFractionByNode >= 1 && parent.count >= 8192 {
+                    // Both children at once; no random draws here, so the result is the same.
+                    let pair = ParallelSlots<SplitCandidate>(count: 2)
+                    let (lc, rc) = (l, r)
+                    DispatchQueue.concurrentPerform(iterations: 2) { side in
+                        var unused = SeededRNG(seed: 0)
+                        pair[side] = self.findBest(side == 0 ? lc : rc, features: features, rng: &unused)
+                    }
+                    l.best = pair[0] ?? SplitCandidate()
+                    r.best = pair[1] ?? SplitCandidate()
+                } else {
+                    if wantL { l.best = findBest(l, features: features, rng: &rng) }
+                    if wantR { r.best = findBest(r, features: features, rng: &rng) }
+                }
                 if !wantL { freeSlots.append(l.slot); l.slot = -1 }
                 if !wantR { freeSlots.append(r.slot); r.slot = -1 }
             } else if parent.slot >= 0 {

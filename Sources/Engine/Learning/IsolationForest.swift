@@ -45,10 +45,23 @@ public struct IsolationForest: Sendable {
         let root = SeededRNG(seed: seed)
         var forest = FlatIsolationTrees()
         var rowsBuf = [Int](repeating: 0, count: psi)
+        var taken = [Bool](repeating: false, count: n)
         for t in 0..<trees {
             var rng = root.derived(UInt64(t))
-            let rows = rng.sample(n, psi)
-            for i in 0..<psi { rowsBuf[i] = rows[i] }
+            // ψ distinct rows by rejection (ψ ≪ n here; no O(n) permutation per tree).
+            if psi * 2 > n {
+                rowsBuf = rng.sample(n, psi)
+            } else {
+                var k = 0
+                while k < psi {
+                    let r = rng.int(below: n)
+                    if taken[r] { continue }
+                    taken[r] = true
+                    rowsBuf[k] = r
+                    k += 1
+                }
+                for i in 0..<psi { taken[rowsBuf[i]] = false }
+            }
             forest.roots.append(Int32(forest.feature.count))
             forest.appendNodes(1)
             data.withUnsafeBufferPointer { x in

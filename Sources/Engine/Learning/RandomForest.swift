@@ -28,6 +28,7 @@ public struct RandomForest: Sendable {
         guard trees >= 1, maxLeaves >= 2, minSamplesLeaf >= 1, threads >= 1 else {
             throw LearningError.invalidParameter("trees ≥ 1, maxLeaves ≥ 2, minSamplesLeaf ≥ 1, threads ≥ 1")
         }
+        try HistogramTreeLearner.checkMemory(leaves: maxLeaves * threads, columns: frame.columnCount, maxBins: 255)
         let binned = try BinnedMatrix(frame: frame, seed: seed)
         let n = frame.rowCount, f = frame.columnCount
         let pos = y.reduce(0, +)

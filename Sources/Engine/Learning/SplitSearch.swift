@@ -20,7 +20,7 @@ struct TreeParams: Sendable {
 }
 
 /// The best split found for one leaf.
-struct SplitCandidate {
+struct SplitCandidate: Sendable {
     var gain = -Double.infinity
     var feature = -1
     var threshold = 0

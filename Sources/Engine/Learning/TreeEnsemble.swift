@@ -102,13 +102,36 @@ public struct TreeEnsemble: Sendable, Equatable {
     func predict(_ rows: DenseRows, trees: Int? = nil) -> [Double] {
         let k = min(trees ?? treeCount, treeCount)
         var out = [Double](repeating: 0, count: rows.rowCount)
+        let m = rows.columnCount
         rows.values.withUnsafeBufferPointer { v in
-            guard let base = v.baseAddress else { return }
-            for r in 0..<rows.rowCount {
-                let row = base + r * rows.columnCount
-                var s = 0.0
-                for t in 0..<k { s += value[leaf(tree: t, row: row)] }
-                out[r] = s
+            feature.withUnsafeBufferPointer { feat in
+                threshold.withUnsafeBufferPointer { thr in
+                    flags.withUnsafeBufferPointer { fl in
+                        left.withUnsafeBufferPointer { lb in
+                            right.withUnsafeBufferPointer { rb in
+                                value.withUnsafeBufferPointer { val in
+                                    for r in 0..<rows.rowCount {
+                                        let row = r * m
+                                        var s = 0.0
+                                        for t in 0..<k {
+                                            var n = Int(roots[t])
+                                            while feat[n] >= 0 {
+                                                let x = v[row + Int(feat[n])]
+                                                let goLeft: Bool
+                                                if fl[n] & 2 != 0 { goLeft = goesLeft(n, x) } else if x.isNaN {
+                                                    goLeft = fl[n] & 1 != 0
+                                                } else { goLeft = x <= thr[n] }
+                                                n = goLeft ? Int(lb[n]) : Int(rb[n])
+                                            }
+                                            s += val[n]
+                                        }
+                                        out[r] = s
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
             }
         }
         return out
