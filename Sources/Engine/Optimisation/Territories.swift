@@ -1,0 +1,140 @@
+import Foundation
+
+/// Territories over weighted accounts: which territory each account is in, where the
+/// centres are, and how balanced and compact the result is.
+public struct TerritoryPlan: Sendable {
+    public var labels: [Int]
+    public var centreLat: [Double]
+    public var centreLon: [Double]
+    public var workload: [Double]
+    /// Heaviest over lightest territory workload.
+    public var maxOverMin: Double
+    /// Coefficient of variation of the workloads.
+    public var cv: Double
+    /// Workload-weighted mean km from an account to its territory centre.
+    public var meanKmToCentre: Double
+}
+
+/// Balanced territories: capacitated assignment by min-cost flow (each territory's workload
+/// within ±tolerance of the mean, cost = km to the centre) alternating with centre updates.
+/// Coordinates are projected to km around the data's centre (equirectangular).
+public enum Territories {
+    public static func balanced(lat: [Double], lon: [Double], workload: [Double], k: Int,
+                                tolerance: Double = 0.05, seed: UInt64, rounds: Int = 12) -> TerritoryPlan {
+        let (x, y) = project(lat, lon)
+        let start = PlanarKMeans.fit(x: x, y: y, weight: workload, k: k, seed: seed)
+        var cx = start.cx, cy = start.cy
+        var labels = start.labels
+        for _ in 0..<rounds {
+            let next = capacitatedAssign(x, y, workload, cx, cy, tolerance)
+            let (nx, ny) = PlanarKMeans.centres(x: x, y: y, weight: workload, labels: next, k: k, old: (cx, cy))
+            let stable = next == labels
+            labels = next; cx = nx; cy = ny
+            if stable { break }
+        }
+        return plan(lat, lon, workload, labels, k)
+    }
+
+    /// Plain weighted k-means, for comparison.
+    public static func kmeans(lat: [Double], lon: [Double], workload: [Double], k: Int, seed: UInt64) -> TerritoryPlan {
+        let (x, y) = project(lat, lon)
+        return plan(lat, lon, workload, PlanarKMeans.fit(x: x, y: y, weight: workload, k: k, seed: seed).labels, k)
+    }
+
+    /// Rep for each territory (index into the reps), minimising total km from home to centre.
+    public static func matchReps(_ plan: TerritoryPlan, homesLat: [Double], homesLon: [Double]) -> [Int] {
+        let k = plan.centreLat.count, r = homesLat.count
+        var cost = Array(repeating: 0.0, count: k * r)
+        for t in 0..<k {
+            for j in 0..<r {
+                cost[t * r + j] = TravelModel.haversineKm(plan.centreLat[t], plan.centreLon[t], homesLat[j], homesLon[j])
+            }
+        }
+        return LinearAssignment.solve(cost, rows: k, cols: r).rowToCol
+    }
+
+    static func project(_ lat: [Double], _ lon: [Double]) -> ([Double], [Double]) {
+        let lat0 = lat.reduce(0, +) / Double(max(1, lat.count)), lon0 = lon.reduce(0, +) / Double(max(1, lon.count))
+        let kx = 111.320 * cos(lat0 * .pi / 180), ky = 110.574
+        return (lon.map { ($0 - lon0) * kx }, lat.map { ($0 - lat0) * ky })
+    }
+
+    /// One capacitated assignment: flow of workload units (minutes) from accounts to
+    /// territories, each territory taking between (1−tol/2) and (1+tol/2) of the mean so that
+    /// rounding split accounts stays inside ±tol; then a greedy repair of what rounding broke.
+    static func capacitatedAssign(_ x: [Double], _ y: [Double], _ w: [Double], _ cx: [Double], _ cy: [Double],
+                                  _ tol: Double) -> [Int] {
+        let n = x.count, k = cx.count
+        let units = w.map { max(1, Int(($0 * 60).rounded())) }
+        let total = units.reduce(0, +)
+        let mean = Double(total) / Double(k)
+        let lo = Int((mean * (1 - tol / 2)).rounded(.up)), hi = max(lo, Int((mean * (1 + tol / 2)).rounded(.down)))
+        let km = { (i: Int, t: Int) -> Double in ((x[i] - cx[t]) * (x[i] - cx[t]) + (y[i] - cy[t]) * (y[i] - cy[t])).squareRoot() }
+        let sink = n + k
+        var g = MinCostFlow(nodes: n + k + 1)
+        let big = 10_000_000
+        var arcs = Array(repeating: [(Int, Int)](), count: n)
+        for i in 0..<n {
+            // The nearest few territories are enough candidates; the overflow arcs keep it feasible.
+            let near = (0..<k).sorted { km(i, $0) < km(i, $1) }.prefix(min(k, 8))
+            for t in near { arcs[i].append((t, g.addArc(from: i, to: n + t, capacity: units[i], cost: Int(km(i, t) * 100)))) }
+        }
+        for t in 0..<k {
+            // Filling up to the lower bound earns −big, so every territory reaches it first.
+            g.addArc(from: n + t, to: sink, capacity: lo, cost: -big)
+            g.addArc(from: n + t, to: sink, capacity: max(0, hi - lo), cost: 0)
+            // Overflow at a high price keeps the flow feasible when the bounds cannot all hold.
+            g.addArc(from: n + t, to: sink, capacity: total, cost: big / 10)
+        }
+        var supply = units + Array(repeating: 0, count: k + 1)
+        supply[sink] = -total
+        _ = g.solve(supply: supply)
+        var labels = Array(repeating: 0, count: n)
+        for i in 0..<n { labels[i] = arcs[i].max { g.flow(on: $0.1) < g.flow(on: $1.1) }?.0 ?? 0 }
+        repair(&labels, units, x, y, cx, cy, mean * (1 - tol), mean * (1 + tol))
+        return labels
+    }
+
+    /// Moves single accounts from a territory outside [lo, hi] to the nearest territory that
+    /// can take them, cheapest extra distance first, until all fit or nothing helps.
+    static func repair(_ labels: inout [Int], _ units: [Int], _ x: [Double], _ y: [Double],
+                       _ cx: [Double], _ cy: [Double], _ lo: Double, _ hi: Double) {
+        let k = cx.count
+        var load = Array(repeating: 0.0, count: k)
+        for (i, l) in labels.enumerated() { load[l] += Double(units[i]) }
+        let km = { (i: Int, t: Int) -> Double in ((x[i] - cx[t]) * (x[i] - cx[t]) + (y[i] - cy[t]) * (y[i] - cy[t])).squareRoot() }
+        for _ in 0..<(4 * labels.count) {
+            var best: (Double, Int, Int)? = nil
+            for i in 0..<labels.count {
+                let a = labels[i], u = Double(units[i])
+                let aBad = load[a] > hi || load[a] < lo
+                for t in 0..<k where t != a {
+                    let tBad = load[t] < lo || load[t] > hi
+                    guard aBad || tBad else { continue }
+                    // Only moves that reduce the total violation.
+                    func viol(_ l: Double) -> Double { max(0, l - hi) + max(0, lo - l) }
+                    let before = viol(load[a]) + viol(load[t]), after = viol(load[a] - u) + viol(load[t] + u)
+                    guard after < before - 1e-9 else { continue }
+                    let extra = km(i, t) - km(i, a)
+                    if extra < (best?.0 ?? .infinity) { best = (extra, i, t) }
+                }
+            }
+            guard let (_, i, t) = best else { return }
+            load[labels[i]] -= Double(units[i]); load[t] += Double(units[i]); labels[i] = t
+        }
+    }
+
+    static func plan(_ lat: [Double], _ lon: [Double], _ w: [Double], _ labels: [Int], _ k: Int) -> TerritoryPlan {
+        var sw = Array(repeating: 0.0, count: k), sla = sw, slo = sw
+        for i in 0..<labels.count { sw[labels[i]] += w[i]; sla[labels[i]] += w[i] * lat[i]; slo[labels[i]] += w[i] * lon[i] }
+        let cLat = (0..<k).map { sw[$0] > 0 ? sla[$0] / sw[$0] : 0 }, cLon = (0..<k).map { sw[$0] > 0 ? slo[$0] / sw[$0] : 0 }
+        var kmSum = 0.0
+        for i in 0..<labels.count { kmSum += w[i] * TravelModel.haversineKm(lat[i], lon[i], cLat[labels[i]], cLon[labels[i]]) }
+        let mean = sw.reduce(0, +) / Double(k)
+        let sd = (sw.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(k)).squareRoot()
+        let mn = sw.min() ?? 0, mx = sw.max() ?? 0
+        return TerritoryPlan(labels: labels, centreLat: cLat, centreLon: cLon, workload: sw,
+                             maxOverMin: mn > 0 ? mx / mn : .infinity, cv: mean > 0 ? sd / mean : 0,
+                             meanKmToCentre: kmSum / max(1e-12, sw.reduce(0, +)))
+    }
+}

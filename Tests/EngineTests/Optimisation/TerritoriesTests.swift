@@ -1,0 +1,50 @@
+import Testing
+@testable import Engine
+
+@Suite struct TerritoriesTests {
+    /// A skewed city: 70% of the accounts crowd one centre, the rest are spread over the
+    /// region, and workloads vary fourfold.
+    func skewedCity(_ n: Int) -> ([Double], [Double], [Double]) {
+        var rng = SeededRNG(seed: 21)
+        var lat: [Double] = [], lon: [Double] = [], w: [Double] = []
+        for i in 0..<n {
+            if i % 10 < 7 {
+                lat.append(41.39 + 0.02 * rng.normal()); lon.append(2.17 + 0.02 * rng.normal())
+            } else {
+                let p = Region.barcelona.samplePoint(&rng); lat.append(p.lat); lon.append(p.lon)
+            }
+            w.append(0.5 + 1.5 * rng.uniform())
+        }
+        return (lat, lon, w)
+    }
+
+    @Test func balancedStaysWithinFivePercentAndStaysCompact() {
+        let (lat, lon, w) = skewedCity(400)
+        let k = 6
+        let plan = Territories.balanced(lat: lat, lon: lon, workload: w, k: k, seed: 2)
+        let mean = w.reduce(0, +) / Double(k)
+        for load in plan.workload { #expect(abs(load - mean) <= 0.05 * mean) }
+        #expect(plan.maxOverMin <= 1.05 / 0.95)
+        let plain = Territories.kmeans(lat: lat, lon: lon, workload: w, k: k, seed: 2)
+        // Plain k-means is far from balanced on this city; balancing costs some compactness, not all.
+        #expect(plain.maxOverMin > plan.maxOverMin)
+        #expect(plan.meanKmToCentre < 3 * plain.meanKmToCentre)
+        #expect(Set(plan.labels).count == k)
+    }
+
+    @Test func repsAreMatchedToTheNearestTerritoriesOverall() {
+        let (lat, lon, w) = skewedCity(120)
+        let plan = Territories.balanced(lat: lat, lon: lon, workload: w, k: 3, seed: 1)
+        // Each rep lives at a centre, listed in reverse: the match must undo the order.
+        let homesLat = plan.centreLat.reversed().map { $0 }, homesLon = plan.centreLon.reversed().map { $0 }
+        #expect(Territories.matchReps(plan, homesLat: homesLat, homesLon: homesLon) == [2, 1, 0])
+    }
+
+    @Test func kmeansFindsSeparatedClusters() {
+        let x = [0.0, 0.1, 0.2, 10, 10.1, 10.2], y = [0.0, 0.1, 0, 5, 5.1, 5]
+        let r = PlanarKMeans.fit(x: x, y: y, weight: Array(repeating: 1, count: 6), k: 2, seed: 3)
+        #expect(r.labels[0] == r.labels[1] && r.labels[1] == r.labels[2])
+        #expect(r.labels[3] == r.labels[4] && r.labels[4] == r.labels[5])
+        #expect(r.labels[0] != r.labels[3])
+    }
+}
