@@ -49,14 +49,16 @@ public struct TabularDataset: Sendable {
         }
         guard !features.isEmpty else { throw TabularError.noFeatures }
         let dates = zip(features, kept).filter { $0.0.kind == .date }.map(\.1)
-        schema = TabularSchema(features: features, asOfDay: o.asOfDay ?? TabularEncoder.latestDay(dates), idColumn: o.id)
+        // Without --id, an id-like column that inference left out still names the rows when scoring.
+        let rowNames = o.id ?? excluded.first { $0.reason.hasPrefix("id-like") }?.name
+        schema = TabularSchema(features: features, asOfDay: o.asOfDay ?? TabularEncoder.latestDay(dates), idColumn: rowNames)
         var frame = FeatureFrame(rowCount: raw.rowCount)
         for (f, col) in zip(features, kept) {
             try frame.add(f.name, TabularEncoder.encode(col, as: f, asOfDay: schema.asOfDay).column)
         }
         self.frame = frame
         self.excluded = excluded
-        ids = o.id.flatMap { raw.column(named: $0) }.map { c in c.codes.map { c.values[Int($0)] } }
+        ids = rowNames.flatMap { raw.column(named: $0) }.map { c in c.codes.map { c.values[Int($0)] } }
         source = raw.source
     }
 }

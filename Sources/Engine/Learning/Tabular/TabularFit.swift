@@ -38,7 +38,7 @@ public enum TabularFit {
         selector.threads = threads
         // The selector gets the training rows and nothing else.
         let selection = try selector.select(train: trainFrame, labels: trainY)
-        let model = try selection.chosen.fit(trainFrame, labels: trainY, task: task, seed: seed)
+        let model = try selection.chosen.fit(trainFrame, labels: trainY, task: task, seed: seed, threads: threads)
 
         let testFrame = data.frame.rows(test), testY = test.map { data.labels[$0] }
         let p = try model.predict(testFrame)

@@ -28,8 +28,9 @@ public struct TabularSettings: Codable, Sendable, Equatable {
         }
     }
 
-    /// Fits these settings. For boosting with `validation`, trees stop early on it.
-    func fit(_ frame: FeatureFrame, labels: [Double], task: TabularTask, seed: UInt64,
+    /// Fits these settings. For boosting with `validation`, trees stop early on it. Trees
+    /// come out the same at any thread count.
+    func fit(_ frame: FeatureFrame, labels: [Double], task: TabularTask, seed: UInt64, threads: Int = 1,
              validation: (frame: FeatureFrame, labels: [Double])? = nil) throws -> TabularModel {
         switch family {
         case .gbm:
@@ -39,12 +40,13 @@ public struct TabularSettings: Codable, Sendable, Equatable {
             c.numLeaves = numLeaves ?? 31
             c.minDataInLeaf = minDataInLeaf ?? 20
             c.seed = seed
+            c.threads = threads
             if validation != nil { c.earlyStoppingRounds = 30 }
             let boost = GradientBoosting(task: task == .classification ? .binaryClassification : .regression, config: c)
             return .gbm(try boost.fit(frame, labels: labels, validation: validation))
         case .forest:
             guard task == .classification else { throw TabularError.unsupported("the random forest is a classifier; use --model gbm for regression") }
-            let f = RandomForest(trees: trees ?? 150, minSamplesLeaf: minDataInLeaf ?? 2, seed: seed)
+            let f = RandomForest(trees: trees ?? 150, minSamplesLeaf: minDataInLeaf ?? 2, seed: seed, threads: threads)
             return .forest(try f.fit(frame, labels: labels))
         case .logistic:
             guard task == .classification else {
