@@ -35,6 +35,7 @@ enum ModelReport {
         let s = c.selection
         out.append("model: \(s.chosen.summary)")
         out.append("  chosen by \(s.folds)-fold cross-validation on the training rows (out-of-fold \(s.metric)):")
+        if s.chosen.family == .gbm { out.append("  (refitted at half the learning rate with twice the trees)") }
         for cand in s.candidates {
             let mark = cand.settings.family == s.chosen.family && sameKnobs(cand.settings, s.chosen) ? "→" : " "
             out.append("   \(mark) \(fixed(cand.score, 4))  \(cand.settings.summary)")
@@ -53,9 +54,9 @@ enum ModelReport {
         return out
     }
 
-    /// Settings equal apart from the tree count (the refit count is set after selection).
+    /// The candidate the refit came from (the refit changes boosting's trees and learning rate).
     static func sameKnobs(_ a: TabularSettings, _ b: TabularSettings) -> Bool {
-        a.numLeaves == b.numLeaves && a.l2 == b.l2 && a.learningRate == b.learningRate && a.minDataInLeaf == b.minDataInLeaf
+        a.numLeaves == b.numLeaves && a.l2 == b.l2 && a.minDataInLeaf == b.minDataInLeaf
     }
 
     static func fixed(_ v: Double?, _ digits: Int) -> String {

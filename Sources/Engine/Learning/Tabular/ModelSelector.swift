@@ -2,12 +2,15 @@ import Dispatch
 
 /// One candidate's cross-validated score.
 public struct CandidateScore: Codable, Sendable, Equatable {
+    /// Boosting candidates carry the refit tree count their folds' early stopping gave.
     public var settings: TabularSettings
     /// Out-of-fold AUC (classification, higher is better) or RMSE (regression, lower is better).
     public var score: Double
 }
 
 public struct Selection: Codable, Sendable, Equatable {
+    /// The settings refitted on all training rows (boosting: half the cross-validated
+    /// learning rate and twice its trees).
     public var chosen: TabularSettings
     /// "AUC" or "RMSE", out of fold over the training rows.
     public var metric: String
@@ -55,7 +58,9 @@ public struct ModelSelector: Sendable {
         var best: (index: Int, score: Double, trees: Int?)?
         for (i, s) in list.enumerated() {
             let (score, trees) = try crossValidate(s, train, labels, parts)
-            scored.append(CandidateScore(settings: s, score: score))
+            var tried = s
+            if let trees { tried.trees = trees }
+            scored.append(CandidateScore(settings: tried, score: score))
             let better = best.map { task == .classification ? score > $0.score : score < $0.score } ?? true
             if better { best = (i, score, trees) }
         }
