@@ -81,6 +81,28 @@ import Testing
         #expect(c.rowCount == 3 && c.topReasons(row: 0, count: 3).count == 3)
     }
 
+    @Test func rowsWithoutTargetAreLeftOutAndCounted() throws {
+        var lines = Self.table(rows: 100).split(separator: "\n").map(String.init)
+        for i in [3, 4, 7] { lines[i] = lines[i].replacingLastField(with: "") }  // file rows 2, 3, 6
+        let result = try TabularFit.fit(Self.dataset(lines.joined(separator: "\n") + "\n"), family: .logistic, threads: 1)
+        #expect(result.card.rows.leftOut == ["no target value": 3])
+        #expect(result.card.rows.train == 77 && result.card.rows.test == 20)
+    }
+
+    @Test func regressionReportsErrorMetrics() throws {
+        var rng = SeededRNG(seed: 4)
+        var text = "size,region,value\n"
+        for _ in 0..<150 {
+            let size = rng.uniform() * 10, region = rng.int(below: 3)
+            text += "\(size),r\(region),\(3 * size + Double(region) * 5 + rng.normal())\n"
+        }
+        let data = try TabularDataset(RawTable(text: text), options: TabularOptions(target: "value"))
+        #expect(data.target.task == .regression)
+        let card = try TabularFit.fit(data, threads: 1).card
+        #expect(card.selection.metric == "RMSE" && card.selection.chosen.family == .gbm)
+        #expect((card.metrics.r2 ?? 0) > 0.8 && card.metrics.rmse != nil && card.metrics.mae != nil && card.metrics.auc == nil)
+    }
+
     @Test func oneClassAmongTrainingRowsIsAClearError() throws {
         // Both classes exist, but the only "yes" rows are test rows (0, 5, 10, …).
         var text = "x,churn\n"
@@ -89,6 +111,13 @@ import Testing
         #expect(throws: TabularError.oneClassTarget(column: "churn", value: "only one class among the training rows")) {
             try TabularFit.fit(data, threads: 1)
         }
+    }
+}
+
+extension String {
+    func replacingLastField(with value: String) -> String {
+        guard let comma = lastIndex(of: ",") else { return self }
+        return String(self[...comma]) + value
     }
 }
 

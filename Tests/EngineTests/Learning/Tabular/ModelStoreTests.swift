@@ -1,7 +1,7 @@
 import Testing
 @testable import Engine
 
-@Suite struct StoreModelsTests {
+@Suite struct ModelStoreTests {
     @Test func savesListsAndReplacesModels() throws {
         let store = try Store.inMemory()
         var o = TabularOptions(target: "churn")
