@@ -18,7 +18,7 @@ struct OpsDeck: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var screen: ScreenOptions
-    @Option(help: "Seed for the demo built on an empty store.") var seed: UInt64 = 42
+    @Option(name: .customLong("demo-seed"), help: "Seed for the demo built on an empty store.") var seed: UInt64 = 42
 
     func run() throws {
         try reportingErrors {
