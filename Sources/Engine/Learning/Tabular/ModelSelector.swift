@@ -41,7 +41,7 @@ public struct ModelSelector: Sendable {
     /// The candidates tried, in order; ties keep the earlier (simpler) one.
     public var candidates: [TabularSettings] {
         var out: [TabularSettings] = []
-        if families.contains(.logistic) && task == .classification { out += [1.0, 10, 100].map(TabularSettings.logistic) }
+        if families.contains(.logistic) && task == .classification { out += [1.0, 10].map(TabularSettings.logistic) }
         if families.contains(.gbm) { out += [7, 31].map { TabularSettings.gbm(leaves: $0) } }
         if families.contains(.forest) && task == .classification { out.append(.forest()) }
         return out

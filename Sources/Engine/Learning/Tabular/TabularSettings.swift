@@ -41,7 +41,7 @@ public struct TabularSettings: Codable, Sendable, Equatable {
             c.minDataInLeaf = minDataInLeaf ?? 20
             c.seed = seed
             c.threads = threads
-            if validation != nil { c.earlyStoppingRounds = 30 }
+            if validation != nil { c.earlyStoppingRounds = 20 }
             let boost = GradientBoosting(task: task == .classification ? .binaryClassification : .regression, config: c)
             return .gbm(try boost.fit(frame, labels: labels, validation: validation))
         case .forest:
