@@ -33,6 +33,10 @@ public enum TabularFit {
             throw TabularError.oneClassTarget(column: data.target.column, value: "only one class among the training rows")
         }
 
+        if task == .regression, let f = family, f != .gbm {
+            throw TabularError.unsupported("--model \(f.rawValue) is a classifier; target \(data.target.column) is numeric: "
+                                           + "use --model gbm or auto")
+        }
         var selector = ModelSelector(task: task, families: family.map { [$0] } ?? autoFamilies, seed: seed)
         selector.folds = folds
         selector.threads = threads

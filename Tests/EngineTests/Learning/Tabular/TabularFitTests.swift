@@ -101,6 +101,7 @@ import Testing
         let card = try TabularFit.fit(data, threads: 1).card
         #expect(card.selection.metric == "RMSE" && card.selection.chosen.family == .gbm)
         #expect((card.metrics.r2 ?? 0) > 0.8 && card.metrics.rmse != nil && card.metrics.mae != nil && card.metrics.auc == nil)
+        #expect(throws: TabularError.self) { try TabularFit.fit(data, family: .logistic, threads: 1) }
     }
 
     @Test func oneClassAmongTrainingRowsIsAClearError() throws {
