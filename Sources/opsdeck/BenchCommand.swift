@@ -6,6 +6,7 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Performance and quality benchmarks (build with -c release).",
-        subcommands: [BenchGenerate.self, BenchImport.self, BenchRoutingCommand.self, BenchLearning.self, BenchModel.self]
+        subcommands: [BenchGenerate.self, BenchImport.self, BenchRoutingCommand.self, BenchLearning.self, BenchScreenSLA.self,
+                      BenchModel.self]
     )
 }

@@ -24,8 +24,10 @@ struct OpsDeck: ParsableCommand {
         try reportingErrors {
             let db = try store.open()
             let run = try DemoBootstrap.latestOrDemo(store: db, seed: seed)
-            let context = try CommandCenterContextBuilder.build(store: db, run: run)
-            try screen.open(context: context)
+            var context = try CommandCenterContextBuilder.build(store: db, run: run)
+            let sla = try SLAScreenLoader.load(store: db, run: run, user: Terminal.user)
+            if let note = sla.note { context.summary.insert(note, at: 0) }
+            try screen.open(context: context, screens: [sla.screen].compactMap { $0 })
         }
     }
 }

@@ -30,13 +30,13 @@ struct ScreenOptions: ParsableArguments {
         }
     }
 
-    func open(context: CommandCenterContext) throws {
+    func open(context: CommandCenterContext, screens: [any Screen] = []) throws {
         let options = CommandCenterOptions(
             theme: theme, themeDirectory: themeDir, maxFrames: maxFrames, noColor: noColor,
             colorMode: colors.flatMap(ColorMode.init(rawValue:)), ascii: ascii ? true : nil
         )
         do {
-            try CommandCenter.run(options: options, context: context)
+            try CommandCenter.run(options: options, context: context, screens: screens)
         } catch let error as ThemeError {
             throw CLIError(error.description)
         } catch let error as TerminalError {

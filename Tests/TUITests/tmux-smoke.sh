@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Smoke test of the real binary in a real terminal: starts bare `opsdeck` (the demo on an empty store) under tmux on
 # its own socket at a fixed size, waits (by polling, never a fixed sleep) for the
-# screen, presses 2, ? and q, and checks what the terminal shows after each key.
+# screen, on the SLA screen types a capacity and presses + until net savings change, presses 2, ? and q, and checks what the terminal shows after each key.
 # Builds nothing. Usage: Tests/TUITests/tmux-smoke.sh PATH/TO/opsdeck
 set -u
 
@@ -55,11 +55,35 @@ tm -f /dev/null new-session -d -s smoke -x 100 -y 30 \
 
 # The first start builds the demo on an empty store (a debug build is slow): allow it time.
 wait_for "1 SLA queue" 1200 || fail "the command center did not open (no '1 SLA queue' tab)"
-wait_for "customers" || fail "the status line does not summarise the run's data"
 wait_for "q quit" || fail "no key hints in the bottom bar"
+
+# Screen 1 is the SLA queue: type a capacity, read net savings, step the slider with +
+# and poll until the savings tile shows a different figure.
+wait_for "Escalations/day" || fail "the SLA screen did not show the capacity slider"
+wait_for "Net savings" || fail "the SLA screen did not show the net savings tile"
+# The first figure under the "Net savings" label: the backtest net savings.
+net_savings() {
+    tm capture-pane -p -t smoke | awk '
+        col == 0 { i = index($0, "Net savings"); if (i > 0) { col = i; next } }
+        col > 0 { v = substr($0, col, 14); gsub(/[│|]/, " ", v); split(v, f, " "); if (f[1] != "") { print f[1]; exit } }'
+}
+tm send-keys -t smoke '#' 1 0 Enter
+wait_for "10 /day" || fail "typing # 10 Enter did not set the capacity to 10/day"
+before=$(net_savings)
+[[ -n "$before" ]] || fail "no net savings figure under its label"
+tm send-keys -t smoke +
+wait_for "11 /day" || fail "pressing + did not move the capacity slider to 11/day"
+changed=""
+for ((i = 0; i < 100; i++)); do
+    after=$(net_savings)
+    if [[ -n "$after" && "$after" != "$before" ]]; then changed=yes; break; fi
+    sleep 0.1
+done
+[[ -n "$changed" ]] || fail "net savings stayed at '$before' after the slider moved"
 
 tm send-keys -t smoke 2
 wait_for "─ 2 Territories" || fail "pressing 2 did not open the Territories screen"
+wait_for "customers" || fail "the Territories placeholder does not summarise the run's data"
 
 tm send-keys -t smoke '?'
 wait_for "Show every key" || fail "pressing ? did not show the key help"
@@ -82,4 +106,4 @@ wait_for_exit || fail "--max-frames 30 did not end the program"
 code=$(cat "$status_file")
 [[ "$code" == "0" ]] || fail "opsdeck --max-frames exited with status $code"
 
-echo "tmux-smoke: OK: opened, switched to screen 2, showed help, quit; NO_COLOR has no colour; --max-frames exits"
+echo "tmux-smoke: OK: opened, SLA slider moved net savings ($before -> $after), switched to screen 2, showed help, quit; NO_COLOR has no colour; --max-frames exits"

@@ -20,13 +20,13 @@ import Testing
         #expect(abs(missingAmount - 0.02) < 0.006)
     }
 
-    @Test func churnLabelIsLearnableFromTheOracle() {
+    @Test func churnLabelIsLearnableFromTheOracle() throws {
         let customers = CustomerGenerator(seed: 2026).generate(count: 20_000)
         let scores = customers.map { $0.churnLogit ?? 0 }
         let labels = customers.map { $0.churned == true }
         let rate = Double(labels.filter { $0 }.count) / Double(labels.count)
         #expect(rate > 0.15 && rate < 0.45, "churn rate \(rate)")
-        let auc = rankAUC(scores, labels)
+        let auc = try Metrics.rocAUC(labels: labels.map { $0 ? 1 : 0 }, scores: scores)
         #expect(auc >= 0.75, "oracle AUC \(auc)")
     }
 
@@ -46,21 +46,5 @@ import Testing
         #expect(reps.count == 20)
         let homes = Set(customers.map { "\($0.lat),\($0.lon)" })
         #expect(reps.allSatisfy { homes.contains("\($0.homeLat),\($0.homeLon)") })
-    }
-
-    /// Mann–Whitney AUC with average ranks for ties (kept local: the check is about the data).
-    private func rankAUC(_ s: [Double], _ y: [Bool]) -> Double {
-        let order = s.indices.sorted { s[$0] < s[$1] }
-        var ranks = [Double](repeating: 0, count: s.count)
-        var i = 0
-        while i < order.count {
-            var j = i
-            while j + 1 < order.count && s[order[j + 1]] == s[order[i]] { j += 1 }
-            for k in i...j { ranks[order[k]] = Double(i + j) / 2 + 1 }
-            i = j + 1
-        }
-        let pos = y.filter { $0 }.count, neg = y.count - pos
-        let sumPos = zip(ranks, y).filter { $0.1 }.reduce(0) { $0 + $1.0 }
-        return (sumPos - Double(pos * (pos + 1)) / 2) / Double(pos * neg)
     }
 }

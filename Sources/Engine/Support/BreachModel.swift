@@ -1,0 +1,45 @@
+/// The seam between the SLA engine and whatever learns breaches: fit on the training rows
+/// named by index, get back a scorer. Out-of-fold scoring, the final model on open tickets
+/// and the reasons on screen all go through it, so a stronger learner slots in unchanged.
+public protocol BreachModelTrainer: Sendable {
+    /// Shown in reports ("naive-Bayes baseline", "gradient boosting").
+    var name: String { get }
+    /// Learns from `rows` only; `labels` is indexed by row (entries outside `rows` must not
+    /// be read, and an out-of-fold caller may have blanked them).
+    func fit(_ features: SupportFeatures, labels: [UInt8], rows: [Int]) throws -> any BreachScorer
+}
+
+public protocol BreachScorer: Sendable {
+    /// Breach probabilities for `rows`, in that order.
+    func probabilities(_ features: SupportFeatures, rows: [Int]) throws -> [Double]
+    /// Per row of `rows`: per-feature contributions to its log-odds, aligned with
+    /// `SupportFeatures.names`; positive pushes towards a breach.
+    func contributions(_ features: SupportFeatures, rows: [Int]) throws -> [[Double]]
+}
+
+/// One reason behind a ticket's breach probability.
+public struct BreachReason: Sendable, Equatable {
+    public var feature: String
+    public var level: String
+    /// Contribution to the log-odds of a breach.
+    public var weight: Double
+}
+
+extension BreachScorer {
+    /// Per row of `rows`: the `count` features pushing hardest towards a breach (positive
+    /// contributions only).
+    public func reasons(_ features: SupportFeatures, rows: [Int], count: Int = 3) throws -> [[BreachReason]] {
+        let all = try contributions(features, rows: rows)
+        return zip(rows, all).map { row, c in
+            c.indices.filter { c[$0] > 0 }
+                .sorted { (c[$0], -$0) > (c[$1], -$1) }
+                .prefix(count)
+                .map { f in
+                    let code = Int(features.codes[f][row])
+                    let lv = features.levels[f]
+                    return BreachReason(feature: SupportFeatures.names[f], level: code < lv.count ? lv[code] : "?",
+                                        weight: c[f])
+                }
+        }
+    }
+}

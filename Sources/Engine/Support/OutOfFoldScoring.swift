@@ -1,0 +1,66 @@
+import Dispatch
+import Foundation
+
+/// Out-of-fold breach probabilities for every resolved ticket: rows are dealt into k folds
+/// at random, and each fold is scored by a model fitted on the other folds only.
+///
+/// By construction the model that scores a row never receives it: each fold's trainer gets
+/// a label array in which that fold's labels are blanked, and a row list without them.
+public struct OutOfFoldScores: Sendable {
+    /// Per row of `rows` (same order): probability from the model that did not see it.
+    public let probabilities: [Double]
+    /// Per row of `rows`: the fold it was held out in.
+    public let fold: [Int]
+    public let folds: Int
+}
+
+public enum OutOfFoldScoring {
+    /// Scores `rows` out of fold. Folds are fitted in parallel; the result depends only on
+    /// the inputs and the seed.
+    public static func score(_ features: SupportFeatures, labels: [UInt8], rows: [Int], folds k: Int,
+                             trainer: any BreachModelTrainer, seed: UInt64) throws -> OutOfFoldScores {
+        let n = rows.count
+        let k = max(2, min(k, n))
+        var order = Array(0..<n)
+        var rng = SeededRNG(seed: seed).derived(0x00F0_1D)
+        rng.shuffle(&order)
+        var fold = [Int](repeating: 0, count: n)
+        for (rank, i) in order.enumerated() { fold[i] = rank % k }
+
+        var heldOut: [[Int]] = Array(repeating: [], count: k)  // positions in `rows`
+        for i in 0..<n { heldOut[fold[i]].append(i) }
+        let held = heldOut, foldOf = fold
+
+        let results = ResultSlots(count: k)
+        DispatchQueue.concurrentPerform(iterations: k) { f in
+            var train: [Int] = []
+            train.reserveCapacity(n - held[f].count)
+            var blanked = labels
+            for i in 0..<n {
+                if foldOf[i] == f { blanked[rows[i]] = 0 } else { train.append(rows[i]) }
+            }
+            do {
+                let scorer = try trainer.fit(features, labels: blanked, rows: train)
+                results.set(f, .success(try scorer.probabilities(features, rows: held[f].map { rows[$0] })))
+            } catch {
+                results.set(f, .failure(error))
+            }
+        }
+        var p = [Double](repeating: 0, count: n)
+        for f in 0..<k {
+            let scored = try results.get(f).get()
+            for (j, i) in held[f].enumerated() { p[i] = scored[j] }
+        }
+        return OutOfFoldScores(probabilities: p, fold: fold, folds: k)
+    }
+}
+
+/// One slot per parallel task; each task writes only its own slot, so a lock per write is
+/// all the coordination needed.
+final class ResultSlots: @unchecked Sendable {
+    private var slots: [Result<[Double], any Error>]
+    private let lock = NSLock()
+    init(count: Int) { slots = Array(repeating: .success([]), count: count) }
+    func set(_ i: Int, _ v: Result<[Double], any Error>) { lock.withLock { slots[i] = v } }
+    func get(_ i: Int) -> Result<[Double], any Error> { lock.withLock { slots[i] } }
+}

@@ -1,0 +1,133 @@
+/// Everything the SLA screen and the SLA exports show, computed once: labels, out-of-fold
+/// probabilities and their quality, the final model's queue, the capacity tables and the
+/// diagnostics. A slider move only reads it (`capacity(_:)` costs O(days)).
+public struct SupportAnalysis: Sendable {
+    public struct Options: Sendable {
+        public var folds: Int
+        public var seed: UInt64
+        /// The instant the queue is clocked at; nil: the latest time stamp in the data.
+        public var now: Int64?
+        /// Per ticket (aligned with the tickets), pending-customer intervals; nil: none known.
+        public var pauses: [[SLAPause]]?
+        public init(folds: Int = 5, seed: UInt64 = 42, now: Int64? = nil, pauses: [[SLAPause]]? = nil) {
+            self.folds = folds; self.seed = seed; self.now = now; self.pauses = pauses
+        }
+    }
+
+    public let tickets: [Ticket]
+    public let policy: ResolvedSLAPolicy
+    public let modelName: String
+    public let now: Int64
+    /// Per ticket: breach label if resolved.
+    public let labels: [UInt8?]
+    public let features: SupportFeatures
+    /// Resolved tickets (indices) and their out-of-fold probabilities, same order.
+    public let resolvedRows: [Int]
+    public let outOfFold: OutOfFoldScores
+    public let metrics: BreachMetrics
+    public let queue: EscalationQueue
+    /// Resolved tickets, escalated on their arrival day by expected loss (OOF p × cost);
+    /// savings counted from the truth.
+    public let backtest: CapacityTable
+    /// The same backtest ranked by probability alone, as the replaced prototype did.
+    public let backtestProbabilityOnly: CapacityTable
+    /// Resolved tickets valued by their OOF expectation (p × cost): what the model would
+    /// have promised; the suggested capacity is read from it.
+    public let expectedHistory: CapacityTable
+    /// The open queue as one day, valued by the final model's expectation updated for the
+    /// time each ticket has already been open (`ElapsedTimeUpdate`).
+    public let openExpectation: CapacityTable
+    public let diagnostics: SupportDiagnostics
+
+    public static func build(tickets: [Ticket], policy: SLAPolicy, options: Options = Options(),
+                             trainer: any BreachModelTrainer = NaiveBayesBreachTrainer()) throws -> SupportAnalysis {
+        try SupportAnalysis(tickets: tickets, policy: policy, options: options, trainer: trainer)
+    }
+
+    private init(tickets: [Ticket], policy raw: SLAPolicy, options: Options, trainer: any BreachModelTrainer) throws {
+        let policy = try raw.resolved(for: tickets)
+        let clock = SLAClock(policy: policy)
+        let now = options.now ?? tickets.reduce(Int64.min) { max($0, $1.resolvedAt ?? $1.createdAt) }
+        let resolvedRows = tickets.indices.filter { tickets[$0].isResolved && tickets[$0].resolvedAt != nil }
+        let openRows = tickets.indices.filter { !(tickets[$0].isResolved && tickets[$0].resolvedAt != nil) }
+        // Labels as `breachLabels` defines them, keeping the counted durations on the way.
+        var labels = [UInt8?](repeating: nil, count: tickets.count)
+        let resolvedStates = resolvedRows.map { i in
+            clock.state(of: tickets[i], pauses: options.pauses?[i] ?? [], at: tickets[i].resolvedAt ?? now)
+        }
+        for (k, i) in resolvedRows.enumerated() { labels[i] = resolvedStates[k].breached ? 1 : 0 }
+        let features = SupportFeatures(tickets: tickets, labels: labels)
+        let y = labels.map { $0 ?? 0 }
+
+        let oof = try OutOfFoldScoring.score(features, labels: y, rows: resolvedRows, folds: options.folds,
+                                         trainer: trainer, seed: options.seed)
+        let final = try trainer.fit(features, labels: y, rows: resolvedRows)
+        let pArrival = try final.probabilities(features, rows: openRows)
+        let states = openRows.map { clock.state(of: tickets[$0], pauses: options.pauses?[$0] ?? [], at: now) }
+        let update = ElapsedTimeUpdate(tickets: tickets, rows: resolvedRows, elapsed: resolvedStates.map(\.elapsed),
+                                       labels: resolvedRows.map { y[$0] })
+        let pOpen = openRows.indices.map {
+            update.probability(atArrival: pArrival[$0], priority: tickets[openRows[$0]].priority, state: states[$0])
+        }
+
+        let cost = resolvedRows.map { policy.cost[Int(tickets[$0].priority.code)] }
+        let p = oof.probabilities
+        let day = resolvedRows.map { Int(CivilDate.floorDiv(tickets[$0].createdAt, 86_400)) }
+        let truth = resolvedRows.map { Double(y[$0]) }
+        let expectedCost = p.indices.map { p[$0] * cost[$0] }
+        let truthCost = truth.indices.map { truth[$0] * cost[$0] }
+
+        self.tickets = tickets
+        self.policy = policy
+        self.modelName = trainer.name
+        self.now = now
+        self.labels = labels
+        self.features = features
+        self.resolvedRows = resolvedRows
+        self.outOfFold = oof
+        self.metrics = BreachMetrics.evaluate(p, resolvedRows.map { y[$0] })
+        self.queue = try EscalationQueue(tickets: tickets, rows: openRows, probabilityAtArrival: pArrival,
+                                         probability: pOpen, states: states, now: now,
+                                     clock: clock, features: features, scorer: final)
+        self.backtest = CapacityTable(day: day, score: expectedCost, cost: truthCost, breach: truth)
+        self.backtestProbabilityOnly = CapacityTable(day: day, score: p, cost: truthCost, breach: truth)
+        self.expectedHistory = CapacityTable(day: day, score: expectedCost, cost: expectedCost, breach: p)
+        // An open ticket already past its target cannot be saved: it is worth nothing here.
+        let savable = openRows.indices.map { states[$0].breached ? 0.0 : pOpen[$0] }
+        let openCost = openRows.indices.map { savable[$0] * policy.cost[Int(tickets[openRows[$0]].priority.code)] }
+        self.openExpectation = CapacityTable(day: [Int](repeating: 0, count: openRows.count), score: openCost,
+                                             cost: openCost, breach: savable)
+        self.diagnostics = SupportDiagnostics(tickets: tickets, features: features, labels: labels, cost: policy.cost)
+    }
+
+    /// The capacity slider: backtest, the probability-only comparison and the expectation on
+    /// today's open queue, at `n` escalations per day. O(days); no model is touched.
+    public func capacity(_ n: Int, effectiveness: Double? = nil, interventionCost: Double? = nil) -> CapacityView {
+        let e = effectiveness ?? policy.policy.effectiveness
+        let c = interventionCost ?? policy.policy.interventionCost
+        return CapacityView(
+            effectiveness: e, interventionCost: c,
+            backtest: backtest.outcome(capacity: n, effectiveness: e, interventionCost: c),
+            probabilityOnly: backtestProbabilityOnly.outcome(capacity: n, effectiveness: e, interventionCost: c),
+            openQueue: openExpectation.outcome(capacity: n, effectiveness: e, interventionCost: c))
+    }
+
+    /// Where the expected marginal saving of one more daily escalation falls below its cost.
+    public func suggestedCapacity(effectiveness: Double? = nil, interventionCost: Double? = nil) -> Int {
+        expectedHistory.suggestedCapacity(effectiveness: effectiveness ?? policy.policy.effectiveness,
+                                          interventionCost: interventionCost ?? policy.policy.interventionCost)
+    }
+}
+
+/// One position of the capacity slider.
+public struct CapacityView: Sendable, Equatable {
+    /// The assumptions behind the figures, for the screen to show beside them.
+    public var effectiveness: Double
+    public var interventionCost: Double
+    /// Resolved history, expected-loss ranking, truth-valued.
+    public var backtest: CapacityOutcome
+    /// Resolved history, probability ranking (the prototype's), truth-valued.
+    public var probabilityOnly: CapacityOutcome
+    /// Today's open queue, expectation-valued.
+    public var openQueue: CapacityOutcome
+}

@@ -1,0 +1,150 @@
+/// The breach model's inputs, one column per feature, for every ticket (resolved and open).
+///
+/// Each feature exists twice: as a small categorical code (`codes`, with `levels` naming
+/// each code) for count-based models and reasons, and as a raw number (`numeric`) for tree
+/// models. Everything here is known at the ticket's arrival: nothing looks into its future.
+public struct SupportFeatures: Sendable {
+    public static let names = ["priority", "channel", "type", "product", "arrival hour", "weekday",
+                               "backlog at arrival", "customer prior tickets", "customer prior breaches"]
+
+    /// Per feature, per row: level code.
+    public let codes: [[UInt8]]
+    /// Per feature: label of each code.
+    public let levels: [[String]]
+    /// Per feature, per row: raw value (category codes as numbers).
+    public let numeric: [[Float]]
+    public var count: Int { codes.first?.count ?? 0 }
+    public var featureCount: Int { codes.count }
+
+    /// Levels beyond this many for `type`/`product` fold into "Other" (codes are UInt8).
+    static let maxOpenLevels = 60
+    static let backlogBins = 8
+
+    /// Builds features; `labels[i]` is the breach label of resolved ticket i (nil if open),
+    /// needed for the customer's prior breaches, counted only once resolved before arrival.
+    public init(tickets: [Ticket], labels: [UInt8?]) {
+        let n = tickets.count
+        var codes: [[UInt8]] = []
+        var levels: [[String]] = []
+        var numeric: [[Float]] = []
+        func add(_ c: [UInt8], _ l: [String], _ x: [Float]) { codes.append(c); levels.append(l); numeric.append(x) }
+
+        let pri = tickets.map(\.priority.code)
+        add(pri, Priority.labels, pri.map(Float.init))
+        let ch = tickets.map(\.channel.code)
+        add(ch, TicketChannel.labels, ch.map(Float.init))
+        for key in [\Ticket.type, \Ticket.product] {
+            let (c, l) = Self.vocabulary(tickets.map { $0[keyPath: key] })
+            add(c, l, c.map(Float.init))
+        }
+        var hour = [UInt8](repeating: 0, count: n), weekday = [UInt8](repeating: 0, count: n)
+        for i in 0..<n {
+            let t = tickets[i].createdAt
+            let day = Int(CivilDate.floorDiv(t, 86_400))
+            hour[i] = UInt8((t - Int64(day) * 86_400) / 3600)
+            weekday[i] = UInt8(CivilDate.weekday(days: day))
+        }
+        add(hour, (0..<24).map { $0 < 10 ? "0\($0)h" : "\($0)h" }, hour.map(Float.init))
+        add(weekday, ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"], weekday.map(Float.init))
+
+        let backlog = Self.backlogAtArrival(tickets)
+        let (bc, bl) = Self.quantileBins(backlog, bins: Self.backlogBins)
+        add(bc, bl, backlog.map(Float.init))
+
+        let (prior, priorBreaches) = Self.customerHistory(tickets, labels: labels)
+        let edges = [0, 1, 2, 3, 6, 11]
+        let (pc, pl) = Self.fixedBins(prior, edges: edges)
+        add(pc, pl, prior.map(Float.init))
+        let (qc, ql) = Self.fixedBins(priorBreaches, edges: [0, 1, 2, 4])
+        add(qc, ql, priorBreaches.map(Float.init))
+
+        self.codes = codes
+        self.levels = levels
+        self.numeric = numeric
+    }
+
+    /// Tickets open at the instant of each arrival: created before it and not resolved
+    /// before it. One sort of each time column and a sweep: O(n log n).
+    static func backlogAtArrival(_ tickets: [Ticket]) -> [Int32] {
+        let n = tickets.count
+        let order = (0..<n).sorted { tickets[$0].createdAt < tickets[$1].createdAt }
+        var resolved = tickets.compactMap(\.resolvedAt)
+        resolved.sort()
+        var out = [Int32](repeating: 0, count: n)
+        var createdBefore = 0, resolvedBefore = 0, k = 0
+        while k < n {
+            let t = tickets[order[k]].createdAt
+            // Tickets arriving at the same instant do not count each other.
+            while createdBefore < n && tickets[order[createdBefore]].createdAt < t { createdBefore += 1 }
+            while resolvedBefore < resolved.count && resolved[resolvedBefore] < t { resolvedBefore += 1 }
+            let open = Int32(createdBefore - resolvedBefore)
+            while k < n && tickets[order[k]].createdAt == t { out[order[k]] = open; k += 1 }
+        }
+        return out
+    }
+
+    /// Per ticket: earlier tickets of the same customer, and how many of those had been
+    /// resolved as breaches before this one arrived. Tickets without a customer key have none.
+    static func customerHistory(_ tickets: [Ticket], labels: [UInt8?]) -> ([Int32], [Int32]) {
+        var ids: [String: Int] = [:]
+        var groups: [[Int]] = []
+        for (i, t) in tickets.enumerated() {
+            guard let key = t.customerKey, !key.isEmpty else { continue }
+            if let g = ids[key] { groups[g].append(i) } else { ids[key] = groups.count; groups.append([i]) }
+        }
+        var prior = [Int32](repeating: 0, count: tickets.count)
+        var priorBreaches = [Int32](repeating: 0, count: tickets.count)
+        for var g in groups where g.count > 1 {
+            g.sort { (tickets[$0].createdAt, $0) < (tickets[$1].createdAt, $1) }
+            var breachTimes = g.compactMap { i -> Int64? in labels[i] == 1 ? tickets[i].resolvedAt : nil }
+            breachTimes.sort()
+            var b = 0
+            for (rank, i) in g.enumerated() {
+                prior[i] = Int32(rank)
+                while b < breachTimes.count && breachTimes[b] < tickets[i].createdAt { b += 1 }
+                priorBreaches[i] = Int32(b)
+            }
+        }
+        return (prior, priorBreaches)
+    }
+
+    /// Codes by frequency (most frequent first, ties by name); the tail folds into "Other".
+    static func vocabulary(_ values: [String]) -> ([UInt8], [String]) {
+        var counts: [String: Int] = [:]
+        for v in values { counts[v, default: 0] += 1 }
+        var names = counts.keys.sorted { (counts[$0] ?? 0, $1) > (counts[$1] ?? 0, $0) }
+        let fold = names.count > maxOpenLevels
+        if fold { names = Array(names.prefix(maxOpenLevels - 1)) }
+        var index: [String: UInt8] = [:]
+        for (i, nm) in names.enumerated() { index[nm] = UInt8(i) }
+        let other = UInt8(names.count)
+        if fold { names.append("Other") }
+        return (values.map { index[$0] ?? other }, names)
+    }
+
+    /// Equal-count bins on distinct cut points; labels show each bin's range.
+    static func quantileBins(_ x: [Int32], bins: Int) -> ([UInt8], [String]) {
+        guard !x.isEmpty else { return ([], []) }
+        let sorted = x.sorted()
+        var cuts: [Int32] = []  // lower bounds of bins 1…
+        for b in 1..<bins {
+            let c = sorted[min(sorted.count - 1, b * sorted.count / bins)]
+            if c > (cuts.last ?? sorted[0]) { cuts.append(c) }
+        }
+        return fixedBins(x, edges: [Int(sorted[0])] + cuts.map(Int.init))
+    }
+
+    /// Bins with the given ascending lower edges (the first is the minimum).
+    static func fixedBins(_ x: [Int32], edges: [Int]) -> ([UInt8], [String]) {
+        let codes = x.map { v -> UInt8 in
+            var b = 0
+            while b + 1 < edges.count && Int(v) >= edges[b + 1] { b += 1 }
+            return UInt8(b)
+        }
+        let labels = edges.indices.map { b -> String in
+            if b + 1 == edges.count { return "\(edges[b])+" }
+            return edges[b + 1] - 1 == edges[b] ? "\(edges[b])" : "\(edges[b])–\(edges[b + 1] - 1)"
+        }
+        return (codes, labels)
+    }
+}

@@ -1,0 +1,135 @@
+/// The snapshot as a run artifact: a signature, a version, then the sections in a fixed
+/// order. A newer layout gets a new version number; an older build refuses it by name.
+extension SupportSnapshot {
+    public static let artifactName = "sla-snapshot.bin"
+    public static let version: UInt32 = 1
+    static let signature: [UInt8] = Array("OPSDSLA".utf8) + [0]
+
+    /// The artifacts a run saves so the SLA screen opens without a model.
+    public static func artifacts(from analysis: SupportAnalysis) -> [String: [UInt8]] {
+        [artifactName: SupportSnapshot(analysis).encoded()]
+    }
+
+    /// The snapshot among a run's artifacts; nil when the run was saved before it existed.
+    public static func load(_ artifacts: [String: [UInt8]]) throws(SupportSnapshotError) -> SupportSnapshot? {
+        guard let bytes = artifacts[artifactName] else { return nil }
+        return try decode(bytes)
+    }
+
+    public func encoded() -> [UInt8] {
+        var w = SupportSnapshotWriter()
+        for b in Self.signature { w.u8(b) }
+        w.u32(Self.version)
+        w.string(modelName)
+        w.i64(now)
+        w.int(policy.targetSeconds.count)
+        for t in policy.targetSeconds { w.i64(t) }
+        w.doubles(policy.cost)
+        w.f64(policy.interventionCost)
+        w.f64(policy.effectiveness)
+        w.f64(quality.auc); w.f64(quality.averagePrecision); w.f64(quality.ece)
+        w.int(quality.count); w.int(quality.positives)
+        w.int(resolvedTickets); w.int(breaches); w.f64(breachCost)
+        w.int(heatmapRate.count)
+        for (rates, counts) in zip(heatmapRate, heatmapCount) { w.doubles(rates); w.ints(counts) }
+        w.int(rows.count)
+        for r in rows { Self.write(r, into: &w) }
+        for t in [backtest, backtestProbabilityOnly, expectedHistory, openExpectation] { t.write(into: &w) }
+        return w.bytes
+    }
+
+    public static func decode(_ bytes: [UInt8]) throws(SupportSnapshotError) -> SupportSnapshot {
+        var r = SupportSnapshotReader(bytes)
+        for b in signature {
+            guard try r.u8() == b else { throw .notASnapshot }
+        }
+        let v = try r.u32()
+        guard v == version else { throw .unsupportedVersion(v) }
+        let modelName = try r.string()
+        let now = try r.i64()
+        let nt = try r.count(elementSize: 8)
+        var targets: [Int64] = []
+        for _ in 0..<nt { targets.append(try r.i64()) }
+        let policy = PolicyNumbers(targetSeconds: targets, cost: try r.doubles(), interventionCost: try r.f64(),
+                                   effectiveness: try r.f64())
+        guard policy.cost.count == targets.count else { throw .invalid("\(policy.cost.count) costs for \(targets.count) targets") }
+        let quality = Quality(auc: try r.f64(), averagePrecision: try r.f64(), ece: try r.f64(), count: try r.int(),
+                              positives: try r.int())
+        let resolved = try r.int(), breaches = try r.int(), breachCost = try r.f64()
+        let nh = try r.count(elementSize: 16)
+        var rates: [[Double]] = [], counts: [[Int]] = []
+        for _ in 0..<nh { rates.append(try r.doubles()); counts.append(try r.ints()) }
+        let nr = try r.count(elementSize: 60)
+        var rows: [QueueRow] = []
+        rows.reserveCapacity(nr)
+        for _ in 0..<nr { rows.append(try read(&r)) }
+        var tables: [CapacityTable] = []
+        for _ in 0..<4 { tables.append(try CapacityTable.read(&r)) }
+        guard r.at == bytes.count else { throw .invalid("\(bytes.count - r.at) bytes after the last section") }
+        return SupportSnapshot(modelName: modelName, now: now, policy: policy, quality: quality, rows: rows,
+                               heatmapRate: rates, heatmapCount: counts, resolvedTickets: resolved, breaches: breaches,
+                               breachCost: breachCost, tables: tables)
+    }
+
+    private static func write(_ q: QueueRow, into w: inout SupportSnapshotWriter) {
+        w.string(q.id); w.u8(q.priority.code); w.u8(q.channel.code); w.string(q.type); w.string(q.product)
+        w.u8(q.status.code); w.optionalString(q.customerKey); w.optionalString(q.subject)
+        w.i64(q.createdAt); w.optionalI64(q.firstResponseAt)
+        w.f64(q.probabilityAtArrival); w.f64(q.probability); w.f64(q.breachCost); w.f64(q.expectedLoss)
+        w.i64(q.state.elapsed); w.i64(q.state.target); w.bool(q.state.paused); w.optionalI64(q.deadline)
+        w.u8(UInt8(min(q.reasons.count, 255)))
+        for x in q.reasons.prefix(255) { w.string(x.feature); w.string(x.level); w.f64(x.weight) }
+    }
+
+    private static func read(_ r: inout SupportSnapshotReader) throws(SupportSnapshotError) -> QueueRow {
+        let id = try r.string()
+        guard let priority = Priority(code: try r.u8()), let channel = TicketChannel(code: try r.u8()) else {
+            throw .invalid("unknown priority or channel code for ticket \(id)")
+        }
+        let type = try r.string(), product = try r.string()
+        guard let status = TicketStatus(code: try r.u8()) else { throw .invalid("unknown status code for ticket \(id)") }
+        let customer = try r.optionalString(), subject = try r.optionalString()
+        let created = try r.i64(), answered = try r.optionalI64()
+        let pa = try r.f64(), p = try r.f64(), cost = try r.f64(), loss = try r.f64()
+        let state = SLAState(elapsed: try r.i64(), target: try r.i64(), paused: try r.bool())
+        let deadline = try r.optionalI64()
+        var reasons: [BreachReason] = []
+        for _ in 0..<Int(try r.u8()) {
+            reasons.append(BreachReason(feature: try r.string(), level: try r.string(), weight: try r.f64()))
+        }
+        return QueueRow(id: id, priority: priority, channel: channel, type: type, product: product, status: status,
+                        customerKey: customer, subject: subject, createdAt: created, firstResponseAt: answered,
+                        probabilityAtArrival: pa, probability: p, breachCost: cost, expectedLoss: loss, state: state,
+                        deadline: deadline, reasons: reasons)
+    }
+}
+
+extension CapacityTable {
+    /// Rebuilds a table from its stored arrays without sorting again.
+    init(days: [Int], start: [Int], cost: [Double], breaches: [Double], rankCost: [Double], rankBreaches: [Double],
+         rankCount: [Int], totalCost: Double, totalBreaches: Double) {
+        self.days = days; self.start = start; self.cost = cost; self.breaches = breaches
+        self.rankCost = rankCost; self.rankBreaches = rankBreaches; self.rankCount = rankCount
+        self.totalCost = totalCost; self.totalBreaches = totalBreaches
+    }
+
+    func write(into w: inout SupportSnapshotWriter) {
+        w.ints(days); w.ints(start); w.doubles(cost); w.doubles(breaches)
+        w.doubles(rankCost); w.doubles(rankBreaches); w.ints(rankCount)
+        w.f64(totalCost); w.f64(totalBreaches)
+    }
+
+    static func read(_ r: inout SupportSnapshotReader) throws(SupportSnapshotError) -> CapacityTable {
+        let days = try r.ints(), start = try r.ints(), cost = try r.doubles(), breaches = try r.doubles()
+        let rc = try r.doubles(), rb = try r.doubles(), rn = try r.ints()
+        let tc = try r.f64(), tb = try r.f64()
+        // `outcome` indexes prefix entries through `start`: check them once here.
+        guard start.count == days.count + 1, cost.count == breaches.count, start.last == cost.count,
+              start.first.map({ $0 == 0 }) ?? true, zip(start, start.dropFirst()).allSatisfy({ $0 < $1 }),
+              rc.count == rb.count, rb.count == rn.count else {
+            throw .invalid("inconsistent capacity table (\(days.count) days, \(cost.count) prefix entries)")
+        }
+        return CapacityTable(days: days, start: start, cost: cost, breaches: breaches, rankCost: rc, rankBreaches: rb,
+                             rankCount: rn, totalCost: tc, totalBreaches: tb)
+    }
+}

@@ -1,0 +1,122 @@
+/// What the SLA screen needs from a `SupportAnalysis`, and nothing more: the open queue with
+/// its reasons and clock facts, the four capacity tables (per-day sorted prefix sums, so a
+/// slider move stays O(days)), the priority × channel heatmap, model quality and the policy
+/// numbers. Saved with a run (`artifacts(from:)`) so the screen opens without a model.
+public struct SupportSnapshot: Sendable {
+    /// One open ticket as the queue shows it, ranked by expected loss at the policy's numbers.
+    public struct QueueRow: Sendable, Equatable {
+        public var id: String
+        public var priority: Priority
+        public var channel: TicketChannel
+        public var type: String
+        public var product: String
+        public var status: TicketStatus
+        public var customerKey: String?
+        public var subject: String?
+        public var createdAt: Int64
+        public var firstResponseAt: Int64?
+        public var probabilityAtArrival: Double
+        public var probability: Double
+        public var breachCost: Double
+        public var expectedLoss: Double
+        public var state: SLAState
+        /// Wall-clock breach instant if nothing changes; nil while paused.
+        public var deadline: Int64?
+        public var reasons: [BreachReason]
+    }
+
+    /// The policy numbers the screen shows and the sliders start from.
+    public struct PolicyNumbers: Sendable, Equatable {
+        /// Indexed by `Priority.code`.
+        public var targetSeconds: [Int64]
+        public var cost: [Double]
+        public var interventionCost: Double
+        public var effectiveness: Double
+    }
+
+    /// Out-of-fold quality of the breach model.
+    public struct Quality: Sendable, Equatable {
+        public var auc: Double
+        public var averagePrecision: Double
+        public var ece: Double
+        public var count: Int
+        public var positives: Int
+    }
+
+    public var modelName: String
+    /// The instant the queue was clocked at.
+    public var now: Int64
+    public var policy: PolicyNumbers
+    public var quality: Quality
+    public var rows: [QueueRow]
+    /// `heatmapRate[priority code][channel code]` over resolved tickets, with the counts.
+    public var heatmapRate: [[Double]]
+    public var heatmapCount: [[Int]]
+    public var resolvedTickets: Int
+    public var breaches: Int
+    public var breachCost: Double
+    public var backtest: CapacityTable
+    public var backtestProbabilityOnly: CapacityTable
+    public var expectedHistory: CapacityTable
+    public var openExpectation: CapacityTable
+
+    public init(_ a: SupportAnalysis) {
+        modelName = a.modelName
+        now = a.now
+        policy = PolicyNumbers(targetSeconds: a.policy.targetSeconds, cost: a.policy.cost,
+                               interventionCost: a.policy.policy.interventionCost,
+                               effectiveness: a.policy.policy.effectiveness)
+        quality = Quality(auc: a.metrics.auc, averagePrecision: a.metrics.averagePrecision, ece: a.metrics.ece,
+                          count: a.metrics.count, positives: a.metrics.positives)
+        rows = a.queue.entries.map { e in
+            let t = a.tickets[e.index]
+            return QueueRow(id: e.id, priority: e.priority, channel: e.channel, type: e.type, product: t.product,
+                            status: t.status, customerKey: t.customerKey, subject: t.subject, createdAt: t.createdAt,
+                            firstResponseAt: t.firstResponseAt, probabilityAtArrival: e.probabilityAtArrival,
+                            probability: e.probability, breachCost: e.breachCost, expectedLoss: e.expectedLoss,
+                            state: e.state, deadline: e.deadline, reasons: e.reasons)
+        }
+        heatmapRate = a.diagnostics.heatmapRate
+        heatmapCount = a.diagnostics.heatmapCount
+        resolvedTickets = a.diagnostics.resolvedTickets
+        breaches = a.diagnostics.breaches
+        breachCost = a.diagnostics.breachCost
+        backtest = a.backtest
+        backtestProbabilityOnly = a.backtestProbabilityOnly
+        expectedHistory = a.expectedHistory
+        openExpectation = a.openExpectation
+    }
+
+    init(modelName: String, now: Int64, policy: PolicyNumbers, quality: Quality, rows: [QueueRow],
+         heatmapRate: [[Double]], heatmapCount: [[Int]], resolvedTickets: Int, breaches: Int, breachCost: Double,
+         tables: [CapacityTable]) {
+        self.modelName = modelName; self.now = now; self.policy = policy; self.quality = quality; self.rows = rows
+        self.heatmapRate = heatmapRate; self.heatmapCount = heatmapCount
+        self.resolvedTickets = resolvedTickets; self.breaches = breaches; self.breachCost = breachCost
+        backtest = tables[0]; backtestProbabilityOnly = tables[1]; expectedHistory = tables[2]; openExpectation = tables[3]
+    }
+
+    /// The capacity slider, exactly as `SupportAnalysis.capacity` computes it: O(days).
+    public func capacity(_ n: Int, effectiveness: Double? = nil, interventionCost: Double? = nil) -> CapacityView {
+        let e = effectiveness ?? policy.effectiveness
+        let c = interventionCost ?? policy.interventionCost
+        return CapacityView(
+            effectiveness: e, interventionCost: c,
+            backtest: backtest.outcome(capacity: n, effectiveness: e, interventionCost: c),
+            probabilityOnly: backtestProbabilityOnly.outcome(capacity: n, effectiveness: e, interventionCost: c),
+            openQueue: openExpectation.outcome(capacity: n, effectiveness: e, interventionCost: c))
+    }
+
+    /// As `SupportAnalysis.suggestedCapacity`: O(largest day).
+    public func suggestedCapacity(effectiveness: Double? = nil, interventionCost: Double? = nil) -> Int {
+        expectedHistory.suggestedCapacity(effectiveness: effectiveness ?? policy.effectiveness,
+                                          interventionCost: interventionCost ?? policy.interventionCost)
+    }
+
+    /// A row's expected loss at other effectiveness and intervention cost (the queue's own
+    /// rule: a ticket already past its target cannot be saved). Order is unchanged for
+    /// effectiveness > 0, so the ranking stays valid.
+    public func expectedLoss(_ row: QueueRow, effectiveness: Double, interventionCost: Double) -> Double {
+        (row.state.breached ? 0 : row.probability * row.breachCost * effectiveness) - interventionCost
+    }
+}

@@ -1,0 +1,87 @@
+import Engine
+import Foundation
+
+/// A ticket marked escalated: who and when, as the store recorded the decision.
+public struct SLAEscalation: Sendable, Equatable {
+    public var ticket: String
+    public var at: String
+    public var user: String
+
+    public init(ticket: String, at: String, user: String) {
+        self.ticket = ticket
+        self.at = at
+        self.user = user
+    }
+}
+
+/// Saves an escalation of the ticket with this id and returns what was recorded.
+public typealias SLAEscalate = @Sendable (String) throws -> SLAEscalation
+
+/// The queue table's rows, built from the snapshot once per change of the escalation
+/// cost, effectiveness or escalations — never on a slider move.
+enum SLAQueueTable {
+    /// The ticket id never shrinks below its longest value (up to 14 cells): it is what a
+    /// manager reads out; less important columns drop first on a narrow terminal.
+    static func columns(idWidth: Int) -> [TableColumn] { [
+        TableColumn("#", alignment: .right, minWidth: 3, maxWidth: 6, priority: 4),
+        TableColumn("Ticket", minWidth: min(14, max(6, idWidth)), maxWidth: 14, priority: 0),
+        TableColumn("Priority", minWidth: 4, maxWidth: 8, priority: 1),
+        TableColumn("Channel", minWidth: 5, maxWidth: 12, priority: 5),
+        TableColumn("Type", minWidth: 6, maxWidth: 22, priority: 6, flexible: true),
+        TableColumn("Age", alignment: .right, minWidth: 6, maxWidth: 7, priority: 7),
+        TableColumn("Left", alignment: .right, minWidth: 7, maxWidth: 8, priority: 2),
+        TableColumn("p(br)", alignment: .right, minWidth: 5, maxWidth: 5, priority: 3),
+        TableColumn("Exp.loss", alignment: .right, minWidth: 7, maxWidth: 9, priority: 0),
+        TableColumn("Flag", minWidth: 4, maxWidth: 10, priority: 1),
+    ] }
+    static let flagColumn = 9
+    static let expectedLossColumn = 8
+
+    static func data(_ s: SupportSnapshot, effectiveness: Double, interventionCost: Double,
+                     escalated: [String: SLAEscalation]) -> TableData {
+        let rows: [[TableCell]] = s.rows.enumerated().map { k, r in
+            let loss = s.expectedLoss(r, effectiveness: effectiveness, interventionCost: interventionCost)
+            let age = s.now - r.createdAt
+            let left = r.state.timeLeft
+            return [
+                .number(Double(k + 1), String(k + 1), role: .muted),
+                TableCell(r.id),
+                TableCell(r.priority.rawValue, sortKey: .number(Double(r.priority.code)),
+                          role: r.priority == .critical ? .breachRiskHigh : nil),
+                TableCell(r.channel.rawValue),
+                TableCell(r.type),
+                .number(Double(age), SLAFormat.duration(age)),
+                .number(Double(left), SLAFormat.duration(left), role: left < 0 ? .breachRiskHigh : left < 3600 ? .breachRiskMedium : nil),
+                .number(r.probability, SLAFormat.probability(r.probability), role: SLAFormat.risk(r.probability)),
+                lossCell(loss),
+                flag(r, escalated[r.id]),
+            ]
+        }
+        let idWidth = s.rows.prefix(500).map(\.id.count).max() ?? 6
+        return TableData(columns: columns(idWidth: idWidth), rows: rows)
+    }
+
+    /// The same rows with the expected-loss and flag cells rewritten and every other cell
+    /// reused: what an escalation-cost, effectiveness or escalation change needs.
+    static func updated(_ base: TableData, _ s: SupportSnapshot, effectiveness: Double, interventionCost: Double,
+                        escalated: [String: SLAEscalation]) -> TableData {
+        var rows = base.rows
+        for (k, r) in s.rows.enumerated() where k < rows.count {
+            rows[k][expectedLossColumn] = lossCell(s.expectedLoss(r, effectiveness: effectiveness,
+                                                                  interventionCost: interventionCost))
+            rows[k][flagColumn] = flag(r, escalated[r.id])
+        }
+        return TableData(columns: base.columns, rows: rows)
+    }
+
+    static func lossCell(_ loss: Double) -> TableCell {
+        .number(loss, SLAFormat.fixed1(loss), role: loss > 0 ? .mainFg : .muted)
+    }
+
+    static func flag(_ r: SupportSnapshot.QueueRow, _ e: SLAEscalation?) -> TableCell {
+        if e != nil { return TableCell("ESCALATED", role: .marker) }
+        if r.state.breached { return TableCell("breached", role: .breachRiskHigh) }
+        if r.state.paused { return TableCell("waiting", role: .muted) }
+        return TableCell("")
+    }
+}

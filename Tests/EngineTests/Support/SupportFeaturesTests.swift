@@ -1,0 +1,41 @@
+import Testing
+@testable import Engine
+
+@Suite struct SupportFeaturesTests {
+    @Test func backlogSweepEqualsDirectCount() {
+        var rng = SeededRNG(seed: 11)
+        let tickets = (0..<300).map { i -> Ticket in
+            let c = Int64(rng.int(below: 5000)) * 60
+            let resolved: Int64? = rng.bernoulli(0.8) ? c + Int64(rng.int(below: 900)) * 60 : nil
+            return Ticket(id: "T\(i)", createdAt: c, priority: .low, channel: .chat, type: "t", product: "p",
+                          status: resolved == nil ? .open : .closed, resolvedAt: resolved)
+        }
+        let swept = SupportFeatures.backlogAtArrival(tickets)
+        for (i, t) in tickets.enumerated() {
+            let direct = tickets.filter { $0.createdAt < t.createdAt && ($0.resolvedAt.map { $0 >= t.createdAt } ?? true) }
+            #expect(swept[i] == Int32(direct.count))
+        }
+    }
+
+    @Test func customerHistoryCountsOnlyWhatWasKnownAtArrival() {
+        typealias F = SupportFixtures
+        let tickets = [
+            F.ticket("1", .high, created: "2026-11-02 09:00", resolved: "2026-11-02 20:00", customer: "ana"),
+            F.ticket("2", .high, created: "2026-11-02 10:00", resolved: "2026-11-02 11:00", customer: "ana"),
+            F.ticket("3", .high, created: "2026-11-03 10:00", customer: "ana"),
+            F.ticket("4", .high, created: "2026-11-03 10:00", customer: "bob"),
+        ]
+        // Ticket 1 breached (11 h > 8 h) but was resolved after ticket 2 arrived.
+        let (prior, breaches) = SupportFeatures.customerHistory(tickets, labels: [1, 0, nil, nil])
+        #expect(prior == [0, 1, 2, 0])
+        #expect(breaches == [0, 0, 1, 0])
+    }
+
+    @Test func arrivalHourAndWeekday() {
+        let t = SupportFixtures.ticket("1", .low, created: "2026-11-22 23:30")  // a Sunday
+        let f = SupportFeatures(tickets: [t], labels: [nil])
+        #expect(f.codes[4] == [23])
+        #expect(f.codes[5] == [6])
+        #expect(f.codes.count == SupportFeatures.names.count)
+    }
+}
