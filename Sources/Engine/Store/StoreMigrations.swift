@@ -88,6 +88,7 @@ enum StoreMigrations {
                     BEGIN SELECT RAISE(ABORT, 'a saved run is immutable'); END;
                 """)
         }
+        registerModels(&m)
         return m
     }
 }
