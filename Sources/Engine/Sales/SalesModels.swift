@@ -49,7 +49,7 @@ public enum SalesModels {
         var gb = GradientBoostingConfig(trees: config.trees, learningRate: 0.1, numLeaves: config.numLeaves, seed: seed)
         gb.threads = threads
         gb.minDataInLeaf = max(5, min(20, labelledRows.count / 100))
-        gb.maxBins = 63  // a quarter of the split search; no loss on these features (see docs/bench/run.md)
+        gb.maxBins = 63  // a quarter of the split search; no loss on these features (see BENCHMARKS.md, sales pipeline)
         let folds = try cappedFolds(count: labelledRows.count, k: config.folds, cap: config.trainRowsPerFold, seed: seed)
         // The two models train side by side, one thread each: on small data this beats
         // splitting each tree's histograms across threads, and it is as deterministic.

@@ -12,7 +12,7 @@ public enum TabularFit {
 
     /// Families `--model auto` chooses between. The forest is left to an explicit request:
     /// on the benchmark sets it never beat boosting in cross-validation by a margin worth
-    /// its fit and TreeSHAP time (deep trees), see docs/bench/model.md.
+    /// its fit and TreeSHAP time (deep trees), see BENCHMARKS.md, bring your own data.
     public static let autoFamilies: [TabularFamily] = [.logistic, .gbm]
 
     /// Test rows used for global drivers: evenly spaced, at most this many (TreeSHAP on deep
