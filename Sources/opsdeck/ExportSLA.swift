@@ -133,22 +133,7 @@ enum SLAExport: String, CaseIterable {
 }
 
 extension SLAExport {
-    /// `x` with exactly `decimals` decimals, half away from zero, from integer arithmetic only.
-    static func fixed(_ x: Double, _ decimals: Int) -> String {
-        guard x.isFinite else { return x.isNaN ? "nan" : (x > 0 ? "inf" : "-inf") }
-        var scale = 1.0
-        for _ in 0..<decimals { scale *= 10 }
-        let scaled = (abs(x) * scale).rounded(.toNearestOrAwayFromZero)
-        guard scaled < 9e18 else { return String(x) }
-        let v = UInt64(scaled)
-        let unit = UInt64(scale)
-        var s = String(v / unit)
-        if decimals > 0 {
-            let frac = String(v % unit)
-            s += "." + String(repeating: "0", count: decimals - frac.count) + frac
-        }
-        return (x < 0 && v > 0 ? "-" : "") + s
-    }
+    static func fixed(_ x: Double, _ decimals: Int) -> String { fixedDecimal(x, decimals) }
 
     /// p-values span hundreds of orders of magnitude: four significant digits and an exponent.
     static func scientific(_ x: Double) -> String {

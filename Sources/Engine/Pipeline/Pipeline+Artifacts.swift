@@ -109,13 +109,6 @@ extension Pipeline {
 
     /// Fixed decimals from integer arithmetic (no locale, same bytes everywhere).
     static func fmt(_ v: Double, _ decimals: Int) -> String {
-        guard v.isFinite else { return "" }
-        var p = 1.0
-        for _ in 0..<decimals { p *= 10 }
-        let t = Int64((v * p).rounded())
-        let whole = String(abs(t) / Int64(p))
-        guard decimals > 0 else { return (t < 0 ? "-" : "") + whole }
-        let frac = String(abs(t) % Int64(p))
-        return (t < 0 ? "-" : "") + whole + "." + String(repeating: "0", count: decimals - frac.count) + frac
+        v.isFinite ? fixedDecimal(v, decimals) : ""
     }
 }
