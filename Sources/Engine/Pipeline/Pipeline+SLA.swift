@@ -14,7 +14,8 @@ extension Pipeline {
             // The boosted model (TreeSHAP reasons); the naive-Bayes baseline stays for comparison in `bench sla`.
             var gbm = GradientBoostingBreachTrainer.defaultConfig
             gbm.seed = config.seed
-            analysis = try SupportAnalysis.build(tickets: tickets, policy: policy, options: .init(folds: 5, seed: config.seed),
+            gbm.maxBins = 63  // nine mostly categorical features: coarser bins cost no AUC here (BENCHMARKS.md)
+            analysis = try SupportAnalysis.build(tickets: tickets, policy: policy, options: .init(folds: 3, seed: config.seed),
                                                  trainer: GradientBoostingBreachTrainer(config: gbm))
         } catch {
             throw PipelineError("SLA stage stopped the run: \(error)")
