@@ -148,14 +148,14 @@ extension SLAExport {
 
 extension SLAExport {
     /// For `ExportRegistry.producers`: `… + SLAExport.producers`. Each export analyses the
-    /// run's tickets under the desk's SLA policy (see `policy()`).
+    /// run's tickets under the desk's SLA policy (see `policy()`) exactly as the run did.
     static var producers: [(String, ExportRegistry.Producer)] {
-        allCases.map { kind in (kind.rawValue, { ctx in try kind.table(analysing: ctx.tickets, policy: policy()) }) }
+        allCases.map { kind in (kind.rawValue, { ctx in try kind.table(analysing: ctx.tickets, policy: policy(), seed: ctx.run.seed) }) }
     }
 
-    func table(analysing tickets: [Ticket], policy: SLAPolicy) throws -> DataTable {
+    func table(analysing tickets: [Ticket], policy: SLAPolicy, seed: UInt64) throws -> DataTable {
         do {
-            return table(try SupportAnalysis.build(tickets: tickets, policy: policy))
+            return table(try Pipeline.supportAnalysis(tickets: tickets, policy: policy, seed: seed))
         } catch let e as SLAPolicyError {
             throw CLIError(e.description)
         }

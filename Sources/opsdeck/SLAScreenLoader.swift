@@ -32,7 +32,8 @@ enum SLAScreenLoader {
             let tickets = try store.tickets(dataset: dataset)
             guard !tickets.isEmpty else { return Loaded(screen: nil, note: "SLA screen: the ticket dataset is empty") }
             do {
-                snapshot = SupportSnapshot(try SupportAnalysis.build(tickets: tickets, policy: SLAExport.policy(environment: environment)))
+                snapshot = SupportSnapshot(try Pipeline.supportAnalysis(tickets: tickets, policy: SLAExport.policy(environment: environment),
+                                                                        seed: run.seed))
             } catch let e as SLAPolicyError {
                 throw CLIError(e.description)
             }

@@ -11,12 +11,7 @@ extension Pipeline {
         }
         let analysis: SupportAnalysis
         do {
-            // The boosted model (TreeSHAP reasons); the naive-Bayes baseline stays for comparison in `bench sla`.
-            var gbm = GradientBoostingBreachTrainer.defaultConfig
-            gbm.seed = config.seed
-            gbm.maxBins = 63  // nine mostly categorical features: coarser bins cost no AUC here (BENCHMARKS.md)
-            analysis = try SupportAnalysis.build(tickets: tickets, policy: policy, options: .init(folds: 3, seed: config.seed),
-                                                 trainer: GradientBoostingBreachTrainer(config: gbm))
+            analysis = try supportAnalysis(tickets: tickets, policy: policy, seed: config.seed)
         } catch {
             throw PipelineError("SLA stage stopped the run: \(error)")
         }
@@ -28,6 +23,17 @@ extension Pipeline {
         rec.record("sla", since: start, counts: [.init("resolved", analysis.resolvedRows.count), .init("queue", analysis.queue.entries.count)],
                    warnings: missed(kpis))
         return (analysis, kpis)
+    }
+
+    /// The run's SLA analysis, the one definition the stage, the exports and the screen's
+    /// fallback share, so all three show the same probabilities for the same run and seed.
+    /// The boosted model (TreeSHAP reasons); the naive-Bayes baseline stays for comparison in `bench sla`.
+    public static func supportAnalysis(tickets: [Ticket], policy: SLAPolicy, seed: UInt64) throws -> SupportAnalysis {
+        var gbm = GradientBoostingBreachTrainer.defaultConfig
+        gbm.seed = seed
+        gbm.maxBins = 63  // nine mostly categorical features: coarser bins cost no AUC here (BENCHMARKS.md)
+        return try SupportAnalysis.build(tickets: tickets, policy: policy, options: .init(folds: 3, seed: seed),
+                                         trainer: GradientBoostingBreachTrainer(config: gbm))
     }
 
     static func slaArtifacts(_ a: SupportAnalysis) -> [String: [UInt8]] {
