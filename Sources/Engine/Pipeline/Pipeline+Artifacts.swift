@@ -71,10 +71,13 @@ extension Pipeline {
             compare.append([repId(c.rep), String(c.candidates), String(c.visitsNBA), String(c.highNBAVisitsNBA), fmt(c.kmNBA, 1),
                             String(c.visitsDistance), String(c.highNBAVisitsDistance), fmt(c.kmDistance, 1)])
         }
-        var terr = DataTable(columns: ["territory", "rep", "accounts", "centre_lat", "centre_lon"])
+        var terr = DataTable(columns: ["territory", "rep", "accounts", "workload_hours", "centre_lat", "centre_lon"])
         let plan = s.territories.plan
+        var accounts = [Int](repeating: 0, count: plan.workload.count)
+        for t in s.territories.territory where t >= 0 && Int(t) < accounts.count { accounts[Int(t)] += 1 }
         for t in 0..<plan.workload.count {
-            terr.append([String(t + 1), repId(s.territories.repOfTerritory[t]), fmt(plan.workload[t], 0), fmt(plan.centreLat[t], 5), fmt(plan.centreLon[t], 5)])
+            terr.append([String(t + 1), repId(s.territories.repOfTerritory[t]), String(accounts[t]), fmt(plan.workload[t], 1),
+                         fmt(plan.centreLat[t], 5), fmt(plan.centreLon[t], 5)])
         }
         var anomalies = DataTable(columns: ["account", "score", "nba", "churn", "potential", "recency_days", "why"])
         let flagged = (0..<n).filter { s.anomalies.flagged[$0] }.sorted { s.anomalies.score[$0] != s.anomalies.score[$1] ? s.anomalies.score[$0] > s.anomalies.score[$1] : $0 < $1 }

@@ -50,7 +50,8 @@ extension Pipeline {
 
         start = WallClock.monotonic()
         let lat = customers.map(\.lat), lon = customers.map(\.lon)
-        let territories = FieldTerritories(lat: lat, lon: lon, reps: reps, seed: config.seed)
+        let workload = FieldTerritories.workloadHours(tiers: customers.map(\.tier), nbaPercentile: pct, visitMinutes: sc.visitMinutes)
+        let territories = FieldTerritories(lat: lat, lon: lon, workload: workload, reps: reps, seed: config.seed)
         let anomalies: AccountAnomalies
         do {
             anomalies = try AccountAnomalies(nba: nba.score.map(Double.init), churn: models.churn, potential: models.potential,

@@ -81,18 +81,17 @@ extension SalesScreens {
 
     static func territoriesModel(_ m: CustomersModel, reps: [Rep], saved: SavedTable, config: PipelineConfig) -> TerritoriesModel {
         let k = saved.rows.count
-        var accounts = [Int](repeating: 0, count: k), field = accounts
+        var accounts = [Int](repeating: 0, count: k)
         var potential = [Double](repeating: 0, count: k), churn = potential
-        let fieldCode = SalesChannel.field.code
         for i in 0..<m.count {
             let t = Int(m.territory[i])
             guard t >= 0, t < k else { continue }
             accounts[t] += 1
             potential[t] += Double(m.potential[i])
             churn[t] += Double(m.churn[i])
-            if m.channel[i] == fieldCode { field[t] += 1 }
         }
-        let hours = field.map { Double($0 * config.sales.visitMinutes) / 60 }
+        // The workload the engine balanced the territories on, as the run saved it.
+        let hours = saved.rows.map { saved.number($0, "workload_hours") }
         let mean = hours.isEmpty ? 0 : hours.reduce(0, +) / Double(k)
         let rows: [TerritoryRow] = saved.rows.enumerated().map { t, row in
             let repId = saved.text(row, "rep")

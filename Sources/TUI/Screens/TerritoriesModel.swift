@@ -7,7 +7,7 @@ public struct TerritoryRow: Sendable, Equatable {
     public var rep: Int
     public var repName: String
     public var accounts: Int
-    /// Field visit hours of the planning horizon: field accounts × visit length.
+    /// Visit hours per 4-week period (by tier and NBA) the territories were balanced on.
     public var workloadHours: Double
     /// Workload against the mean over territories, as a fraction (+0.04 = 4 % above).
     public var balance: Double

@@ -6,7 +6,9 @@ import Testing
         let customers = CustomerGenerator(seed: 3).generate(count: 240)
         let reps = RepGenerator(seed: 3).generate(count: 2, customers: customers)
         let lat = customers.map(\.lat), lon = customers.map(\.lon)
-        let territories = FieldTerritories(lat: lat, lon: lon, reps: reps, seed: 3)
+        let workload = FieldTerritories.workloadHours(tiers: customers.map(\.tier), nbaPercentile: Array(repeating: 0.5, count: 240),
+                                                      visitMinutes: 40)
+        let territories = FieldTerritories(lat: lat, lon: lon, workload: workload, reps: reps, seed: 3)
         #expect(Set(territories.territory).count == 2)
         #expect(Set(territories.repOfTerritory) == [0, 1])
         let pct = (0..<240).map { Double($0) / 239 }
