@@ -6,7 +6,7 @@ enum ExportSales {
     static let csvArtifacts: [(String, String)] = [
         ("segments", "segments.csv"), ("channels", "channels.csv"), ("staffing", "staffing.csv"),
         ("contact-centre", "contact_centre.csv"), ("schedule", "schedule.csv"), ("routes", "routes.csv"),
-        ("route-compare", "route_compare.csv"), ("territories", "territories.csv"), ("anomalies", "anomalies.csv"),
+        ("routes-distance-only", "routes_distance_only.csv"), ("route-compare", "route_compare.csv"), ("territories", "territories.csv"), ("anomalies", "anomalies.csv"),
         ("scripts", "scripts.csv"), ("calibration", "calibration.csv"), ("importance", "importance.csv"),
         ("escalation-queue", "sla_queue.csv"), ("sla-groups", "sla_groups.csv"),
     ]

@@ -83,10 +83,12 @@ enum SalesConfigFile {
 
 enum RunSummary {
     static func channels(_ s: SalesRun) -> String {
-        var lines = ["channel        capacity   demand  today  deferred  confidence"]
+        // demand = today + later + beyond = best fit + in − out (see ChannelSummary).
+        var lines = ["channel        capacity   demand  today  later  beyond  best fit    in   out  confidence"]
         for c in s.allocation.summary {
             lines.append(pad(c.channel.rawValue, 14) + lpad(String(c.capacity), 9) + lpad(String(c.demand), 9) + lpad(String(c.allocated), 7)
-                         + lpad(String(c.deferred), 10) + lpad(String(Int((c.confidence * 100).rounded())) + "%", 12))
+                         + lpad(String(c.deferred), 7) + lpad(String(c.beyondHorizon), 8) + lpad(String(c.bestFit), 10)
+                         + lpad(String(c.movedIn), 6) + lpad(String(c.movedOut), 6) + lpad(String(Int((c.confidence * 100).rounded())) + "%", 12))
         }
         return lines.joined(separator: "\n")
     }

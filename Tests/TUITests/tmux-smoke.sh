@@ -117,8 +117,15 @@ tm send-keys -t smoke 2
 wait_for "rep home" || fail "sales: screen 2 shows no territory map"
 wait_for "Potential" || fail "sales: screen 2 shows no territory table"
 tm send-keys -t smoke Enter
-wait_for "· day 1 of" || fail "sales: Enter on a territory did not open its rep's day"
+wait_for "─ 3 Reps & routes" || fail "sales: Enter on a territory did not switch to Reps & routes"
+wait_for "Enter opens a rep's day" || fail "sales: Reps & routes does not show the rep list"
+tm send-keys -t smoke Enter
+wait_for "· day 1 of" || fail "sales: Enter on the selected rep did not open the rep's day"
 wait_for "NBA-aware vs distance-only" || fail "sales: the rep's day has no distance-only comparison"
+wait_for "dist.-only stops" || fail "sales: the rep's day does not list the distance-only stops"
+wait_for "fill-ins)" || fail "sales: the rep's day does not count its fill-in visits"
+tm send-keys -t smoke r
+wait_for "re-planned day 1" 100 || fail "sales: r did not re-plan the day within 10 s"
 tm send-keys -t smoke ']'
 wait_for "· day 2 of" || fail "sales: ] did not move to the next day"
 tm send-keys -t smoke '['
@@ -130,8 +137,8 @@ wait_for "written to" || fail "sales: x did not export the script"
 tm send-keys -t smoke Escape
 wait_for "· day 1 of" || fail "sales: Esc did not go back to the rep's day"
 tm send-keys -t smoke Escape
-wait_for "H rep home" || fail "sales: Esc did not go back to the territories"
-for tab in "3:Visits" "4:Potential" "5:Erlang C" "6:Execution trace"; do
+wait_for "Enter opens a rep's day" || fail "sales: Esc did not go back to the rep list"
+for tab in "2:H rep home" "3:Visits" "4:Potential" "5:Erlang C" "6:Execution trace"; do
     tm send-keys -t smoke "${tab%%:*}"
     wait_for "${tab#*:}" || fail "sales: screen ${tab%%:*} does not show '${tab#*:}'"
 done
@@ -143,4 +150,4 @@ tm send-keys -t smoke q
 wait_for_exit || fail "sales: q did not quit"
 code=$(cat "$status_file")
 [[ "$code" == "0" ]] || fail "sales: opsdeck exited with status $code"
-echo "tmux-smoke: OK: sales screens: territory → rep's day → stop → card → script exported; tabs 3–6; resize to 40x12 and back"
+echo "tmux-smoke: OK: sales screens: territory → rep list → rep's day (re-planned) → stop → card → script exported; tabs 2–6; resize to 40x12 and back"

@@ -15,6 +15,9 @@ public struct RouteSolverOptions: Sendable {
     /// With a fixed fleet, the price of a stop left out, in mean arc lengths (0: a stop left
     /// out vetoes the move).
     public var missingPenalty: Double = 0
+    /// Called from the solving thread each time ruin-and-recreate finds a new best plan, with
+    /// its distance and the iterations so far: an interactive solve's progress line.
+    public var onImprovement: (@Sendable (_ distance: Int, _ iterations: Int) -> Void)?
 
     public init(seed: UInt64 = 1, iterations: Int = 20_000, seconds: Double? = nil) {
         self.seed = seed; self.iterations = iterations; self.seconds = seconds

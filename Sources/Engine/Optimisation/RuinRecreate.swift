@@ -71,6 +71,7 @@ struct RuinRecreate {
             heat = min(1, max(0.1, 0.1 * perRoute * perRoute))
         }
         var current = best
+        options.onImprovement?(best.distance, iterations)
         var f = progress()
         while f < 1 {
             let g = min(1, max(0, (f - phaseStart) / max(1e-9, 1 - phaseStart)))
@@ -79,7 +80,10 @@ struct RuinRecreate {
             if let cand = step(current) {
                 if accept(cand, current, td, tp, missingPenalty: p.minimiseVehicles && options.missingPenalty > 0 ? options.missingPenalty * meanArc : nil) {
                     current = cand
-                    if better(cand, best) { best = cand }
+                    if better(cand, best) {
+                        best = cand
+                        options.onImprovement?(best.distance, iterations)
+                    }
                 }
             }
             iterations += 1

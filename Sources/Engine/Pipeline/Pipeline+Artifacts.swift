@@ -40,9 +40,12 @@ extension Pipeline {
                         fmt(sumV[g] / c, 2), fmt(sumP[g] / c, 2), fmt(sumN[g] / c, 4)])
         }
 
-        var channels = DataTable(columns: ["channel", "capacity", "demand", "allocated", "deferred", "confidence", "mean_fit"])
+        // demand = allocated + deferred + beyond_horizon = best_fit + moved_in − moved_out (see ChannelSummary).
+        var channels = DataTable(columns: ["channel", "capacity", "demand", "allocated", "deferred", "beyond_horizon", "best_fit",
+                                           "moved_in", "moved_out", "confidence", "mean_fit"])
         for c in s.allocation.summary {
             channels.append([c.channel.rawValue, String(c.capacity), String(c.demand), String(c.allocated), String(c.deferred),
+                             String(c.beyondHorizon), String(c.bestFit), String(c.movedIn), String(c.movedOut),
                              fmt(c.confidence, 4), fmt(c.meanFit, 4)])
         }
         var staffing = DataTable(columns: ["channel", "interval", "contacts", "erlangs", "agents_needed", "roster_needed", "agents_available", "service_level"])
@@ -50,21 +53,28 @@ extension Pipeline {
             staffing.append([v.channel.rawValue, PrepScript.clock(v.startMinute), String(v.contacts), fmt(v.erlangs, 3), String(v.agentsNeeded),
                              String(v.rosterNeeded), String(v.agentsAvailable), fmt(v.serviceLevel, 4)])
         }
-        var ccTable = DataTable(columns: ["channel", "planned", "scheduled", "backlog", "per_interval", "sla_met", "sla_missed"])
+        var ccTable = DataTable(columns: ["channel", "planned", "scheduled", "backlog", "per_interval", "sla_met", "sla_missed",
+                                          "overdue_at_start"])
         for c in s.contactCentre.channels {
             ccTable.append([c.channel.rawValue, String(c.planned), String(c.scheduled), String(c.backlog), String(c.perInterval),
-                            String(c.slaMet), String(c.slaMissed)])
+                            String(c.slaMet), String(c.slaMissed), String(c.overdueAtStart)])
         }
         var schedule = DataTable(columns: ["order", "account", "channel", "start", "deadline", "nba", "sla"])
         for (k, c) in s.contactCentre.schedule.enumerated() {
+            let due = c.overdueSeconds > 0 ? "overdue " + fmt(Double(c.overdueSeconds) / 3600, 1) + " h" : c.deadlineMinute.map(deadlineText) ?? ""
             schedule.append([String(k + 1), id(c.account), c.channel.rawValue, c.startMinute.map(PrepScript.clock) ?? "backlog",
-                             c.deadlineMinute.map(deadlineText) ?? "", fmt(Double(c.nba), 4), c.slaMet ? "met" : "missed"])
+                             due, fmt(Double(c.nba), 4), c.sla.rawValue])
         }
-        var routes = DataTable(columns: ["rep", "day", "sequence", "account", "arrival", "prize", "nba_percentile"])
-        for v in s.routes.visits {
-            routes.append([repId(v.rep), String(v.day + 1), String(v.sequence), id(v.account), PrepScript.clock(v.arrivalMinute),
-                           String(v.prize), fmt(s.nbaPercentile[v.account], 4)])
+        // kind: "field" for an account allocated to the field in the horizon, "fill-in" for spare field time.
+        func routeTable(_ visits: [FieldRoutes.Visit]) -> DataTable {
+            var t = DataTable(columns: ["rep", "day", "sequence", "account", "arrival", "prize", "nba_percentile", "kind"])
+            for v in visits {
+                t.append([repId(v.rep), String(v.day + 1), String(v.sequence), id(v.account), PrepScript.clock(v.arrivalMinute),
+                          String(v.prize), fmt(s.nbaPercentile[v.account], 4), v.fillIn ? "fill-in" : "field"])
+            }
+            return t
         }
+        let routes = routeTable(s.routes.visits), distanceRoutes = routeTable(s.routes.distanceVisits)
         var compare = DataTable(columns: ["rep", "candidates", "visits_nba", "high_nba_visits_nba", "km_nba", "visits_distance_only",
                                           "high_nba_visits_distance_only", "km_distance_only"])
         for c in s.routes.comparison {
@@ -95,7 +105,8 @@ extension Pipeline {
         for (name, g) in s.models.importance { importance.append([name, fmt(g, 4)]) }
         let tables: [(String, DataTable)] = [
             ("segments.csv", seg), ("channels.csv", channels), ("staffing.csv", staffing), ("contact_centre.csv", ccTable),
-            ("schedule.csv", schedule), ("routes.csv", routes), ("route_compare.csv", compare), ("territories.csv", terr),
+            ("schedule.csv", schedule), ("routes.csv", routes), ("routes_distance_only.csv", distanceRoutes),
+            ("route_compare.csv", compare), ("territories.csv", terr),
             ("anomalies.csv", anomalies), ("scripts.csv", scripts), ("calibration.csv", calibration), ("importance.csv", importance),
         ]
         var out: [String: [UInt8]] = [accountsArtifact: cols.bytes()]
@@ -103,11 +114,12 @@ extension Pipeline {
         return out
     }
 
-    /// "14:05", or "day −2 09:00" for deadlines outside the planning day.
+    /// "14:05" on the planning day, "+2d 09:00" two days later (days never count back: a
+    /// deadline before the day is "overdue at start" instead).
     static func deadlineText(_ minute: Int) -> String {
         let day = minute >= 0 ? minute / 1440 : -((-minute + 1439) / 1440)
         let m = minute - day * 1440
-        return day == 0 ? PrepScript.clock(m) : "day \(day) " + PrepScript.clock(m)
+        return day == 0 ? PrepScript.clock(m) : (day > 0 ? "+" : "") + "\(day)d " + PrepScript.clock(m)
     }
 
     /// Fixed decimals from integer arithmetic (no locale, same bytes everywhere).

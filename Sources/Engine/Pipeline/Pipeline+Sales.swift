@@ -1,6 +1,7 @@
 /// Stages 2–7 of DESIGN.md on gated data.
 extension Pipeline {
-    static func runSalesStages(_ customers: [Customer], _ reps: [Rep], _ tickets: [Ticket], config: PipelineConfig,
+    /// `slaPolicy` is the SLA stage's: open-ticket deadlines follow its targets and calendar.
+    static func runSalesStages(_ customers: [Customer], _ reps: [Rep], _ tickets: [Ticket], config: PipelineConfig, slaPolicy: SLAPolicy,
                             template: PrepScriptTemplate, rec: inout TraceRecorder) throws(PipelineError) -> (SalesRun, [KPI]) {
         let sc = config.sales
         let n = customers.count
@@ -23,7 +24,11 @@ extension Pipeline {
                    warnings: missed(modelKPIs))
 
         start = WallClock.monotonic()
-        let open = OpenTickets(customers: customers, tickets: tickets, slaHours: sc.ticketSLAHours)
+        let clock: SLAClock
+        do { clock = SLAClock(policy: try slaPolicy.resolved(for: tickets)) } catch { throw PipelineError("SLA policy: \(error)") }
+        // The planning day starts at midnight of the as-of day; deadlines are taken from there.
+        let dayStart = Int64(config.asOfDay) * 86_400
+        let open = OpenTickets(customers: customers, tickets: tickets, clock: clock, now: dayStart)
         let value6m = customers.map { c -> Double in
             guard let day = c.lastPurchaseDay, config.asOfDay - day <= 183 else { return 0 }
             return c.amount ?? 0
@@ -80,24 +85,28 @@ extension Pipeline {
         }
         kpis.append(KPI(name: "accounts served today", value: Double(allocation.summary.map(\.allocated).reduce(0, +))))
         kpis.append(KPI(name: "accounts beyond the horizon", value: Double(allocation.beyondHorizon), target: 0, higherIsBetter: false))
-        rec.record("allocation", since: start, counts: [.init("today", allocation.summary.map(\.allocated).reduce(0, +)),
-                                                        .init("deferred", allocation.summary.map(\.deferred).reduce(0, +))],
+        let summary = allocation.summary
+        rec.record("allocation", since: start, counts: [.init("today", summary.map(\.allocated).reduce(0, +)),
+                                                        .init("later days", summary.map(\.deferred).reduce(0, +)),
+                                                        .init("beyond horizon", allocation.beyondHorizon),
+                                                        .init("moved to a next-best channel", summary.map(\.movedOut).reduce(0, +))],
                    warnings: allocWarnings)
 
         start = WallClock.monotonic()
-        let dayStart = Int64(config.asOfDay) * 86_400
-        let deadline: [Int32?] = open.deadline.map { d in
-            d == .max ? nil : Int32(clamping: (d - dayStart) / 60 - ((d - dayStart) % 60 < 0 ? 1 : 0))
-        }
+        let deadline = (0..<n).map(open.deadlineMinute)
         let today = (0..<n).compactMap { i -> (account: Int, channel: SalesChannel)? in
             guard allocation.day[i] == 0, let ch = SalesChannel(code: allocation.channel[i]) else { return nil }
             return (i, ch)
         }
-        let cc = ContactCentrePlan(accounts: today, nba: nba.score, deadline: deadline, staffing: sc.contactCentre)
+        let cc = ContactCentrePlan(accounts: today, nba: nba.score, deadline: deadline, overdueSeconds: open.overdueSeconds,
+                                   staffing: sc.contactCentre)
+        // The plan is judged on the deadlines it could still meet; contacts overdue before the open are counted apart.
         let met = cc.channels.map(\.slaMet).reduce(0, +), missedSLA = cc.channels.map(\.slaMissed).reduce(0, +)
+        let overdueAtStart = cc.channels.map(\.overdueAtStart).reduce(0, +)
         let slaKPI = KPI(name: "contact-centre SLA met share", value: met + missedSLA > 0 ? Double(met) / Double(met + missedSLA) : 1, target: 0.9)
         let backlog = cc.channels.map(\.backlog).reduce(0, +)
-        kpis += [slaKPI, KPI(name: "contact-centre backlog", value: Double(backlog), target: 0, higherIsBetter: false)]
+        kpis += [slaKPI, KPI(name: "contact-centre backlog", value: Double(backlog), target: 0, higherIsBetter: false),
+                 KPI(name: "contacts overdue at start", value: Double(overdueAtStart))]
         let fieldDay = (0..<n).map { allocation.channel[$0] == SalesChannel.field.code ? allocation.day[$0] : -1 }
         let fieldCandidate = (0..<n).map { i in fit[i * ChannelFit.channels] >= fit[i * ChannelFit.channels + Int(allocation.channel[i])] }
         let routes = FieldRoutes(territories: territories, reps: reps, lat: lat, lon: lon, percentile: pct, fieldDay: fieldDay,
@@ -105,11 +114,14 @@ extension Pipeline {
                                  iterations: sc.routeIterations, seed: config.seed)
         let gain = routes.comparison.map { $0.highNBAVisitsNBA - $0.highNBAVisitsDistance }.reduce(0, +)
         let gainKPI = KPI(name: "high-NBA visits gained vs distance-only", value: Double(gain), target: 0)
-        kpis.append(gainKPI)
+        kpis += [gainKPI, KPI(name: "field visits that are fill-ins (not field-allocated)", value: Double(routes.fillIns))]
         rec.record("contact centre+routes", since: start,
                    counts: [.init("scheduled calls", cc.channels.map(\.scheduled).reduce(0, +)), .init("backlog", backlog),
-                            .init("visits", routes.visits.count), .init("high-NBA visits gained", gain)],
-                   warnings: missed([slaKPI, gainKPI]) + (backlog > 0 ? ["\(backlog) contacts do not fit today's contact-centre capacity"] : []))
+                            .init("overdue at start", overdueAtStart),
+                            .init("visits", routes.visits.count), .init("fill-in visits", routes.fillIns),
+                            .init("high-NBA visits gained", gain)],
+                   warnings: missed([slaKPI, gainKPI]) + (backlog > 0 ? ["\(backlog) contacts do not fit today's contact-centre capacity"] : [])
+                       + (overdueAtStart > 0 ? ["\(overdueAtStart) contacts were past their ticket's SLA before the contact centre opened"] : []))
 
         start = WallClock.monotonic()
         let partial = SalesRun(models: models, value6m: value6m, recencyDays: recency, friction: friction, segmentation: seg, nba: nba,

@@ -63,7 +63,7 @@ public enum Pipeline {
             if let template { script = template } else {
                 do { script = try PrepScriptTemplate.builtIn() } catch { throw PipelineError(error.description) }
             }
-            let (run, salesKPIs) = try runSalesStages(customers, reps, tickets, config: config, template: script, rec: &rec)
+            let (run, salesKPIs) = try runSalesStages(customers, reps, tickets, config: config, slaPolicy: slaPolicy, template: script, rec: &rec)
             sales = run
             kpis += salesKPIs
             progress("sla")

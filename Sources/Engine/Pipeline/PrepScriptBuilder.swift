@@ -23,10 +23,9 @@ enum PrepScriptBuilder {
                 let i = job.account, c = customers[i]
                 let open = run.openTickets.tickets(i).map { t -> PrepScript.OpenTicket in
                     let ticket = tickets[Int(t)]
-                    let hours = config.sales.ticketSLAHours[min(3, Int(ticket.priority.code))]
                     return .init(id: ticket.id, priority: ticket.priority, type: ticket.type,
                                  ageDays: Int(max(0, now - ticket.createdAt) / 86_400),
-                                 overdue: ticket.createdAt + Int64(hours * 3600) < now)
+                                 overdue: run.openTickets.ticketOverdue[Int(t)])
                 }
                 let facts = NBAReasons.Facts(churnProbability: run.models.churn[i], potential: run.models.potential[i],
                                              recencyDays: run.recencyDays[i], engagement: c.digitalEngagement, ticketsOpen: open.count,

@@ -1,15 +1,25 @@
 import Dispatch
 
-/// One channel of an allocation, as the Channels screen shows it.
+/// One channel of an allocation, as the Channels screen shows it. The counts add up two ways:
+/// `demand = allocated + deferred + beyondHorizon` (when the plan serves the channel's accounts)
+/// and `demand = bestFit + movedIn − movedOut` (why they are on this channel).
 public struct ChannelSummary: Sendable, Equatable {
     public var channel: SalesChannel
     public var capacity: Int
-    /// Accounts whose best-fitting channel this is.
+    /// Accounts the plan puts on this channel, over every day and past the horizon.
     public var demand: Int
     /// Accounts it serves on the first planning day.
     public var allocated: Int
-    /// Accounts allocated to it on a later day (waiting, by priority).
+    /// Accounts it serves on a later planning day (waiting, by priority).
     public var deferred: Int
+    /// Accounts waiting past the planning horizon (they keep their best channel).
+    public var beyondHorizon: Int
+    /// Accounts whose best-fitting channel this is.
+    public var bestFit: Int
+    /// Accounts served here (some planning day) whose best channel was full.
+    public var movedIn: Int
+    /// Accounts that fit this channel best but are served by another (this one was full).
+    public var movedOut: Int
     /// Share of today's accounts for which this is also their best channel (1 = capacity forced nobody here).
     public var confidence: Double
     public var meanFit: Double
@@ -70,19 +80,27 @@ public struct ChannelAllocation: Sendable, Equatable {
         beyondHorizon = day.reduce(0) { $0 + ($1 >= Int32(days) || $1 < 0 ? 1 : 0) }
         var todayFit = 0.0
         var summary = SalesChannel.allCases.map {
-            ChannelSummary(channel: $0, capacity: capacity[Int($0.code)], demand: 0, allocated: 0, deferred: 0, confidence: 0, meanFit: 0)
+            ChannelSummary(channel: $0, capacity: capacity[Int($0.code)], demand: 0, allocated: 0, deferred: 0, beyondHorizon: 0,
+                           bestFit: 0, movedIn: 0, movedOut: 0, confidence: 0, meanFit: 0)
         }
         var agree = [Int](repeating: 0, count: k)
         for i in 0..<n {
-            let c = Int(channel[i])
-            summary[Int(best[i])].demand += 1
+            let c = Int(channel[i]), b = Int(best[i])
+            summary[b].bestFit += 1
+            summary[c].demand += 1
+            if c != b {
+                summary[c].movedIn += 1
+                summary[b].movedOut += 1
+            }
             if day[i] == 0 {
                 summary[c].allocated += 1
                 summary[c].meanFit += Double(fit[i * k + c])
                 todayFit += Double(fit[i * k + c])
-                if best[i] == channel[i] { agree[c] += 1 }
-            } else {
+                if b == c { agree[c] += 1 }
+            } else if day[i] > 0 && day[i] < Int32(days) {
                 summary[c].deferred += 1
+            } else {
+                summary[c].beyondHorizon += 1
             }
         }
         for c in 0..<k where summary[c].allocated > 0 {

@@ -5,7 +5,14 @@
 /// An interval takes at most as many contacts as the rostered agents, after shrinkage, can
 /// answer at the channel's service level and occupancy cap, so a scheduled interval meets
 /// its target by construction; misses are contacts past their deadline or left in the backlog.
+/// A contact whose ticket was already past its SLA before the channel opened cannot be met by
+/// any plan: it is worked first and counted apart ("overdue at start"), not as a miss of the plan.
 public struct ContactCentrePlan: Sendable, Equatable {
+    public enum SLAOutcome: String, Sendable, Equatable {
+        case met, missed
+        case overdueAtStart = "overdue at start"
+    }
+
     public struct Interval: Sendable, Equatable {
         public var channel: SalesChannel
         public var startMinute: Int
@@ -26,7 +33,9 @@ public struct ContactCentrePlan: Sendable, Equatable {
         /// Minutes after midnight of the planning day the account must be answered by (nil: none).
         public var deadlineMinute: Int?
         public var nba: Float
-        public var slaMet: Bool
+        public var sla: SLAOutcome
+        /// Counted seconds past the SLA target when the day started (0 unless overdue from the data).
+        public var overdueSeconds: Int64
     }
 
     public struct ChannelResult: Sendable, Equatable {
@@ -36,6 +45,8 @@ public struct ContactCentrePlan: Sendable, Equatable {
         public var backlog: Int
         public var slaMet: Int
         public var slaMissed: Int
+        /// Contacts whose deadline had passed before the channel opened (neither met nor missed).
+        public var overdueAtStart: Int
         /// Contacts one interval can take at the service level with the rostered team.
         public var perInterval: Int
     }
@@ -45,12 +56,20 @@ public struct ContactCentrePlan: Sendable, Equatable {
     public var schedule: [Contact]
     public var channels: [ChannelResult]
 
-    /// `accounts` are today's contacts (account index, channel); `deadline` and `nba` are per account.
-    public init(accounts: [(account: Int, channel: SalesChannel)], nba: [Float], deadline: [Int32?],
+    /// `accounts` are today's contacts (account index, channel); `deadline` (minutes after the
+    /// planning day's midnight), `overdueSeconds` (how far past its SLA the account's ticket was
+    /// at midnight; empty: none) and `nba` are per account.
+    public init(accounts: [(account: Int, channel: SalesChannel)], nba: [Float], deadline: [Int32?], overdueSeconds: [Int64] = [],
                 staffing: [ContactCentreChannel]) {
+        let overdue = { (a: Int) -> Int64 in a < overdueSeconds.count ? overdueSeconds[a] : 0 }
         var intervals: [Interval] = [], schedule: [Contact] = [], channels: [ChannelResult] = []
         for cc in staffing {
+            // Overdue at the open: the ticket was past its SLA already, or its deadline falls before the channel opens.
+            let late = { (a: Int) -> Bool in overdue(a) > 0 || deadline[a].map { Int($0) <= cc.openMinute } ?? false }
             let mine = accounts.filter { $0.channel == cc.channel }.map(\.account).sorted { a, b in
+                let la = late(a), lb = late(b)
+                if la != lb { return la }
+                if la && overdue(a) != overdue(b) { return overdue(a) > overdue(b) }  // longest overdue first
                 let da = deadline[a].map(Int.init) ?? Int.max, db = deadline[b].map(Int.init) ?? Int.max
                 if da != db { return da < db }
                 return nba[a] != nba[b] ? nba[a] > nba[b] : a < b
@@ -58,7 +77,18 @@ public struct ContactCentrePlan: Sendable, Equatable {
             let seconds = Double(cc.intervalMinutes * 60)
             let available = Int((Double(cc.agents) * (1 - cc.shrinkage)).rounded(.down))
             let cap = Self.capacity(agents: available, cc)
-            var result = ChannelResult(channel: cc.channel, planned: mine.count, scheduled: 0, backlog: 0, slaMet: 0, slaMissed: 0, perInterval: cap)
+            var result = ChannelResult(channel: cc.channel, planned: mine.count, scheduled: 0, backlog: 0, slaMet: 0, slaMissed: 0,
+                                       overdueAtStart: 0, perInterval: cap)
+            func add(_ a: Int, start: Int?, met: Bool) {
+                let outcome: SLAOutcome = late(a) ? .overdueAtStart : met ? .met : .missed
+                schedule.append(Contact(account: a, channel: cc.channel, startMinute: start, deadlineMinute: deadline[a].map(Int.init),
+                                        nba: nba[a], sla: outcome, overdueSeconds: overdue(a)))
+                switch outcome {
+                case .met: result.slaMet += 1
+                case .missed: result.slaMissed += 1
+                case .overdueAtStart: result.overdueAtStart += 1
+                }
+            }
             var next = 0
             var start = cc.openMinute
             while start + cc.intervalMinutes <= cc.closeMinute {
@@ -70,10 +100,7 @@ public struct ContactCentrePlan: Sendable, Equatable {
                 intervals.append(Interval(channel: cc.channel, startMinute: start, contacts: take, erlangs: s.erlangs,
                                           agentsNeeded: s.agents, rosterNeeded: s.rostered, agentsAvailable: available, serviceLevel: sl))
                 for a in mine[next..<(next + take)] {
-                    let met = deadline[a].map { Int($0) >= start + cc.intervalMinutes } ?? true
-                    schedule.append(Contact(account: a, channel: cc.channel, startMinute: start, deadlineMinute: deadline[a].map(Int.init),
-                                            nba: nba[a], slaMet: met))
-                    if met { result.slaMet += 1 } else { result.slaMissed += 1 }
+                    add(a, start: start, met: deadline[a].map { Int($0) >= start + cc.intervalMinutes } ?? true)
                 }
                 next += take
                 start += cc.intervalMinutes
@@ -81,9 +108,7 @@ public struct ContactCentrePlan: Sendable, Equatable {
             result.scheduled = next
             for a in mine[next...] {
                 // A backlogged contact misses its deadline when it has one today or earlier.
-                let met = deadline[a].map { Int($0) >= 24 * 60 } ?? true
-                schedule.append(Contact(account: a, channel: cc.channel, startMinute: nil, deadlineMinute: deadline[a].map(Int.init), nba: nba[a], slaMet: met))
-                if met { result.slaMet += 1 } else { result.slaMissed += 1 }
+                add(a, start: nil, met: deadline[a].map { Int($0) >= 24 * 60 } ?? true)
             }
             result.backlog = mine.count - next
             channels.append(result)

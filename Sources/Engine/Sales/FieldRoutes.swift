@@ -4,7 +4,12 @@ import Dispatch
 /// for the planning horizon (plus the next field candidates by NBA, so the router has a
 /// choice) as optional stops whose prize grows with the account's NBA percentile; the rep's
 /// hours, a lunch break and the visit length as constraints. The same problem with equal
-/// prizes (a distance-only plan: as many visits as fit, shortest) is solved for comparison.
+/// prizes (a distance-only plan: as many visits as fit, shortest) is solved for comparison,
+/// and its stops are kept so the two plans can be shown side by side.
+///
+/// A stop is a fill-in when its account is not allocated to the field channel within the
+/// horizon: spare field time spent on an account the allocation sent elsewhere (its field fit
+/// is at least its allocated channel's), which the plan says rather than hides.
 public struct FieldRoutes: Sendable {
     public struct Visit: Sendable, Equatable {
         public var rep: Int
@@ -13,6 +18,8 @@ public struct FieldRoutes: Sendable {
         public var account: Int
         public var arrivalMinute: Int
         public var prize: Int
+        /// The account is not field-allocated in the horizon: spare field time filled with it.
+        public var fillIn: Bool
     }
 
     public struct Comparison: Sendable, Equatable {
@@ -29,8 +36,13 @@ public struct FieldRoutes: Sendable {
     public static let highNBAPercentile = 0.8
     public static let maxCandidates = 80
 
+    /// The NBA-aware plan's stops, by rep, day and sequence.
     public var visits: [Visit]
+    /// The distance-only plan's stops (same candidates, equal prizes), by rep, day and sequence.
+    public var distanceVisits: [Visit]
     public var comparison: [Comparison]
+
+    public var fillIns: Int { visits.filter(\.fillIn).count }
 
     /// `percentile[i]` is the NBA percentile (0…1); `fieldDay[i]` the account's field day or -1.
     public init(territories: FieldTerritories, reps: [Rep], lat: [Double], lon: [Double], percentile: [Double],
@@ -49,23 +61,36 @@ public struct FieldRoutes: Sendable {
         let candidates = (0..<k).map { t in
             mine[t] + extra[t].prefix(max(0, min(Self.maxCandidates - mine[t].count, max(10, mine[t].count))))
         }
-        let slots = ParallelSlots<([Visit], Comparison)>(count: k)
+        let fieldAllocated = fieldDay.map { $0 >= 0 && Int($0) < days }
+        let slots = ParallelSlots<RepPlans>(count: k)
         DispatchQueue.concurrentPerform(iterations: k) { t in
             let r = territories.repOfTerritory[t]
             guard r >= 0 && r < reps.count else { return }
-            slots[t] = Self.solveRep(r, reps[r], candidates[t], lat, lon, percentile, days, visitMinutes, iterations, seed &+ UInt64(r))
+            slots[t] = Self.solveRep(r, reps[r], candidates[t], lat, lon, percentile, fieldAllocated, days, visitMinutes, iterations,
+                                     seed &+ UInt64(r))
         }
-        var visits: [Visit] = [], comparison: [Comparison] = []
-        for t in 0..<k { if let (v, c) = slots[t] { visits += v; comparison.append(c) } }
-        self.visits = visits.sorted { ($0.rep, $0.day, $0.sequence) < ($1.rep, $1.day, $1.sequence) }
+        var visits: [Visit] = [], distance: [Visit] = [], comparison: [Comparison] = []
+        for t in 0..<k {
+            if let plans = slots[t] { visits += plans.nba; distance += plans.distance; comparison.append(plans.comparison) }
+        }
+        let byStop = { (a: Visit, b: Visit) in (a.rep, a.day, a.sequence) < (b.rep, b.day, b.sequence) }
+        self.visits = visits.sorted(by: byStop)
+        self.distanceVisits = distance.sorted(by: byStop)
         self.comparison = comparison.sorted { $0.rep < $1.rep }
     }
 
-    static func solveRep(_ r: Int, _ rep: Rep, _ cands: [Int], _ lat: [Double], _ lon: [Double], _ pct: [Double], _ days: Int,
-                         _ visitMinutes: Int, _ iterations: Int, _ seed: UInt64) -> ([Visit], Comparison) {
+    /// One rep's two plans.
+    struct RepPlans: Sendable {
+        var nba: [Visit]
+        var distance: [Visit]
+        var comparison: Comparison
+    }
+
+    static func solveRep(_ r: Int, _ rep: Rep, _ cands: [Int], _ lat: [Double], _ lon: [Double], _ pct: [Double], _ fieldAllocated: [Bool],
+                         _ days: Int, _ visitMinutes: Int, _ iterations: Int, _ seed: UInt64) -> RepPlans {
         let m = cands.count
         var empty = Comparison(rep: r, candidates: m, visitsNBA: 0, highNBAVisitsNBA: 0, kmNBA: 0, visitsDistance: 0, highNBAVisitsDistance: 0, kmDistance: 0)
-        guard m > 0, days > 0 else { return ([], empty) }
+        guard m > 0, days > 0 else { return RepPlans(nba: [], distance: [], comparison: empty) }
         let plat = [rep.homeLat] + cands.map { lat[$0] }, plon = [rep.homeLon] + cands.map { lon[$0] }
         let travel = TravelModel()
         let matrix = travel.matrix(lat: plat, lon: plon)
@@ -85,12 +110,20 @@ public struct FieldRoutes: Sendable {
         for j in 1...m { flat.prize[j] = 1 }
         // A short candidate list settles in a few passes over it; the budget caps long ones.
         let options = RouteSolverOptions(seed: seed, iterations: min(iterations, max(100, 10 * m)))
-        guard let nba = try? RouteSolver.solve(p, options), let dist = try? RouteSolver.solve(flat, options) else { return ([], empty) }
-        var visits: [Visit] = []
-        for (d, route) in nba.routes.enumerated() {
-            for (q, (node, arrive)) in zip(route, arrivals(route, p, d)).enumerated() {
-                visits.append(Visit(rep: r, day: d, sequence: q + 1, account: cands[node - 1], arrivalMinute: arrive / 60, prize: p.prize[node]))
+        guard let nba = try? RouteSolver.solve(p, options), let dist = try? RouteSolver.solve(flat, options) else {
+            return RepPlans(nba: [], distance: [], comparison: empty)
+        }
+        // Both plans list their stops with the NBA prize, so the screen compares like with like.
+        func stops(_ s: RoutingSolution) -> [Visit] {
+            var out: [Visit] = []
+            for (d, route) in s.routes.enumerated() {
+                for (q, (node, arrive)) in zip(route, arrivals(route, p, d)).enumerated() {
+                    let a = cands[node - 1]
+                    out.append(Visit(rep: r, day: d, sequence: q + 1, account: a, arrivalMinute: arrive / 60, prize: p.prize[node],
+                                     fillIn: !fieldAllocated[a]))
+                }
             }
+            return out
         }
         func high(_ s: RoutingSolution) -> Int { s.routes.joined().filter { pct[cands[$0 - 1]] >= highNBAPercentile }.count }
         let km = travel.speedKmh / 3600  // seconds of travel → road km
@@ -100,7 +133,7 @@ public struct FieldRoutes: Sendable {
         empty.visitsDistance = dist.routes.joined().count
         empty.highNBAVisitsDistance = high(dist)
         empty.kmDistance = Double(dist.distance) * km
-        return (visits, empty)
+        return RepPlans(nba: stops(nba), distance: stops(dist), comparison: empty)
     }
 
     /// Arrival (service start) at each stop of one route, with the lunch rule of `LunchBreak`.

@@ -32,15 +32,12 @@ public struct SalesConfig: Codable, Sendable, Equatable {
     /// Field visits: minutes on site and the iteration budget of each route search.
     public var visitMinutes = 40
     public var routeIterations = 250
-    /// Hours to answer an account with an open ticket, by priority (Low, Medium, High, Critical).
-    public var ticketSLAHours = [72.0, 24.0, 8.0, 4.0]
 
     public init() {}
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case nbaWeights, valueBuckets, potentialBuckets, folds, trainRowsPerFold, trees, numLeaves, targets
         case contamination, capacity, preferenceBonus, planningDays, contactCentre, visitMinutes, routeIterations
-        case ticketSLAHours
     }
 
     public init(from decoder: any Decoder) throws {
@@ -62,7 +59,6 @@ public struct SalesConfig: Codable, Sendable, Equatable {
         contactCentre = try c.decodeIfPresent([ContactCentreChannel].self, forKey: .contactCentre) ?? d.contactCentre
         visitMinutes = try c.decodeIfPresent(Int.self, forKey: .visitMinutes) ?? d.visitMinutes
         routeIterations = try c.decodeIfPresent(Int.self, forKey: .routeIterations) ?? d.routeIterations
-        ticketSLAHours = try c.decodeIfPresent([Double].self, forKey: .ticketSLAHours) ?? d.ticketSLAHours
     }
 
     /// Checks ranges; the message names the key.
@@ -76,8 +72,6 @@ public struct SalesConfig: Codable, Sendable, Equatable {
         try need(capacity.values.allSatisfy { $0 >= 0 }, "capacity must be zero or more per channel")
         try need((1...14).contains(planningDays), "planningDays must be 1…14")
         try need(visitMinutes >= 5 && routeIterations >= 1, "visitMinutes ≥ 5 and routeIterations ≥ 1")
-        try need(ticketSLAHours.count == Priority.allCases.count && ticketSLAHours.allSatisfy { $0 > 0 },
-                 "ticketSLAHours needs 4 positive hours (Low, Medium, High, Critical)")
         for cc in contactCentre {
             try need(cc.agents >= 0 && cc.handleSeconds > 0 && cc.answerSeconds > 0, "contactCentre \(cc.channel.rawValue): agents ≥ 0, handleSeconds and answerSeconds > 0")
             try need(cc.serviceLevel > 0 && cc.serviceLevel < 1, "contactCentre \(cc.channel.rawValue): serviceLevel in (0, 1)")

@@ -27,9 +27,11 @@ final class App {
         defer { terminal.shutdown() }
         var frames = 0
         var full = true
-        // With a frame budget the loop ticks even when idle, so a headless run ends.
-        let tick = setup.maxFrames == nil ? -1 : 100
+        // With a frame budget the loop ticks even when idle, so a headless run ends; while a
+        // screen runs a background job it ticks too, so its progress line moves.
+        let idleTick = setup.maxFrames == nil ? -1 : 100
         while true {
+            if state.isBusy { state.tick() }
             let size = terminal.size
             state.width = size.width
             state.height = size.height
@@ -39,7 +41,7 @@ final class App {
             full = false
             frames += 1
             if let max = setup.maxFrames, frames >= max { return warnings }
-            guard let key = terminal.readKey(timeoutMilliseconds: tick) else { continue }
+            guard let key = terminal.readKey(timeoutMilliseconds: state.isBusy ? 100 : idleTick) else { continue }
             switch state.handle(key) {
             case .none: break
             case .quit: return warnings

@@ -75,8 +75,22 @@ public struct AppState {
             message = "\(label(of: action)): \(reason)"
             return .none
         }
-        if screens[current.rawValue - 1].handle(action, body: body) { return .none }
+        if screens[current.rawValue - 1].handle(action, body: body) {
+            if let request = screens[current.rawValue - 1].takeRequest() {
+                current = request.screen
+                screens[current.rawValue - 1].receive(request, body: body)
+            }
+            return .none
+        }
         return handleGlobal(action)
+    }
+
+    /// Whether a screen runs a background job: the loop then redraws on a timer.
+    public var isBusy: Bool { screens.contains { $0.isBusy } }
+
+    /// One redraw tick while busy: every busy screen collects what its job finished.
+    public mutating func tick() {
+        for i in screens.indices where screens[i].isBusy { screens[i].poll() }
     }
 
     private mutating func handleGlobal(_ action: Action) -> Effect {

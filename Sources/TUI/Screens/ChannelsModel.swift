@@ -1,20 +1,35 @@
 /// The Channels screen's figures as the run saved them.
 public struct ChannelsModel: Sendable {
+    /// One channel's allocation. The counts add up two ways (the screen states both):
+    /// demand = allocated + deferred + beyondHorizon = bestFit + movedIn − movedOut.
     public struct Row: Sendable, Equatable {
         public var channel: String
+        /// Accounts the plan puts on this channel, every day and past the horizon.
         public var demand: Int
+        /// Served today.
         public var allocated: Int
+        /// Served on a later planning day.
         public var deferred: Int
+        /// Waiting past the planning horizon.
+        public var beyondHorizon: Int
+        /// Accounts whose best channel this is; moved in / out by full capacity.
+        public var bestFit: Int
+        public var movedIn: Int
+        public var movedOut: Int
         public var capacity: Int
         /// Contact-centre SLA met / missed (nil for channels the centre does not staff).
         public var slaMet: Int?
         public var slaMissed: Int?
+        /// Contacts whose ticket was past its SLA before the centre opened (neither met nor missed).
+        public var overdueAtStart: Int?
         public var backlog: Int?
 
-        public init(channel: String, demand: Int, allocated: Int, deferred: Int, capacity: Int, slaMet: Int?, slaMissed: Int?,
-                    backlog: Int?) {
+        public init(channel: String, demand: Int, allocated: Int, deferred: Int, beyondHorizon: Int, bestFit: Int, movedIn: Int,
+                    movedOut: Int, capacity: Int, slaMet: Int?, slaMissed: Int?, overdueAtStart: Int? = nil, backlog: Int?) {
             self.channel = channel; self.demand = demand; self.allocated = allocated; self.deferred = deferred
-            self.capacity = capacity; self.slaMet = slaMet; self.slaMissed = slaMissed; self.backlog = backlog
+            self.beyondHorizon = beyondHorizon; self.bestFit = bestFit; self.movedIn = movedIn; self.movedOut = movedOut
+            self.capacity = capacity; self.slaMet = slaMet; self.slaMissed = slaMissed
+            self.overdueAtStart = overdueAtStart; self.backlog = backlog
         }
     }
 
@@ -39,11 +54,12 @@ public struct ChannelsModel: Sendable {
         public var start: String
         public var deadline: String
         public var nba: Double
-        public var slaMet: Bool
+        /// "met", "missed" or "overdue at start" (the ticket was past its SLA before the centre opened).
+        public var sla: String
 
-        public init(order: Int, account: String, channel: String, start: String, deadline: String, nba: Double, slaMet: Bool) {
+        public init(order: Int, account: String, channel: String, start: String, deadline: String, nba: Double, sla: String) {
             self.order = order; self.account = account; self.channel = channel; self.start = start; self.deadline = deadline
-            self.nba = nba; self.slaMet = slaMet
+            self.nba = nba; self.sla = sla
         }
     }
 

@@ -29,17 +29,28 @@ public struct ChannelsScreen: Screen {
             } else {
                 sla = TableCell("–", sortKey: .missing)
             }
-            return [TableCell(r.channel), .number(Double(r.demand), String(r.demand)), .number(Double(r.allocated), String(r.allocated)),
-                    .number(Double(r.deferred), String(r.deferred)), .number(Double(r.capacity), String(r.capacity)),
+            func n(_ v: Int) -> TableCell { .number(Double(v), String(v)) }
+            return [TableCell(r.channel), n(r.demand), n(r.allocated), n(r.deferred),
+                    .number(Double(r.beyondHorizon), String(r.beyondHorizon), role: r.beyondHorizon > 0 ? .warning : nil),
+                    n(r.bestFit), n(r.movedIn), n(r.movedOut), .number(Double(r.capacity), String(r.capacity)),
                     .number(use, fixed(use * 100, 0) + "%", role: use >= 0.999 ? .warning : nil), sla,
+                    .number(Double(r.overdueAtStart ?? 0), r.overdueAtStart.map(String.init) ?? "–",
+                            role: (r.overdueAtStart ?? 0) > 0 ? .warning : nil),
                     .number(Double(r.backlog ?? 0), r.backlog.map(String.init) ?? "–")]
         }
         return TableData(columns: [
-            TableColumn("Channel", minWidth: 8, priority: 0), TableColumn("Demand", alignment: .right, priority: 1),
-            TableColumn("Allocated", alignment: .right, minWidth: 5, priority: 0),
-            TableColumn("Deferred", alignment: .right, minWidth: 5, priority: 1),
-            TableColumn("Capacity", alignment: .right, minWidth: 5, priority: 0), TableColumn("Use", alignment: .right, priority: 2),
-            TableColumn("SLA met", alignment: .right, minWidth: 5, priority: 0), TableColumn("Backlog", alignment: .right, priority: 2),
+            // Minimum widths are the titles': a narrow screen drops whole columns, never cuts a figure.
+            TableColumn("Channel", minWidth: 11, priority: 0), TableColumn("Demand", alignment: .right, minWidth: 6, priority: 0),
+            TableColumn("Today", alignment: .right, minWidth: 5, priority: 0),
+            TableColumn("Later", alignment: .right, minWidth: 5, priority: 0),
+            TableColumn("Beyond", alignment: .right, minWidth: 6, priority: 0),
+            TableColumn("Best fit", alignment: .right, minWidth: 8, priority: 2),
+            TableColumn("In", alignment: .right, minWidth: 3, priority: 2), TableColumn("Out", alignment: .right, minWidth: 4, priority: 2),
+            TableColumn("Capacity", alignment: .right, minWidth: 8, priority: 1),
+            TableColumn("Use", alignment: .right, minWidth: 4, priority: 3),
+            TableColumn("SLA met", alignment: .right, minWidth: 7, priority: 0),
+            TableColumn("Overdue", alignment: .right, minWidth: 7, priority: 3),
+            TableColumn("Backlog", alignment: .right, minWidth: 7, priority: 3),
         ], rows: rows)
     }
 
@@ -47,13 +58,13 @@ public struct ChannelsScreen: Screen {
         let rows: [[TableCell]] = m.schedule.map { c in
             [.number(Double(c.order), String(c.order)), TableCell(c.account), TableCell(c.channel), TableCell(c.start),
              TableCell(c.deadline), .number(c.nba, fixed(c.nba, 3)),
-             TableCell(c.slaMet ? "met" : "missed", role: c.slaMet ? nil : .breachRiskHigh)]
+             TableCell(c.sla, role: c.sla == "met" ? nil : c.sla == "missed" ? .breachRiskHigh : .warning)]
         }
         return TableData(columns: [
             TableColumn("#", alignment: .right, minWidth: 3, priority: 1), TableColumn("Account", minWidth: 8, priority: 0),
             TableColumn("Channel", minWidth: 6, maxWidth: 12, priority: 2), TableColumn("Start", minWidth: 5, priority: 0),
             TableColumn("Deadline", minWidth: 5, priority: 3), TableColumn("NBA", alignment: .right, minWidth: 5, priority: 2),
-            TableColumn("SLA", minWidth: 4, priority: 0),
+            TableColumn("SLA", minWidth: 16, priority: 0),
         ], rows: rows)
     }
 
@@ -67,11 +78,21 @@ public struct ChannelsScreen: Screen {
         return .enabled
     }
 
-    func layout(_ body: Rect) -> (channels: Rect, chart: Rect, schedule: Rect) {
+    /// What the allocation columns mean, so a manager can check that they add up.
+    static let definitions = [
+        "Demand = Today + Later (planning days) + Beyond (the horizon): accounts planned on the channel",
+        "Demand = Best fit + In − Out: full channels move accounts to their next-best channel",
+        "SLA met: share of the deadlines the plan could still meet · Overdue: past the ticket's SLA before the centre opened",
+    ]
+
+    func layout(_ body: Rect) -> (channels: Rect, legend: Rect, chart: Rect, schedule: Rect) {
         let inner = body.inset(dx: 1, dy: 1)
-        let (top, rest) = inner.sliceTop(min(model.rows.count + 2, max(3, inner.height / 3)))
+        let legendLines = inner.height >= 30 ? 3 : inner.height >= 20 ? 2 : 1
+        let (top, rest) = inner.sliceTop(min(model.rows.count + 2, max(3, inner.height / 3)) + legendLines)
+        let (table, legend) = top.sliceBottom(legendLines)
         let (left, right) = rest.sliceLeft(rest.width / 2)
-        return (Rect(x: top.x + 1, y: top.y, width: top.width - 2, height: top.height), left, right)
+        return (Rect(x: table.x + 1, y: table.y, width: table.width - 2, height: table.height),
+                Rect(x: legend.x + 1, y: legend.y, width: legend.width - 2, height: legend.height), left, right)
     }
 
     /// The staffing shown: the selected channel's if the centre staffs it, else the first.
@@ -101,6 +122,11 @@ public struct ChannelsScreen: Screen {
         canvas.drawBox(body, title: "5 Channels · allocation under capacity, contact-centre plan")
         let l = layout(body)
         TableView.draw(channelData, state: channels, into: &canvas, in: l.channels, focused: focus.isFocused(.channels))
+        // One line when short of rows: both identities, shortened.
+        let lines = l.legend.height >= 2 ? Self.definitions : ["Demand = Today + Later + Beyond = Best fit + In − Out"]
+        for (k, line) in lines.enumerated() where k < l.legend.height {
+            canvas.write(line, x: l.legend.x, y: l.legend.y + k, style: CellStyle(fg: .muted), maxX: l.legend.maxX)
+        }
         if let s = shownStaffing {
             let inner = canvas.drawBox(l.chart, title: "Erlang C agents per interval · \(s.channel)")
             let short = zip(s.needed, s.available).enumerated().filter { $0.element.0 > $0.element.1 }.map(\.offset)

@@ -1,6 +1,6 @@
 import Engine
 
-/// Screen 3: every rep with territory, visits planned, km, hours and NBA captured; `Enter`
+/// Screen 3: every rep with territory, visits planned (and fill-ins), km, hours and NBA captured; `Enter`
 /// opens the rep's day (stops, mini-map, day selector, the distance-only comparison, lock and
 /// re-plan), then a stop's customer card.
 public struct RepsScreen: Screen {
@@ -31,13 +31,16 @@ public struct RepsScreen: Screen {
             return [TableCell(r.rep.id), TableCell(r.rep.name),
                     .number(Double(r.territory), r.territory > 0 ? "T\(r.territory)" : "–",
                             role: r.territory > 0 ? Role.territories[(r.territory - 1) % Role.territories.count] : nil),
-                    .number(Double(r.visits), String(r.visits)), .number(r.km, fixed(r.km, 1)), .number(r.hours, fixed(r.hours, 1)),
+                    .number(Double(r.visits), String(r.visits)),
+                    .number(Double(r.fillIns), String(r.fillIns), role: r.fillIns > 0 ? .warning : nil),
+                    .number(r.km, fixed(r.km, 1)), .number(r.hours, fixed(r.hours, 1)),
                     .number(Double(r.highNBAVisits), capturedText,
                             role: (r.comparison.map { r.highNBAVisits > $0.highNBAVisitsDistance } ?? false) ? .savingsPositive : nil)]
         }
         return TableData(columns: [
             TableColumn("Rep", minWidth: 4, priority: 0), TableColumn("Name", minWidth: 8, maxWidth: 24, priority: 2, flexible: true),
             TableColumn("Terr", minWidth: 4, priority: 1), TableColumn("Visits", alignment: .right, minWidth: 6, priority: 0),
+            TableColumn("Fill-ins", alignment: .right, minWidth: 4, priority: 1),
             TableColumn("Km", alignment: .right, minWidth: 5, priority: 0), TableColumn("Hours", alignment: .right, minWidth: 5, priority: 1),
             TableColumn("High-NBA vs dist.-only", alignment: .right, minWidth: 9, priority: 0),
         ], rows: rows)
@@ -80,10 +83,20 @@ public struct RepsScreen: Screen {
         drill.isOpen ? drill.handleMouse(event, customers: customers, body: body) : table.handleMouse(event, in: tableArea(body))
     }
 
-    public var statusMessage: String? { drill.message }
+    public var statusMessage: String? { drill.status }
 
-    /// Opens a rep's day directly (the Territories screen's `Enter` lands here in tests too).
-    mutating func openRep(at position: Int) { drill.open(repPosition: position, routes: routes, customers: customers) }
+    public var isBusy: Bool { drill.isBusy }
+
+    public mutating func poll() { drill.poll(routes: &routes, customers: customers) }
+
+    /// Territories' `Enter`: back to the rep list with that rep selected.
+    public mutating func receive(_ request: ScreenRequest, body: Rect) {
+        guard case .showRep(let index) = request else { return }
+        drill.close()
+        if let position = routes.position(ofRep: index) {
+            table.select(dataRow: position, data: data, pageSize: TableView.pageSize(in: tableArea(body), state: table))
+        }
+    }
 
     public func draw(into canvas: inout Canvas, in body: Rect, context: CommandCenterContext) {
         if drill.isOpen {
@@ -93,7 +106,9 @@ public struct RepsScreen: Screen {
         let inner = canvas.drawBox(body, title: "3 Reps & routes · \(routes.reps.count) reps · \(routes.planningDays) days")
         let total = routes.reps.map(\.visits).reduce(0, +)
         let km = routes.reps.map(\.km).reduce(0, +)
-        canvas.write("\(total) visits planned · \(fixed(km, 0)) km · Enter opens a rep's day", x: inner.x + 1, y: inner.y,
+        let fillIns = routes.reps.map(\.fillIns).reduce(0, +)
+        let why = inner.width >= 110 ? " (\(fillIns) fill-ins: accounts allocated to another channel)" : " (\(fillIns) fill-ins)"
+        canvas.write("\(total) visits planned" + why + " · \(fixed(km, 0)) km · Enter opens a rep's day", x: inner.x + 1, y: inner.y,
                      style: CellStyle(fg: .muted), maxX: inner.maxX)
         TableView.draw(data, state: table, into: &canvas, in: tableArea(body))
     }

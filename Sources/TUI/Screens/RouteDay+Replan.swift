@@ -1,17 +1,41 @@
 import Engine
 
+/// Where a running re-plan stands: the best plan's road km so far and the iterations.
+struct ReplanProgress: Sendable, Equatable {
+    var bestKm: Double?
+    var iterations: Int
+}
+
+/// A re-plan of one rep's day running on a background thread (bounded by `replanSeconds`).
+struct ReplanJob {
+    let repPosition: Int
+    let day: Int
+    let old: [RouteStop]
+    let lat: [Double]
+    let lon: [Double]
+    let lunch: LunchBreak?
+    let job: BackgroundJob<ReplanProgress, Result<[Int], RoutingError>>
+
+    /// "re-planning day 2… 0.4 s, best 123.4 km": the status line while it runs.
+    var progressLine: String {
+        let p = job.progress
+        let best = p.bestKm.map { ", best \(fixed($0, 1)) km" } ?? ""
+        return "re-planning day \(day + 1)… \(fixed(job.elapsed, 1)) s\(best) (\(p.iterations) iterations, at most "
+            + "\(fixed(RouteDay.replanSeconds, 1)) s)"
+    }
+}
+
 extension RouteDay {
-    /// Seconds the interactive re-plan may take: it blocks the screen, so it stays short.
+    /// Seconds the interactive re-plan may take: the bound of its background solve.
     static let replanSeconds = 1.5
 
-    /// Re-plans the shown day with the routing engine: the day's stops, locked ones
-    /// mandatory, the others optional with the NBA prize the run used, the rep's hours and
-    /// lunch. The new order replaces the day in this screen's copy (the saved run is
-    /// immutable). Returns the status line.
-    mutating func replan(routes: inout RoutesModel, customers: CustomersModel) -> String {
+    /// Starts re-planning the shown day with the routing engine on a background thread: the
+    /// day's stops, locked ones mandatory, the others optional with the NBA prize the run
+    /// used, the rep's hours and lunch. Returns the job, or why there is none.
+    func startReplan(routes: RoutesModel, customers: CustomersModel) -> Result<ReplanJob, ReplanRefusal> {
         let rr = routes.reps[repPosition]
         let old = rr.days[safe: day] ?? []
-        guard !old.isEmpty else { return "re-plan: day \(day + 1) has no stops" }
+        guard !old.isEmpty else { return .failure(ReplanRefusal(message: "re-plan: day \(day + 1) has no stops")) }
         let rep = rr.rep
         let accounts = old.map(\.account)
         let lat = [rep.homeLat] + accounts.map { customers.customers[$0].lat }
@@ -32,19 +56,31 @@ extension RouteDay {
         if rep.dayStartMinute < 13 * 60 && rep.dayEndMinute > 15 * 60 {
             p.lunch = LunchBreak(earliest: 13 * 3600, latest: 14 * 3600 + 1800, duration: 45 * 60)
         }
-        let started = WallClock.monotonic()
-        let options = RouteSolverOptions(seed: routes.seed &+ UInt64(rr.index) &+ UInt64(day), iterations: routes.routeIterations,
-                                         seconds: Self.replanSeconds)
-        let solution: RoutingSolution
-        do { solution = try RouteSolver.solve(p, options) } catch { return "re-plan: \(error)" }
-        let order = solution.routes.first ?? []
-        let stops = RouteDay.timeline(order.map { old[$0 - 1] }, rep: rep, lat: lat, lon: lon, nodes: order, lunch: p.lunch,
-                                      travel: travel)
-        routes.reps[repPosition].days[day] = stops
-        refresh(routes, customers)
-        let oldKm = old.map(\.travelKm).reduce(0, +), newKm = stops.map(\.travelKm).reduce(0, +)
-        let ms = Int(((WallClock.monotonic() - started) * 1000).rounded())
-        return "re-planned day \(day + 1) in \(ms) ms: \(stops.count) stops (was \(old.count)), \(fixed(newKm, 1)) km (was \(fixed(oldKm, 1)))"
+        let problem = p
+        let seed = routes.seed &+ UInt64(rr.index) &+ UInt64(day), iterations = routes.routeIterations
+        let kmPerUnit = travel.speedKmh / 3600  // the matrix is travel seconds
+        let job = BackgroundJob<ReplanProgress, Result<[Int], RoutingError>>(initial: ReplanProgress(bestKm: nil, iterations: 0)) { report in
+            var options = RouteSolverOptions(seed: seed, iterations: iterations, seconds: Self.replanSeconds)
+            options.onImprovement = { distance, done in report(ReplanProgress(bestKm: Double(distance) * kmPerUnit, iterations: done)) }
+            do throws(RoutingError) { return .success(try RouteSolver.solve(problem, options).routes.first ?? []) } catch { return .failure(error) }
+        }
+        return .success(ReplanJob(repPosition: repPosition, day: day, old: old, lat: lat, lon: lon, lunch: p.lunch, job: job))
+    }
+
+    /// A finished re-plan's new order replaces the day in the screen's copy of the routes (the
+    /// saved run is immutable). Returns the status line.
+    static func finish(_ r: ReplanJob, routes: inout RoutesModel) -> String {
+        let order: [Int]
+        switch r.job.result ?? .success([]) {
+        case .success(let o): order = o
+        case .failure(let e): return "re-plan: \(e)"
+        }
+        let rep = routes.reps[r.repPosition].rep
+        let stops = timeline(order.map { r.old[$0 - 1] }, rep: rep, lat: r.lat, lon: r.lon, nodes: order, lunch: r.lunch, travel: TravelModel())
+        routes.reps[r.repPosition].days[r.day] = stops
+        let oldKm = r.old.map(\.travelKm).reduce(0, +), newKm = stops.map(\.travelKm).reduce(0, +)
+        let ms = Int((r.job.elapsed * 1000).rounded())
+        return "re-planned day \(r.day + 1) in \(ms) ms: \(stops.count) stops (was \(r.old.count)), \(fixed(newKm, 1)) km (was \(fixed(oldKm, 1)))"
     }
 
     /// Arrival, wait and travel for stops visited in this order (node 0 is the rep's home),
@@ -73,4 +109,9 @@ extension RouteDay {
         }
         return out
     }
+}
+
+/// Why `r` did not start a re-plan, as the status line says it.
+struct ReplanRefusal: Error {
+    let message: String
 }

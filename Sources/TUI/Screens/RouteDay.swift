@@ -26,20 +26,29 @@ struct RouteDay {
         TableColumn("Km", alignment: .right, minWidth: 4, priority: 2),
         TableColumn("Customer", minWidth: 8, priority: 0, flexible: true),
         TableColumn("NBA", alignment: .right, minWidth: 4, priority: 1),
+        TableColumn("Kind", minWidth: 8, priority: 1),
+        TableColumn("Dist", minWidth: 4, priority: 3),
         TableColumn("Channel", minWidth: 5, priority: 6),
         TableColumn("Lock", minWidth: 4, priority: 2),
     ]
 
+    /// Kind: "field" (allocated to the field) or "fill-in" (spare time, allocated elsewhere);
+    /// Dist: the day the distance-only plan visits the account ("d3"), or "no" — a
+    /// high-NBA "no" is a visit NBA-aware routing gains.
     static func table(_ rep: RepRoutes, day: Int, customers: CustomersModel, locked: Set<Int>) -> TableData {
         let stops = day < rep.days.count ? rep.days[day] : []
+        let distanceDay = rep.dayOfAccount(inDistanceOnly: true)
         let rows: [[TableCell]] = stops.map { s in
-            [.number(Double(s.sequence), String(s.sequence)), TableCell(clock(s.arrivalMinute)),
-             TableCell(clock(s.windowStart) + "–" + clock(s.windowEnd)),
-             .number(Double(s.waitMinutes), "\(s.waitMinutes)m"), .number(Double(s.serviceMinutes), "\(s.serviceMinutes)m"),
-             .number(s.travelKm, fixed(s.travelKm, 1)), TableCell(customers.customers[s.account].id),
-             .number(s.nbaPercentile, "p" + String(Int((s.nbaPercentile * 100).rounded())),
-                     role: s.nbaPercentile >= FieldRoutes.highNBAPercentile ? .savingsPositive : nil),
-             TableCell(s.channel), TableCell(locked.contains(s.account) ? "yes" : "", role: .warning)]
+            let other = distanceDay[s.account]
+            return [.number(Double(s.sequence), String(s.sequence)), TableCell(clock(s.arrivalMinute)),
+                    TableCell(clock(s.windowStart) + "–" + clock(s.windowEnd)),
+                    .number(Double(s.waitMinutes), "\(s.waitMinutes)m"), .number(Double(s.serviceMinutes), "\(s.serviceMinutes)m"),
+                    .number(s.travelKm, fixed(s.travelKm, 1)), TableCell(customers.customers[s.account].id),
+                    .number(s.nbaPercentile, "p" + String(Int((s.nbaPercentile * 100).rounded())),
+                            role: s.isHighNBA ? .savingsPositive : nil),
+                    TableCell(s.fillIn ? "+fill-in" : "field", role: s.fillIn ? .warning : nil),
+                    TableCell(other.map { "d\($0 + 1)" } ?? "no", role: other == nil && s.isHighNBA ? .savingsPositive : .muted),
+                    TableCell(s.channel), TableCell(locked.contains(s.account) ? "yes" : "", role: .warning)]
         }
         return TableData(columns: columns, rows: rows)
     }
@@ -89,12 +98,19 @@ struct RouteDay {
         var days = ""
         for d in 0..<rr.days.count { days += d == day ? "[\(d + 1)]" : " \(d + 1) " }
         let l = RouteDay.layout(body)
+        let fillIns = stops.filter(\.fillIn).count
+        let distance = rr.distanceDays[safe: day] ?? []
         canvas.write("Week " + days, x: l.head.x + 1, y: l.head.y, style: CellStyle(fg: .title, attributes: .bold), maxX: l.head.maxX)
-        canvas.write("\(stops.count) stops · \(fixed(km, 1)) km · \(clock(rr.rep.dayStartMinute))–\(clock(end))"
+        canvas.write("\(stops.count) stops (\(fillIns) fill-ins) · \(fixed(km, 1)) km · \(clock(rr.rep.dayStartMinute))–\(clock(end))"
                      + " · territory \(rr.territory)", x: l.head.x + 1, y: l.head.y + 1, style: CellStyle(fg: .muted), maxX: l.head.maxX)
+        let compare = "Day \(day + 1) high-NBA: NBA-aware \(stops.filter(\.isHighNBA).count)/\(stops.count) stops · "
+            + "distance-only \(distance.filter(\.isHighNBA).count)/\(distance.count), \(fixed(distance.map(\.travelKm).reduce(0, +), 1)) km"
+        let legend = " · Dist: the day distance-only visits it"
+        canvas.write(compare + (compare.count + legend.count < l.head.width ? legend : ""),
+                     x: l.head.x + 1, y: l.head.y + 2, style: CellStyle(fg: .muted), maxX: l.head.maxX)
         TableView.draw(data, state: table, into: &canvas, in: l.table)
         guard let right = l.side else { return }
-        let (mapBox, cmpBox) = right.sliceBottom(6)
+        let (mapBox, cmpBox) = right.sliceTop(max(8, right.height * 2 / 5))
         let mapInner = canvas.drawBox(mapBox, title: "Route")
         let home = (lat: rr.rep.homeLat, lon: rr.rep.homeLon)
         let pts = stops.map { (lat: customers.customers[$0.account].lat, lon: customers.customers[$0.account].lon) }
@@ -113,33 +129,19 @@ struct RouteDay {
         }
         BrailleMap(region: region, lat: [], lon: [], group: [], groupRoles: [], marks: marks, path: [home] + pts + [home])
             .draw(v, into: &canvas, in: mapInner)
-        let cmpInner = canvas.drawBox(cmpBox, title: "NBA-aware vs distance-only (week)")
-        guard let c = rr.comparison else {
-            canvas.write("The run saved no comparison for this rep.", x: cmpInner.x + 1, y: cmpInner.y, style: CellStyle(fg: .muted),
-                         maxX: cmpInner.maxX)
-            return
-        }
-        let lines = [
-            "              NBA-aware  distance-only",
-            "visits        " + pad(String(c.visitsNBA), 9) + "  " + pad(String(c.visitsDistance), 13),
-            "high-NBA      " + pad(String(c.highNBAVisitsNBA), 9) + "  " + pad(String(c.highNBAVisitsDistance), 13),
-            "km            " + pad(fixed(c.kmNBA, 1), 9) + "  " + pad(fixed(c.kmDistance, 1), 13),
-        ]
-        for (k, l) in lines.enumerated() where k < cmpInner.height {
-            canvas.write(l, x: cmpInner.x + 1, y: cmpInner.y + k, style: CellStyle(fg: k == 0 ? .muted : .mainFg), maxX: cmpInner.maxX)
-        }
+        drawDistanceOnly(rr, stops: stops, distance: distance, customers: customers, into: &canvas, in: cmpBox)
     }
 
     /// Header rows, the stops table, and beside it (when wide enough) the map and comparison.
     static func layout(_ body: Rect) -> (head: Rect, table: Rect, side: Rect?) {
         let inner = body.inset(dx: 1, dy: 1)
-        let (head, rest) = inner.sliceTop(2)
+        let (head, rest) = inner.sliceTop(3)
         guard rest.width >= 100 else { return (head, rest.inset(dx: 1, dy: 0), nil) }
         let (left, right) = rest.sliceLeft(rest.width * 3 / 5)
         return (head, left.inset(dx: 1, dy: 0), right)
     }
 
-    private func pad(_ s: String, _ w: Int) -> String { String(repeating: " ", count: max(0, w - s.count)) + s }
+    func pad(_ s: String, _ w: Int) -> String { String(repeating: " ", count: max(0, w - s.count)) + s }
 }
 
 /// "09:05" from minutes after midnight.

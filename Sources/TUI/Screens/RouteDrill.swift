@@ -1,13 +1,18 @@
 import Engine
 
-/// The drill-down shared by Territories and Reps & routes: a rep's day, then a stop's
-/// customer card. `Esc` climbs back one level at a time.
+/// The drill-down of Reps & routes: a rep's day, then a stop's customer card. `Esc` climbs
+/// back one level at a time.
 struct RouteDrill {
     private(set) var day: RouteDay?
     private(set) var card: CustomerCard?
     private(set) var message: String?
+    /// A re-plan solving in the background; its result lands in the routes when `poll` sees it done.
+    private(set) var replan: ReplanJob?
 
     var isOpen: Bool { day != nil }
+    var isBusy: Bool { replan != nil }
+    /// The status line: the re-plan's progress while it runs, else the last message.
+    var status: String? { replan?.progressLine ?? message }
 
     var scopes: [KeyScope] { card?.scopes ?? day?.scopes ?? [] }
 
@@ -17,8 +22,18 @@ struct RouteDrill {
         message = nil
     }
 
+    /// Back to the rep list (another screen asked for a rep).
+    mutating func close() {
+        day = nil
+        card = nil
+        message = nil
+    }
+
     func availability(of action: Action) -> Availability {
         if card == nil, action == .custom("exportScript") { return .disabled("open a customer card first") }
+        if replan != nil, action == .custom("lockStop") || action == .custom("replan") {
+            return .disabled("a re-plan is running; it ends within \(fixed(RouteDay.replanSeconds, 1)) s")
+        }
         if card != nil { return CustomerCard.availability(of: action) }
         return .enabled
     }
@@ -49,11 +64,26 @@ struct RouteDrill {
         case .custom("nextDay"): d.show(day: d.day + 1, routes: routes, customers: customers)
         case .custom("previousDay"): d.show(day: d.day - 1, routes: routes, customers: customers)
         case .custom("lockStop"): message = d.toggleLock(routes: routes, customers: customers, decisions: decisions)
-        case .custom("replan"): message = d.replan(routes: &routes, customers: customers)
+        case .custom("replan"):
+            switch d.startReplan(routes: routes, customers: customers) {
+            case .success(let job): replan = job
+            case .failure(let refusal): message = refusal.message
+            }
         default: used = d.table.handle(action, data: d.data, pageSize: TableView.pageSize(in: RouteDay.layout(body).table, state: d.table))
         }
         day = d
         return used
+    }
+
+    /// Takes a finished re-plan's result into the routes (and the day, when it shows that day).
+    mutating func poll(routes: inout RoutesModel, customers: CustomersModel) {
+        guard let r = replan, r.job.isFinished else { return }
+        replan = nil
+        message = RouteDay.finish(r, routes: &routes)
+        if var d = day, d.repPosition == r.repPosition {
+            d.refresh(routes, customers)
+            day = d
+        }
     }
 
     mutating func type(_ character: Character, body: Rect) -> Bool {

@@ -13,13 +13,17 @@ public struct RouteStop: Sendable, Equatable {
     public var travelKm: Double
     public var nbaPercentile: Double
     public var channel: String
+    /// The account is not allocated to the field channel in the horizon: spare field time filled with it.
+    public var fillIn: Bool
 
     public init(sequence: Int, account: Int, arrivalMinute: Int, windowStart: Int, windowEnd: Int, waitMinutes: Int,
-                serviceMinutes: Int, travelKm: Double, nbaPercentile: Double, channel: String) {
+                serviceMinutes: Int, travelKm: Double, nbaPercentile: Double, channel: String, fillIn: Bool = false) {
         self.sequence = sequence; self.account = account; self.arrivalMinute = arrivalMinute; self.windowStart = windowStart
         self.windowEnd = windowEnd; self.waitMinutes = waitMinutes; self.serviceMinutes = serviceMinutes
-        self.travelKm = travelKm; self.nbaPercentile = nbaPercentile; self.channel = channel
+        self.travelKm = travelKm; self.nbaPercentile = nbaPercentile; self.channel = channel; self.fillIn = fillIn
     }
+
+    public var isHighNBA: Bool { nbaPercentile >= FieldRoutes.highNBAPercentile }
 }
 
 /// The NBA-aware plan against the distance-only plan of the same rep (saved by the run).
@@ -46,13 +50,18 @@ public struct RepRoutes: Sendable {
     /// Territory number (1-based; 0: none).
     public var territory: Int
     public var days: [[RouteStop]]
+    /// The distance-only plan's stops for the same days (same candidates, equal prizes).
+    public var distanceDays: [[RouteStop]]
     public var comparison: RouteComparison?
 
-    public init(rep: Rep, index: Int, territory: Int, days: [[RouteStop]], comparison: RouteComparison?) {
-        self.rep = rep; self.index = index; self.territory = territory; self.days = days; self.comparison = comparison
+    public init(rep: Rep, index: Int, territory: Int, days: [[RouteStop]], distanceDays: [[RouteStop]] = [], comparison: RouteComparison?) {
+        self.rep = rep; self.index = index; self.territory = territory; self.days = days; self.distanceDays = distanceDays
+        self.comparison = comparison
     }
 
     public var visits: Int { days.map(\.count).reduce(0, +) }
+    /// Visits to accounts not allocated to the field (spare time filled).
+    public var fillIns: Int { days.joined().filter(\.fillIn).count }
     public var km: Double { days.joined().map(\.travelKm).reduce(0, +) }
     /// Hours from the day's start to the end of the last visit, summed over days with visits.
     public var hours: Double {
@@ -60,8 +69,15 @@ public struct RepRoutes: Sendable {
             Double((d.last.map { $0.arrivalMinute + $0.serviceMinutes } ?? rep.dayStartMinute) - rep.dayStartMinute) / 60
         }.reduce(0, +)
     }
+    /// Per account visited in the week, the day of its visit in one plan.
+    public func dayOfAccount(inDistanceOnly: Bool) -> [Int: Int] {
+        var out: [Int: Int] = [:]
+        for (d, stops) in (inDistanceOnly ? distanceDays : days).enumerated() { for s in stops { out[s.account] = d } }
+        return out
+    }
+
     /// Visits to accounts in the top NBA fifth.
-    public var highNBAVisits: Int { days.joined().filter { $0.nbaPercentile >= FieldRoutes.highNBAPercentile }.count }
+    public var highNBAVisits: Int { days.joined().filter(\.isHighNBA).count }
 }
 
 /// Every rep's routes for the planning horizon.

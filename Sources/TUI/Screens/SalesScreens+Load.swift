@@ -32,7 +32,8 @@ extension SalesScreens {
                                          scripts: table("scripts.csv"), anomalies: table("anomalies.csv"))
         let territories = territoriesModel(accounts, reps: reps, saved: try table("territories.csv"), config: config)
         let routes = routesModel(accounts, reps: reps, territories: territories, saved: try table("routes.csv"),
-                                 compare: try table("route_compare.csv"), config: config)
+                                 distanceOnly: try table("routes_distance_only.csv"), compare: try table("route_compare.csv"),
+                                 config: config)
         let channels = channelsModel(channels: try table("channels.csv"), centre: try table("contact_centre.csv"),
                                      staffing: try table("staffing.csv"), schedule: try table("schedule.csv"))
         let models = try modelsModel(store: store, run: run, accounts: accounts, calibration: table("calibration.csv"),

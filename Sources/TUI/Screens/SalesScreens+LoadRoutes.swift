@@ -1,24 +1,16 @@
 import Engine
 
 extension SalesScreens {
-    /// Each rep's saved stops, with travel from the previous stop (the routing engine's
-    /// travel model on the coordinates), waiting before the visit and the visit window
-    /// (the rep's working hours, the only window the run's routing used).
-    static func routesModel(_ m: CustomersModel, reps: [Rep], territories: TerritoriesModel, saved: SavedTable, compare: SavedTable,
-                            config: PipelineConfig) -> RoutesModel {
+    /// Each rep's saved stops, NBA-aware and distance-only, with travel from the previous stop
+    /// (the routing engine's travel model on the coordinates), waiting before the visit and the
+    /// visit window (the rep's working hours, the only window the run's routing used).
+    static func routesModel(_ m: CustomersModel, reps: [Rep], territories: TerritoriesModel, saved: SavedTable, distanceOnly: SavedTable,
+                            compare: SavedTable, config: PipelineConfig) -> RoutesModel {
         let days = config.sales.planningDays
         var repIndex: [String: Int] = [:]
         for (k, r) in reps.enumerated() { repIndex[r.id] = k }
         var accountIndex: [String: Int] = [:]
         for (k, c) in m.customers.enumerated() { accountIndex[c.id] = k }
-        var raw = [[[(seq: Int, account: Int, arrival: Int, pct: Double)]]](
-            repeating: [[(seq: Int, account: Int, arrival: Int, pct: Double)]](repeating: [], count: days), count: reps.count)
-        for row in saved.rows {
-            guard let r = repIndex[saved.text(row, "rep")], let a = accountIndex[saved.text(row, "account")] else { continue }
-            let d = saved.int(row, "day") - 1
-            guard d >= 0, d < days else { continue }
-            raw[r][d].append((saved.int(row, "sequence"), a, minutes(saved.text(row, "arrival")), saved.number(row, "nba_percentile")))
-        }
         var comparison: [Int: RouteComparison] = [:]
         for row in compare.rows {
             guard let r = repIndex[compare.text(row, "rep")] else { continue }
@@ -28,11 +20,32 @@ extension SalesScreens {
                                             highNBAVisitsDistance: compare.int(row, "high_nba_visits_distance_only"),
                                             kmDistance: compare.number(row, "km_distance_only"))
         }
-        let travel = TravelModel()
-        let visit = config.sales.visitMinutes
+        let nba = weeks(saved, m, reps: reps, repIndex: repIndex, accountIndex: accountIndex, days: days, visit: config.sales.visitMinutes)
+        let distance = weeks(distanceOnly, m, reps: reps, repIndex: repIndex, accountIndex: accountIndex, days: days,
+                             visit: config.sales.visitMinutes)
         let out: [RepRoutes] = reps.enumerated().map { r, rep in
             let territory = territories.rows.first { $0.rep == r }?.number ?? 0
-            let week: [[RouteStop]] = raw[r].map { dayStops in
+            return RepRoutes(rep: rep, index: r, territory: territory, days: nba[r], distanceDays: distance[r], comparison: comparison[r])
+        }
+        return RoutesModel(reps: out, planningDays: days, visitMinutes: config.sales.visitMinutes,
+                           routeIterations: config.sales.routeIterations, seed: config.seed)
+    }
+
+    /// Per rep and day, the stops of one saved routes table, in visiting order.
+    static func weeks(_ saved: SavedTable, _ m: CustomersModel, reps: [Rep], repIndex: [String: Int], accountIndex: [String: Int],
+                      days: Int, visit: Int) -> [[[RouteStop]]] {
+        typealias Raw = (seq: Int, account: Int, arrival: Int, pct: Double, fillIn: Bool)
+        var raw = [[[Raw]]](repeating: [[Raw]](repeating: [], count: days), count: reps.count)
+        for row in saved.rows {
+            guard let r = repIndex[saved.text(row, "rep")], let a = accountIndex[saved.text(row, "account")] else { continue }
+            let d = saved.int(row, "day") - 1
+            guard d >= 0, d < days else { continue }
+            raw[r][d].append((saved.int(row, "sequence"), a, minutes(saved.text(row, "arrival")), saved.number(row, "nba_percentile"),
+                              saved.text(row, "kind") == "fill-in"))
+        }
+        let travel = TravelModel()
+        return reps.enumerated().map { r, rep in
+            raw[r].map { dayStops in
                 var prevLat = rep.homeLat, prevLon = rep.homeLon, free = rep.dayStartMinute
                 return dayStops.sorted { $0.seq < $1.seq }.map { s in
                     let c = m.customers[s.account]
@@ -40,15 +53,13 @@ extension SalesScreens {
                     let legMinutes = travel.seconds(prevLat, prevLon, c.lat, c.lon) / 60
                     let stop = RouteStop(sequence: s.seq, account: s.account, arrivalMinute: s.arrival, windowStart: rep.dayStartMinute,
                                          windowEnd: rep.dayEndMinute, waitMinutes: max(0, s.arrival - free - legMinutes),
-                                         serviceMinutes: visit, travelKm: km, nbaPercentile: s.pct, channel: m.channelName(s.account))
+                                         serviceMinutes: visit, travelKm: km, nbaPercentile: s.pct, channel: m.channelName(s.account),
+                                         fillIn: s.fillIn)
                     prevLat = c.lat; prevLon = c.lon; free = s.arrival + visit
                     return stop
                 }
             }
-            return RepRoutes(rep: rep, index: r, territory: territory, days: week, comparison: comparison[r])
         }
-        return RoutesModel(reps: out, planningDays: days, visitMinutes: visit, routeIterations: config.sales.routeIterations,
-                           seed: config.seed)
     }
 
     /// "09:05" → 545; anything else → 0.
@@ -63,8 +74,11 @@ extension SalesScreens {
             let name = channels.text(row, "channel")
             let cc = centre.rows.first { centre.text($0, "channel") == name }
             return ChannelsModel.Row(channel: name, demand: channels.int(row, "demand"), allocated: channels.int(row, "allocated"),
-                                     deferred: channels.int(row, "deferred"), capacity: channels.int(row, "capacity"),
+                                     deferred: channels.int(row, "deferred"), beyondHorizon: channels.int(row, "beyond_horizon"),
+                                     bestFit: channels.int(row, "best_fit"), movedIn: channels.int(row, "moved_in"),
+                                     movedOut: channels.int(row, "moved_out"), capacity: channels.int(row, "capacity"),
                                      slaMet: cc.map { centre.int($0, "sla_met") }, slaMissed: cc.map { centre.int($0, "sla_missed") },
+                                     overdueAtStart: cc.map { centre.int($0, "overdue_at_start") },
                                      backlog: cc.map { centre.int($0, "backlog") })
         }
         var order: [String] = []
@@ -85,7 +99,7 @@ extension SalesScreens {
             ChannelsModel.Contact(order: schedule.int(row, "order"), account: schedule.text(row, "account"),
                                   channel: schedule.text(row, "channel"), start: schedule.text(row, "start"),
                                   deadline: schedule.text(row, "deadline"), nba: schedule.number(row, "nba"),
-                                  slaMet: schedule.text(row, "sla") == "met")
+                                  sla: schedule.text(row, "sla"))
         }
         return ChannelsModel(rows: rows, staffing: staff, schedule: contacts)
     }

@@ -18,7 +18,7 @@ public struct SalesScreens: Sendable {
 
     /// The five screens, in tab order.
     public func screens(decisions: RouteDecisions, export: CustomerScriptExport) -> [any Screen] {
-        [TerritoriesScreen(model: territories, customers: customers, routes: routes, decisions: decisions, export: export),
+        [TerritoriesScreen(model: territories),
          RepsScreen(routes: routes, customers: customers, region: territories.region, decisions: decisions, export: export),
          CustomersScreen(model: customers, export: export),
          ChannelsScreen(model: channels),

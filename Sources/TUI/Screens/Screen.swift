@@ -16,6 +16,28 @@ public protocol Screen {
     func draw(into canvas: inout Canvas, in body: Rect, context: CommandCenterContext)
     /// A one-line status of the screen's own (e.g. a refused slider entry), if any.
     var statusMessage: String? { get }
+    /// After an action: a request to show another screen (the app switches to it and hands
+    /// it the request), taken once.
+    mutating func takeRequest() -> ScreenRequest?
+    /// A request another screen made of this one, just before it is shown.
+    mutating func receive(_ request: ScreenRequest, body: Rect)
+    /// Whether a background job of the screen is running: the app then redraws on a timer
+    /// (the screen's progress line) instead of waiting for a key.
+    var isBusy: Bool { get }
+    /// Called by the app on each redraw while busy: collects a finished job's result.
+    mutating func poll()
+}
+
+/// What one screen asks of another.
+public enum ScreenRequest: Sendable, Equatable {
+    /// Reps & routes with this rep (index into the run's reps) selected.
+    case showRep(Int)
+
+    public var screen: ScreenID {
+        switch self {
+        case .showRep: return .repsRoutes
+        }
+    }
 }
 
 extension Screen {
@@ -24,4 +46,8 @@ extension Screen {
     public mutating func type(_ character: Character, body: Rect) -> Bool { false }
     public mutating func handleMouse(_ event: MouseEvent, body: Rect) -> Bool { false }
     public var statusMessage: String? { nil }
+    public mutating func takeRequest() -> ScreenRequest? { nil }
+    public mutating func receive(_ request: ScreenRequest, body: Rect) {}
+    public var isBusy: Bool { false }
+    public mutating func poll() {}
 }

@@ -2,34 +2,26 @@ import Engine
 
 /// Screen 2: the region's balanced territories on a braille map (coast and land visible,
 /// each territory in its colour, rep homes, the strongest anomalies) beside a table per
-/// territory; `Enter` opens the territory's rep's day, then a stop's customer card.
+/// territory; `Enter` switches to Reps & routes with the territory's rep selected.
 public struct TerritoriesScreen: Screen {
     enum Panel: Hashable, Sendable { case map, table }
 
     public let id = ScreenID.territories
     let model: TerritoriesModel
-    let customers: CustomersModel
-    var routes: RoutesModel
-    let decisions: RouteDecisions
-    let export: CustomerScriptExport
     let data: TableData
     var table: TableState
     var viewport: MapViewport
     var focus = FocusRing<Panel>([.table, .map])
-    var drill = RouteDrill()
     var note: String?
+    /// Set by `Enter`: the app shows this rep on Reps & routes.
+    var request: ScreenRequest?
     /// The map's cells for the current viewport and size (the model never changes).
     let mapCache = MapCache()
     /// Anomalies marked on the map: the strongest few, so marks do not hide the territories.
     static let markedAnomalies = 12
 
-    public init(model: TerritoriesModel, customers: CustomersModel, routes: RoutesModel, decisions: RouteDecisions,
-                export: CustomerScriptExport) {
+    public init(model: TerritoriesModel) {
         self.model = model
-        self.customers = customers
-        self.routes = routes
-        self.decisions = decisions
-        self.export = export
         data = Self.table(model)
         table = TableState(data: data)
         viewport = MapViewport(region: model.region)
@@ -56,13 +48,11 @@ public struct TerritoriesScreen: Screen {
     }
 
     public var keyScopes: [KeyScope] {
-        if drill.isOpen { return drill.scopes }
         if table.isSearching { return table.scopes + [.screen(.territories)] }
         return focus.isFocused(.map) ? [.screen(.territories), .table] : [.table, .screen(.territories)]
     }
 
     public func availability(of action: Action) -> Availability {
-        if drill.isOpen { return drill.availability(of: action) }
         if action == .custom("exportScript") { return .disabled("open a customer card first") }
         return .enabled
     }
@@ -76,9 +66,6 @@ public struct TerritoriesScreen: Screen {
 
     public mutating func handle(_ action: Action, body: Rect) -> Bool {
         note = nil
-        if drill.isOpen {
-            return drill.handle(action, routes: &routes, customers: customers, decisions: decisions, export: export, body: body)
-        }
         switch action {
         case .focusNext: focus.next()
         case .custom("zoomIn"): viewport.zoom(by: 1.5)
@@ -91,25 +78,28 @@ public struct TerritoriesScreen: Screen {
         case .open:
             guard let row = table.selectedRow else { return true }
             let t = model.rows[row]
-            guard let position = routes.position(ofRep: t.rep) else {
+            guard t.rep >= 0 else {
                 note = "territory \(t.number) has no rep"
                 return true
             }
-            drill.open(repPosition: position, routes: routes, customers: customers)
+            request = .showRep(t.rep)
         default:
             return table.handle(action, data: data, pageSize: TableView.pageSize(in: layout(body).table, state: table))
         }
         return true
     }
 
+    public mutating func takeRequest() -> ScreenRequest? {
+        defer { request = nil }
+        return request
+    }
+
     public mutating func type(_ character: Character, body: Rect) -> Bool {
-        if drill.isOpen { return drill.type(character, body: body) }
         return table.type(character, data: data, pageSize: TableView.pageSize(in: layout(body).table, state: table))
     }
 
     /// The wheel over the map zooms; over the table it scrolls; a click focuses what it hits.
     public mutating func handleMouse(_ event: MouseEvent, body: Rect) -> Bool {
-        if drill.isOpen { return drill.handleMouse(event, customers: customers, body: body) }
         let l = layout(body)
         if l.map.contains(x: event.x, y: event.y) {
             switch event.kind {
@@ -123,13 +113,9 @@ public struct TerritoriesScreen: Screen {
         return table.handleMouse(event, in: l.table)
     }
 
-    public var statusMessage: String? { drill.message ?? note }
+    public var statusMessage: String? { note }
 
     public func draw(into canvas: inout Canvas, in body: Rect, context: CommandCenterContext) {
-        if drill.isOpen {
-            drill.draw(routes: routes, customers: customers, region: model.region, into: &canvas, in: body, trail: "2 Territories")
-            return
-        }
         canvas.drawBox(body, title: "2 Territories · \(model.rows.count) territories · \(model.region.name)")
         let l = layout(body)
         drawMap(into: &canvas, in: l.map)

@@ -102,6 +102,20 @@ public struct TableState: Sendable {
         select(offset + row, page: max(1, pageSize))
     }
 
+    /// Selects data row `row`, clearing a search that hides it. Returns false when the data has no such row.
+    @discardableResult
+    public mutating func select(dataRow row: Int, data: TableData, pageSize: Int) -> Bool {
+        guard data.rows.indices.contains(row) else { return false }
+        if !order.contains(row) {
+            isSearching = false
+            query = ""
+            refresh(data)
+        }
+        guard let i = order.firstIndex(of: row) else { return false }
+        select(i, page: max(1, pageSize))
+        return true
+    }
+
     public mutating func scroll(by rows: Int, pageSize: Int) {
         select(selected + rows, page: max(1, pageSize))
     }

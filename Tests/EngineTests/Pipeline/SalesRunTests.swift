@@ -42,7 +42,7 @@ extension SalesConfig {
         let id = try Pipeline.save(&outcome, to: store)
         let names = try store.artifactNames(run: id)
         for name in ["accounts.bin", "segments.csv", "channels.csv", "staffing.csv", "schedule.csv", "routes.csv",
-                     "route_compare.csv", "territories.csv", "anomalies.csv", "scripts.csv", "calibration.csv", "sla_queue.csv"] {
+                     "routes_distance_only.csv", "route_compare.csv", "territories.csv", "anomalies.csv", "scripts.csv", "calibration.csv", "sla_queue.csv"] {
             #expect(names.contains(name), "missing \(name)")
         }
         let bytes = try #require(try store.artifact(run: id, name: Pipeline.accountsArtifact))
@@ -64,6 +64,62 @@ extension SalesConfig {
                 #expect(used <= cap[c])
             }
         }
+    }
+
+    /// Per channel the saved counts add up, and the trace says how many accounts moved.
+    @Test func channelCountsAddUpInTheRun() throws {
+        let outcome = try Pipeline.run(config: config, input: .synthetic, store: nil)
+        let s = try #require(outcome.sales)
+        for c in s.allocation.summary {
+            #expect(c.demand == c.allocated + c.deferred + c.beyondHorizon, "\(c.channel)")
+            #expect(c.demand == c.bestFit + c.movedIn - c.movedOut, "\(c.channel)")
+        }
+        let stage = try #require(outcome.trace.stages.first { $0.name == "allocation" })
+        #expect(stage.counts.first { $0.name == "moved to a next-best channel" }?.value == s.allocation.summary.map(\.movedOut).reduce(0, +))
+        let csv = String(decoding: try #require(Pipeline.artifacts(outcome)["channels.csv"]), as: UTF8.self)
+        #expect(csv.hasPrefix("channel,capacity,demand,allocated,deferred,beyond_horizon,best_fit,moved_in,moved_out,"))
+    }
+
+    /// Every route stop says whether its account is field-allocated or fills spare time; the
+    /// distance-only plan's stops are saved next to the NBA-aware ones.
+    @Test func routesMarkFillInsAndKeepTheDistanceOnlyStops() throws {
+        let outcome = try Pipeline.run(config: config, input: .synthetic, store: nil)
+        let s = try #require(outcome.sales)
+        let days = Int32(config.sales.planningDays)
+        for v in s.routes.visits + s.routes.distanceVisits {
+            let allocated = s.allocation.channel[v.account] == SalesChannel.field.code && (0..<days).contains(s.allocation.day[v.account])
+            #expect(v.fillIn == !allocated)
+        }
+        #expect(s.routes.distanceVisits.count == s.routes.comparison.map(\.visitsDistance).reduce(0, +))
+        let stage = try #require(outcome.trace.stages.first { $0.name == "contact centre+routes" })
+        #expect(stage.counts.first { $0.name == "fill-in visits" }?.value == s.routes.fillIns)
+        let art = Pipeline.artifacts(outcome)
+        let routes = String(decoding: try #require(art["routes.csv"]), as: UTF8.self).split(separator: "\n")
+        #expect(routes.first?.hasSuffix(",kind") == true)
+        #expect(routes.dropFirst().filter { $0.hasSuffix(",fill-in") }.count == s.routes.fillIns)
+        let distance = String(decoding: try #require(art["routes_distance_only.csv"]), as: UTF8.self).split(separator: "\n")
+        #expect(distance.count == s.routes.distanceVisits.count + 1)
+    }
+
+    /// Open-ticket deadlines come from the SLA policy at the day's start: a schedule entry is
+    /// "overdue at start" exactly when its ticket was past the SLA before the channel opened,
+    /// and a plain miss never has a deadline before the open.
+    @Test func scheduleSeparatesOverdueAtStartFromMisses() throws {
+        // A one-hour target on every priority: the run's policy reaches the sales stage and
+        // leaves open tickets past their SLA before the day starts.
+        let strict = SLAPolicy(targetHours: [.critical: 1, .high: 1, .medium: 1, .low: 1])
+        let outcome = try Pipeline.run(config: config, input: .synthetic, store: nil, slaPolicy: strict)
+        let s = try #require(outcome.sales)
+        let open = Dictionary(uniqueKeysWithValues: config.sales.contactCentre.map { ($0.channel, $0.openMinute) })
+        for c in s.contactCentre.schedule {
+            let opens = try #require(open[c.channel])
+            let late = s.openTickets.isOverdue(c.account) || (c.deadlineMinute.map { $0 <= opens } ?? false)
+            #expect((c.sla == .overdueAtStart) == late)
+            if c.sla == .missed { #expect((c.deadlineMinute ?? Int.max) > opens) }
+        }
+        #expect(s.contactCentre.schedule.contains { $0.sla == .overdueAtStart })
+        let overdue = s.contactCentre.channels.map(\.overdueAtStart).reduce(0, +)
+        #expect(outcome.kpis.first { $0.name == "contacts overdue at start" }?.value == Double(overdue))
     }
 
     @Test func interruptedRunLeavesThePreviousRunIntact() throws {

@@ -35,8 +35,44 @@ import Testing
         #expect(a.beyondHorizon == n - 75)
         let s = a.summary
         #expect(s.map(\.allocated).reduce(0, +) == 25)
-        #expect(s.map(\.allocated).reduce(0, +) + s.map(\.deferred).reduce(0, +) == n)
+        let today = s.map(\.allocated).reduce(0, +), later = s.map(\.deferred).reduce(0, +)
+        #expect(today + later == 75)
+        #expect(s.map(\.beyondHorizon).reduce(0, +) == n - 75)
         #expect(s.map(\.demand).reduce(0, +) == n)
+        #expect(s.map(\.bestFit).reduce(0, +) == n)
+    }
+
+    /// Per channel the columns add up: demand = today + later days + beyond the horizon, and
+    /// demand = best fit + moved in − moved out (the Channels screen states both).
+    @Test func summaryAddsUpPerChannel() {
+        var rng = SeededRNG(seed: 5)
+        let n = 300
+        let fit = (0..<(n * 5)).map { c in Float(rng.uniform()) + (c % 5 == 0 ? 0.5 : 0) }  // the field fits most accounts best
+        let capacity = [6, 20, 10, 15, 30]
+        let a = ChannelAllocation(fit: fit, priority: Array(0..<n), capacity: capacity, days: 3)
+        for s in a.summary {
+            #expect(s.demand == s.allocated + s.deferred + s.beyondHorizon, "\(s.channel)")
+            #expect(s.demand == s.bestFit + s.movedIn - s.movedOut, "\(s.channel)")
+            let c = Int(s.channel.code)
+            #expect(s.demand == (0..<n).filter { Int(a.channel[$0]) == c }.count)
+            #expect(s.allocated == (0..<n).filter { Int(a.channel[$0]) == c && a.day[$0] == 0 }.count)
+            #expect(s.deferred == (0..<n).filter { Int(a.channel[$0]) == c && a.day[$0] >= 1 && a.day[$0] < 3 }.count)
+        }
+        let field = a.summary[0]
+        #expect(field.bestFit > 3 * capacity[0] && field.movedOut > 0, "the over-demanded field sends accounts elsewhere")
+        #expect(field.allocated == capacity[0] && field.deferred == 2 * capacity[0])
+        #expect(a.summary.map(\.movedIn).reduce(0, +) == a.summary.map(\.movedOut).reduce(0, +))
+    }
+
+    @Test func handCaseMovedInAndOut() {
+        // Field (capacity 1) fits both best; b is moved to outbound today.
+        let fit = fits([[0.9, 0.1], [0.8, 0.5]])
+        let a = ChannelAllocation(fit: fit, priority: [0, 1], capacity: [1, 1, 0, 0, 0], days: 1)
+        let field = a.summary[0], outbound = a.summary[1]
+        #expect(a.channel == [0, 1])
+        #expect(field.bestFit == 2 && field.demand == 1 && field.allocated == 1 && field.movedOut == 1 && field.movedIn == 0)
+        #expect(outbound.bestFit == 0 && outbound.demand == 1 && outbound.allocated == 1 && outbound.movedIn == 1)
+        #expect(outbound.confidence == 0 && field.confidence == 1)
     }
 }
 

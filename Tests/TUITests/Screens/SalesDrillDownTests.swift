@@ -18,9 +18,19 @@ import Testing
             data.routes.position(ofRep: t.rep).map { !(data.routes.reps[$0].days.first ?? []).isEmpty } ?? false
         })
         for _ in 0..<target { app.press(.moveDown, in: .table) }
+        // Enter on a territory switches to Reps & routes with that territory's rep selected.
         app.press(.open, in: .table)
-        let rep = data.routes.reps[try #require(data.routes.position(ofRep: rows[target].rep))]
+        #expect(app.current == .repsRoutes)
+        let position = try #require(data.routes.position(ofRep: rows[target].rep))
+        let reps = try #require(app.screen as? RepsScreen)
+        #expect(reps.table.selectedRow == position)
+        #expect(!reps.drill.isOpen)
         var frame = app.rendered()
+        #expect(frame.contains("─ 3 Reps & routes · "))
+
+        app.press(.open, in: .table)
+        let rep = data.routes.reps[position]
+        frame = app.rendered()
         #expect(frame.contains("› \(rep.rep.id) \(rep.rep.name) · day 1 of 3"))
         let stop = try #require(rep.days.first?.first)
         let account = data.customers.customers[stop.account].id
@@ -37,12 +47,16 @@ import Testing
         #expect(recorder.exports.first?.1 == data.customers.scripts[stop.account])
         #expect(app.rendered().contains("script of \(account) written to /tmp/\(account).txt"))
 
-        // Esc climbs one level at a time, then leaves the territory list in place.
+        // Esc climbs one level at a time, then leaves the rep list in place.
         app.press(.back)
         #expect(app.rendered().contains("· day 1 of 3"))
         app.press(.back)
+        #expect(app.rendered().contains("─ 3 Reps & routes · \(data.routes.reps.count) reps"))
+        #expect(app.current == .repsRoutes)
+
+        // Territories kept its list in place.
+        app.press(.showTab(ScreenID.territories.number))
         #expect(app.rendered().contains("─ 2 Territories · \(rows.count) territories"))
-        #expect(app.current == .territories)
     }
 
     @Test func daySelectorLockAndReplanOnARepsDay() throws {
@@ -70,8 +84,21 @@ import Testing
         #expect(decision.0 == "lock-stop")
         #expect(decision.1 == "\(rep.rep.id)/day\(day + 1)/\(data.customers.customers[first.account].id)")
 
+        // `r` solves in the background: the app is busy and the status line shows progress
+        // until a tick after the job finished takes the result.
         app.press(.custom("replan"), in: routesScope)
-        let screen = try #require(app.screen as? RepsScreen)
+        var screen = try #require(app.screen as? RepsScreen)
+        #expect(app.isBusy)
+        #expect(screen.statusMessage?.hasPrefix("re-planning day \(day + 1)… ") == true)
+        #expect(app.rendered().contains("re-planning day \(day + 1)… "))
+        app.press(.custom("replan"), in: routesScope)
+        #expect(app.message?.contains("a re-plan is running") == true)
+        let job = try #require(screen.drill.replan?.job)
+        #expect(job.wait(seconds: RouteDay.replanSeconds + 5))
+        #expect(job.progress.bestKm != nil, "the solver reported a best plan")
+        app.tick()
+        #expect(!app.isBusy)
+        screen = try #require(app.screen as? RepsScreen)
         #expect(screen.statusMessage?.hasPrefix("re-planned day \(day + 1)") == true)
         let replanned = screen.routes.reps[position].days[day]
         #expect(replanned.contains { $0.account == first.account }, "a locked stop stays in the day")

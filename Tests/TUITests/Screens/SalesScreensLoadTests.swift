@@ -28,6 +28,32 @@ import Testing
         }
     }
 
+    /// The distance-only stops load beside the NBA-aware ones and agree with the saved
+    /// comparison; fill-ins are exactly the stops whose account the run did not allocate to the field.
+    @Test func distanceOnlyStopsAndFillInsLoad() throws {
+        let data = try SalesScreensFixture.screens()
+        let days = Int32(SalesScreensFixture.config.sales.planningDays)
+        for r in data.routes.reps {
+            let c = try #require(r.comparison)
+            #expect(r.distanceDays.count == r.days.count)
+            #expect(r.distanceDays.map(\.count).reduce(0, +) == c.visitsDistance)
+            #expect(r.distanceDays.joined().filter(\.isHighNBA).count == c.highNBAVisitsDistance)
+            for s in r.days.joined() {
+                let field = data.customers.channel[s.account] == SalesChannel.field.code && (0..<days).contains(data.customers.day[s.account])
+                #expect(s.fillIn == !field)
+            }
+        }
+        #expect(data.routes.reps.map(\.fillIns).reduce(0, +) > 0, "the fixture's reps fill spare time")
+    }
+
+    /// Each channel row adds up the way the screen's definitions say.
+    @Test func channelRowsAddUp() throws {
+        for r in try SalesScreensFixture.screens().channels.rows {
+            #expect(r.demand == r.allocated + r.deferred + r.beyondHorizon)
+            #expect(r.demand == r.bestFit + r.movedIn - r.movedOut)
+        }
+    }
+
     @Test func rocRisesFromZeroToOne() throws {
         let roc = try SalesScreensFixture.screens().models.roc
         #expect(roc.count == SalesScreens.rocPoints)
