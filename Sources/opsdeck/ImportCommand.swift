@@ -9,7 +9,9 @@ struct ImportCommand: ParsableCommand {
         Tickets may be in OpsDeck's generic schema (ticket_id, created_at, priority, channel, type, \
         product, status, first_response_at, resolved_at) or the public "customer support tickets" \
         export, which is detected from its header. That export has no creation time: it is derived \
-        from the first response (see --created-offset), and the report says how.
+        from the first response (see --created-offset), and the report says how. A customer file's \
+        columns that no field maps are kept with the dataset, and the pipeline's churn and value \
+        models use them as features (types inferred as in `opsdeck model fit`).
         """
     )
 
@@ -42,9 +44,13 @@ struct ImportCommand: ParsableCommand {
             let save: (Store) throws(StoreError) -> Int64
             switch kind {
             case .customers:
-                let (customers, r) = try CustomerCSV.read(path: file, mapping: mapping, region: region, asOfDay: asOfDay)
+                // Columns no field maps are kept with the dataset: the pipeline's models use them.
+                let (customers, extras, r) = try CustomerCSV.readKeepingExtras(path: file, mapping: mapping, region: region,
+                                                                               asOfDay: asOfDay)
                 report = r
-                save = { (db: Store) throws(StoreError) in try db.saveCustomers(customers, source: file, report: r.rendered()) }
+                save = { (db: Store) throws(StoreError) in
+                    try db.saveCustomers(customers, extras: extras, source: file, report: r.rendered())
+                }
             case .reps:
                 let (reps, r) = try RepCSV.read(path: file, mapping: mapping, region: region)
                 report = r

@@ -70,8 +70,8 @@ public struct ColumnMapping: Sendable, Equatable {
             throw InputError(file: file, line: 1, column: 0,
                              "missing required column\(missing.count > 1 ? "s" : "") \(names.joined(separator: ", ")); use --map source=field to name them")
         }
-        let unused = header.indices.filter { !used.contains($0) }.map { header[$0] }
-        return ResolvedColumns(fields: fields, index: index, unusedColumns: unused)
+        let unused = header.indices.filter { !used.contains($0) }
+        return ResolvedColumns(fields: fields, index: index, unusedColumns: unused.map { header[$0] }, unusedPositions: unused)
     }
 }
 
@@ -81,6 +81,8 @@ public struct ResolvedColumns: Sendable {
     /// Column of each field, in schema order.
     public var index: [Int?]
     public var unusedColumns: [String]
+    /// Header positions of `unusedColumns`, in the same order.
+    public var unusedPositions: [Int]
 
     public func column(_ field: String) -> Int? {
         guard let f = fields.firstIndex(where: { $0.name == field }) else { return nil }

@@ -42,18 +42,63 @@ public enum CustomerCSV {
 
     public static func read(_ reader: CSVReader, mapping: ColumnMapping = ColumnMapping(), region: Region? = .barcelona,
                             asOfDay: Int) throws(InputError) -> (customers: [Customer], report: GateReport) {
+        let r = try readAll(reader, mapping: mapping, region: region, asOfDay: asOfDay, keepExtras: false)
+        return (r.customers, r.report)
+    }
+
+    /// As `read`, keeping every column no field maps as raw text per kept row (the import
+    /// saves them with the dataset; the pipeline's models use them as features).
+    public static func readKeepingExtras(path: String, mapping: ColumnMapping = ColumnMapping(), region: Region? = .barcelona,
+                                         asOfDay: Int) throws(InputError) -> (customers: [Customer], extras: CustomerExtras, report: GateReport) {
+        try readKeepingExtras(CSVReader(path: path), mapping: mapping, region: region, asOfDay: asOfDay)
+    }
+
+    public static func readKeepingExtras(_ reader: CSVReader, mapping: ColumnMapping = ColumnMapping(), region: Region? = .barcelona,
+                                         asOfDay: Int) throws(InputError) -> (customers: [Customer], extras: CustomerExtras, report: GateReport) {
+        try readAll(reader, mapping: mapping, region: region, asOfDay: asOfDay, keepExtras: true)
+    }
+
+    static func readAll(_ reader: CSVReader, mapping: ColumnMapping, region: Region?, asOfDay: Int, keepExtras: Bool)
+        throws(InputError) -> (customers: [Customer], extras: CustomerExtras, report: GateReport) {
         guard try reader.next() else { throw InputError(file: reader.name, line: 1, column: 0, "the file is empty; expected a header row") }
-        let resolved = try mapping.resolve(header: reader.strings, fields: fields, file: reader.name)
+        let header = reader.strings
+        let resolved = try mapping.resolve(header: header, fields: fields, file: reader.name)
         var gate = RowGate(reader: reader, resolved: resolved, report: GateReport(dataset: "customers", file: reader.name))
-        noteAbsentAndUnused(resolved, &gate.report)
+        var extras = keepExtras ? extraColumns(header, resolved, &gate.report) : nil
+        noteAbsentAndUnused(resolved, &gate.report, kept: extras?.extras.names)
         var seen = Set<String>()
         var out = [Customer]()
+        var cells = [String]()
         while try reader.next() {
             gate.beginRow()
-            if let c = parseRow(&gate, region: region, asOfDay: asOfDay, seen: &seen), !gate.rowFailed { out.append(c) }
+            if let c = parseRow(&gate, region: region, asOfDay: asOfDay, seen: &seen), !gate.rowFailed {
+                out.append(c)
+                if let positions = extras?.positions {
+                    cells.removeAll(keepingCapacity: true)
+                    for p in positions { cells.append(p < reader.fieldCount ? reader.text(p) ?? "" : "") }
+                    extras?.append(cells)
+                }
+            }
             gate.endRow()
         }
-        return (out, gate.report)
+        return (out, extras?.extras ?? CustomerExtras(names: []), gate.report)
+    }
+
+    /// The unmapped columns worth keeping: a column without a name, or with a name seen
+    /// before, cannot be told apart later and is noted instead.
+    static func extraColumns(_ header: [String], _ resolved: ResolvedColumns, _ report: inout GateReport) -> CustomerExtras.Builder {
+        var names: [String] = [], positions: [Int] = [], skipped: [String] = []
+        for p in resolved.unusedPositions {
+            let name = header[p].trimmingCharacters()
+            if name.isEmpty || names.contains(name) || fields.contains(where: { $0.name == name }) {
+                skipped.append(name.isEmpty ? "column \(p + 1) (no name)" : "\(name) (column \(p + 1), name already taken)")
+            } else {
+                names.append(name)
+                positions.append(p)
+            }
+        }
+        if !skipped.isEmpty { report.notes.append("columns not kept: " + skipped.joined(separator: ", ")) }
+        return CustomerExtras.Builder(names: names, positions: positions)
     }
 
     /// Defaults stand in for whole columns the file does not have, and the report says so.
@@ -65,13 +110,17 @@ public enum CustomerCSV {
         "support_tickets_90d": "0", "touches_30d": "0",
     ]
 
-    static func noteAbsentAndUnused(_ resolved: ResolvedColumns, _ report: inout GateReport) {
+    static func noteAbsentAndUnused(_ resolved: ResolvedColumns, _ report: inout GateReport, kept: [String]? = nil) {
         let absent = resolved.absentFields.filter { defaults[$0] != nil }
         if !absent.isEmpty {
             report.notes.append("columns not in the file, filled for every row: "
                 + absent.map { "\($0) = \(defaults[$0] ?? "")" }.joined(separator: ", "))
         }
-        if !resolved.unusedColumns.isEmpty {
+        if let kept {
+            if !kept.isEmpty {
+                report.notes.append("extra columns kept with the dataset (model features for the pipeline): " + kept.joined(separator: ", "))
+            }
+        } else if !resolved.unusedColumns.isEmpty {
             report.notes.append("columns not used: " + resolved.unusedColumns.joined(separator: ", "))
         }
     }

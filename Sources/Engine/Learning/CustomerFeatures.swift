@@ -31,6 +31,22 @@ public enum CustomerFeatures {
         return f
     }
 
+    /// Adds an imported file's extra columns to `frame` (the customers' built-in features):
+    /// types inferred as `opsdeck model fit` does, leaks left out (see `ExtraFeatures`).
+    /// `labelledRows` are the accounts the folds train on, with their `churn` and `value`.
+    /// Nil, and the frame untouched, without extras.
+    public static func addExtras(_ extras: CustomerExtras?, to frame: inout FeatureFrame, customers: Int, asOfDay: Int,
+                                 labelledRows: [Int], churn: [Double], value: [Double]) throws -> ExtraFeatures? {
+        guard let extras, !extras.isEmpty else { return nil }
+        guard extras.rowCount == customers else {
+            throw LearningError.columnLengthMismatch(column: "extra columns", expected: customers, got: extras.rowCount)
+        }
+        var extra = ExtraFeatures(extras.table(source: "customers"), asOfDay: asOfDay, taken: Set(frame.names))
+        extra.dropLeaks(rows: labelledRows, churn: churn, value: value)
+        try extra.add(to: &frame)
+        return extra
+    }
+
     /// Churn labels (1 = churned); throws when a customer has none.
     public static func churnLabels(_ customers: [Customer]) throws -> [Double] {
         try customers.enumerated().map { i, c in

@@ -2,7 +2,8 @@
 extension Pipeline {
     /// `slaPolicy` is the SLA stage's: open-ticket deadlines follow its targets and calendar.
     static func runSalesStages(_ customers: [Customer], _ reps: [Rep], _ tickets: [Ticket], config: PipelineConfig, slaPolicy: SLAPolicy,
-                            template: PrepScriptTemplate, rec: inout TraceRecorder) throws(PipelineError) -> (SalesRun, [KPI]) {
+                            template: PrepScriptTemplate, rec: inout TraceRecorder,
+                            extras: CustomerExtras? = nil) throws(PipelineError) -> (SalesRun, [KPI]) {
         let sc = config.sales
         let n = customers.count
         guard n > 0 else { throw PipelineError("no customers passed the quality gates; nothing to plan") }
@@ -10,7 +11,7 @@ extension Pipeline {
 
         var start = WallClock.monotonic()
         let models: ModelScores
-        do { models = try SalesModels.fit(customers, asOfDay: config.asOfDay, config: sc, seed: config.seed, threads: config.threads) } catch {
+        do { models = try SalesModels.fit(customers, extras: extras, asOfDay: config.asOfDay, config: sc, seed: config.seed, threads: config.threads) } catch {
             throw PipelineError("models stage stopped the run: \(error.description)")
         }
         let modelKPIs = [

@@ -35,6 +35,11 @@ public enum Pipeline {
         let loaded: ([Customer], [Rep], [Ticket], (Int64?, Int64?, Int64?))
         do { loaded = try loadData(config: config, input: input, store: store, rec: &rec) } catch { throw PipelineError(error.description) }
         let (customersIn, repsIn, ticketsIn, ids) = loaded
+        // An imported customer file's extra columns (model features); none on synthetic data.
+        let extrasIn: CustomerExtras?
+        do { extrasIn = try ids.0.flatMap { id throws(StoreError) in try store?.customerExtras(dataset: id) } } catch {
+            throw PipelineError(error.description)
+        }
         progress("gates")
         let region: Region? = .barcelona
         let gated = rec.stage("gates") { () -> (([Customer], [Rep], [Ticket], [GateReport]), [Trace.Count], [String]) in
@@ -63,7 +68,8 @@ public enum Pipeline {
             if let template { script = template } else {
                 do { script = try PrepScriptTemplate.builtIn() } catch { throw PipelineError(error.description) }
             }
-            let (run, salesKPIs) = try runSalesStages(customers, reps, tickets, config: config, slaPolicy: slaPolicy, template: script, rec: &rec)
+            let (run, salesKPIs) = try runSalesStages(customers, reps, tickets, config: config, slaPolicy: slaPolicy, template: script,
+                                                      rec: &rec, extras: extrasIn?.aligned(from: customersIn, to: customers))
             sales = run
             kpis += salesKPIs
             progress("sla")
@@ -153,6 +159,7 @@ public enum Pipeline {
         ]
         if let s = outcome.sales {
             artifacts.merge(salesArtifacts(s, customers: outcome.customers, reps: outcome.reps)) { a, _ in a }
+            artifacts.merge(modelCardArtifacts(s.models)) { a, _ in a }
         }
         if let a = outcome.support { artifacts.merge(slaArtifacts(a)) { a, _ in a } }
         return artifacts

@@ -19,6 +19,9 @@ public struct ModelScores: Sendable, Equatable {
     public var calibration: [CalibrationBin]
     /// Feature names and the churn model's gain importance (last fold), strongest first.
     public var importance: [(String, Double)]
+    /// The churn and value models' cards (data, features with extras and what was left
+    /// out, settings, out-of-fold metrics, drivers), dated by the run's as-of day.
+    public var cards: [ModelCard] = []
 
     public static func == (a: ModelScores, b: ModelScores) -> Bool {
         a.churn == b.churn && a.potential == b.potential && a.auc == b.auc && a.rmseLog == b.rmseLog
@@ -28,24 +31,29 @@ public struct ModelScores: Sendable, Equatable {
 public enum SalesModels {
     public static let minimumLabelled = 50
 
-    public static func fit(_ customers: [Customer], asOfDay: Int, config: SalesConfig, seed: UInt64,
+    /// `extras`: an imported file's extra columns, one row per customer in `customers`;
+    /// they join the features as `opsdeck model fit` would use them (see `ExtraFeatures`).
+    public static func fit(_ customers: [Customer], extras: CustomerExtras? = nil, asOfDay: Int, config: SalesConfig, seed: UInt64,
                            threads: Int = 2) throws(SalesError) -> ModelScores {
-        do { return try run(customers, asOfDay: asOfDay, config: config, seed: seed, threads: threads) } catch let e as SalesError {
+        do { return try run(customers, extras: extras, asOfDay: asOfDay, config: config, seed: seed, threads: threads) } catch let e as SalesError {
             throw e
         } catch {
             throw SalesError.input("models: \(error)")
         }
     }
 
-    static func run(_ customers: [Customer], asOfDay: Int, config: SalesConfig, seed: UInt64, threads: Int) throws -> ModelScores {
+    static func run(_ customers: [Customer], extras: CustomerExtras?, asOfDay: Int, config: SalesConfig, seed: UInt64,
+                    threads: Int) throws -> ModelScores {
         let labelledRows = customers.indices.filter { customers[$0].churned != nil && (customers[$0].futureSpend.map { $0.isFinite && $0 >= 0 } ?? false) }
         guard labelledRows.count >= minimumLabelled, labelledRows.count >= config.folds else {
             throw SalesError.input("models need churn and future_spend labels on at least \(max(minimumLabelled, config.folds)) customers; \(labelledRows.count) have them")
         }
-        let frame = try CustomerFeatures.frame(customers, asOfDay: asOfDay)
-        let labelledFrame = labelledRows.count == customers.count ? frame : frame.rows(labelledRows)
         let yChurn = labelledRows.map { customers[$0].churned == true ? 1.0 : 0.0 }
         let ySpend = labelledRows.map { _log(1 + (customers[$0].futureSpend ?? 0)) }
+        var frame = try CustomerFeatures.frame(customers, asOfDay: asOfDay)
+        let extra = try CustomerFeatures.addExtras(extras, to: &frame, customers: customers.count, asOfDay: asOfDay,
+                                                   labelledRows: labelledRows, churn: yChurn, value: ySpend)
+        let labelledFrame = labelledRows.count == customers.count ? frame : frame.rows(labelledRows)
         var gb = GradientBoostingConfig(trees: config.trees, learningRate: 0.1, numLeaves: config.numLeaves, seed: seed)
         gb.threads = threads
         gb.minDataInLeaf = max(5, min(20, labelledRows.count / 100))
@@ -75,7 +83,7 @@ public enum SalesModels {
         }
         guard let churnResult = slots[0], let spendResult = slots[1] else { throw SalesError.input("models did not finish") }
         let (churnOOF, lastChurn) = try churnResult.get()
-        let spendOOF = try spendResult.get().0
+        let (spendOOF, lastSpend) = try spendResult.get()
         var churn = [Double](repeating: 0, count: customers.count)
         var logSpend = [Double](repeating: 0, count: customers.count)
         for (j, i) in labelledRows.enumerated() { churn[i] = churnOOF[j]; logSpend[i] = spendOOF[j] }
@@ -94,12 +102,16 @@ public enum SalesModels {
         let importance: [(String, Double)] = lastChurn.map { m in
             zip(m.schema.names, m.gainImportance).sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
         } ?? []
-        return ModelScores(
+        var scores = ModelScores(
             churn: churn, potential: logSpend.map { max(0, _exp($0) - 1) }, labelled: labelledRows.count,
             auc: try Metrics.rocAUC(labels: yChurn, scores: churnOOF),
             ece: try Metrics.expectedCalibrationError(labels: yChurn, probabilities: churnOOF),
             rmseLog: try Metrics.rmse(ySpend, spendOOF), r2Log: try Metrics.r2(ySpend, spendOOF),
             calibration: try Metrics.calibration(labels: yChurn, probabilities: churnOOF), importance: importance)
+        scores.cards = try SalesModelCards(frame: frame, extra: extra, accounts: customers.count, asOfDay: asOfDay, config: config,
+                                           boosting: gb, seed: seed)
+            .cards(churn: (yChurn, churnOOF, lastChurn), value: (ySpend, spendOOF, lastSpend))
+        return scores
     }
 
     /// k seeded folds; each trains on at most `cap` rows of the other folds.

@@ -14,6 +14,12 @@ extension Store {
     /// Saves customers as a new dataset; returns its id.
     @discardableResult
     public func saveCustomers(_ customers: [Customer], source: String, report: String = "") throws(StoreError) -> Int64 {
+        try saveCustomers(customers, source: source, report: report, then: nil)
+    }
+
+    /// `then` adds more rows for the new dataset in the same transaction.
+    func saveCustomers(_ customers: [Customer], source: String, report: String,
+                       then more: ((Database, Int64) throws -> Void)?) throws(StoreError) -> Int64 {
         try write("saving customers") { db in
             let id = try Self.insertDataset(db, kind: "customers", source: source, count: customers.count, report: report)
             let stmt = try db.makeStatement(sql: """
@@ -28,6 +34,7 @@ extension Store {
                     c.touches30d, c.productInterest.rawValue, c.churned, c.futureSpend, c.churnLogit,
                 ])
             }
+            try more?(db, id)
             return id
         }
     }

@@ -89,6 +89,7 @@ enum StoreMigrations {
                 """)
         }
         registerModels(&m)
+        registerCustomerExtras(&m)
         return m
     }
 }

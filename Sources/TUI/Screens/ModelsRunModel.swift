@@ -1,4 +1,5 @@
 import Engine
+import Foundation
 
 /// The Models & run screen's inputs: this run's KPIs, model charts, gates and trace, and the
 /// KPIs of earlier runs in the store for drift.
@@ -42,10 +43,23 @@ public struct ModelsRunModel: Sendable {
     public var trace: Trace
     /// Oldest first, this run last.
     public var history: [HistoryRun]
+    /// The run's churn and value model cards (empty for runs saved before cards existed).
+    public var modelCards: [ModelCard] = []
 
     public init(runId: Int64, kpis: [KPI], roc: [Double], calibration: [CalibrationPoint], importance: [(name: String, gain: Double)],
                 gates: [GateRow], gateReport: [String], trace: Trace, history: [HistoryRun]) {
         self.runId = runId; self.kpis = kpis; self.roc = roc; self.calibration = calibration; self.importance = importance
         self.gates = gates; self.gateReport = gateReport; self.trace = trace; self.history = history
+    }
+}
+
+extension ModelsRunModel {
+    /// The cards the run saved; none when it saved no `model_card.json`. An unreadable file
+    /// is an error: it means the store was edited by hand.
+    static func cards(store: Store, run: Int64) throws -> [ModelCard] {
+        guard let bytes = try store.artifact(run: run, name: Pipeline.modelCardJSON) else { return [] }
+        do { return try JSONDecoder().decode([ModelCard].self, from: Data(bytes)) } catch {
+            throw StoreError("run \(run): \(Pipeline.modelCardJSON) is unreadable: \(error)")
+        }
     }
 }

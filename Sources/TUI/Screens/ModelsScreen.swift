@@ -2,12 +2,16 @@ import Engine
 
 /// Screen 6: the run's KPIs against their targets, ROC and calibration of the churn model,
 /// feature importance, the quality-gate report, the stage trace with durations, and the
-/// selected KPI across the store's runs (drift).
+/// selected KPI across the store's runs (drift). `m` swaps in the churn and value models'
+/// cards (ModelsScreen+Card.swift).
 public struct ModelsScreen: Screen {
     public let id = ScreenID.models
     let model: ModelsRunModel
     let data: TableData
     var table: TableState
+    /// The model cards are shown instead of the run overview, scrolled to `cardScroll`.
+    var showingCards = false
+    var cardScroll = TextViewState()
 
     public init(model: ModelsRunModel) {
         self.model = model
@@ -36,9 +40,10 @@ public struct ModelsScreen: Screen {
         ], rows: rows)
     }
 
-    public var keyScopes: [KeyScope] { table.scopes }
+    public var keyScopes: [KeyScope] { showingCards ? [.screen(.models)] : table.scopes + [.screen(.models)] }
 
     public func availability(of action: Action) -> Availability {
+        if action == .custom("modelCard") { return .enabled }
         if case .custom = action { return .disabled("Models has no such action") }
         if action == .open { return .disabled("the KPI's drift across runs is drawn on the right") }
         return .enabled
@@ -56,18 +61,27 @@ public struct ModelsScreen: Screen {
     }
 
     public mutating func handle(_ action: Action, body: Rect) -> Bool {
-        table.handle(action, data: data, pageSize: TableView.pageSize(in: layout(body).kpis, state: table))
+        if action == .custom("modelCard") {
+            showingCards.toggle()
+            cardScroll = TextViewState()
+            return true
+        }
+        if showingCards { return handleCards(action, body: body) }
+        return table.handle(action, data: data, pageSize: TableView.pageSize(in: layout(body).kpis, state: table))
     }
 
     public mutating func type(_ character: Character, body: Rect) -> Bool {
-        table.type(character, data: data, pageSize: TableView.pageSize(in: layout(body).kpis, state: table))
+        guard !showingCards else { return false }
+        return table.type(character, data: data, pageSize: TableView.pageSize(in: layout(body).kpis, state: table))
     }
 
     public mutating func handleMouse(_ event: MouseEvent, body: Rect) -> Bool {
-        table.handleMouse(event, in: layout(body).kpis)
+        guard !showingCards else { return false }
+        return table.handleMouse(event, in: layout(body).kpis)
     }
 
     public func draw(into canvas: inout Canvas, in body: Rect, context: CommandCenterContext) {
+        if showingCards { drawCards(into: &canvas, in: body); return }
         let met = model.kpis.filter { $0.target != nil && $0.met }.count, targeted = model.kpis.filter { $0.target != nil }.count
         canvas.drawBox(body, title: "6 Models & run · run \(model.runId) · \(met) of \(targeted) targets met")
         let l = layout(body)

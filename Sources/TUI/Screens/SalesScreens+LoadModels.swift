@@ -25,8 +25,10 @@ extension SalesScreens {
                                    hard: ["true", "yes", "1"].contains(gates.text(row, "hard")), rows: gates.int(row, "rows"))
         }
         let report = try store.artifact(run: run.id, name: "gates.txt").map { String(decoding: $0, as: UTF8.self) } ?? ""
-        return ModelsRunModel(runId: run.id, kpis: kpis, roc: roc(accounts), calibration: cal, importance: imp, gates: gateRows,
-                              gateReport: report.split(separator: "\n").map(String.init), trace: trace, history: history)
+        var model = ModelsRunModel(runId: run.id, kpis: kpis, roc: roc(accounts), calibration: cal, importance: imp, gates: gateRows,
+                                   gateReport: report.split(separator: "\n").map(String.init), trace: trace, history: history)
+        model.modelCards = try ModelsRunModel.cards(store: store, run: run.id)
+        return model
     }
 
     /// The churn model's ROC from its saved out-of-fold scores and the labels in the customer

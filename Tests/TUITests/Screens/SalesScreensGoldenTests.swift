@@ -29,6 +29,25 @@ import Testing
         assertGolden(small.rendered(), named: "customer-card-80x24")
     }
 
+    /// `m` on the Models screen shows the churn and value model cards (side by side when
+    /// wide), scrolls them, and `m` again returns to the run.
+    @Test(arguments: [(80, 24), (160, 48)])
+    func modelCardsMatchTheirGoldens(size: (Int, Int)) throws {
+        let data = try SalesScreensFixture.screens()
+        var app = data.app(width: size.0, height: size.1)
+        app.press(.showTab(ScreenID.models.number))
+        let overview = app.rendered()
+        app.press(.custom("modelCard"), in: .screen(.models))
+        let cards = app.rendered()
+        assertGolden(cards, named: "models-cards-\(size.0)x\(size.1)")
+        app.press(.pageDown, in: .screen(.models))
+        let scrolled = app.rendered()
+        #expect(scrolled != cards && scrolled.contains("features used (21)"),
+                "page down shows the rest of the cards")
+        app.press(.custom("modelCard"), in: .screen(.models))
+        #expect(app.rendered() == overview)
+    }
+
     /// 40×12 says the terminal is too small on every screen and drill level; back at
     /// 160×48 the same frame as before returns.
     @Test func everyScreenSurvivesAResizeTo40x12AndBack() throws {

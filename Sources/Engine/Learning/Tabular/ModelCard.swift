@@ -42,6 +42,13 @@ public struct ModelCard: Codable, Sendable, Equatable {
     public var seed: UInt64
     /// Wall-clock seconds of the whole fit, selection included (set by the caller).
     public var fitSeconds: Double?
+    /// True when every row with a target was scored out of fold (the pipeline's models)
+    /// instead of on the fixed holdout; `holdoutRule` then says how the folds were drawn.
+    public var outOfFold: Bool?
+    /// How `drivers` were measured, when not TreeSHAP on the test rows.
+    public var driversBasis: String?
+    /// Anything else a reader should know (e.g. the scale the metrics are on).
+    public var notes: [String]?
 
     public static let holdoutText = "row i (0-based, file order, after the header) is a test row when i % 5 == 0"
 

@@ -2,7 +2,7 @@
 /// cell texts and one code per row. Type inference then looks at distinct values only, and
 /// both fitting and scoring encode features from the same codes.
 public struct RawTable: Sendable {
-    public struct Column: Sendable {
+    public struct Column: Sendable, Equatable {
         public var name: String
         /// Distinct trimmed cell texts, in order of first appearance.
         public var values: [String] = []
@@ -23,6 +23,13 @@ public struct RawTable: Sendable {
 
     public init(text: String, name: String = "<text>") throws(InputError) {
         try self.init(reader: CSVReader(text: text, name: name))
+    }
+
+    /// Columns already encoded (e.g. an imported customer file's extra columns).
+    init(source: String, columns: [Column], rowCount: Int) {
+        self.source = source
+        self.columns = columns
+        self.rowCount = rowCount
     }
 
     init(reader: CSVReader) throws(InputError) {

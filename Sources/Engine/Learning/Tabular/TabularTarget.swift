@@ -11,6 +11,12 @@ public struct TabularTarget: Codable, Sendable, Equatable {
     static let positiveWords = ["yes", "y", "true", "t", "1", "churned", "churn", "left", "lost", "cancelled", "canceled",
                                 "breached", "breach", "escalated", "default", "defaulted", "fraud", "bad", "positive", "pos"]
 
+    /// A target known in advance (the pipeline's churn and value fields), not inferred.
+    init(column: String, task: TabularTask, positive: String? = nil, negative: String? = nil, positiveReason: String? = nil) {
+        self.column = column; self.task = task; self.positive = positive; self.negative = negative
+        self.positiveReason = positiveReason
+    }
+
     /// Class labels are compared without case ("Yes" and "yes" are one class, shown as the
     /// spelling seen first).
     init(_ col: RawTable.Column, task: TabularTask?, positive: String?) throws {
