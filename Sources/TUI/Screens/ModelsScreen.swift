@@ -76,8 +76,12 @@ public struct ModelsScreen: Screen {
     }
 
     public mutating func handleMouse(_ event: MouseEvent, body: Rect) -> Bool {
-        guard !showingCards else { return false }
-        return table.handleMouse(event, in: layout(body).kpis)
+        guard showingCards else { return table.handleMouse(event, in: layout(body).kpis) }
+        switch event.kind {
+        case .wheelUp: return handleCards(.moveUp, body: body)
+        case .wheelDown: return handleCards(.moveDown, body: body)
+        case .press: return false
+        }
     }
 
     public func draw(into canvas: inout Canvas, in body: Rect, context: CommandCenterContext) {

@@ -64,7 +64,7 @@ import Testing
         let churn = ModelCardText.lines(scores.cards[0]).joined(separator: "\n")
         for part in ["model card \"churn\" · the run's customers · as of 2026-11-01", "rows: 400 accounts → 400 with the target",
                      "evaluation: 3 seeded folds", "target: churned, classification; positive class \"1\"",
-                     "features used (", "health_score", "extra column", "date → age in days before 2026-11-01",
+                     "features used (", "health_score", "extra column", "dates as age in days before 2026-11-01",
                      "columns left out:", "leakage guard", "model: gradient boosting: 30 trees",
                      "settings fixed by the run's configuration", "out of fold (400 rows, positive rate", "AUC ",
                      "top drivers (share of split gain, last fold's model):"] {

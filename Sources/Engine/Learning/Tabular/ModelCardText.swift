@@ -23,12 +23,13 @@ public enum ModelCardText {
         out.append("top drivers (\(c.driversBasis ?? "share of mean |contribution| on test rows")):")
         out += table(c.drivers.prefix(10).map { ["  " + $0.feature, fixed($0.share * 100, 1) + "%"] })
         out.append("")
-        out.append("features used (\(c.schema.features.count)):")
+        let dated = c.schema.features.contains { $0.kind == .date }
+        let ages = c.schema.asOfDay.map { "; dates as age in days before \(CivilDate.format(days: $0))" } ?? ""
+        out.append("features used (\(c.schema.features.count)\(dated ? ages : "")):")
         var rows: [[String]] = []
         for f in c.schema.features {
             var kind = f.kind.rawValue
             if f.kind == .categorical { kind += " (\(f.labels.count) labels)" }
-            if f.kind == .date, let d = c.schema.asOfDay { kind += " → age in days before \(CivilDate.format(days: d))" }
             rows.append(["  " + f.name, kind, f.note ?? ""])
         }
         out += table(rows)
