@@ -8,15 +8,15 @@ import Testing
 
     @Test func aRunOnStoredDataUsesTheDatasetsExtraColumns() throws {
         let store = try Store.inMemory()
-        var synthetic = try Pipeline.run(config: config, input: .synthetic, store: store)
-        try Pipeline.save(&synthetic, to: store)
-        let customers = synthetic.customers
-        let extras = SalesModelsExtrasTests.extras(customers)
-        let withExtras = try store.saveCustomers(customers, extras: extras, source: "crm.csv")
-        let plainId = try #require(synthetic.datasetIds.customers)
+        let customers = CustomerGenerator(seed: 5, asOfDay: config.asOfDay).generate(count: config.customers)
+        let reps = try store.saveReps(RepGenerator(seed: 5).generate(count: 3, customers: customers), source: "reps.csv")
+        let tickets = try store.saveTickets(TicketGenerator(seed: 5, asOfDay: config.asOfDay).generate(count: 200, customers: customers),
+                                            source: "tickets.csv")
+        let plainId = try store.saveCustomers(customers, source: "plain.csv")
+        let withExtras = try store.saveCustomers(customers, extras: SalesModelsExtrasTests.extras(customers), source: "crm.csv")
 
-        let plain = try Pipeline.run(config: config, input: .stored(customers: plainId, reps: nil, tickets: nil), store: store)
-        var run = try Pipeline.run(config: config, input: .stored(customers: withExtras, reps: nil, tickets: nil), store: store)
+        let plain = try Pipeline.run(config: config, input: .stored(customers: plainId, reps: reps, tickets: tickets), store: store)
+        var run = try Pipeline.run(config: config, input: .stored(customers: withExtras, reps: reps, tickets: tickets), store: store)
         let auc = { (o: RunOutcome) in o.kpis.first { $0.name == "churn AUC (out of fold)" }?.value ?? 0 }
         #expect(auc(run) > auc(plain) + 0.03, "AUC \(auc(run)) with extras vs \(auc(plain)) without")
 
