@@ -49,7 +49,7 @@ struct BenchImport: ParsableCommand {
             let (bytes, lines) = try rawScan(file)
             let r1 = WallClock.monotonic()
             let t0 = WallClock.monotonic()
-            let (customers, report) = try CustomerCSV.read(path: file, asOfDay: CustomerGenerator.defaultAsOfDay)
+            let (customers, extras, report) = try CustomerCSV.readKeepingExtras(path: file, asOfDay: CustomerGenerator.defaultAsOfDay)
             let t1 = WallClock.monotonic()
             let rows = report.rowsRead
             print(String(format: "raw read: %.1f MiB, %d lines in %.3f s (%.0f MiB/s)",
@@ -61,8 +61,11 @@ struct BenchImport: ParsableCommand {
                 let path = "/tmp/opsdeck-bench-\(getpid()).sqlite"
                 let s0 = WallClock.monotonic()
                 let store = try Store(path: path)
-                try store.saveCustomers(customers, source: file)
-                print(String(format: "save to store: %.3f s", WallClock.monotonic() - s0))
+                let id = try store.saveCustomers(customers, extras: extras, source: file)
+                let s1 = WallClock.monotonic()
+                _ = try store.customerExtras(dataset: id)
+                print(String(format: "save to store: %.3f s (%d extra columns); load the extra columns back: %.3f s",
+                             s1 - s0, extras.columns.count, WallClock.monotonic() - s1))
                 unlink(path)
             }
             print(String(format: "peak RSS %.0f MiB (the parsed records: %d × %d B inline)",
