@@ -84,8 +84,8 @@ public enum CustomerCSV {
         return (out, extras?.extras ?? CustomerExtras(names: []), gate.report)
     }
 
-    /// The unmapped columns worth keeping: a column without a name, or with a name seen
-    /// before, cannot be told apart later and is noted instead.
+    /// The unmapped columns worth keeping: a column without a name, with a name seen before
+    /// or with a field's own name cannot be told apart later, and is noted instead.
     static func extraColumns(_ header: [String], _ resolved: ResolvedColumns, _ report: inout GateReport) -> CustomerExtras.Builder {
         var names: [String] = [], positions: [Int] = [], skipped: [String] = []
         for p in resolved.unusedPositions {
