@@ -22,9 +22,7 @@ public struct GradientBoosting: Sendable {
         if task == .binaryClassification { try Validate.binaryLabels(y, rows: frame.rowCount) } else {
             try Validate.labels(y, rows: frame.rowCount)
         }
-        // The learner's row layout addresses histogram bins with 16 bits.
-        guard frame.columnCount <= 16_000 else { throw LearningError.invalidParameter("at most 16000 columns") }
-        let maxBins = min(config.maxBins, max(2, 65_535 / max(1, frame.columnCount) - 1))
+        let maxBins = config.maxBins
         try HistogramTreeLearner.checkMemory(leaves: config.numLeaves, columns: frame.columnCount, maxBins: maxBins)
         let binned = try BinnedMatrix(frame: frame, maxBins: maxBins, seed: config.seed)
         let n = frame.rowCount

@@ -27,7 +27,8 @@ public struct GradientBoostingConfig: Sendable, Equatable {
     public var threads = 1
     public var growth = Growth.leafWise
     public var maxBins = 255
-    /// Categorical columns with at most this many categories use one-vs-rest splits.
+    /// Categorical columns with at most this many bins (categories plus the bin of missing
+    /// and rare codes, LightGBM's `num_bin`) use one-vs-rest splits.
     public var maxCatToOneHot = 4
     public var catSmooth = 10.0
     public var catL2 = 10.0

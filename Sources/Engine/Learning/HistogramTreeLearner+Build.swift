@@ -2,90 +2,107 @@ import Dispatch
 
 extension HistogramTreeLearner {
     /// Histogram of rows `indices[begin..<begin+count]` (or rows `begin..<begin+count`
-    /// themselves when `direct`), over all features. Large ranges are summed into four
-    /// partial histograms (row position mod 4) merged in a fixed order: it breaks the
-    /// store-to-load chains on repeated bins, and two threads take two lanes each, so the
-    /// sums are bit-identical whatever the thread count.
+    /// themselves when `direct`), over all features, built feature by feature (LightGBM's
+    /// column-wise mode): the leaf's gradients are first gathered into its row order, then
+    /// each feature's pass reads its bin column and those gradients front to back and adds
+    /// into one small histogram. Each feature is summed by one worker in a fixed order, so
+    /// the sums are bit-identical whatever the thread count.
     func build(slot: Int, begin: Int, count: Int, direct: Bool, gh: [SIMD2<Float>]) {
         let out = pool + slot * totalBins
-        let lanes = count >= 4096 ? 4 : 1
-        let partials = SendablePointer(p: partialBuffer)
-        let target = SendablePointer(p: out)
-        let total = totalBins
-        out.initialize(repeating: .zero, count: total)
-        if lanes == 4 { partialBuffer.initialize(repeating: .zero, count: 3 * total) }
-        let stride = featureCount
-        globalBins.withUnsafeBufferPointer { binsBuf in
-            indices.withUnsafeBufferPointer { idxBuf in
-                gh.withUnsafeBufferPointer { ghBuf in
-                    let job = HistogramJob(bins: binsBuf, indices: idxBuf, gh: ghBuf, stride: stride, begin: begin,
-                                           count: count, direct: direct, lanes: lanes, target: target,
-                                           partials: partials, totalBins: total)
-                    if lanes == 4 && params.threads > 1 {
-                        DispatchQueue.concurrentPerform(iterations: 2) { t in job.run(lanes: (2 * t)..<(2 * t + 2)) }
-                    } else {
-                        job.run(lanes: 0..<lanes)
-                    }
+        let f = featureCount
+        let parallel = params.threads > 1 && count >= 4096 && f > 1
+        indices.withUnsafeBufferPointer { idxBuf in
+            gh.withUnsafeBufferPointer { ghBuf in
+                let q = ghBuf.baseAddress.unsafelyUnwrapped
+                let idx = idxBuf.baseAddress.unsafelyUnwrapped + begin
+                let src: UnsafePointer<SIMD2<Float>>
+                if direct {
+                    src = q + begin
+                } else {
+                    for i in 0..<count { ordered[i] = q[Int(idx[i])] }
+                    src = UnsafePointer(ordered)
                 }
-            }
-        }
-        if lanes == 4 {
-            let p = partialBuffer
-            for i in 0..<total {
-                out[i] = (out[i] + p[i]) + (p[total + i] + p[2 * total + i])
+                let job = FeatureHistogramJob(
+                    columns: UnsafePointer(columns), rowCount: rowCount, rows: direct ? nil : idx,
+                    first: direct ? begin : 0, gh: src, count: count, out: out, lanes: lanes,
+                    laneStride: 3 * maxFeatureBins)
+                if parallel {
+                    DispatchQueue.concurrentPerform(iterations: 2) { t in
+                        for j in Swift.stride(from: t, to: f, by: 2) {
+                            job.run(feature: j, offset: offsets[j], bins: binCounts[j], worker: t)
+                        }
+                    }
+                } else {
+                    for j in 0..<f { job.run(feature: j, offset: offsets[j], bins: binCounts[j], worker: 0) }
+                }
             }
         }
     }
 }
 
-/// The hot loop: rows at positions `begin + 4k + lane` go to partial histogram `lane`
-/// (lane 0 is the target itself).
-private struct HistogramJob: @unchecked Sendable {
-    let bins: UnsafeBufferPointer<UInt16>
-    let indices: UnsafeBufferPointer<Int32>
-    let gh: UnsafeBufferPointer<SIMD2<Float>>
-    let stride: Int
-    let begin: Int
+/// The hot loop over one feature's column. Large ranges go round-robin into four partial
+/// histograms (the target and three per-worker lanes) merged in a fixed order: repeated
+/// bins then do not wait on each other's store, which matters most for features with
+/// few bins.
+private struct FeatureHistogramJob: @unchecked Sendable {
+    let columns: UnsafePointer<UInt8>
+    let rowCount: Int
+    /// Row of each position, or nil when positions are rows `first..<first+count`.
+    let rows: UnsafePointer<Int32>?
+    let first: Int
+    /// (gradient, hessian) of each position, in position order.
+    let gh: UnsafePointer<SIMD2<Float>>
     let count: Int
-    let direct: Bool
-    let lanes: Int
-    let target: SendablePointer<SIMD2<Double>>
-    let partials: SendablePointer<SIMD2<Double>>
-    let totalBins: Int
-
-    func run(lanes range: Range<Int>) {
-        let b = bins.baseAddress.unsafelyUnwrapped
-        let q = gh.baseAddress.unsafelyUnwrapped
-        let idx = indices.baseAddress.unsafelyUnwrapped
-        let end = begin &+ count
-        let base = partials.p - totalBins  // so that lane k > 0 is at base + k * totalBins
-        if lanes == 1 {
-            for pos in begin..<end { add(row: direct ? pos : Int(idx[pos]), q, b, target.p) }
-            return
-        }
-        // One pass over the rows, lanes interleaved, so each row's bins are read once.
-        let lo = range.lowerBound, hi = range.upperBound
-        var block = begin
-        while block < end {
-            var lane = lo
-            while lane < hi {
-                let pos = block &+ lane
-                if pos < end {
-                    let h = lane == 0 ? target.p : base + lane &* totalBins
-                    add(row: direct ? pos : Int(idx[pos]), q, b, h)
-                }
-                lane &+= 1
-            }
-            block &+= 4
-        }
-    }
+    let out: UnsafeMutablePointer<SIMD2<Double>>
+    let lanes: UnsafeMutablePointer<SIMD2<Double>>
+    let laneStride: Int
 
     @inline(__always)
-    private func add(row r: Int, _ q: UnsafePointer<SIMD2<Float>>, _ b: UnsafePointer<UInt16>,
-                     _ h: UnsafeMutablePointer<SIMD2<Double>>) {
-        let v = q[r]
-        let g = SIMD2<Double>(Double(v.x), Double(v.y))
-        let row = b + r &* stride
-        for j in 0..<stride { h[Int(row[j])] += g }
+    private func wide(_ i: Int) -> SIMD2<Double> {
+        let v = gh[i]
+        return SIMD2<Double>(Double(v.x), Double(v.y))
+    }
+
+    func run(feature j: Int, offset: Int, bins nb: Int, worker: Int) {
+        let col = columns + (j &* rowCount &+ first)
+        let h0 = out + offset
+        h0.update(repeating: .zero, count: nb)
+        let n = count
+        // Four lanes cost 3 · nb extra adds to clear and merge: worth it past 4 · nb rows.
+        guard n >= 4 &* nb && n >= 64 else {
+            if let rows {
+                for i in 0..<n { h0[Int(col[Int(rows[i])])] += wide(i) }
+            } else {
+                for i in 0..<n { h0[Int(col[i])] += wide(i) }
+            }
+            return
+        }
+        let h1 = lanes + worker &* laneStride, h2 = h1 + nb, h3 = h2 + nb
+        h1.update(repeating: .zero, count: 3 &* nb)
+        let n4 = n & ~3
+        var i = 0
+        if let rows {
+            while i < n4 {
+                let b0 = Int(col[Int(rows[i])]), b1 = Int(col[Int(rows[i &+ 1])])
+                let b2 = Int(col[Int(rows[i &+ 2])]), b3 = Int(col[Int(rows[i &+ 3])])
+                h0[b0] += wide(i)
+                h1[b1] += wide(i &+ 1)
+                h2[b2] += wide(i &+ 2)
+                h3[b3] += wide(i &+ 3)
+                i &+= 4
+            }
+            while i < n { h0[Int(col[Int(rows[i])])] += wide(i); i &+= 1 }
+        } else {
+            while i < n4 {
+                let b0 = Int(col[i]), b1 = Int(col[i &+ 1]), b2 = Int(col[i &+ 2]), b3 = Int(col[i &+ 3])
+                h0[b0] += wide(i)
+                h1[b1] += wide(i &+ 1)
+                h2[b2] += wide(i &+ 2)
+                h3[b3] += wide(i &+ 3)
+                i &+= 4
+            }
+            while i < n { h0[Int(col[i])] += wide(i); i &+= 1 }
+        }
+        for b in 0..<nb { h0[b] = (h0[b] + h1[b]) + (h2[b] + h3[b]) }
     }
 }

@@ -12,19 +12,22 @@ final class HistogramTreeLearner: @unchecked Sendable {
     let featureCount: Int
     let params: TreeParams
     let rowBins: [UInt8]
-    /// Column-major bins, for partitioning (one small contiguous column per split).
-    let columnBins: [[UInt8]]
     let offsets: [Int]
     let binCounts: [Int]
     let categorical: [Bool]
     let missingBins: [Int]
     let totalBins: Int
     let pool: UnsafeMutablePointer<SIMD2<Double>>
-    /// Three extra histograms for the partial sums of large builds.
-    let partialBuffer: UnsafeMutablePointer<SIMD2<Double>>
-    /// Row-major bins with each feature's histogram offset added (LightGBM's row-wise
-    /// layout): the inner loop is one load and one add per feature.
-    let globalBins: [UInt16]
+    /// Feature-major bins (`columns[f * rowCount + row]`): the histogram loop reads one
+    /// feature at a time into a 4 KiB histogram that stays in L1, and a split partitions
+    /// on one contiguous column.
+    let columns: UnsafeMutablePointer<UInt8>
+    /// A leaf's (gradient, hessian) pairs gathered into its row order once per build, so
+    /// every feature's pass reads them sequentially (LightGBM's ordered gradients).
+    let ordered: UnsafeMutablePointer<SIMD2<Float>>
+    /// Three partial histograms of one feature per worker thread (see `build`).
+    let lanes: UnsafeMutablePointer<SIMD2<Double>>
+    let maxFeatureBins: Int
     private(set) var indices: [Int32]
     private var scratch: [Int32]
 
@@ -33,7 +36,6 @@ final class HistogramTreeLearner: @unchecked Sendable {
         featureCount = binned.columnCount
         self.params = params
         rowBins = binned.rowMajor()
-        columnBins = binned.bins
         binCounts = binned.binnings.map(\.binCount)
         categorical = binned.binnings.map(\.isCategorical)
         missingBins = binned.binnings.map(\.missingBin)
@@ -42,11 +44,19 @@ final class HistogramTreeLearner: @unchecked Sendable {
         for c in binCounts { off.append(total); total += c }
         offsets = off
         totalBins = total
+        maxFeatureBins = binCounts.max() ?? 1
         let slots = max(2, params.numLeaves)
         pool = .allocate(capacity: slots * total)
-        partialBuffer = .allocate(capacity: 3 * total)
-        let f = featureCount
-        globalBins = rowBins.enumerated().map { UInt16(truncatingIfNeeded: off[$0.offset % f] + Int($0.element)) }
+        let n = rowCount
+        let cols = UnsafeMutablePointer<UInt8>.allocate(capacity: max(1, n * featureCount))
+        for (f, col) in binned.bins.enumerated() {
+            col.withUnsafeBufferPointer { c in
+                if let b = c.baseAddress { (cols + f * n).initialize(from: b, count: n) }
+            }
+        }
+        columns = cols
+        ordered = .allocate(capacity: max(1, n))
+        lanes = .allocate(capacity: 2 * 3 * maxFeatureBins)
         indices = [Int32](repeating: 0, count: rowCount)
         scratch = [Int32](repeating: 0, count: rowCount)
     }
@@ -62,7 +72,9 @@ final class HistogramTreeLearner: @unchecked Sendable {
 
     deinit {
         pool.deallocate()
-        partialBuffer.deallocate()
+        columns.deallocate()
+        ordered.deallocate()
+        lanes.deallocate()
     }
 
     private struct Leaf: Sendable {
@@ -212,21 +224,20 @@ final class HistogramTreeLearner: @unchecked Sendable {
             goesLeft[missingBins[f]] = s.defaultLeft
         }
         var w = begin, k = 0
-        columnBins[f].withUnsafeBufferPointer { bins in
-            goesLeft.withUnsafeBufferPointer { gl in
-                indices.withUnsafeMutableBufferPointer { idx in
-                    scratch.withUnsafeMutableBufferPointer { sc in
-                        // Branch-free: write both ways, advance one.
-                        for i in begin..<(begin + count) {
-                            let r = idx[i]
-                            let l = gl[Int(bins[Int(r)])] ? 1 : 0
-                            idx[w] = r
-                            sc[k] = r
-                            w &+= l
-                            k &+= 1 &- l
-                        }
-                        for j in 0..<k { idx[w + j] = sc[j] }
+        let bins = UnsafePointer(columns + f * rowCount)
+        goesLeft.withUnsafeBufferPointer { gl in
+            indices.withUnsafeMutableBufferPointer { idx in
+                scratch.withUnsafeMutableBufferPointer { sc in
+                    // Branch-free: write both ways, advance one.
+                    for i in begin..<(begin + count) {
+                        let r = idx[i]
+                        let l = gl[Int(bins[Int(r)])] ? 1 : 0
+                        idx[w] = r
+                        sc[k] = r
+                        w &+= l
+                        k &+= 1 &- l
                     }
+                    for j in 0..<k { idx[w + j] = sc[j] }
                 }
             }
         }

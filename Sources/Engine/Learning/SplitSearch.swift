@@ -36,6 +36,8 @@ struct SplitCandidate: Sendable {
 }
 
 private let kEpsilon = 1e-15
+/// Relative slack of the split-search screen, far above the rounding error of either form.
+private let screenSlack = 1 - 1e-9
 
 @inline(__always) private func leafGain(_ g: Double, _ h: Double, _ l2: Double) -> Double { g * g / (h + l2) }
 
@@ -52,6 +54,7 @@ enum SplitSearch {
         let miss = hist[nb - 1]
         let missCount = Int(miss.y * cntFactor + 0.5)
         let before = best.gain
+        var bar = (best.gain > 0 ? shift + best.gain : shift) * screenSlack
         for pass in 0..<(miss.y > 0 ? 2 : 1) {
             let missLeft = pass == 1
             var lg = missLeft ? miss.x : 0
@@ -63,16 +66,22 @@ enum SplitSearch {
                 if b.y == 0 { continue }
                 lg += b.x
                 lh += b.y
-                lc += Int(b.y * cntFactor + 0.5)
+                lc &+= Int(b.y * cntFactor + 0.5)
                 if lc < p.minDataInLeaf || lh < p.minHessian { continue }
                 let rc = count - lc
                 let rh = sumH - lh
                 if rc < p.minDataInLeaf || rh < p.minHessian { break }
                 let rg = sumG - lg
+                // Division-free screen: lg²/(lh+l2) + rg²/(rh+l2) > bar ⟺ num > bar · den. The
+                // slack keeps every candidate the exact test below could accept, so the chosen
+                // split is the same as without the screen; most thresholds stop here.
+                let lhl = lh + l2, rhl = rh + l2
+                if lg * lg * rhl + rg * rg * lhl <= bar * (lhl * rhl) { continue }
                 let gain = leafGain(lg, lh, l2) + leafGain(rg, rh, l2)
                 if gain <= shift { continue }
                 if gain - shift > best.gain {
                     best.gain = gain - shift
+                    bar = gain * screenSlack
                     best.feature = feature
                     best.threshold = t
                     best.defaultLeft = missLeft
@@ -90,7 +99,7 @@ enum SplitSearch {
         }
     }
 
-    /// Categorical, as LightGBM does: one-vs-rest for few categories, else categories
+    /// Categorical, as LightGBM does: one-vs-rest for few bins, else categories
     /// sorted by smoothed gradient ratio and prefixes of that order tried from both ends,
     /// with the extra `catL2` and group-size regularisation. The last bin (missing and
     /// rare codes) always goes right.
@@ -101,7 +110,9 @@ enum SplitSearch {
         let cntFactor = Double(count) / sumH
         let cats = nb - 1
         if cats <= 0 { return }
-        if cats <= p.maxCatToOneHot {
+        // LightGBM's `num_bin` counts the bin of missing and rare codes too: one-vs-rest
+        // when bins (not categories) ≤ `maxCatToOneHot`, so 4 categories are grouped.
+        if nb <= p.maxCatToOneHot {
             let l2 = p.lambdaL2
             let shift = leafGain(sumG, sumH, l2) + p.minGainToSplit
             for t in 0..<cats {
@@ -124,7 +135,9 @@ enum SplitSearch {
             return
         }
         let l2 = p.lambdaL2 + p.catL2
-        let shift = leafGain(sumG, sumH, l2) + p.minGainToSplit
+        // As LightGBM: the children's gains carry `catL2`, the unsplit leaf's does not, so a
+        // grouped split must also beat the cost of its extra shrinkage.
+        let shift = leafGain(sumG, sumH, p.lambdaL2) + p.minGainToSplit
         var order: [Int] = []
         order.reserveCapacity(cats)
         for t in 0..<cats where (hist[t].y * cntFactor + 0.5).rounded(.down) >= p.catSmooth { order.append(t) }
