@@ -89,7 +89,7 @@ extension Pipeline {
             return c != Int(field) && fit[i * k] >= fit[i * k + c] - 0.1 ? max(0, allocation.day[i]) : -1
         }
         let routes = FieldRoutes(territories: territories, reps: reps, lat: lat, lon: lon, percentile: pct, fieldDay: fieldDay,
-                                 otherDay: otherDay, visitsPerDay: reps.map(sc.fieldVisitsPerDay), days: sc.planningDays,
+                                 otherDay: otherDay, visitsPerDay: sc.fieldVisitsPerRep(reps), days: sc.planningDays,
                                  visitMinutes: sc.visitMinutes, iterations: sc.routeIterations, seed: config.seed)
         let handover = allocation.applyFieldRoutes(visitDay: routes.visitDay(accounts: n), fit: fit)
         var allocWarnings: [String] = []

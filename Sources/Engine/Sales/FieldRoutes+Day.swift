@@ -12,7 +12,8 @@ extension FieldRoutes {
     }
 
     /// The rep's days in order, for both plans; each plan keeps its own visited set.
-    static func solveRep(_ r: Int, _ rep: Rep, field: [Int], other: [Int], pool: Int, _ x: DayInput, _ seed: UInt64) -> RepPlans {
+    static func solveRep(_ r: Int, _ rep: Rep, field: [Int], other: [Int], pool: Int, maxVisits: Int, _ x: DayInput,
+                         _ seed: UInt64) -> RepPlans {
         var cmp = Comparison(rep: r, candidates: 0, highNBACandidates: 0, visitsNBA: 0, highNBAVisitsNBA: 0, kmNBA: 0,
                              visitsDistance: 0, highNBAVisitsDistance: 0, kmDistance: 0)
         var nbaStops: [Visit] = [], distanceStops: [Visit] = []
@@ -22,7 +23,7 @@ extension FieldRoutes {
             for d in 0..<x.days {
                 let cands = dayPool(d, field: field, other: other, visited: visited, pool: pool, x)
                 if byNBA { seen.formUnion(cands) }
-                guard let day = solveDay(d, r, rep, cands, byNBA: byNBA, x, seed &+ UInt64(d) &* 7919) else { continue }
+                guard let day = solveDay(d, r, rep, cands, maxVisits: maxVisits, byNBA: byNBA, x, seed &+ UInt64(d) &* 7919) else { continue }
                 visited.formUnion(day.stops.map(\.account))
                 let high = day.stops.filter { x.pct[$0.account] >= highNBAPercentile }.count
                 if byNBA {
@@ -47,18 +48,20 @@ extension FieldRoutes {
         return Array((due + later + takeOver).prefix(pool))
     }
 
-    /// One rep-day as an orienteering problem with time windows from home: NBA prizes, or
-    /// equal ones for the distance-only plan. Stops carry the NBA prize either way.
-    static func solveDay(_ d: Int, _ r: Int, _ rep: Rep, _ cands: [Int], byNBA: Bool, _ x: DayInput, _ seed: UInt64)
+    /// One rep-day as an orienteering problem with time windows from home, at most
+    /// `maxVisits` stops: NBA prizes, or equal ones for the distance-only plan. Stops carry the
+    /// NBA prize either way.
+    static func solveDay(_ d: Int, _ r: Int, _ rep: Rep, _ cands: [Int], maxVisits: Int, byNBA: Bool, _ x: DayInput, _ seed: UInt64)
         -> (stops: [Visit], km: Double)? {
         let m = cands.count
-        guard m > 0 else { return nil }
+        guard m > 0, maxVisits > 0 else { return nil }
         let travel = TravelModel()
         let matrix = travel.matrix(lat: [rep.homeLat] + cands.map { x.lat[$0] }, lon: [rep.homeLon] + cands.map { x.lon[$0] })
-        let v = Vehicle(start: 0, end: 0, earliest: rep.dayStartMinute * 60, latest: rep.dayEndMinute * 60)
+        let v = Vehicle(start: 0, end: 0, earliest: rep.dayStartMinute * 60, latest: rep.dayEndMinute * 60, capacity: maxVisits)
         var p = RoutingProblem(distance: matrix, time: matrix, size: m + 1, stops: Array(1...m), vehicles: [v])
         for j in 1...m {
             p.service[j] = x.visitMinutes * 60
+            p.demand[j] = 1
             p.mandatory[j] = false
             p.ready[j] = v.earliest
             p.due[j] = v.latest

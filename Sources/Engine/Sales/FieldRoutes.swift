@@ -61,7 +61,7 @@ public struct FieldRoutes: Sendable {
     /// `percentile[i]` is the NBA percentile (0…1); `fieldDay[i]` the account's field day (≥ `days`:
     /// past the horizon) or -1; `otherDay[i]` the day another channel serves a field-fitting
     /// account (≥ `days`: past the horizon), -1 when it may not be taken over;
-    /// `visitsPerDay[r]` what rep r fits in a day (it sizes each day's pool).
+    /// `visitsPerDay[r]` the most visits rep r makes in a day (it also sizes each day's pool).
     public init(territories: FieldTerritories, reps: [Rep], lat: [Double], lon: [Double], percentile: [Double],
                 fieldDay: [Int32], otherDay: [Int32], visitsPerDay: [Int], days: Int, visitMinutes: Int, iterations: Int, seed: UInt64) {
         let k = territories.repOfTerritory.count
@@ -82,7 +82,8 @@ public struct FieldRoutes: Sendable {
             guard r >= 0 && r < reps.count else { return }
             let perDay = r < visitsPerDay.count ? visitsPerDay[r] : 5
             let pool = min(Self.maxCandidates, max(10, Self.poolFactor * perDay))
-            slots[t] = Self.solveRep(r, reps[r], field: fieldByTerritory[t], other: otherByTerritory[t], pool: pool, input, seed &+ UInt64(r))
+            slots[t] = Self.solveRep(r, reps[r], field: fieldByTerritory[t], other: otherByTerritory[t], pool: pool, maxVisits: perDay,
+                                     input, seed &+ UInt64(r))
         }
         var visits: [Visit] = [], distance: [Visit] = [], comparison: [Comparison] = []
         for t in 0..<k {

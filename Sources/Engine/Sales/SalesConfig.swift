@@ -74,12 +74,19 @@ public struct SalesConfig: Codable, Sendable, Equatable {
         return max(1, work / max(1, visitMinutes + fieldTravelMinutes))
     }
 
-    /// Daily contacts per channel in `SalesChannel` order. The field's is `capacity.field`
-    /// when set, else what the reps can do (`fieldVisitsPerDay` summed over reps), so the
-    /// allocation neither starves the reps nor books them past their hours; no reps, no field.
+    /// Visits each rep may make in a day: `capacity.field` split evenly over the reps when set
+    /// (the first reps take the remainder), else what each rep fits (`fieldVisitsPerDay`).
+    /// The routes never exceed it, so the field's daily visits stay within its capacity.
+    public func fieldVisitsPerRep(_ reps: [Rep]) -> [Int] {
+        guard let total = capacity.field else { return reps.map(fieldVisitsPerDay) }
+        return reps.indices.map { total / reps.count + ($0 < total % reps.count ? 1 : 0) }
+    }
+
+    /// Daily contacts per channel in `SalesChannel` order; the field's is the sum of
+    /// `fieldVisitsPerRep`, so the allocation neither starves the reps nor books them past
+    /// their hours. No reps, no field.
     public func channelCapacity(reps: [Rep]) -> [Int] {
-        let field = reps.isEmpty ? 0 : capacity.field ?? reps.reduce(0) { $0 + fieldVisitsPerDay($1) }
-        return [field, capacity.outboundCC, capacity.inboundCC, capacity.ecomAssisted, capacity.ecomSelf]
+        [fieldVisitsPerRep(reps).reduce(0, +), capacity.outboundCC, capacity.inboundCC, capacity.ecomAssisted, capacity.ecomSelf]
     }
 
     /// Checks ranges; the message names the key.

@@ -25,7 +25,7 @@ import Testing
     @Test func replanImprovesAShuffledDay() throws {
         let data = try SalesScreensFixture.screens()
         var routes = data.routes
-        let position = try #require(routes.reps.indices.first { (routes.reps[$0].days.first?.count ?? 0) >= 4 })
+        let position = try #require(routes.reps.indices.first { (routes.reps[$0].days.first?.count ?? 0) >= 3 })
         var rng = SeededRNG(seed: 2)
         var shuffled = routes.reps[position].days[0]
         rng.shuffle(&shuffled)
