@@ -18,6 +18,9 @@ public struct RouteSolverOptions: Sendable {
     /// Called from the solving thread each time ruin-and-recreate finds a new best plan, with
     /// its distance and the iterations so far: an interactive solve's progress line.
     public var onImprovement: (@Sendable (_ distance: Int, _ iterations: Int) -> Void)?
+    /// A plan to start from (one stop list per vehicle), e.g. the route being re-planned: used
+    /// when feasible, and the result is then never worse than it.
+    public var initialRoutes: [[Int]]?
 
     public init(seed: UInt64 = 1, iterations: Int = 20_000, seconds: Double? = nil) {
         self.seed = seed; self.iterations = iterations; self.seconds = seconds
@@ -30,7 +33,7 @@ public struct RouteSolverOptions: Sendable {
 public enum RouteSolver {
     public static func solve(_ p: RoutingProblem, _ options: RouteSolverOptions = .init()) throws(RoutingError) -> RoutingSolution {
         try p.validate()
-        if isPlainTSP(p) {
+        if isPlainTSP(p) && options.initialRoutes == nil {
             var tsp = TSPSearch(p, options)
             return tsp.run()
         }

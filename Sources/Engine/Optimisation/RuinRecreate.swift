@@ -52,6 +52,7 @@ struct RuinRecreate {
         var plan = RoutePlan(p)
         var all = p.stops
         recreate(&plan, &all)
+        if let warm = warmStart(), !better(plan, warm) { plan = warm }
         var best = plan
         let arcs = max(1, p.stops.count + plan.usedVehicles)
         let meanArc = max(1.0, Double(plan.distance) / Double(arcs))

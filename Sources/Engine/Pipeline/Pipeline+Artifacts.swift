@@ -65,7 +65,8 @@ extension Pipeline {
             schedule.append([String(k + 1), id(c.account), c.channel.rawValue, c.startMinute.map(PrepScript.clock) ?? "backlog",
                              due, fmt(Double(c.nba), 4), c.sla.rawValue])
         }
-        // kind: "field" for an account allocated to the field in the horizon, "fill-in" for spare field time.
+        // kind: "field" for an account allocated to the field in the horizon, "fill-in" for one the
+        // field took over from another channel (that contact released: the saved allocation has it on the field).
         func routeTable(_ visits: [FieldRoutes.Visit]) -> DataTable {
             var t = DataTable(columns: ["rep", "day", "sequence", "account", "arrival", "prize", "nba_percentile", "kind"])
             for v in visits {
@@ -75,10 +76,10 @@ extension Pipeline {
             return t
         }
         let routes = routeTable(s.routes.visits), distanceRoutes = routeTable(s.routes.distanceVisits)
-        var compare = DataTable(columns: ["rep", "candidates", "visits_nba", "high_nba_visits_nba", "km_nba", "visits_distance_only",
+        var compare = DataTable(columns: ["rep", "candidates", "high_nba_candidates", "visits_nba", "high_nba_visits_nba", "km_nba", "visits_distance_only",
                                           "high_nba_visits_distance_only", "km_distance_only"])
         for c in s.routes.comparison {
-            compare.append([repId(c.rep), String(c.candidates), String(c.visitsNBA), String(c.highNBAVisitsNBA), fmt(c.kmNBA, 1),
+            compare.append([repId(c.rep), String(c.candidates), String(c.highNBACandidates), String(c.visitsNBA), String(c.highNBAVisitsNBA), fmt(c.kmNBA, 1),
                             String(c.visitsDistance), String(c.highNBAVisitsDistance), fmt(c.kmDistance, 1)])
         }
         var terr = DataTable(columns: ["territory", "rep", "accounts", "workload_hours", "centre_lat", "centre_lon"])

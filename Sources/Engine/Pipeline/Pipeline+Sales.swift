@@ -77,21 +77,45 @@ extension Pipeline {
             inboundCalls: customers.map { Double($0.inboundCalls30d) }, friction: friction, connectRate: customers.map(\.outboundConnectRate),
             abandonedCarts: customers.map { Double($0.abandonedCarts30d) }, ecomOrders: customers.map { Double($0.ecomOrders30d) },
             preferred: customers.map(\.preferredChannel.code)), preferenceBonus: sc.preferenceBonus)
-        var capacity = sc.capacity.values
-        if reps.isEmpty { capacity[Int(SalesChannel.field.code)] = 0 }
-        let allocation = ChannelAllocation(fit: fit, priority: order, capacity: capacity, days: sc.planningDays, threads: config.threads)
+        let capacity = sc.channelCapacity(reps: reps)
+        var allocation = ChannelAllocation(fit: fit, priority: order, capacity: capacity, days: sc.planningDays, threads: config.threads)
+        // The field's routes choose among more candidates than the reps fit; the allocation then
+        // follows them (visited accounts move to the field, unvisited field accounts go elsewhere).
+        let k = ChannelFit.channels
+        let field = SalesChannel.field.code
+        let fieldDay = (0..<n).map { allocation.channel[$0] == field ? allocation.day[$0] : -1 }
+        // Another channel's account may be taken over when a visit suits it about as well: field fit within 0.1 of that channel's.
+        let otherDay = (0..<n).map { i -> Int32 in
+            let c = Int(allocation.channel[i])
+            return c != Int(field) && fit[i * k] >= fit[i * k + c] - 0.1 ? max(0, allocation.day[i]) : -1
+        }
+        let routes = FieldRoutes(territories: territories, reps: reps, lat: lat, lon: lon, percentile: pct, fieldDay: fieldDay,
+                                 otherDay: otherDay, visitsPerDay: sc.fieldVisitsPerRep(reps), days: sc.planningDays,
+                                 visitMinutes: sc.visitMinutes, iterations: sc.routeIterations, seed: config.seed)
+        let handover = allocation.applyFieldRoutes(visitDay: routes.visitDay(accounts: n), fit: fit)
         var allocWarnings: [String] = []
         if allocation.beyondHorizon > 0 {
             allocWarnings.append("\(allocation.beyondHorizon) accounts wait beyond the \(sc.planningDays)-day horizon (daily capacity \(capacity.reduce(0, +)))")
         }
+        let gain = routes.comparison.map { $0.highNBAVisitsNBA - $0.highNBAVisitsDistance }.reduce(0, +)
+        let gainKPI = KPI(name: "high-NBA visits gained vs distance-only", value: Double(gain), target: 0)
+        if let why = Self.noGainReason(routes, gain: gain) { allocWarnings.append(why) }
         kpis.append(KPI(name: "accounts served today", value: Double(allocation.summary.map(\.allocated).reduce(0, +))))
         kpis.append(KPI(name: "accounts beyond the horizon", value: Double(allocation.beyondHorizon), target: 0, higherIsBetter: false))
+        kpis += [gainKPI, KPI(name: "field visits taken over from another channel", value: Double(routes.fillIns))]
         let summary = allocation.summary
-        rec.record("allocation", since: start, counts: [.init("today", summary.map(\.allocated).reduce(0, +)),
-                                                        .init("later days", summary.map(\.deferred).reduce(0, +)),
-                                                        .init("beyond horizon", allocation.beyondHorizon),
-                                                        .init("moved to a next-best channel", summary.map(\.movedOut).reduce(0, +))],
-                   warnings: allocWarnings)
+        let kmNBA = routes.comparison.map(\.kmNBA).reduce(0, +), kmDistance = routes.comparison.map(\.kmDistance).reduce(0, +)
+        rec.record("allocation+routes", since: start, counts: [.init("today", summary.map(\.allocated).reduce(0, +)),
+                                                               .init("later days", summary.map(\.deferred).reduce(0, +)),
+                                                               .init("beyond horizon", allocation.beyondHorizon),
+                                                               .init("moved to a next-best channel", summary.map(\.movedOut).reduce(0, +)),
+                                                               .init("visits", routes.visits.count), .init("fill-in visits", routes.fillIns),
+                                                               .init("handed back by the field", handover.handedBack),
+                                                               .init("high-NBA visits gained", gain),
+                                                               .init("km NBA-aware", Int(kmNBA.rounded())),
+                                                               .init("km distance-only", Int(kmDistance.rounded()))],
+                   warnings: allocWarnings + missed([gainKPI])
+                       + (handover.waiting > 0 ? ["\(handover.waiting) field accounts the routes could not fit and no channel had room for wait past the horizon"] : []))
 
         start = WallClock.monotonic()
         let deadline = (0..<n).map(open.deadlineMinute)
@@ -108,20 +132,10 @@ extension Pipeline {
         let backlog = cc.channels.map(\.backlog).reduce(0, +)
         kpis += [slaKPI, KPI(name: "contact-centre backlog", value: Double(backlog), target: 0, higherIsBetter: false),
                  KPI(name: "contacts overdue at start", value: Double(overdueAtStart))]
-        let fieldDay = (0..<n).map { allocation.channel[$0] == SalesChannel.field.code ? allocation.day[$0] : -1 }
-        let fieldCandidate = (0..<n).map { i in fit[i * ChannelFit.channels] >= fit[i * ChannelFit.channels + Int(allocation.channel[i])] }
-        let routes = FieldRoutes(territories: territories, reps: reps, lat: lat, lon: lon, percentile: pct, fieldDay: fieldDay,
-                                 fieldCandidate: fieldCandidate, days: sc.planningDays, visitMinutes: sc.visitMinutes,
-                                 iterations: sc.routeIterations, seed: config.seed)
-        let gain = routes.comparison.map { $0.highNBAVisitsNBA - $0.highNBAVisitsDistance }.reduce(0, +)
-        let gainKPI = KPI(name: "high-NBA visits gained vs distance-only", value: Double(gain), target: 0)
-        kpis += [gainKPI, KPI(name: "field visits that are fill-ins (not field-allocated)", value: Double(routes.fillIns))]
-        rec.record("contact centre+routes", since: start,
+        rec.record("contact centre", since: start,
                    counts: [.init("scheduled calls", cc.channels.map(\.scheduled).reduce(0, +)), .init("backlog", backlog),
-                            .init("overdue at start", overdueAtStart),
-                            .init("visits", routes.visits.count), .init("fill-in visits", routes.fillIns),
-                            .init("high-NBA visits gained", gain)],
-                   warnings: missed([slaKPI, gainKPI]) + (backlog > 0 ? ["\(backlog) contacts do not fit today's contact-centre capacity"] : [])
+                            .init("overdue at start", overdueAtStart)],
+                   warnings: missed([slaKPI]) + (backlog > 0 ? ["\(backlog) contacts do not fit today's contact-centre capacity"] : [])
                        + (overdueAtStart > 0 ? ["\(overdueAtStart) contacts were past their ticket's SLA before the contact centre opened"] : []))
 
         start = WallClock.monotonic()
@@ -133,6 +147,17 @@ extension Pipeline {
         run.scripts = scripts
         rec.record("scripts", since: start, counts: [.init("scripts", scripts.count)], warnings: [])
         return (run, kpis)
+    }
+
+    /// Why NBA-aware routing gained no high-NBA visit over the distance-only plan, or nil when it did.
+    static func noGainReason(_ routes: FieldRoutes, gain: Int) -> String? {
+        guard gain <= 0, !routes.comparison.isEmpty else { return nil }
+        let c = routes.comparison
+        let candidates = c.map(\.candidates).reduce(0, +), high = c.map(\.highNBACandidates).reduce(0, +)
+        let nbaVisits = c.map(\.visitsNBA).reduce(0, +), distanceHigh = c.map(\.highNBAVisitsDistance).reduce(0, +)
+        if nbaVisits >= candidates { return "no high-NBA visits gained: the reps fit every candidate (\(candidates)), so both plans visit them all" }
+        if distanceHigh >= high { return "no high-NBA visits gained: the distance-only plan already visits all \(high) high-NBA candidates" }
+        return "no high-NBA visits gained: \(gain) (the NBA-aware plan trades high-NBA visits for other prizes)"
     }
 
     static func missed(_ kpis: [KPI]) -> [String] {

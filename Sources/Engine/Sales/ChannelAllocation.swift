@@ -40,17 +40,14 @@ public struct ChannelAllocation: Sendable, Equatable {
     public var todayFit: Double
     public var days: Int
     public var beyondHorizon: Int
+    /// Daily capacity per channel the allocation used.
+    public var capacity: [Int]
 
     public init(fit: [Float], priority: [Int], capacity: [Int], days: Int, threads: Int = 2) {
         let k = ChannelFit.channels
         let n = priority.count
         precondition(fit.count == n * k && capacity.count == k, "fit must be n × 5 and capacity has 5 entries")
-        var best = [UInt8](repeating: 0, count: n)
-        for i in 0..<n {
-            var b = 0
-            for c in 1..<k where fit[i * k + c] > fit[i * k + b] { b = c }
-            best[i] = UInt8(b)
-        }
+        let best = (0..<n).map { UInt8(Self.bestChannel($0, fit: fit)) }
         var channel = best
         var day = [Int32](repeating: -1, count: n)
         let perDay = capacity.reduce(0, +)
@@ -77,6 +74,16 @@ public struct ChannelAllocation: Sendable, Equatable {
         self.channel = channel
         self.day = day
         self.days = days
+        self.capacity = capacity
+        beyondHorizon = 0
+        summary = []
+        todayFit = 0
+        summarise(fit: fit)
+    }
+
+    /// Recounts `summary`, `todayFit` and `beyondHorizon` from `channel` and `day`.
+    mutating func summarise(fit: [Float]) {
+        let k = ChannelFit.channels, n = channel.count
         beyondHorizon = day.reduce(0) { $0 + ($1 >= Int32(days) || $1 < 0 ? 1 : 0) }
         var todayFit = 0.0
         var summary = SalesChannel.allCases.map {
@@ -85,7 +92,7 @@ public struct ChannelAllocation: Sendable, Equatable {
         }
         var agree = [Int](repeating: 0, count: k)
         for i in 0..<n {
-            let c = Int(channel[i]), b = Int(best[i])
+            let c = Int(channel[i]), b = Self.bestChannel(i, fit: fit)
             summary[b].bestFit += 1
             summary[c].demand += 1
             if c != b {
@@ -109,6 +116,13 @@ public struct ChannelAllocation: Sendable, Equatable {
         }
         self.summary = summary
         self.todayFit = todayFit
+    }
+
+    static func bestChannel(_ i: Int, fit: [Float]) -> Int {
+        let k = ChannelFit.channels
+        var b = 0
+        for c in 1..<k where fit[i * k + c] > fit[i * k + b] { b = c }
+        return b
     }
 
     /// The day's transportation problem: each account supplies one unit, each channel

@@ -32,12 +32,16 @@ public struct SalesConfig: Codable, Sendable, Equatable {
     /// Field visits: minutes on site and the iteration budget of each route search.
     public var visitMinutes = 40
     public var routeIterations = 250
+    /// Typical drive to the next field visit, used only to size the field channel's daily
+    /// capacity when `capacity.field` is not set (the routes then take the real travel). 15
+    /// minutes: what the demo's reps drive between visits in their territories.
+    public var fieldTravelMinutes = 15
 
     public init() {}
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case nbaWeights, valueBuckets, potentialBuckets, folds, trainRowsPerFold, trees, numLeaves, targets
-        case contamination, capacity, preferenceBonus, planningDays, contactCentre, visitMinutes, routeIterations
+        case contamination, capacity, preferenceBonus, planningDays, contactCentre, visitMinutes, routeIterations, fieldTravelMinutes
     }
 
     public init(from decoder: any Decoder) throws {
@@ -59,6 +63,30 @@ public struct SalesConfig: Codable, Sendable, Equatable {
         contactCentre = try c.decodeIfPresent([ContactCentreChannel].self, forKey: .contactCentre) ?? d.contactCentre
         visitMinutes = try c.decodeIfPresent(Int.self, forKey: .visitMinutes) ?? d.visitMinutes
         routeIterations = try c.decodeIfPresent(Int.self, forKey: .routeIterations) ?? d.routeIterations
+        fieldTravelMinutes = try c.decodeIfPresent(Int.self, forKey: .fieldTravelMinutes) ?? d.fieldTravelMinutes
+    }
+
+    /// Visits one rep fits in a day: the working minutes (less a 45-minute lunch when the day
+    /// spans it, as the routes take it) over one visit plus its typical drive; at least one.
+    public func fieldVisitsPerDay(_ rep: Rep) -> Int {
+        let lunch = rep.dayStartMinute < 13 * 60 && rep.dayEndMinute > 15 * 60 ? 45 : 0
+        let work = rep.dayEndMinute - rep.dayStartMinute - lunch
+        return max(1, work / max(1, visitMinutes + fieldTravelMinutes))
+    }
+
+    /// Visits each rep may make in a day: `capacity.field` split evenly over the reps when set
+    /// (the first reps take the remainder), else what each rep fits (`fieldVisitsPerDay`).
+    /// The routes never exceed it, so the field's daily visits stay within its capacity.
+    public func fieldVisitsPerRep(_ reps: [Rep]) -> [Int] {
+        guard let total = capacity.field else { return reps.map(fieldVisitsPerDay) }
+        return reps.indices.map { total / reps.count + ($0 < total % reps.count ? 1 : 0) }
+    }
+
+    /// Daily contacts per channel in `SalesChannel` order; the field's is the sum of
+    /// `fieldVisitsPerRep`, so the allocation neither starves the reps nor books them past
+    /// their hours. No reps, no field.
+    public func channelCapacity(reps: [Rep]) -> [Int] {
+        [fieldVisitsPerRep(reps).reduce(0, +), capacity.outboundCC, capacity.inboundCC, capacity.ecomAssisted, capacity.ecomSelf]
     }
 
     /// Checks ranges; the message names the key.
@@ -69,9 +97,11 @@ public struct SalesConfig: Codable, Sendable, Equatable {
         try need(trainRowsPerFold >= 100, "trainRowsPerFold must be at least 100")
         try need(trees >= 1 && numLeaves >= 2, "trees ≥ 1 and numLeaves ≥ 2")
         try need(contamination > 0 && contamination < 0.5, "contamination must be in (0, 0.5)")
-        try need(capacity.values.allSatisfy { $0 >= 0 }, "capacity must be zero or more per channel")
+        try need([capacity.field ?? 0, capacity.outboundCC, capacity.inboundCC, capacity.ecomAssisted, capacity.ecomSelf].allSatisfy { $0 >= 0 },
+                 "capacity must be zero or more per channel")
         try need((1...14).contains(planningDays), "planningDays must be 1…14")
         try need(visitMinutes >= 5 && routeIterations >= 1, "visitMinutes ≥ 5 and routeIterations ≥ 1")
+        try need(fieldTravelMinutes >= 0, "fieldTravelMinutes must be zero or more")
         for cc in contactCentre {
             try need(cc.agents >= 0 && cc.handleSeconds > 0 && cc.answerSeconds > 0, "contactCentre \(cc.channel.rawValue): agents ≥ 0, handleSeconds and answerSeconds > 0")
             try need(cc.serviceLevel > 0 && cc.serviceLevel < 1, "contactCentre \(cc.channel.rawValue): serviceLevel in (0, 1)")
@@ -92,9 +122,10 @@ public struct SalesConfig: Codable, Sendable, Equatable {
     }
 }
 
-/// Daily contacts per channel (indexed by `SalesChannel.code`).
+/// Daily contacts per channel (indexed by `SalesChannel.code`). `field` unset (the default)
+/// means "what the reps can do": see `SalesConfig.channelCapacity(reps:)`.
 public struct ChannelCapacity: Codable, Sendable, Equatable {
-    public var field = 120
+    public var field: Int? = nil
     public var outboundCC = 300
     public var inboundCC = 200
     public var ecomAssisted = 300
@@ -102,14 +133,12 @@ public struct ChannelCapacity: Codable, Sendable, Equatable {
 
     public init() {}
 
-    public var values: [Int] { [field, outboundCC, inboundCC, ecomAssisted, ecomSelf] }
-
     enum CodingKeys: String, CodingKey, CaseIterable { case field, outboundCC, inboundCC, ecomAssisted, ecomSelf }
 
     public init(from decoder: any Decoder) throws {
         try ConfigKeys.rejectUnknown(decoder, known: CodingKeys.allCases.map(\.rawValue))
         let c = try decoder.container(keyedBy: CodingKeys.self), d = ChannelCapacity()
-        field = try c.value(.field, d.field); outboundCC = try c.value(.outboundCC, d.outboundCC)
+        field = try c.decodeIfPresent(Int.self, forKey: .field); outboundCC = try c.value(.outboundCC, d.outboundCC)
         inboundCC = try c.value(.inboundCC, d.inboundCC); ecomAssisted = try c.value(.ecomAssisted, d.ecomAssisted)
         ecomSelf = try c.value(.ecomSelf, d.ecomSelf)
     }

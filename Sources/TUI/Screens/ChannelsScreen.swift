@@ -81,7 +81,7 @@ public struct ChannelsScreen: Screen {
     /// What the allocation columns mean, so a manager can check that they add up.
     static let definitions = [
         "Demand = Today + Later (planning days) + Beyond (the horizon): accounts planned on the channel",
-        "Demand = Best fit + In − Out: full channels move accounts to their next-best channel",
+        "Demand = Best fit + In − Out: full channels move accounts on · field: its routes' visits (others' contacts released)",
         "SLA met: share of the deadlines the plan could still meet · Overdue: past the ticket's SLA before the centre opened",
     ]
 

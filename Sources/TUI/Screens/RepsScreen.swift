@@ -107,7 +107,7 @@ public struct RepsScreen: Screen {
         let total = routes.reps.map(\.visits).reduce(0, +)
         let km = routes.reps.map(\.km).reduce(0, +)
         let fillIns = routes.reps.map(\.fillIns).reduce(0, +)
-        let why = inner.width >= 110 ? " (\(fillIns) fill-ins: accounts allocated to another channel)" : " (\(fillIns) fill-ins)"
+        let why = inner.width >= 110 ? " (\(fillIns) fill-ins: taken over from another channel, its contact released)" : " (\(fillIns) fill-ins)"
         canvas.write("\(total) visits planned" + why + " · \(fixed(km, 0)) km · Enter opens a rep's day", x: inner.x + 1, y: inner.y,
                      style: CellStyle(fg: .muted), maxX: inner.maxX)
         TableView.draw(data, state: table, into: &canvas, in: tableArea(body))

@@ -10,7 +10,8 @@ extension RouteDay {
         var lines: [(String, Role)] = []
         if let c = rr.comparison {
             lines += [
-                ("week          NBA-aware  distance-only", .muted),
+                ("week (\(c.candidates) candidates, more than fit)", .muted),
+                ("              NBA-aware  distance-only", .muted),
                 ("visits        " + pad(String(c.visitsNBA), 9) + "  " + pad(String(c.visitsDistance), 13), .mainFg),
                 ("high-NBA      " + pad(String(c.highNBAVisitsNBA), 9) + "  " + pad(String(c.highNBAVisitsDistance), 13), .mainFg),
                 ("km            " + pad(fixed(c.kmNBA, 1), 9) + "  " + pad(fixed(c.kmDistance, 1), 13), .mainFg),

@@ -31,7 +31,8 @@ extension RouteDay {
 
     /// Starts re-planning the shown day with the routing engine on a background thread: the
     /// day's stops, locked ones mandatory, the others optional with the NBA prize the run
-    /// used, the rep's hours and lunch. Returns the job, or why there is none.
+    /// used, the rep's hours and lunch. The search starts from the current order (a warm
+    /// start: it only ever keeps a plan at least as good). Returns the job, or why there is none.
     func startReplan(routes: RoutesModel, customers: CustomersModel) -> Result<ReplanJob, ReplanRefusal> {
         let rr = routes.reps[repPosition]
         let old = rr.days[safe: day] ?? []
@@ -61,6 +62,7 @@ extension RouteDay {
         let kmPerUnit = travel.speedKmh / 3600  // the matrix is travel seconds
         let job = BackgroundJob<ReplanProgress, Result<[Int], RoutingError>>(initial: ReplanProgress(bestKm: nil, iterations: 0)) { report in
             var options = RouteSolverOptions(seed: seed, iterations: iterations, seconds: Self.replanSeconds)
+            options.initialRoutes = [Array(1...m)]
             options.onImprovement = { distance, done in report(ReplanProgress(bestKm: Double(distance) * kmPerUnit, iterations: done)) }
             do throws(RoutingError) { return .success(try RouteSolver.solve(problem, options).routes.first ?? []) } catch { return .failure(error) }
         }
@@ -77,9 +79,15 @@ extension RouteDay {
         }
         let rep = routes.reps[r.repPosition].rep
         let stops = timeline(order.map { r.old[$0 - 1] }, rep: rep, lat: r.lat, lon: r.lon, nodes: order, lunch: r.lunch, travel: TravelModel())
-        routes.reps[r.repPosition].days[r.day] = stops
         let oldKm = r.old.map(\.travelKm).reduce(0, +), newKm = stops.map(\.travelKm).reduce(0, +)
         let ms = Int((r.job.elapsed * 1000).rounded())
+        // The objective is prize first, then distance: never swap in a plan that is worse on both counts' order.
+        let prize = { (s: [RouteStop]) in s.map { 1 + Int((99 * $0.nbaPercentile).rounded()) }.reduce(0, +) }
+        let oldPrize = prize(r.old), newPrize = prize(stops)
+        if newPrize < oldPrize || (newPrize == oldPrize && newKm >= oldKm - 1e-9) {
+            return "re-planned day \(r.day + 1) in \(ms) ms: no better plan than the current \(r.old.count) stops, \(fixed(oldKm, 1)) km; kept it"
+        }
+        routes.reps[r.repPosition].days[r.day] = stops
         return "re-planned day \(r.day + 1) in \(ms) ms: \(stops.count) stops (was \(r.old.count)), \(fixed(newKm, 1)) km (was \(fixed(oldKm, 1)))"
     }
 

@@ -32,7 +32,7 @@ struct RouteDay {
         TableColumn("Lock", minWidth: 4, priority: 2),
     ]
 
-    /// Kind: "field" (allocated to the field) or "fill-in" (spare time, allocated elsewhere);
+    /// Kind: "field" (allocated to the field) or "fill-in" (taken over from another channel, that contact released);
     /// Dist: the day the distance-only plan visits the account ("d3"), or "no" — a
     /// high-NBA "no" is a visit NBA-aware routing gains.
     static func table(_ rep: RepRoutes, day: Int, customers: CustomersModel, locked: Set<Int>) -> TableData {

@@ -81,4 +81,26 @@ import Testing
         p.stops.append(2)
         #expect(throws: RoutingError.self) { try RouteSolver.solve(p) }
     }
+
+    /// A warm start is kept when nothing better is found: the result is never worse than the
+    /// initial plan (prize first, then distance), even on a one-iteration budget; an
+    /// infeasible initial plan is ignored.
+    @Test func warmStartNeverEndsWorse() throws {
+        var (p, _, _) = RoutingFixture.euclidean(12, seed: 21)
+        for s in p.stops { p.mandatory[s] = false; p.prize[s] = 10 }
+        p.vehicles = [p.vehicles[0], p.vehicles[0]]
+        let initial = [Array(p.stops.prefix(6)), Array(p.stops.dropFirst(6))]
+        let initialDistance = initial.map { r in zip([0] + r, r + [0]).map { p.dist($0, $1) }.reduce(0, +) }.reduce(0, +)
+        for iterations in [1, 5, 200] {
+            var options = RouteSolverOptions(seed: 4, iterations: iterations)
+            options.initialRoutes = initial
+            let s = try RouteSolver.solve(p, options)
+            #expect(RouteChecker.check(p, s).isFeasible)
+            #expect(s.prize == 10 * p.stops.count)
+            #expect(s.distance <= initialDistance)
+        }
+        var bad = RouteSolverOptions(seed: 4, iterations: 50)
+        bad.initialRoutes = [[1, 1]]
+        #expect(RouteChecker.check(p, try RouteSolver.solve(p, bad)).isFeasible)
+    }
 }

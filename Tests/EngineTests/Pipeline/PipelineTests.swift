@@ -7,8 +7,8 @@ import Testing
     @Test func syntheticRunTracesDataAndGatesAndSaves() throws {
         let store = try Store.inMemory()
         var outcome = try Pipeline.run(config: small, input: .synthetic, store: store)
-        #expect(outcome.trace.stages.map(\.name) == ["data", "gates", "models", "segments+nba", "territories+anomalies", "allocation",
-                                                      "contact centre+routes", "scripts", "sla", "kpi monitor"])
+        #expect(outcome.trace.stages.map(\.name) == ["data", "gates", "models", "segments+nba", "territories+anomalies", "allocation+routes",
+                                                      "contact centre", "scripts", "sla", "kpi monitor"])
         #expect(outcome.trace.stages[0].counts.contains(Trace.Count("customers", 400)))
         #expect(outcome.customers.count == 400 && outcome.tickets.count == 1500)
         let id = try Pipeline.save(&outcome, to: store)

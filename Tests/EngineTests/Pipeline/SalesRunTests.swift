@@ -54,16 +54,38 @@ extension SalesConfig {
         #expect(scripts.contains("== Compliance reminder"))
     }
 
+    /// Every channel stays within its daily capacity; the field's accounts in the
+    /// horizon are exactly the NBA-aware routes' visits, each on its visit day.
     @Test func capacityIsNeverExceededInTheRun() throws {
         let outcome = try Pipeline.run(config: config, input: .synthetic, store: nil)
         let s = try #require(outcome.sales)
-        let cap = config.sales.capacity.values
+        let cap = config.sales.channelCapacity(reps: Array(repeating: Rep(id: "r", name: "r", homeLat: 0, homeLon: 0), count: 3))
+        #expect(cap[0] == 12)
         for d in 0..<config.sales.planningDays {
             for c in 0..<5 {
                 let used = (0..<300).filter { s.allocation.day[$0] == Int32(d) && s.allocation.channel[$0] == UInt8(c) }.count
                 #expect(used <= cap[c])
             }
         }
+        let days = Int32(config.sales.planningDays), field = SalesChannel.field.code
+        let onField = (0..<300).filter { s.allocation.channel[$0] == field && (0..<days).contains(s.allocation.day[$0]) }
+        #expect(Set(onField) == Set(s.routes.visits.map(\.account)))
+        for v in s.routes.visits { #expect(s.allocation.day[v.account] == Int32(v.day)) }
+    }
+
+    /// Unset, the field's capacity is what the reps fit: working minutes less lunch over a
+    /// visit and its typical drive, summed over reps.
+    @Test func fieldCapacityFollowsTheReps() {
+        var c = SalesConfig()
+        c.visitMinutes = 40
+        c.fieldTravelMinutes = 25
+        let rep = Rep(id: "r", name: "r", homeLat: 0, homeLon: 0, dayStartMinute: 8 * 60 + 30, dayEndMinute: 17 * 60 + 30)
+        #expect(c.fieldVisitsPerDay(rep) == (540 - 45) / 65)
+        #expect(c.channelCapacity(reps: [rep, rep])[0] == 2 * 7)
+        #expect(c.channelCapacity(reps: [])[0] == 0)
+        c.capacity.field = 7
+        #expect(c.fieldVisitsPerRep([rep, rep, rep]) == [3, 2, 2])
+        #expect(c.channelCapacity(reps: [rep, rep, rep])[0] == 7)
     }
 
     /// Per channel the saved counts add up, and the trace says how many accounts moved.
@@ -74,25 +96,29 @@ extension SalesConfig {
             #expect(c.demand == c.allocated + c.deferred + c.beyondHorizon, "\(c.channel)")
             #expect(c.demand == c.bestFit + c.movedIn - c.movedOut, "\(c.channel)")
         }
-        let stage = try #require(outcome.trace.stages.first { $0.name == "allocation" })
+        let stage = try #require(outcome.trace.stages.first { $0.name == "allocation+routes" })
         #expect(stage.counts.first { $0.name == "moved to a next-best channel" }?.value == s.allocation.summary.map(\.movedOut).reduce(0, +))
         let csv = String(decoding: try #require(Pipeline.artifacts(outcome)["channels.csv"]), as: UTF8.self)
         #expect(csv.hasPrefix("channel,capacity,demand,allocated,deferred,beyond_horizon,best_fit,moved_in,moved_out,"))
     }
 
-    /// Every route stop says whether its account is field-allocated or fills spare time; the
-    /// distance-only plan's stops are saved next to the NBA-aware ones.
-    @Test func routesMarkFillInsAndKeepTheDistanceOnlyStops() throws {
+    /// Every route stop says whether its account was field-allocated or taken over from another
+    /// channel; a taken-over account is no longer on that channel (no visit and call of the same
+    /// account), and the trace, KPIs and routes.csv agree on the counts.
+    @Test func routesMarkFillInsAndReleaseTheirOtherContact() throws {
         let outcome = try Pipeline.run(config: config, input: .synthetic, store: nil)
         let s = try #require(outcome.sales)
-        let days = Int32(config.sales.planningDays)
-        for v in s.routes.visits + s.routes.distanceVisits {
-            let allocated = s.allocation.channel[v.account] == SalesChannel.field.code && (0..<days).contains(s.allocation.day[v.account])
-            #expect(v.fillIn == !allocated)
-        }
+        let visited = Set(s.routes.visits.map(\.account))
+        #expect(s.contactCentre.schedule.allSatisfy { !visited.contains($0.account) })
         #expect(s.routes.distanceVisits.count == s.routes.comparison.map(\.visitsDistance).reduce(0, +))
-        let stage = try #require(outcome.trace.stages.first { $0.name == "contact centre+routes" })
+        for c in s.routes.comparison { #expect(c.visitsNBA < c.candidates, "the pool holds more than the rep fits") }
+        let stage = try #require(outcome.trace.stages.first { $0.name == "allocation+routes" })
         #expect(stage.counts.first { $0.name == "fill-in visits" }?.value == s.routes.fillIns)
+        #expect(stage.counts.first { $0.name == "visits" }?.value == s.routes.visits.count)
+        let gain = s.routes.comparison.map { $0.highNBAVisitsNBA - $0.highNBAVisitsDistance }.reduce(0, +)
+        #expect(stage.counts.first { $0.name == "high-NBA visits gained" }?.value == gain)
+        #expect(outcome.kpis.first { $0.name == "high-NBA visits gained vs distance-only" }?.value == Double(gain))
+        if gain <= 0 { #expect(stage.warnings.contains { $0.hasPrefix("no high-NBA visits gained") }) }
         let art = Pipeline.artifacts(outcome)
         let routes = String(decoding: try #require(art["routes.csv"]), as: UTF8.self).split(separator: "\n")
         #expect(routes.first?.hasSuffix(",kind") == true)

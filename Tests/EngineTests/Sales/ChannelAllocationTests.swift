@@ -98,4 +98,27 @@ import Testing
             #expect(abs(a.todayFit - best) < 1e-4)
         }
     }
+
+    /// The routes decide the field: a visited account moves to the field on its visit day (its
+    /// call released), an unvisited field account goes to its best other channel with room,
+    /// and the counts still add up.
+    @Test func fieldRoutesTakeOverAndHandBack() {
+        // Today a goes to the field, b to outbound, c to inbound (one place each).
+        let fit: [Float] = [0.9, 0.5, 0.4, 0, 0, 0.3, 0.8, 0, 0, 0, 0.2, 0.7, 0, 0, 0]
+        var a = ChannelAllocation(fit: fit, priority: [0, 1, 2], capacity: [1, 1, 1, 0, 0], days: 2)
+        #expect(a.channel == [0, 1, 2] && a.day == [0, 0, 0])
+        let before = a.channel
+        // The rep visits b on day 1 and not a.
+        let h = a.applyFieldRoutes(visitDay: [-1, 1, -1], fit: fit)
+        #expect(h == FieldHandover(takenOver: 1, handedBack: 1, waiting: 0))
+        #expect(a.channel[1] == 0 && a.day[1] == 1)
+        // a goes to outbound (its best other channel), on the first day outbound has room.
+        #expect(a.channel[0] == 1 && a.day[0] == 0)
+        #expect(a.channel[2] == before[2])
+        for c in a.summary {
+            #expect(c.demand == c.allocated + c.deferred + c.beyondHorizon)
+            #expect(c.demand == c.bestFit + c.movedIn - c.movedOut)
+        }
+        #expect(a.summary[0].deferred == 1 && a.summary[0].allocated == 0)
+    }
 }
