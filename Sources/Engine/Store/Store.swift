@@ -16,14 +16,6 @@ public final class Store: Sendable {
             var config = Configuration()
             config.foreignKeysEnabled = true
             config.busyMode = .timeout(5)
-            // WAL with synchronous = NORMAL: a commit appends to the log without waiting for the
-            // disk, and a crash still leaves every transaction all-or-nothing (at worst the last
-            // one is lost), so an interrupted save keeps the previous run intact. Readers (the
-            // command center) do not block the writer.
-            if path != ":memory:" {
-                config.journalMode = .wal
-                config.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
-            }
             db = path == ":memory:" ? try DatabaseQueue(configuration: config) : try DatabaseQueue(path: path, configuration: config)
             try StoreMigrations.migrator.migrate(db)
         } catch let e as StoreError {
