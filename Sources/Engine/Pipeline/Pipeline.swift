@@ -68,14 +68,22 @@ public enum Pipeline {
             if let template { script = template } else {
                 do { script = try PrepScriptTemplate.builtIn() } catch { throw PipelineError(error.description) }
             }
-            let (run, salesKPIs) = try runSalesStages(customers, reps, tickets, config: config, slaPolicy: slaPolicy, template: script,
-                                                      rec: &rec, extras: extrasIn?.aligned(from: customersIn, to: customers))
+            // The SLA stage needs only the gated tickets, so it runs on the other core beside the
+            // sales stages; it is still recorded after them, so the trace's order is fixed.
+            let sla = SideTask { slaStage(tickets, policy: slaPolicy, config: config) }
+            let salesResult = Result { () throws(PipelineError) in
+                try runSalesStages(customers, reps, tickets, config: config, slaPolicy: slaPolicy, template: script,
+                                   rec: &rec, extras: extrasIn?.aligned(from: customersIn, to: customers))
+            }
+            let slaResult = sla.join()
+            let (run, salesKPIs) = try salesResult.get()
             sales = run
             kpis += salesKPIs
             progress("sla")
-            let (analysis, slaKPIs) = try slaStage(tickets, policy: slaPolicy, config: config, rec: &rec)
-            support = analysis
-            kpis += slaKPIs
+            let s = try slaResult.get()
+            rec.record("sla", from: s.start, to: s.end, counts: s.counts, warnings: s.warnings)
+            support = s.analysis
+            kpis += s.kpis
             let start = WallClock.monotonic()
             let targeted = kpis.filter { $0.target != nil }
             rec.record("kpi monitor", since: start, counts: [.init("kpis", kpis.count), .init("with targets", targeted.count),
@@ -127,6 +135,11 @@ public enum Pipeline {
     /// its own transaction (a dataset is useful without a run; a run is all or nothing).
     @discardableResult
     public static func save(_ outcome: inout RunOutcome, to store: Store) throws(StoreError) -> Int64 {
+        // The artifacts are pure functions of the outcome: they are formatted on the other core
+        // while the datasets go into the store.
+        let snapshot = outcome
+        let built = SideTask { artifacts(snapshot) }
+        defer { _ = built.join() }
         let seedNote = "synthetic seed \(outcome.config.seed)"
         if outcome.datasetIds.customers == nil && !outcome.customers.isEmpty {
             outcome.datasetIds.customers = try store.saveCustomers(outcome.customers, source: seedNote,
@@ -146,7 +159,7 @@ public enum Pipeline {
         let record = RunRecord(seed: outcome.config.seed, config: json(outcome.config),
                                customersDataset: outcome.datasetIds.customers, repsDataset: outcome.datasetIds.reps,
                                ticketsDataset: outcome.datasetIds.tickets, kpis: json(outcome.kpis), trace: json(outcome.trace))
-        return try store.saveRun(record, artifacts: artifacts(outcome))
+        return try store.saveRun(record, artifacts: built.join())
     }
 
     /// Every artifact of a run, by name (deterministic bytes: no timings in them).

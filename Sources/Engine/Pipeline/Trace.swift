@@ -18,7 +18,15 @@ public struct Trace: Codable, Sendable, Equatable {
 
     public init() {}
 
+    /// The stages' durations added up.
     public var totalSeconds: Double { stages.map(\.seconds).reduce(0, +) }
+
+    /// From the first stage's start to the last one's end: below `totalSeconds` when stages
+    /// ran side by side (the SLA stage runs beside the sales stages).
+    public var elapsedSeconds: Double {
+        guard let first = stages.map(\.start).min(), let last = stages.map({ $0.start + $0.seconds }).max() else { return 0 }
+        return last - first
+    }
 
     /// A plain table for the terminal: stage, time, counts, warnings.
     public func rendered() -> String {
@@ -30,6 +38,10 @@ public struct Trace: Codable, Sendable, Equatable {
             for w in s.warnings { lines.append(String(repeating: " ", count: nameWidth + 12) + "warning: " + w) }
         }
         lines.append(pad("total", nameWidth) + " " + lpad(Self.duration(totalSeconds), 9))
+        let elapsed = elapsedSeconds
+        if elapsed < totalSeconds - 0.0005 {
+            lines.append(pad("elapsed", nameWidth) + " " + lpad(Self.duration(elapsed), 9) + "  (stages ran side by side)")
+        }
         return lines.joined(separator: "\n")
     }
 
@@ -60,7 +72,12 @@ public struct TraceRecorder: Sendable {
     /// Records a stage that started at `start` (monotonic seconds) and ends now; for stages
     /// whose body throws typed errors.
     public mutating func record(_ name: String, since start: Double, counts: [Trace.Count], warnings: [String]) {
-        let end = WallClock.monotonic()
+        record(name, from: start, to: WallClock.monotonic(), counts: counts, warnings: warnings)
+    }
+
+    /// Records a stage timed elsewhere (monotonic seconds), e.g. on another thread, at its
+    /// place in the trace's order.
+    public mutating func record(_ name: String, from start: Double, to end: Double, counts: [Trace.Count], warnings: [String]) {
         trace.stages.append(Trace.Stage(name: name, start: start - origin, seconds: end - start, counts: counts, warnings: warnings))
     }
 }

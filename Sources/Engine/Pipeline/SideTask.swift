@@ -1,0 +1,22 @@
+import Dispatch
+
+/// Work started on another thread and joined later: a branch of the run that needs nothing
+/// from the branch beside it (the SLA stage beside the sales stages, a run's artifacts beside
+/// the dataset inserts). The result is whatever `body` returns, so the bytes are the same as
+/// when the two branches run one after the other.
+final class SideTask<T: Sendable>: @unchecked Sendable {
+    private let slot = ParallelSlots<T>(count: 1)
+    private let group = DispatchGroup()
+
+    init(_ body: @escaping @Sendable () -> T) {
+        let slot = self.slot
+        DispatchQueue.global().async(group: group) { slot[0] = body() }
+    }
+
+    /// Waits for the work to finish and returns its result.
+    func join() -> T {
+        group.wait()
+        guard let value = slot[0] else { fatalError("SideTask finished without a result") }
+        return value
+    }
+}
