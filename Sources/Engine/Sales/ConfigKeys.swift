@@ -9,9 +9,11 @@ enum ConfigKeys {
         init?(intValue: Int) { nil }
     }
 
-    static func rejectUnknown(_ decoder: any Decoder, known: [String]) throws {
+    /// `retired` keys are accepted and ignored: runs saved by an older version still open, and a
+    /// config file that sets one is not refused for it.
+    static func rejectUnknown(_ decoder: any Decoder, known: [String], retired: [String] = []) throws {
         let c = try decoder.container(keyedBy: AnyKey.self)
-        for key in c.allKeys where !known.contains(key.stringValue) {
+        for key in c.allKeys where !known.contains(key.stringValue) && !retired.contains(key.stringValue) {
             let path = (decoder.codingPath.map(\.stringValue) + [key.stringValue]).joined(separator: ".")
             throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
                                                     debugDescription: "unknown key \"\(path)\"; known: \(known.joined(separator: ", "))"))

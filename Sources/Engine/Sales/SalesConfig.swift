@@ -46,7 +46,8 @@ public struct SalesConfig: Codable, Sendable, Equatable {
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        try ConfigKeys.rejectUnknown(decoder, known: CodingKeys.allCases.map(\.rawValue))
+        // ticketSLAHours: open-ticket deadlines follow the SLA policy (sla.conf) since 2026-11-30.
+        try ConfigKeys.rejectUnknown(decoder, known: CodingKeys.allCases.map(\.rawValue), retired: ["ticketSLAHours"])
         let d = SalesConfig()
         nbaWeights = try c.decodeIfPresent(NBAWeights.self, forKey: .nbaWeights) ?? d.nbaWeights
         valueBuckets = try c.decodeIfPresent(Int.self, forKey: .valueBuckets) ?? d.valueBuckets

@@ -180,4 +180,10 @@ extension SalesConfig {
         #expect(throws: SalesError.self) { try SalesConfig.parse(Array(#"{"nbaWeight": {}}"#.utf8), source: "s.json") }
         #expect(throws: SalesError.self) { try SalesConfig.parse(Array(#"{"folds": 1}"#.utf8), source: "s.json") }
     }
+
+    /// Runs saved before deadlines moved to the SLA policy carry `ticketSLAHours`; they must still open.
+    @Test func retiredConfigKeyIsAcceptedAndIgnored() throws {
+        let c = try SalesConfig.parse(Array(#"{"ticketSLAHours": 24, "visitMinutes": 35}"#.utf8), source: "run-config")
+        #expect(c.visitMinutes == 35 && c.planningDays == SalesConfig().planningDays)
+    }
 }
