@@ -62,7 +62,7 @@ struct ImportCommand: ParsableCommand {
                 save = { (db: Store) throws(StoreError) in try db.saveTickets(tickets, source: file, report: r.rendered()) }
             }
             print(report.rendered())
-            guard !checkOnly else { return }
+            guard !checkOnly else { print("check only: nothing saved (what the report says is kept would be saved with the dataset)"); return }
             guard report.rowsKept > 0 else { throw CLIError("\(file): no row passed the gates; nothing saved") }
             let db = try store.open()
             let id = try save(db)
