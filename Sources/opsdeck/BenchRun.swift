@@ -31,7 +31,7 @@ struct BenchRun: ParsableCommand {
                 let c0 = cpuSeconds()
                 let t0 = WallClock.monotonic()
                 var outcome: RunOutcome
-                do { outcome = try Pipeline.run(config: config, input: .synthetic, store: nil) } catch let e as PipelineError {
+                do { outcome = try Pipeline.run(config: config, input: .synthetic, store: store, saveDatasets: true) } catch let e as PipelineError {
                     throw CLIError(e.description)
                 }
                 let t1 = WallClock.monotonic()
@@ -40,7 +40,7 @@ struct BenchRun: ParsableCommand {
                 let total = t2 - t0
                 print("== \(n) customers, \(reps) reps, \(tickets) tickets, seed \(seed), \(threads) threads")
                 for s in outcome.trace.stages { print(pad(s.name, 24) + lpad(ms(s.seconds), 10)) }
-                print(pad("save (store)", 24) + lpad(ms(t2 - t1), 10))
+                print(pad("save run (store)", 24) + lpad(ms(t2 - t1), 10))
                 print(pad("total", 24) + lpad(ms(total), 10) + String(format: "   CPU %.2f s   peak RSS %.0f MiB", cpuSeconds() - c0, peakRSSMiB()))
                 if let goal = Self.goals[n] {
                     print(String(format: "goal ≤ %.1f s: %@ (time/goal %.2f)", goal, total <= goal ? "met" : "MISSED", total / goal))

@@ -94,7 +94,7 @@ struct BenchScreens: ParsableCommand {
         let config = PipelineConfig(customers: customers, reps: reps, tickets: customers >= 100_000 ? 100_000 : 20_000, seed: seed)
         print("building a \(customers)-customer run into \(db) …")
         var outcome: RunOutcome
-        do { outcome = try Pipeline.run(config: config, input: .synthetic, store: store) } catch { throw CLIError(error.description) }
+        do { outcome = try Pipeline.run(config: config, input: .synthetic, store: store, saveDatasets: true) } catch { throw CLIError(error.description) }
         try Pipeline.save(&outcome, to: store)
         return store
     }

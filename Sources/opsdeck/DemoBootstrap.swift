@@ -9,7 +9,7 @@ enum DemoBootstrap {
         let config = PipelineConfig(seed: seed)
         let err = FileHandle.standardError
         err.write(Data("opsdeck: empty store at \(store.path); building the demo (seed \(seed))\n".utf8))
-        var outcome = try Pipeline.run(config: config, input: .synthetic, store: store) { stage in
+        var outcome = try Pipeline.run(config: config, input: .synthetic, store: store, saveDatasets: true) { stage in
             err.write(Data("\r\u{1B}[2K  running: \(stage)…".utf8))
         }
         err.write(Data("\r\u{1B}[2K  saving…".utf8))

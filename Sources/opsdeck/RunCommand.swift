@@ -41,7 +41,7 @@ struct RunCommand: ParsableCommand {
             var outcome: RunOutcome
             do {
                 outcome = try Pipeline.run(config: cfg, input: fromStore ? .stored(customers: nil, reps: nil, tickets: nil) : .synthetic,
-                                           store: db, template: template, slaPolicy: slaPolicy)
+                                           store: db, template: template, slaPolicy: slaPolicy, saveDatasets: !dryRun)
             } catch let e as PipelineError { throw CLIError(e.description) }
             print(outcome.trace.rendered())
             print("")

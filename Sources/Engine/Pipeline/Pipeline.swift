@@ -28,13 +28,19 @@ public struct RunOutcome: Sendable {
 /// The staged run of DESIGN.md. Each stage reports its duration and counts to the trace.
 public enum Pipeline {
     /// Runs every stage. `salesStages: false` stops after the gates (data checks only).
+    /// `saveDatasets` (with a store, on generated data) inserts the gated datasets on the second
+    /// core once the SLA stage is done, while the sales stages still run; `save` then finds
+    /// their ids and only writes the run. A dataset is useful without a run, so a run that
+    /// stops later leaves them in the store, as `save` would have.
     public static func run(config: PipelineConfig, input: PipelineInput, store: Store?, template: PrepScriptTemplate? = nil,
-                           slaPolicy: SLAPolicy = SLAPolicy(), salesStages: Bool = true, progress: (String) -> Void = { _ in }) throws(PipelineError) -> RunOutcome {
+                           slaPolicy: SLAPolicy = SLAPolicy(), salesStages: Bool = true, saveDatasets: Bool = false,
+                           progress: (String) -> Void = { _ in }) throws(PipelineError) -> RunOutcome {
         var rec = TraceRecorder()
         progress("data")
         let loaded: ([Customer], [Rep], [Ticket], (Int64?, Int64?, Int64?))
         do { loaded = try loadData(config: config, input: input, store: store, rec: &rec) } catch { throw PipelineError(error.description) }
-        let (customersIn, repsIn, ticketsIn, ids) = loaded
+        let (customersIn, repsIn, ticketsIn, loadedIds) = loaded
+        var ids = loadedIds
         // An imported customer file's extra columns (model features); none on synthetic data.
         let extrasIn: CustomerExtras?
         do { extrasIn = try ids.0.flatMap { id throws(StoreError) in try store?.customerExtras(dataset: id) } } catch {
@@ -70,12 +76,21 @@ public enum Pipeline {
             }
             // The SLA stage needs only the gated tickets, so it runs on the other core beside the
             // sales stages; it is still recorded after them, so the trace's order is fixed.
-            let sla = SideTask { slaStage(tickets, policy: slaPolicy, config: config) }
+            let early: Store? = saveDatasets && ids == (nil, nil, nil) ? store : nil
+            let sla = SideTask { () -> (Result<SLAStageResult, PipelineError>, DatasetSave?) in
+                let s = slaStage(tickets, policy: slaPolicy, config: config)
+                guard let early else { return (s, nil) }
+                let start = WallClock.monotonic()
+                let saved = Result { () throws(StoreError) in
+                    try insertDatasets(customers, reps, tickets, reports: reports, seed: config.seed, into: early)
+                }
+                return (s, DatasetSave(ids: saved, start: start, end: WallClock.monotonic()))
+            }
             let salesResult = Result { () throws(PipelineError) in
                 try runSalesStages(customers, reps, tickets, config: config, slaPolicy: slaPolicy, template: script,
                                    rec: &rec, extras: extrasIn?.aligned(from: customersIn, to: customers))
             }
-            let slaResult = sla.join()
+            let (slaResult, datasetSave) = sla.join()
             let (run, salesKPIs) = try salesResult.get()
             sales = run
             kpis += salesKPIs
@@ -84,6 +99,12 @@ public enum Pipeline {
             rec.record("sla", from: s.start, to: s.end, counts: s.counts, warnings: s.warnings)
             support = s.analysis
             kpis += s.kpis
+            if let d = datasetSave {
+                do { ids = try d.ids.get() } catch { throw PipelineError(error.description) }
+                rec.record("save datasets", from: d.start, to: d.end,
+                           counts: [.init("customers", customers.count), .init("reps", reps.count), .init("tickets", tickets.count)],
+                           warnings: [])
+            }
             let start = WallClock.monotonic()
             let targeted = kpis.filter { $0.target != nil }
             rec.record("kpi monitor", since: start, counts: [.init("kpis", kpis.count), .init("with targets", targeted.count),
@@ -140,16 +161,9 @@ public enum Pipeline {
         let snapshot = outcome
         let built = SideTask { artifacts(snapshot) }
         defer { _ = built.join() }
-        let seedNote = "synthetic seed \(outcome.config.seed)"
-        if outcome.datasetIds.customers == nil && !outcome.customers.isEmpty {
-            outcome.datasetIds.customers = try store.saveCustomers(outcome.customers, source: seedNote,
-                                                                   report: outcome.gateReports.first { $0.dataset == "customers" }?.rendered() ?? "")
-        }
-        if outcome.datasetIds.reps == nil && !outcome.reps.isEmpty {
-            outcome.datasetIds.reps = try store.saveReps(outcome.reps, source: seedNote)
-        }
-        if outcome.datasetIds.tickets == nil && !outcome.tickets.isEmpty {
-            outcome.datasetIds.tickets = try store.saveTickets(outcome.tickets, source: seedNote)
+        if outcome.datasetIds == (nil, nil, nil) {
+            outcome.datasetIds = try insertDatasets(outcome.customers, outcome.reps, outcome.tickets, reports: outcome.gateReports,
+                                                    seed: outcome.config.seed, into: store)
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
@@ -160,6 +174,20 @@ public enum Pipeline {
                                customersDataset: outcome.datasetIds.customers, repsDataset: outcome.datasetIds.reps,
                                ticketsDataset: outcome.datasetIds.tickets, kpis: json(outcome.kpis), trace: json(outcome.trace))
         return try store.saveRun(record, artifacts: built.join())
+    }
+
+    /// Inserts generated datasets, each in its own transaction; an empty one is not saved (nil id).
+    static func insertDatasets(_ customers: [Customer], _ reps: [Rep], _ tickets: [Ticket], reports: [GateReport], seed: UInt64,
+                               into store: Store) throws(StoreError) -> (customers: Int64?, reps: Int64?, tickets: Int64?) {
+        let seedNote = "synthetic seed \(seed)"
+        var ids: (customers: Int64?, reps: Int64?, tickets: Int64?) = (nil, nil, nil)
+        if !customers.isEmpty {
+            ids.customers = try store.saveCustomers(customers, source: seedNote,
+                                                    report: reports.first { $0.dataset == "customers" }?.rendered() ?? "")
+        }
+        if !reps.isEmpty { ids.reps = try store.saveReps(reps, source: seedNote) }
+        if !tickets.isEmpty { ids.tickets = try store.saveTickets(tickets, source: seedNote) }
+        return ids
     }
 
     /// Every artifact of a run, by name (deterministic bytes: no timings in them).
@@ -177,4 +205,11 @@ public enum Pipeline {
         if let a = outcome.support { artifacts.merge(slaArtifacts(a)) { a, _ in a } }
         return artifacts
     }
+}
+
+/// The datasets inserted beside the sales stages, with when it happened (for the trace).
+struct DatasetSave: Sendable {
+    var ids: Result<(customers: Int64?, reps: Int64?, tickets: Int64?), StoreError>
+    var start: Double
+    var end: Double
 }

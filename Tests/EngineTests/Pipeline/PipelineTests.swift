@@ -18,6 +18,23 @@ import Testing
         #expect(try store.artifactNames(run: id).contains("gates.csv"))
     }
 
+    /// Datasets inserted beside the sales stages: saved once, traced, and the run's artifacts are
+    /// the same bytes as when `save` inserts them afterwards. Without the flag nothing is written.
+    @Test func datasetsSavedBesideTheStagesMatchASaveAfterwards() throws {
+        let early = try Store.inMemory(), late = try Store.inMemory()
+        var a = try Pipeline.run(config: small, input: .synthetic, store: early, saveDatasets: true)
+        #expect(a.trace.stages.map(\.name).suffix(3) == ["sla", "save datasets", "kpi monitor"])
+        #expect(a.datasetIds.customers != nil && a.datasetIds.reps != nil && a.datasetIds.tickets != nil)
+        var b = try Pipeline.run(config: small, input: .synthetic, store: late)
+        #expect(try late.datasets().isEmpty)
+        let ida = try Pipeline.save(&a, to: early), idb = try Pipeline.save(&b, to: late)
+        #expect(try early.datasets().count == 3 && late.datasets().count == 3)
+        #expect(try early.customers(dataset: #require(a.datasetIds.customers)) == a.customers)
+        let names = try early.artifactNames(run: ida)
+        #expect(names == (try late.artifactNames(run: idb)))
+        for n in names { #expect(try early.artifact(run: ida, name: n) == late.artifact(run: idb, name: n)) }
+    }
+
     @Test func storedRunUsesTheSavedDatasets() throws {
         let store = try Store.inMemory()
         var first = try Pipeline.run(config: small, input: .synthetic, store: store)
