@@ -65,11 +65,9 @@ extension FieldRoutes {
             p.mandatory[j] = false
             p.ready[j] = v.earliest
             p.due[j] = v.latest
-            p.prize[j] = 1 + Int((99 * x.pct[cands[j - 1]]).rounded())
+            p.prize[j] = prize(nbaPercentile: x.pct[cands[j - 1]])
         }
-        if rep.dayStartMinute < 13 * 60 && rep.dayEndMinute > 15 * 60 {
-            p.lunch = LunchBreak(earliest: 13 * 3600, latest: 14 * 3600 + 1800, duration: 45 * 60)
-        }
+        p.lunch = rep.lunchBreak
         var solve = p
         if !byNBA { for j in 1...m { solve.prize[j] = 1 } }
         // A short candidate list settles in a few passes over it; the budget caps long ones.

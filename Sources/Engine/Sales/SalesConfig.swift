@@ -70,7 +70,7 @@ public struct SalesConfig: Codable, Sendable, Equatable {
     /// Visits one rep fits in a day: the working minutes (less a 45-minute lunch when the day
     /// spans it, as the routes take it) over one visit plus its typical drive; at least one.
     public func fieldVisitsPerDay(_ rep: Rep) -> Int {
-        let lunch = rep.dayStartMinute < 13 * 60 && rep.dayEndMinute > 15 * 60 ? 45 : 0
+        let lunch = rep.lunchBreak.map { $0.duration / 60 } ?? 0
         let work = rep.dayEndMinute - rep.dayStartMinute - lunch
         return max(1, work / max(1, visitMinutes + fieldTravelMinutes))
     }

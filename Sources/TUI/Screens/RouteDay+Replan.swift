@@ -52,11 +52,9 @@ extension RouteDay {
             p.mandatory[j] = locked.contains(stop.account)
             p.ready[j] = v.earliest
             p.due[j] = v.latest
-            p.prize[j] = 1 + Int((99 * stop.nbaPercentile).rounded())
+            p.prize[j] = FieldRoutes.prize(nbaPercentile: stop.nbaPercentile)
         }
-        if rep.dayStartMinute < 13 * 60 && rep.dayEndMinute > 15 * 60 {
-            p.lunch = LunchBreak(earliest: 13 * 3600, latest: 14 * 3600 + 1800, duration: 45 * 60)
-        }
+        p.lunch = rep.lunchBreak
         let problem = p
         let seed = routes.seed &+ UInt64(rr.index) &+ UInt64(day), iterations = routes.routeIterations
         let kmPerUnit = travel.speedKmh / 3600  // the matrix is travel seconds
@@ -82,7 +80,7 @@ extension RouteDay {
         let oldKm = r.old.map(\.travelKm).reduce(0, +), newKm = stops.map(\.travelKm).reduce(0, +)
         let ms = Int((r.job.elapsed * 1000).rounded())
         // The objective is prize first, then distance: never swap in a plan that is worse on both counts' order.
-        let prize = { (s: [RouteStop]) in s.map { 1 + Int((99 * $0.nbaPercentile).rounded()) }.reduce(0, +) }
+        let prize = { (s: [RouteStop]) in s.map { FieldRoutes.prize(nbaPercentile: $0.nbaPercentile) }.reduce(0, +) }
         let oldPrize = prize(r.old), newPrize = prize(stops)
         if newPrize < oldPrize || (newPrize == oldPrize && newKm >= oldKm - 1e-9) {
             return "re-planned day \(r.day + 1) in \(ms) ms: no better plan than the current \(r.old.count) stops, \(fixed(oldKm, 1)) km; kept it"
