@@ -28,6 +28,8 @@ public struct RepsScreen: Screen {
     static func table(_ m: RoutesModel) -> TableData {
         let rows: [[TableCell]] = m.reps.map { r in
             let capturedText = r.comparison.map { "\(r.highNBAVisits) vs \($0.highNBAVisitsDistance)" } ?? String(r.highNBAVisits)
+            let first = r.highNBAVisits(day: 0, inDistanceOnly: false), firstDistance = r.highNBAVisits(day: 0, inDistanceOnly: true)
+            let hasDistance = !r.distanceDays.isEmpty
             return [TableCell(r.rep.id), TableCell(r.rep.name),
                     .number(Double(r.territory), r.territory > 0 ? "T\(r.territory)" : "–",
                             role: r.territory > 0 ? Role.territories[(r.territory - 1) % Role.territories.count] : nil),
@@ -35,14 +37,17 @@ public struct RepsScreen: Screen {
                     .number(Double(r.fillIns), String(r.fillIns), role: r.fillIns > 0 ? .warning : nil),
                     .number(r.km, fixed(r.km, 1)), .number(r.hours, fixed(r.hours, 1)),
                     .number(Double(r.highNBAVisits), capturedText,
-                            role: (r.comparison.map { r.highNBAVisits > $0.highNBAVisitsDistance } ?? false) ? .savingsPositive : nil)]
+                            role: (r.comparison.map { r.highNBAVisits > $0.highNBAVisitsDistance } ?? false) ? .savingsPositive : nil),
+                    .number(Double(first), hasDistance ? "\(first) vs \(firstDistance)" : String(first),
+                            role: hasDistance && first > firstDistance ? .savingsPositive : nil)]
         }
         return TableData(columns: [
             TableColumn("Rep", minWidth: 4, priority: 0), TableColumn("Name", minWidth: 8, maxWidth: 24, priority: 2, flexible: true),
             TableColumn("Terr", minWidth: 4, priority: 1), TableColumn("Visits", alignment: .right, minWidth: 6, priority: 0),
             TableColumn("Fill-ins", alignment: .right, minWidth: 4, priority: 1),
             TableColumn("Km", alignment: .right, minWidth: 5, priority: 0), TableColumn("Hours", alignment: .right, minWidth: 5, priority: 1),
-            TableColumn("High-NBA vs dist.-only", alignment: .right, minWidth: 9, priority: 0),
+            TableColumn("High-NBA week", alignment: .right, minWidth: 9, priority: 0),
+            TableColumn("Day 1", alignment: .right, minWidth: 8, priority: 3),
         ], rows: rows)
     }
 
@@ -107,8 +112,9 @@ public struct RepsScreen: Screen {
         let total = routes.reps.map(\.visits).reduce(0, +)
         let km = routes.reps.map(\.km).reduce(0, +)
         let fillIns = routes.reps.map(\.fillIns).reduce(0, +)
-        let why = inner.width >= 110 ? " (\(fillIns) fill-ins: taken over from another channel, its contact released)" : " (\(fillIns) fill-ins)"
-        canvas.write("\(total) visits planned" + why + " · \(fixed(km, 0)) km · Enter opens a rep's day", x: inner.x + 1, y: inner.y,
+        let why = inner.width >= 110 ? " (\(fillIns) fill-ins taken over from other channels)" : " (\(fillIns) fill-ins)"
+        let legend = inner.width >= 140 ? " · high-NBA: NBA plan vs distance-only" : ""
+        canvas.write("\(total) visits planned" + why + " · \(fixed(km, 0)) km" + legend + " · Enter opens a rep's day", x: inner.x + 1, y: inner.y,
                      style: CellStyle(fg: .muted), maxX: inner.maxX)
         TableView.draw(data, state: table, into: &canvas, in: tableArea(body))
     }

@@ -78,6 +78,12 @@ public struct RepRoutes: Sendable {
 
     /// Visits to accounts in the top NBA fifth.
     public var highNBAVisits: Int { days.joined().filter(\.isHighNBA).count }
+
+    /// High-NBA visits on one day of a plan: over a week both plans often reach the same
+    /// accounts, and what NBA-aware routing buys is reaching them first.
+    public func highNBAVisits(day d: Int, inDistanceOnly: Bool) -> Int {
+        ((inDistanceOnly ? distanceDays : days)[safe: d] ?? []).filter(\.isHighNBA).count
+    }
 }
 
 /// Every rep's routes for the planning horizon.

@@ -38,6 +38,9 @@ import Testing
             #expect(r.distanceDays.count == r.days.count)
             #expect(r.distanceDays.map(\.count).reduce(0, +) == c.visitsDistance)
             #expect(r.distanceDays.joined().filter(\.isHighNBA).count == c.highNBAVisitsDistance)
+            // Per-day counts add up to the week's, in both plans.
+            #expect((0..<r.days.count).map { r.highNBAVisits(day: $0, inDistanceOnly: false) }.reduce(0, +) == r.highNBAVisits)
+            #expect((0..<r.days.count).map { r.highNBAVisits(day: $0, inDistanceOnly: true) }.reduce(0, +) == c.highNBAVisitsDistance)
             for (d, stops) in r.days.enumerated() {
                 for s in stops {
                     #expect(data.customers.channel[s.account] == SalesChannel.field.code && data.customers.day[s.account] == Int32(d))
