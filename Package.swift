@@ -24,6 +24,8 @@ let package = Package(
             name: "Engine",
             dependencies: [
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // The C API, for binding bulk dataset rows straight to a prepared statement.
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
