@@ -12,3 +12,14 @@ extension Rep {
         return LunchBreak(earliest: 13 * 3600, latest: 14 * 3600 + 1800, duration: 45 * 60)
     }
 }
+
+extension RouteSolverOptions {
+    /// SISR's default ruin (10 stops on average, strings up to 10) is sized for hundreds of
+    /// stops; on a rep's day of 5–25 candidates it empties the route every time. Ruins of
+    /// about 4 (at most half the candidates) find shorter days for both plans in about 0.6×
+    /// the time (BENCHMARKS.md, issue 6).
+    public mutating func sizeRuin(toFieldDay candidates: Int) {
+        averageRemoved = min(4, Double(candidates) / 2)
+        maxString = 4
+    }
+}

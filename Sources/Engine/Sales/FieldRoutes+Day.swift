@@ -71,7 +71,8 @@ extension FieldRoutes {
         var solve = p
         if !byNBA { for j in 1...m { solve.prize[j] = 1 } }
         // A short candidate list settles in a few passes over it; the budget caps long ones.
-        let options = RouteSolverOptions(seed: seed, iterations: min(x.iterations, max(60, 10 * m)))
+        var options = RouteSolverOptions(seed: seed, iterations: min(x.iterations, max(60, 10 * m)))
+        options.sizeRuin(toFieldDay: m)
         guard let s = try? RouteSolver.solve(solve, options), let route = s.routes.first else { return nil }
         let stops = zip(route, arrivals(route, p, 0)).enumerated().map { q, stop in
             let a = cands[stop.0 - 1]

@@ -61,6 +61,7 @@ extension RouteDay {
         let job = BackgroundJob<ReplanProgress, Result<[Int], RoutingError>>(initial: ReplanProgress(bestKm: nil, iterations: 0)) { report in
             var options = RouteSolverOptions(seed: seed, iterations: iterations, seconds: Self.replanSeconds)
             options.initialRoutes = [Array(1...m)]
+            options.sizeRuin(toFieldDay: m)
             options.onImprovement = { distance, done in report(ReplanProgress(bestKm: Double(distance) * kmPerUnit, iterations: done)) }
             do throws(RoutingError) { return .success(try RouteSolver.solve(problem, options).routes.first ?? []) } catch { return .failure(error) }
         }
