@@ -3,6 +3,10 @@ extension MinCostFlow {
     /// paths from one excess node at a time (Ahuja, Magnanti & Orlin §9.7). A Dijkstra from
     /// a single account stops at the first deficit node it settles, so it touches only the
     /// account's neighbourhood instead of the whole network. Returns (units routed, cost).
+    /// Exact when supplies and demands balance (one sink, or demands met exactly) or when
+    /// costs are ≥ 0. With spare demand and negative costs the first deficit node by reduced
+    /// cost need not be the cheapest (their potentials differ): route the spare through one
+    /// sink node instead, as `TransportationTests` does.
     public mutating func solve(supply: [Int]) -> (flow: Int, cost: Int) {
         precondition(supply.count == nodeCount, "one supply per node")
         let n = nodeCount, inf = Int.max / 4

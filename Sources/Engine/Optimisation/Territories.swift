@@ -62,38 +62,57 @@ public enum Territories {
     /// One capacitated assignment: flow of workload units (minutes) from accounts to
     /// territories, each territory taking between (1−tol/2) and (1+tol/2) of the mean so that
     /// rounding split accounts stays inside ±tol; then a greedy repair of what rounding broke.
+    /// Each account goes to the territory carrying most of its units (the nearest on ties).
     static func capacitatedAssign(_ x: [Double], _ y: [Double], _ w: [Double], _ cx: [Double], _ cy: [Double],
                                   _ tol: Double) -> [Int] {
-        let n = x.count, k = cx.count
+        let n = x.count
+        let flow = capacitatedFlow(x, y, w, cx, cy, tol)
+        var labels = Array(repeating: 0, count: n)
+        for i in 0..<n {
+            var best = flow.arcStart[i]
+            for a in flow.arcStart[i]..<flow.arcStart[i + 1] where flow.flow[a] > flow.flow[best] { best = a }
+            labels[i] = Int(flow.arcColumn[best])
+        }
+        let mean = Double(flow.totalUnits) / Double(cx.count)
+        repair(&labels, flow.units, x, y, cx, cy, mean * (1 - tol), mean * (1 + tol))
+        return labels
+    }
+
+    /// The assignment's network and its optimal flow. Accounts send their workload units to
+    /// their nearest few territories at km × 100 per unit (the overflow pieces keep it feasible
+    /// when fewer candidates cannot meet every bound); a territory's load earns −big per unit
+    /// up to the lower bound, so every territory reaches it first, costs nothing up to the
+    /// upper bound and big / 10 per unit past it. Solved exactly over the territories
+    /// (`Transportation.routeAmounts`).
+    static func capacitatedFlow(_ x: [Double], _ y: [Double], _ w: [Double], _ cx: [Double], _ cy: [Double],
+                                _ tol: Double) -> CapacitatedFlow {
+        let n = x.count, k = cx.count, near = min(k, 8)
         let units = w.map { max(1, Int(($0 * 60).rounded())) }
         let total = units.reduce(0, +)
         let mean = Double(total) / Double(k)
         let lo = Int((mean * (1 - tol / 2)).rounded(.up)), hi = max(lo, Int((mean * (1 + tol / 2)).rounded(.down)))
-        let km = { (i: Int, t: Int) -> Double in ((x[i] - cx[t]) * (x[i] - cx[t]) + (y[i] - cy[t]) * (y[i] - cy[t])).squareRoot() }
-        let sink = n + k
-        var g = MinCostFlow(nodes: n + k + 1)
-        let big = 10_000_000
-        var arcs = Array(repeating: [(Int, Int)](), count: n)
+        var arcStart = [Int](repeating: 0, count: n + 1)
+        var arcColumn: [Int32] = [], arcCost: [Int] = []
+        arcColumn.reserveCapacity(n * near); arcCost.reserveCapacity(n * near)
+        var km = [Double](repeating: 0, count: k)
         for i in 0..<n {
-            // The nearest few territories are enough candidates; the overflow arcs keep it feasible.
-            let near = (0..<k).sorted { km(i, $0) < km(i, $1) }.prefix(min(k, 8))
-            for t in near { arcs[i].append((t, g.addArc(from: i, to: n + t, capacity: units[i], cost: Int(km(i, t) * 100)))) }
+            for t in 0..<k { km[t] = ((x[i] - cx[t]) * (x[i] - cx[t]) + (y[i] - cy[t]) * (y[i] - cy[t])).squareRoot() }
+            // Nearest first, equal distances by territory index.
+            for t in (0..<k).sorted(by: { km[$0] != km[$1] ? km[$0] < km[$1] : $0 < $1 }).prefix(near) {
+                arcColumn.append(Int32(t)); arcCost.append(Int(km[t] * 100))
+            }
+            arcStart[i + 1] = arcColumn.count
         }
-        for t in 0..<k {
-            // Filling up to the lower bound earns −big, so every territory reaches it first.
-            g.addArc(from: n + t, to: sink, capacity: lo, cost: -big)
-            g.addArc(from: n + t, to: sink, capacity: max(0, hi - lo), cost: 0)
-            // Overflow at a high price keeps the flow feasible when the bounds cannot all hold.
-            g.addArc(from: n + t, to: sink, capacity: total, cost: big / 10)
+        let pieces = (0..<k).map { _ in
+            [Transportation.Piece(capacity: lo, cost: -capacitatedBig), Transportation.Piece(capacity: max(0, hi - lo), cost: 0),
+             Transportation.Piece(capacity: total, cost: capacitatedBig / 10)]
         }
-        var supply = units + Array(repeating: 0, count: k + 1)
-        supply[sink] = -total
-        _ = g.solve(supply: supply)
-        var labels = Array(repeating: 0, count: n)
-        for i in 0..<n { labels[i] = arcs[i].max { g.flow(on: $0.1) < g.flow(on: $1.1) }?.0 ?? 0 }
-        repair(&labels, units, x, y, cx, cy, mean * (1 - tol), mean * (1 + tol))
-        return labels
+        let r = Transportation.routeAmounts(supply: units, arcStart: arcStart, arcColumn: arcColumn, arcCost: arcCost, pieces: pieces)
+        return CapacitatedFlow(units: units, totalUnits: total, lo: lo, hi: hi, arcStart: arcStart, arcColumn: arcColumn,
+                               arcCost: arcCost, flow: r.flow, cost: r.cost)
     }
+
+    static let capacitatedBig = 10_000_000
 
     /// Moves single accounts from a territory outside [lo, hi] to the nearest territory that
     /// can take them, cheapest extra distance first, until all fit or nothing helps.
@@ -137,4 +156,18 @@ public enum Territories {
                              maxOverMin: mn > 0 ? mx / mn : .infinity, cv: mean > 0 ? sd / mean : 0,
                              meanKmToCentre: kmSum / max(1e-12, sw.reduce(0, +)))
     }
+}
+
+/// The network of one capacitated assignment (rows = accounts, columns = territories) and its
+/// optimal flow, kept for the labels and for tests that check the optimum.
+struct CapacitatedFlow {
+    var units: [Int]
+    var totalUnits: Int
+    var lo: Int
+    var hi: Int
+    var arcStart: [Int]
+    var arcColumn: [Int32]
+    var arcCost: [Int]
+    var flow: [Int]
+    var cost: Int
 }

@@ -128,25 +128,14 @@ public struct ChannelAllocation: Sendable, Equatable {
     /// The day's transportation problem: each account supplies one unit, each channel
     /// absorbs up to its capacity, arc cost (2 − fit) in 1/10 000 steps — every account uses
     /// exactly one arc, so least cost is most fit. A day never holds more accounts than the
-    /// channels' total capacity, so every member is served. Solved by the min-cost flow from
-    /// node supplies (one local Dijkstra per account).
+    /// channels' total capacity, so every member is served. Solved exactly over the 5
+    /// channels (`Transportation.assignUnits`); channels without capacity take nobody.
     static func solveDay(_ members: [Int], fit: [Float], capacity: [Int]) -> [UInt8] {
-        let k = ChannelFit.channels, m = members.count
-        var g = MinCostFlow(nodes: m + k)
-        var arcs = [Int](repeating: -1, count: m * k)
+        let k = ChannelFit.channels
+        var cost = [Int](repeating: 0, count: members.count * k)
         for (j, i) in members.enumerated() {
-            for c in 0..<k where capacity[c] > 0 {
-                let cost = Int(((2 - Double(fit[i * k + c])) * 10_000).rounded())  // ≥ 0 for fits ≤ 2
-                arcs[j * k + c] = g.addArc(from: j, to: m + c, capacity: 1, cost: cost)
-            }
+            for c in 0..<k { cost[j * k + c] = Int(((2 - Double(fit[i * k + c])) * 10_000).rounded()) }  // ≥ 0 for fits ≤ 2
         }
-        var supply = [Int](repeating: 1, count: m + k)
-        for c in 0..<k { supply[m + c] = -capacity[c] }
-        _ = g.solve(supply: supply)
-        var out = [UInt8](repeating: 0, count: m)
-        for j in 0..<m {
-            for c in 0..<k where arcs[j * k + c] >= 0 && g.flow(on: arcs[j * k + c]) > 0 { out[j] = UInt8(c) }
-        }
-        return out
+        return Transportation.assignUnits(cost: cost, capacity: capacity).column.map { UInt8($0) }
     }
 }

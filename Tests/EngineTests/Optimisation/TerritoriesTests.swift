@@ -47,4 +47,33 @@ import Testing
         #expect(r.labels[3] == r.labels[4] && r.labels[4] == r.labels[5])
         #expect(r.labels[0] != r.labels[3])
     }
+
+    /// The assignment's flow is optimal: the same total cost as the min-cost flow over the
+    /// network it used to build (account → nearest territories → three arcs to the sink).
+    @Test func capacitatedFlowMatchesMinCostFlow() {
+        var rng = SeededRNG(seed: 31)
+        for trial in 0..<40 {
+            let n = 5 + rng.int(below: 60), k = 1 + rng.int(below: 12)
+            // Clumped points on a coarse grid, so equal distances (ties) are common.
+            let x = (0..<n).map { _ in Double(rng.int(below: 6)) }, y = (0..<n).map { _ in Double(rng.int(below: 6)) }
+            let w = (0..<n).map { _ in trial % 3 == 0 ? 1 : 0.2 + 3 * rng.uniform() }
+            let cx = (0..<k).map { _ in Double(rng.int(below: 6)) }, cy = (0..<k).map { _ in Double(rng.int(below: 6)) }
+            let tol = [0.0, 0.05, 0.3][trial % 3]
+            let f = Territories.capacitatedFlow(x, y, w, cx, cy, tol)
+            var g = MinCostFlow(nodes: n + k + 1)
+            for i in 0..<n {
+                for a in f.arcStart[i]..<f.arcStart[i + 1] { g.addArc(from: i, to: n + Int(f.arcColumn[a]), capacity: f.units[i], cost: f.arcCost[a]) }
+            }
+            let big = Territories.capacitatedBig
+            for t in 0..<k {
+                g.addArc(from: n + t, to: n + k, capacity: f.lo, cost: -big)
+                g.addArc(from: n + t, to: n + k, capacity: max(0, f.hi - f.lo), cost: 0)
+                g.addArc(from: n + t, to: n + k, capacity: f.totalUnits, cost: big / 10)
+            }
+            var supply = f.units + Array(repeating: 0, count: k + 1)
+            supply[n + k] = -f.totalUnits
+            #expect(g.solve(supply: supply) == (f.totalUnits, f.cost), "trial \(trial): n \(n), k \(k)")
+            #expect(Territories.capacitatedAssign(x, y, w, cx, cy, tol) == Territories.capacitatedAssign(x, y, w, cx, cy, tol))
+        }
+    }
 }
