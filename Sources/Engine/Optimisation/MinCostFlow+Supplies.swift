@@ -3,12 +3,32 @@ extension MinCostFlow {
     /// paths from one excess node at a time (Ahuja, Magnanti & Orlin §9.7). A Dijkstra from
     /// a single account stops at the first deficit node it settles, so it touches only the
     /// account's neighbourhood instead of the whole network. Returns (units routed, cost).
-    /// Exact when supplies and demands balance (one sink, or demands met exactly) or when
-    /// costs are ≥ 0. With spare demand and negative costs the first deficit node by reduced
-    /// cost need not be the cheapest (their potentials differ): route the spare through one
-    /// sink node instead, as `TransportationTests` does.
+    ///
+    /// When supplies and demands do not balance, or the arcs cannot carry them all, there is
+    /// a choice of which to serve, and the first deficit reached by reduced cost need not be
+    /// the cheapest one; the flow is then solved again from the start as a min-cost max-flow
+    /// from one added source to one added sink.
     public mutating func solve(supply: [Int]) -> (flow: Int, cost: Int) {
         precondition(supply.count == nodeCount, "one supply per node")
+        let offered = supply.reduce(0) { $0 + max(0, $1) }, wanted = supply.reduce(0) { $0 + max(0, -$1) }
+        let start = cap
+        if offered == wanted {
+            let r = successivePaths(supply)
+            if r.flow == offered { return r }
+            cap = start
+        }
+        // The same arcs (so the same arc ids), then the added source's and sink's.
+        let s = nodeCount, t = nodeCount + 1
+        var g = MinCostFlow(nodes: nodeCount + 2)
+        g.head = head + [-1, -1]; g.to = to; g.next = next; g.cap = cap; g.cost = cost; g.originalCap = originalCap
+        for v in 0..<nodeCount where supply[v] > 0 { g.addArc(from: s, to: v, capacity: supply[v], cost: 0) }
+        for v in 0..<nodeCount where supply[v] < 0 { g.addArc(from: v, to: t, capacity: -supply[v], cost: 0) }
+        let r = g.solve(source: s, sink: t)
+        cap = Array(g.cap[0..<cap.count])
+        return r
+    }
+
+    private mutating func successivePaths(_ supply: [Int]) -> (flow: Int, cost: Int) {
         let n = nodeCount, inf = Int.max / 4
         var excess = supply
         // Potentials making every reduced cost ≥ 0: shortest distances from a virtual node

@@ -60,4 +60,36 @@ import Testing
         #expect(h.solve(supply: [0, 3, 3, -6]) == (6, 13))
         #expect([ab, at, bt].map { h.flow(on: $0) } == [2, 1, 5])
     }
+
+    /// Spare supply: two sources can serve one demand of 1, at cost 10 (node 0) or 1 (node 1);
+    /// taking them in node order would pay 10.
+    @Test func spareSupplyUsesTheCheapestSource() {
+        var g = MinCostFlow(nodes: 3)
+        let dear = g.addArc(from: 0, to: 2, capacity: 1, cost: 10)
+        let cheap = g.addArc(from: 1, to: 2, capacity: 1, cost: 1)
+        #expect(g.solve(supply: [1, 1, -1]) == (1, 1))
+        #expect(g.flow(on: dear) == 0 && g.flow(on: cheap) == 1)
+    }
+
+    /// Unbalanced supplies and demands with negative costs, both ways round, against the same
+    /// network given one source and one sink (the s–t solver is exact from its first potentials).
+    @Test func unbalancedSuppliesMatchTheSourceSinkOptimum() {
+        var rng = SeededRNG(seed: 77)
+        for trial in 0..<200 {
+            let a = 1 + rng.int(below: 5), b = 1 + rng.int(below: 5), n = a + b
+            var arcs: [(Int, Int, Int, Int)] = []
+            for i in 0..<a { for j in 0..<b where rng.int(below: 3) != 0 {
+                arcs.append((i, a + j, 1 + rng.int(below: 3), rng.int(below: 21) - 8))
+            } }
+            let supply = (0..<n).map { $0 < a ? rng.int(below: 4) : -rng.int(below: 4) }
+            var g = MinCostFlow(nodes: n)
+            var st = MinCostFlow(nodes: n + 2)
+            for (u, v, c, w) in arcs { g.addArc(from: u, to: v, capacity: c, cost: w); st.addArc(from: u, to: v, capacity: c, cost: w) }
+            for v in 0..<n where supply[v] > 0 { st.addArc(from: n, to: v, capacity: supply[v], cost: 0) }
+            for v in 0..<n where supply[v] < 0 { st.addArc(from: v, to: n + 1, capacity: -supply[v], cost: 0) }
+            let want = st.solve(source: n, sink: n + 1)
+            let got = g.solve(supply: supply)
+            #expect(got == want, "trial \(trial): supplies \(supply), arcs \(arcs)")
+        }
+    }
 }
