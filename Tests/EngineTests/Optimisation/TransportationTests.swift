@@ -5,9 +5,8 @@ import Testing
 /// must match on every instance (ties, empty columns, capacity exactly the demand or more).
 @Suite struct TransportationTests {
     /// The reference: row → column arcs of capacity 1, column → sink arcs of the column's
-    /// capacity, m units from the rows to the sink. (A balanced network: `solve(supply:)` with
-    /// the columns' spare capacity as deficits would stop at the first deficit by reduced
-    /// cost, which is not the cheapest one when costs are negative.)
+    /// capacity, m units from the rows to the sink: a balanced network, so the reference is
+    /// `solve(supply:)`'s plain successive shortest paths.
     func minCostFlowUnits(_ cost: [Int], _ capacity: [Int]) -> Int {
         let k = capacity.count, m = cost.count / k, sink = m + k
         var g = MinCostFlow(nodes: m + k + 1)
