@@ -17,8 +17,12 @@ extension Store {
 
     static func insertExtras(_ db: Database, _ extras: CustomerExtras, dataset: Int64) throws {
         let stmt = try db.makeStatement(sql: "INSERT INTO customer_extra (dataset_id, position, name, row_count, data) VALUES (?,?,?,?,?)")
+        // Bound without a `Data` copy of each column's blob (a million-row column is megabytes).
+        var b = try SQLiteRowBinder(stmt, what: "saving extra customer columns", columns: 5)
         for (j, c) in extras.columns.enumerated() {
-            try stmt.execute(arguments: [dataset, j, c.name, extras.rowCount, Data(CustomerExtras.bytes(of: c))])
+            try b.bind(1, dataset); try b.bind(2, j); try b.bind(3, c.name); try b.bind(4, extras.rowCount)
+            try b.bind(5, bytes: CustomerExtras.bytes(of: c))
+            try b.insertRow()
         }
     }
 

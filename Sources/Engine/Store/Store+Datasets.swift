@@ -25,14 +25,19 @@ extension Store {
             let stmt = try db.makeStatement(sql: """
                 INSERT INTO customer VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
                 """)
+            var b = try SQLiteRowBinder(stmt, what: "saving customers", columns: 27)
             for (row, c) in customers.enumerated() {
-                try stmt.execute(arguments: [
-                    id, row, c.id, c.lat, c.lon, c.lastPurchaseDay, c.amount, c.lifetimeValue, c.companySize,
-                    c.industry.rawValue, c.tier.rawValue, c.preferredChannel.rawValue, c.lastContactChannel.rawValue,
-                    c.digitalEngagement, c.inboundCalls30d, c.outboundConnectRate, c.webSessions30d,
-                    c.abandonedCarts30d, c.ecomOrders30d, c.supportTickets90d, c.csat, c.recentIssue,
-                    c.touches30d, c.productInterest.rawValue, c.churned, c.futureSpend, c.churnLogit,
-                ])
+                try b.bind(1, id); try b.bind(2, row); try b.bind(3, c.id); try b.bind(4, c.lat); try b.bind(5, c.lon)
+                try b.bind(6, c.lastPurchaseDay); try b.bind(7, c.amount); try b.bind(8, c.lifetimeValue)
+                try b.bind(9, c.companySize); try b.bind(10, c.industry); try b.bind(11, c.tier)
+                try b.bind(12, c.preferredChannel); try b.bind(13, c.lastContactChannel)
+                try b.bind(14, c.digitalEngagement); try b.bind(15, c.inboundCalls30d)
+                try b.bind(16, c.outboundConnectRate); try b.bind(17, c.webSessions30d)
+                try b.bind(18, c.abandonedCarts30d); try b.bind(19, c.ecomOrders30d)
+                try b.bind(20, c.supportTickets90d); try b.bind(21, c.csat); try b.bind(22, c.recentIssue)
+                try b.bind(23, c.touches30d); try b.bind(24, c.productInterest); try b.bind(25, c.churned)
+                try b.bind(26, c.futureSpend); try b.bind(27, c.churnLogit)
+                try b.insertRow()
             }
             try more?(db, id)
             return id
@@ -44,9 +49,12 @@ extension Store {
         try write("saving reps") { db in
             let id = try Self.insertDataset(db, kind: "reps", source: source, count: reps.count, report: report)
             let stmt = try db.makeStatement(sql: "INSERT INTO rep VALUES (?,?,?,?,?,?,?,?,?)")
+            var b = try SQLiteRowBinder(stmt, what: "saving reps", columns: 9)
             for (row, r) in reps.enumerated() {
-                try stmt.execute(arguments: [id, row, r.id, r.name, r.homeLat, r.homeLon,
-                                             r.dayStartMinute, r.dayEndMinute, r.workingDays])
+                try b.bind(1, id); try b.bind(2, row); try b.bind(3, r.id); try b.bind(4, r.name)
+                try b.bind(5, r.homeLat); try b.bind(6, r.homeLon); try b.bind(7, r.dayStartMinute)
+                try b.bind(8, r.dayEndMinute); try b.bind(9, r.workingDays)
+                try b.insertRow()
             }
             return id
         }
@@ -57,10 +65,13 @@ extension Store {
         try write("saving tickets") { db in
             let id = try Self.insertDataset(db, kind: "tickets", source: source, count: tickets.count, report: report)
             let stmt = try db.makeStatement(sql: "INSERT INTO ticket VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+            var b = try SQLiteRowBinder(stmt, what: "saving tickets", columns: 14)
             for (row, t) in tickets.enumerated() {
-                try stmt.execute(arguments: [id, row, t.id, t.createdAt, t.priority.rawValue, t.channel.rawValue,
-                                             t.type, t.product, t.status.rawValue, t.firstResponseAt, t.resolvedAt,
-                                             t.customerKey, t.satisfaction, t.subject])
+                try b.bind(1, id); try b.bind(2, row); try b.bind(3, t.id); try b.bind(4, t.createdAt)
+                try b.bind(5, t.priority); try b.bind(6, t.channel); try b.bind(7, t.type); try b.bind(8, t.product)
+                try b.bind(9, t.status); try b.bind(10, t.firstResponseAt); try b.bind(11, t.resolvedAt)
+                try b.bind(12, t.customerKey); try b.bind(13, t.satisfaction); try b.bind(14, t.subject)
+                try b.insertRow()
             }
             return id
         }
@@ -89,21 +100,28 @@ extension Store {
 
     public func customers(dataset: Int64) throws(StoreError) -> [Customer] {
         try read("loading customers") { db in
+            let stmt = try db.makeStatement(sql: """
+                SELECT id, lat, lon, last_purchase_day, amount, lifetime_value, company_size, industry, tier,
+                       preferred_channel, last_contact_channel, digital_engagement, inbound_calls_30d,
+                       outbound_connect_rate, web_sessions_30d, abandoned_carts_30d, ecom_orders_30d,
+                       support_tickets_90d, csat, recent_issue, touches_30d, product_interest, churned,
+                       future_spend, churn_logit
+                FROM customer WHERE dataset_id = ? ORDER BY row
+                """)
+            var r = SQLiteRowReader(stmt, what: "loading customers")
+            try r.bind(1, dataset)
             var out = [Customer]()
-            let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM customer WHERE dataset_id = ? ORDER BY row", arguments: [dataset])
-            while let r = try cursor.next() {
+            while try r.next() {
                 out.append(Customer(
-                    id: r["id"], lat: r["lat"], lon: r["lon"], lastPurchaseDay: r["last_purchase_day"],
-                    amount: r["amount"], lifetimeValue: r["lifetime_value"], companySize: r["company_size"],
-                    industry: try Self.category(r["industry"]), tier: try Self.category(r["tier"]),
-                    preferredChannel: try Self.category(r["preferred_channel"]),
-                    lastContactChannel: try Self.category(r["last_contact_channel"]),
-                    digitalEngagement: r["digital_engagement"], inboundCalls30d: r["inbound_calls_30d"],
-                    outboundConnectRate: r["outbound_connect_rate"], webSessions30d: r["web_sessions_30d"],
-                    abandonedCarts30d: r["abandoned_carts_30d"], ecomOrders30d: r["ecom_orders_30d"],
-                    supportTickets90d: r["support_tickets_90d"], csat: r["csat"], recentIssue: r["recent_issue"],
-                    touches30d: r["touches_30d"], productInterest: try Self.category(r["product_interest"]),
-                    churned: r["churned"], futureSpend: r["future_spend"], churnLogit: r["churn_logit"]))
+                    id: try r.string(0), lat: try r.double(1), lon: try r.double(2), lastPurchaseDay: r.intOrNil(3),
+                    amount: r.doubleOrNil(4), lifetimeValue: try r.double(5), companySize: try r.int(6),
+                    industry: try r.category(7), tier: try r.category(8), preferredChannel: try r.category(9),
+                    lastContactChannel: try r.category(10), digitalEngagement: try r.double(11),
+                    inboundCalls30d: try r.int(12), outboundConnectRate: try r.double(13), webSessions30d: try r.int(14),
+                    abandonedCarts30d: try r.int(15), ecomOrders30d: try r.int(16), supportTickets90d: try r.int(17),
+                    csat: r.doubleOrNil(18), recentIssue: try r.bool(19), touches30d: try r.int(20),
+                    productInterest: try r.category(21), churned: r.boolOrNil(22), futureSpend: r.doubleOrNil(23),
+                    churnLogit: r.doubleOrNil(24)))
             }
             return out
         }
@@ -111,34 +129,39 @@ extension Store {
 
     public func reps(dataset: Int64) throws(StoreError) -> [Rep] {
         try read("loading reps") { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM rep WHERE dataset_id = ? ORDER BY row", arguments: [dataset]).map { r in
-                Rep(id: r["id"], name: r["name"], homeLat: r["home_lat"], homeLon: r["home_lon"],
-                    dayStartMinute: r["day_start"], dayEndMinute: r["day_end"], workingDays: r["working_days"])
-            }
-        }
-    }
-
-    public func tickets(dataset: Int64) throws(StoreError) -> [Ticket] {
-        try read("loading tickets") { db in
-            var out = [Ticket]()
-            let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM ticket WHERE dataset_id = ? ORDER BY row", arguments: [dataset])
-            while let r = try cursor.next() {
-                out.append(Ticket(
-                    id: r["id"], createdAt: r["created_at"], priority: try Self.category(r["priority"]),
-                    channel: try Self.category(r["channel"]), type: r["type"], product: r["product"],
-                    status: try Self.category(r["status"]), firstResponseAt: r["first_response_at"],
-                    resolvedAt: r["resolved_at"], customerKey: r["customer_key"], satisfaction: r["satisfaction"],
-                    subject: r["subject"]))
+            let stmt = try db.makeStatement(sql: """
+                SELECT id, name, home_lat, home_lon, day_start, day_end, working_days
+                FROM rep WHERE dataset_id = ? ORDER BY row
+                """)
+            var r = SQLiteRowReader(stmt, what: "loading reps")
+            try r.bind(1, dataset)
+            var out = [Rep]()
+            while try r.next() {
+                out.append(Rep(id: try r.string(0), name: try r.string(1), homeLat: try r.double(2), homeLon: try r.double(3),
+                               dayStartMinute: try r.int(4), dayEndMinute: try r.int(5), workingDays: try r.int(6)))
             }
             return out
         }
     }
 
-    /// A label written by this store; anything else means the file was edited by hand.
-    private static func category<C: Category>(_ text: String) throws -> C {
-        guard let c = C.parse(Substring(text)) else {
-            throw StoreError("the store holds '\(text)', which is not a known \(C.self); was the database edited by hand?")
+    public func tickets(dataset: Int64) throws(StoreError) -> [Ticket] {
+        try read("loading tickets") { db in
+            let stmt = try db.makeStatement(sql: """
+                SELECT id, created_at, priority, channel, type, product, status, first_response_at, resolved_at,
+                       customer_key, satisfaction, subject
+                FROM ticket WHERE dataset_id = ? ORDER BY row
+                """)
+            var r = SQLiteRowReader(stmt, what: "loading tickets")
+            try r.bind(1, dataset)
+            var out = [Ticket]()
+            while try r.next() {
+                out.append(Ticket(
+                    id: try r.string(0), createdAt: try r.int64(1), priority: try r.category(2), channel: try r.category(3),
+                    type: try r.string(4), product: try r.string(5), status: try r.category(6),
+                    firstResponseAt: r.int64OrNil(7), resolvedAt: r.int64OrNil(8), customerKey: try r.stringOrNil(9),
+                    satisfaction: r.doubleOrNil(10), subject: try r.stringOrNil(11)))
+            }
+            return out
         }
-        return c
     }
 }

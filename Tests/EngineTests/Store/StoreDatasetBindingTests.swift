@@ -1,0 +1,124 @@
+import GRDB
+import Testing
+@testable import Engine
+
+/// Dataset rows are bound straight to SQLite (`SQLiteRowBinder`): every value must come back
+/// equal, and be stored with the SQL type GRDB's own `execute(arguments:)` gave it.
+@Suite struct StoreDatasetBindingTests {
+    static let edgeCustomers: [Customer] = [
+        Customer(id: "Zürich—東京 🚀 \"q\" 'x'", lat: -90, lon: 180, lastPurchaseDay: Int.min, amount: -Double.greatestFiniteMagnitude,
+                 lifetimeValue: Double.leastNonzeroMagnitude, companySize: Int.max, industry: .allCases[0], tier: .allCases[0],
+                 preferredChannel: .allCases[0], lastContactChannel: .allCases[SalesChannel.allCases.count - 1],
+                 digitalEngagement: .infinity, inboundCalls30d: 0, outboundConnectRate: -.infinity, webSessions30d: -1,
+                 abandonedCarts30d: Int.min, ecomOrders30d: Int.max, supportTickets90d: 7, csat: Double.ulpOfOne,
+                 recentIssue: true, touches30d: 3, productInterest: .allCases[0], churned: true, futureSpend: 1e308,
+                 churnLogit: -1e-308),
+        Customer(id: "", lat: 0, lon: -0.0, lastPurchaseDay: nil, amount: nil, lifetimeValue: 0.1 + 0.2,
+                 companySize: 0, industry: .allCases[Industry.allCases.count - 1], tier: .allCases[Tier.allCases.count - 1],
+                 preferredChannel: .allCases[1], lastContactChannel: .allCases[0], digitalEngagement: 0.5,
+                 inboundCalls30d: 1, outboundConnectRate: 1, webSessions30d: 2, abandonedCarts30d: 3, ecomOrders30d: 4,
+                 supportTickets90d: 5, csat: nil, recentIssue: false, touches30d: 6,
+                 productInterest: .allCases[Product.allCases.count - 1], churned: false, futureSpend: nil, churnLogit: nil),
+        Customer(id: "C3", lat: 1.5, lon: 2.5, lastPurchaseDay: 12, amount: 0, lifetimeValue: 9, companySize: 40,
+                 industry: .allCases[0], tier: .allCases[0], preferredChannel: .allCases[0], lastContactChannel: .allCases[0],
+                 digitalEngagement: 0, inboundCalls30d: 0, outboundConnectRate: 0, webSessions30d: 0, abandonedCarts30d: 0,
+                 ecomOrders30d: 0, supportTickets90d: 0, csat: 4.5, recentIssue: false, touches30d: 0,
+                 productInterest: .allCases[0], churned: nil),
+    ]
+
+    static let edgeTickets: [Ticket] = [
+        Ticket(id: "T-ünï", createdAt: Int64.min, priority: .allCases[0], channel: .allCases[0], type: "", product: "Ωmega 🛠",
+               status: .allCases[0], firstResponseAt: Int64.max, resolvedAt: 0, customerKey: "", satisfaction: -0.0, subject: "a\tb\nc"),
+        Ticket(id: "", createdAt: Int64.max, priority: .allCases[Priority.allCases.count - 1],
+               channel: .allCases[TicketChannel.allCases.count - 1], type: "billing", product: "",
+               status: .allCases[TicketStatus.allCases.count - 1]),
+    ]
+
+    static let edgeReps = [
+        Rep(id: "", name: "Zoë Ñúñez 山田", homeLat: -.greatestFiniteMagnitude, homeLon: .leastNormalMagnitude,
+            dayStartMinute: Int.min, dayEndMinute: Int.max, workingDays: 0),
+        Rep(id: "R2", name: "", homeLat: 0, homeLon: 0),
+    ]
+
+    @Test func everyColumnTypeRoundTrips() throws {
+        let store = try Store.inMemory()
+        let c = try store.saveCustomers(Self.edgeCustomers, source: "edge")
+        let r = try store.saveReps(Self.edgeReps, source: "edge")
+        let t = try store.saveTickets(Self.edgeTickets, source: "edge")
+        #expect(try store.customers(dataset: c) == Self.edgeCustomers)
+        #expect(try store.reps(dataset: r) == Self.edgeReps)
+        #expect(try store.tickets(dataset: t) == Self.edgeTickets)
+        // Empty strings are TEXT, never NULL (a nil pointer would bind NULL).
+        let emptyIds = try store.db.read { db in
+            try String.fetchAll(db, sql: "SELECT typeof(id) FROM customer WHERE dataset_id = ? AND id = ''", arguments: [c])
+        }
+        #expect(emptyIds == ["text"])
+    }
+
+    @Test func storedTypesAndValuesMatchGRDBArguments() throws {
+        let store = try Store.inMemory()
+        let mine = (customers: try store.saveCustomers(Self.edgeCustomers, source: "binder"),
+                    reps: try store.saveReps(Self.edgeReps, source: "binder"),
+                    tickets: try store.saveTickets(Self.edgeTickets, source: "binder"))
+        let grdb = (customers: try store.saveCustomers([], source: "grdb"), reps: try store.saveReps([], source: "grdb"),
+                    tickets: try store.saveTickets([], source: "grdb"))
+        try store.db.write { db in try Self.insertThroughGRDB(db, grdb) }
+        for (table, a, b) in [("customer", mine.customers, grdb.customers), ("rep", mine.reps, grdb.reps),
+                              ("ticket", mine.tickets, grdb.tickets)] {
+            let (typesA, valuesA) = try Self.stored(store, table, a)
+            let (typesB, valuesB) = try Self.stored(store, table, b)
+            #expect(!typesA.isEmpty && typesA == typesB, "\(table): SQL types differ")
+            #expect(valuesA == valuesB, "\(table): stored values differ")
+        }
+    }
+
+    @Test func aFailingRowIsAClearErrorAndNothingIsKept() throws {
+        let store = try Store.inMemory()
+        var bad = Self.edgeCustomers
+        bad[1].lat = .nan  // SQLite stores NaN as NULL, which `lat NOT NULL` refuses
+        do {
+            try store.saveCustomers(bad, source: "bad")
+            Issue.record("a NULL in a NOT NULL column was saved")
+        } catch {
+            #expect(error.message.contains("saving customers failed at row 1"))
+            #expect(error.message.contains("NOT NULL"))
+        }
+        #expect(try store.datasets(kind: "customers").isEmpty)
+    }
+
+    /// Each column's `typeof` and value, rows in order, without the dataset id.
+    private static func stored(_ store: Store, _ table: String, _ dataset: Int64) throws -> ([[String]], [[DatabaseValue]]) {
+        try store.db.read { db in
+            let columns = try db.columns(in: table).map(\.name).filter { $0 != "dataset_id" }
+            let types = try Row.fetchAll(db, sql: "SELECT \(columns.map { "typeof(\($0))" }.joined(separator: ",")) FROM \(table) WHERE dataset_id = ? ORDER BY row",
+                                         arguments: [dataset]).map { r in (0..<r.count).map { r[$0] as String } }
+            let values = try Row.fetchAll(db, sql: "SELECT \(columns.joined(separator: ",")) FROM \(table) WHERE dataset_id = ? ORDER BY row",
+                                          arguments: [dataset]).map { Array($0.databaseValues) }
+            return (types, values)
+        }
+    }
+
+    /// The rows as the store wrote them before the binder: GRDB's statement arguments.
+    private static func insertThroughGRDB(_ db: Database, _ ids: (customers: Int64, reps: Int64, tickets: Int64)) throws {
+        let cs = try db.makeStatement(sql: "INSERT INTO customer VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+        for (row, c) in edgeCustomers.enumerated() {
+            try cs.execute(arguments: [
+                ids.customers, row, c.id, c.lat, c.lon, c.lastPurchaseDay, c.amount, c.lifetimeValue, c.companySize,
+                c.industry.rawValue, c.tier.rawValue, c.preferredChannel.rawValue, c.lastContactChannel.rawValue,
+                c.digitalEngagement, c.inboundCalls30d, c.outboundConnectRate, c.webSessions30d,
+                c.abandonedCarts30d, c.ecomOrders30d, c.supportTickets90d, c.csat, c.recentIssue,
+                c.touches30d, c.productInterest.rawValue, c.churned, c.futureSpend, c.churnLogit,
+            ])
+        }
+        let rs = try db.makeStatement(sql: "INSERT INTO rep VALUES (?,?,?,?,?,?,?,?,?)")
+        for (row, r) in edgeReps.enumerated() {
+            try rs.execute(arguments: [ids.reps, row, r.id, r.name, r.homeLat, r.homeLon, r.dayStartMinute, r.dayEndMinute, r.workingDays])
+        }
+        let ts = try db.makeStatement(sql: "INSERT INTO ticket VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+        for (row, t) in edgeTickets.enumerated() {
+            try ts.execute(arguments: [ids.tickets, row, t.id, t.createdAt, t.priority.rawValue, t.channel.rawValue,
+                                       t.type, t.product, t.status.rawValue, t.firstResponseAt, t.resolvedAt,
+                                       t.customerKey, t.satisfaction, t.subject])
+        }
+    }
+}
