@@ -49,5 +49,10 @@ public struct PrepScriptTemplate: Sendable {
         return try PrepScriptTemplate(text: String(decoding: bytes, as: UTF8.self), source: path)
     }
 
-    public func render(_ script: PrepScript) -> String { template.render(script.context) }
+    public func render(_ script: PrepScript) -> String { template.render(PrepScriptContactNode(script)) }
+
+    func render(_ contact: PrepScriptContactNode) -> String { template.render(contact) }
+
+    /// The reference rendering: the same template over `PrepScript.dictionaryContext`.
+    func renderReference(_ script: PrepScript) -> String { template.render(script.dictionaryContext) }
 }
