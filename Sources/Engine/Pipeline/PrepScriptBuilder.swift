@@ -4,11 +4,14 @@ import Dispatch
 /// stop) and every call the contact centre scheduled today, filled with the account, its
 /// NBA reasons and open tickets.
 public enum PrepScriptBuilder {
-    /// What the template is rendered from.
+    /// How the scripts are rendered.
     public enum Context: Sendable {
-        /// Typed nodes (`PrepScriptContactNode`), one account node shared by the account's contacts.
+        /// What the run does: swift-mustache renders each shape of script once over marker
+        /// texts (`PrepScriptPlan`) and each script fills its shape's plan with its texts.
+        case planned
+        /// swift-mustache over typed nodes (`PrepScriptNode`), once per contact.
         case typed
-        /// A `[String: Any]` tree per contact: the reference the typed nodes must match.
+        /// swift-mustache over a `[String: Any]` tree per contact: the reference.
         case dictionary
     }
 
@@ -22,43 +25,53 @@ public enum PrepScriptBuilder {
     typealias Job = (account: Int, channel: SalesChannel, day: Int, stop: PrepScript.Stop?)
 
     static func scripts(_ run: SalesRun, customers: [Customer], reps: [Rep], tickets: [Ticket], config: PipelineConfig,
-                        template: PrepScriptTemplate, context: Context = .typed) -> [SalesRun.Script] {
+                        template: PrepScriptTemplate, context: Context = .planned) -> [SalesRun.Script] {
         var list: [Job] = []
         for v in run.routes.visits where v.rep < reps.count {
             list.append((v.account, .field, v.day, .init(rep: reps[v.rep].name, sequence: v.sequence, arrivalMinute: v.arrivalMinute, day: v.day)))
         }
         for c in run.contactCentre.schedule where c.startMinute != nil { list.append((c.account, c.channel, 0, nil)) }
         let jobs = list
-        // The unit of work is an account with all its contacts, so its node is built once.
-        var groupOf: [Int: Int] = [:]
-        var groups: [[Int]] = []
-        for (j, job) in jobs.enumerated() {
-            if let g = groupOf[job.account] { groups[g].append(j) } else { groupOf[job.account] = groups.count; groups.append([j]) }
-        }
-        let units = groups
-        let slots = ParallelSlots<String>(count: jobs.count)
-        let workers = max(1, min(config.threads, units.count))
-        DispatchQueue.concurrentPerform(iterations: workers) { w in
-            var u = w
-            while u < units.count {
-                let members = units[u]
-                switch context {
-                case .typed:
-                    let first = jobs[members[0]]
-                    let account = PrepScriptAccountNode(script(first, run, customers, tickets, config))
-                    for j in members {
-                        let job = jobs[j]
-                        slots[j] = template.render(PrepScriptContactNode(account: account, channel: job.channel, day: job.day, stop: job.stop))
-                    }
-                case .dictionary:
-                    for j in members { slots[j] = template.renderReference(script(jobs[j], run, customers, tickets, config)) }
-                }
-                u += workers
+        let threads = config.threads
+        let texts: [String?]
+        switch context {
+        case .dictionary:
+            texts = parallelMap(jobs.count, threads) { template.renderReference(script(jobs[$0], run, customers, tickets, config)) }
+        case .typed:
+            texts = parallelMap(jobs.count, threads) { template.render(PrepScriptFill(script(jobs[$0], run, customers, tickets, config))) }
+        case .planned:
+            let fills = parallelMap(jobs.count, threads) { PrepScriptFill(script(jobs[$0], run, customers, tickets, config)) }
+            // One plan per shape, made and checked on the shape's first script.
+            var shapeOf: [PrepScriptFill.Shape: Int] = [:], firsts: [Int] = [], shape: [Int] = []
+            for (j, fill) in fills.enumerated() {
+                guard let fill else { shape.append(-1); continue }
+                if let k = shapeOf[fill.shape] { shape.append(k) } else { shapeOf[fill.shape] = firsts.count; shape.append(firsts.count); firsts.append(j) }
+            }
+            let first = firsts, shapeIndex = shape
+            let plans = parallelMap(first.count, threads) { k in fills[first[k]].flatMap { template.plan(checkedOn: $0) } }
+            texts = parallelMap(jobs.count, threads) { j in
+                guard let fill = fills[j] else { return "" }
+                if shapeIndex[j] >= 0, let plan = plans[shapeIndex[j]] ?? nil { return plan.fill(fill.texts) }
+                return template.render(fill)
             }
         }
         return jobs.enumerated().map { j, job in
-            SalesRun.Script(account: job.account, channel: job.channel, day: job.day, text: slots[j] ?? "")
+            SalesRun.Script(account: job.account, channel: job.channel, day: job.day, text: texts[j] ?? "")
         }
+    }
+
+    /// `body(0..<n)` on up to `threads` workers; nil only where a body never ran.
+    static func parallelMap<T: Sendable>(_ n: Int, _ threads: Int, _ body: @Sendable (Int) -> T) -> [T?] {
+        let slots = ParallelSlots<T>(count: n)
+        let workers = max(1, min(threads, n))
+        DispatchQueue.concurrentPerform(iterations: workers) { w in
+            var i = w
+            while i < n {
+                slots[i] = body(i)
+                i += workers
+            }
+        }
+        return slots.values
     }
 
     /// Everything the script of `job` says, from the run's stages.

@@ -1,14 +1,71 @@
 import Mustache
 
-/// A prep script as swift-mustache sees it: typed nodes that answer `child(named:)` with a
-/// switch, in place of a `[String: Any]` tree built per script (`PrepScript.dictionaryContext`).
-///
-/// Same names and the same kinds of value as that tree — text as `MustacheText`, flags as
-/// `Bool`, lists as arrays of nodes, `stop` as a node or nothing — so swift-mustache takes the
-/// same branch for every tag and each template renders byte for byte the same. What is saved:
-/// the dictionaries and their boxing per script, the casts of a dictionary to `MustacheParent`,
-/// and `String(describing:)` on every value. Everything that depends only on the account lives
-/// in one `PrepScriptAccountNode`, shared by the account's visit and call.
+/// One contact's script as data: every text it can print, in a fixed order, and its shape —
+/// the only things that steer a template's sections (which flags are set, how long each list
+/// is, whether there is a route stop). Text never steers swift-mustache: a text is always
+/// "present", so two contacts with the same shape differ only in the texts printed.
+struct PrepScriptFill: Sendable {
+    struct Shape: Hashable, Sendable {
+        var overdue: [Bool]
+        var stop: Bool
+        var reasons: Int, actions: Int, objections: Int, compliance: Int
+    }
+
+    var shape: Shape
+    /// The 12 account and contact texts (`rootNames`), then the stop's 4 (`stopNames`) when there
+    /// is one, 4 per ticket (`ticketNames`), one per reason and action, 2 per objection, one per
+    /// compliance line.
+    var texts: [String]
+
+    static let rootNames = ["account", "tier", "industry", "segment", "product", "channel", "contact_kind", "day",
+                            "churn_pct", "potential_eur", "nba_score", "nba_rank"]
+    static let stopNames = ["rep", "sequence", "arrival", "day"]
+    static let ticketNames = ["id", "priority", "type", "age_days"]
+
+    init(shape: Shape, texts: [String]) { self.shape = shape; self.texts = texts }
+
+    init(_ s: PrepScript) {
+        let objections = s.objections, actions = s.actions, compliance = s.compliance
+        shape = Shape(overdue: s.tickets.map(\.overdue), stop: s.stop != nil, reasons: s.reasons.count, actions: actions.count,
+                      objections: objections.count, compliance: compliance.count)
+        var t = [s.account, s.tier.rawValue, s.industry.rawValue, s.segment, s.product.rawValue, s.channel.rawValue, s.contactKind,
+                 String(s.day + 1), NBAReasons.percent(s.churnProbability), NBAReasons.grouped(s.potential),
+                 NBAReasons.oneDecimal(s.nba), String(s.nbaRank)]
+        t.reserveCapacity(t.count + 4 + 4 * s.tickets.count + s.reasons.count + actions.count + 2 * objections.count + compliance.count)
+        if let stop = s.stop { t += [stop.rep, String(stop.sequence), PrepScript.clock(stop.arrivalMinute), String(stop.day + 1)] }
+        for k in s.tickets { t += [k.id, k.priority.rawValue, k.type, String(k.ageDays)] }
+        t += s.reasons
+        t += actions
+        for o in objections { t += [o.0, o.1] }
+        t += compliance
+        texts = t
+    }
+
+    /// The typed context swift-mustache renders: the same names and kinds of value as
+    /// `PrepScript.dictionaryContext`.
+    var node: PrepScriptNode {
+        var next = texts.makeIterator()
+        func take(_ names: [String]) -> [String: MustacheText] {
+            var out: [String: MustacheText] = [:]
+            for name in names { out[name] = MustacheText(next.next() ?? "") }
+            return out
+        }
+        let root = take(Self.rootNames)
+        let stop = shape.stop ? PrepScriptNode(texts: take(Self.stopNames)) : nil
+        let tickets = shape.overdue.map { PrepScriptNode(texts: take(Self.ticketNames), flags: ["overdue": $0]) }
+        let reasons = (0..<shape.reasons).map { _ in PrepScriptNode(texts: take(["text"])) }
+        let actions = (0..<shape.actions).map { _ in PrepScriptNode(texts: take(["text"])) }
+        let objections = (0..<shape.objections).map { _ in PrepScriptNode(texts: take(["objection", "response"])) }
+        let compliance = (0..<shape.compliance).map { _ in PrepScriptNode(texts: take(["text"])) }
+        return PrepScriptNode(texts: root, flags: ["has_tickets": !tickets.isEmpty],
+                              lists: ["tickets": tickets, "reasons": reasons, "actions": actions, "objections": objections,
+                                      "compliance": compliance],
+                              objects: stop.map { ["stop": $0] } ?? [:])
+    }
+}
+
+/// A text as swift-mustache sees it: rendered through `MustacheCustomRenderable` (what a
+/// String would print), pushed by a section like any present value, with no children.
 struct MustacheText: MustacheCustomRenderable, MustacheParent, Sendable {
     let value: String
     init(_ value: String) { self.value = value }
@@ -18,161 +75,25 @@ struct MustacheText: MustacheCustomRenderable, MustacheParent, Sendable {
     func child(named: String) -> Any? { nil }
 }
 
-/// A list item with a single `text` (reasons, actions, compliance).
-final class PrepScriptTextNode: MustacheParent, Sendable {
-    let text: MustacheText
-    init(_ text: String) { self.text = MustacheText(text) }
-    func child(named name: String) -> Any? { name == "text" ? text : nil }
-}
+/// One object of the context (the script, a ticket, a list item, the stop). Texts, flags,
+/// lists and objects are kept apart so each name answers with the same kind of value as the
+/// dictionary tree: `MustacheText`, `Bool`, an array of nodes, a node; an absent name is nil.
+final class PrepScriptNode: MustacheParent, Sendable {
+    private let texts: [String: MustacheText]
+    private let flags: [String: Bool]
+    private let lists: [String: [PrepScriptNode]]
+    private let objects: [String: PrepScriptNode]
 
-final class PrepScriptObjectionNode: MustacheParent, Sendable {
-    let objection: MustacheText, response: MustacheText
-    init(_ pair: (String, String)) { objection = MustacheText(pair.0); response = MustacheText(pair.1) }
-    func child(named name: String) -> Any? {
-        switch name {
-        case "objection": objection
-        case "response": response
-        default: nil
-        }
-    }
-}
-
-final class PrepScriptTicketNode: MustacheParent, Sendable {
-    let id: MustacheText, priority: MustacheText, type: MustacheText, ageDays: MustacheText
-    let overdue: Bool
-    init(_ t: PrepScript.OpenTicket) {
-        id = MustacheText(t.id); priority = MustacheText(t.priority.rawValue); type = MustacheText(t.type)
-        ageDays = MustacheText(String(t.ageDays)); overdue = t.overdue
-    }
-    func child(named name: String) -> Any? {
-        switch name {
-        case "id": id
-        case "priority": priority
-        case "type": type
-        case "age_days": ageDays
-        case "overdue": overdue
-        default: nil
-        }
-    }
-}
-
-final class PrepScriptStopNode: MustacheParent, Sendable {
-    let rep: MustacheText, sequence: MustacheText, arrival: MustacheText, day: MustacheText
-    init(_ s: PrepScript.Stop) {
-        rep = MustacheText(s.rep); sequence = MustacheText(String(s.sequence))
-        arrival = MustacheText(PrepScript.clock(s.arrivalMinute)); day = MustacheText(String(s.day + 1))
-    }
-    func child(named name: String) -> Any? {
-        switch name {
-        case "rep": rep
-        case "sequence": sequence
-        case "arrival": arrival
-        case "day": day
-        default: nil
-        }
-    }
-}
-
-/// The names whose values depend only on the account (its figures, reasons, tickets, and the
-/// actions and objections drawn from them), built once per account.
-final class PrepScriptAccountNode: MustacheParent, Sendable {
-    let account: MustacheText, tier: MustacheText, industry: MustacheText, segment: MustacheText, product: MustacheText
-    let churnPct: MustacheText, potentialEUR: MustacheText, nbaScore: MustacheText, nbaRank: MustacheText
-    let hasTickets: Bool
-    let tickets: [PrepScriptTicketNode]
-    let reasons: [PrepScriptTextNode], actions: [PrepScriptTextNode]
-    let objections: [PrepScriptObjectionNode]
-    /// Kept for the compliance list, which depends on the tier and the contact's channel.
-    let strategic: Bool
-
-    /// Only `script`'s account-level fields are read; its channel, day and stop are the contact's.
-    init(_ script: PrepScript) {
-        account = MustacheText(script.account); tier = MustacheText(script.tier.rawValue)
-        industry = MustacheText(script.industry.rawValue); segment = MustacheText(script.segment)
-        product = MustacheText(script.product.rawValue)
-        churnPct = MustacheText(NBAReasons.percent(script.churnProbability))
-        potentialEUR = MustacheText(NBAReasons.grouped(script.potential))
-        nbaScore = MustacheText(NBAReasons.oneDecimal(script.nba)); nbaRank = MustacheText(String(script.nbaRank))
-        hasTickets = !script.tickets.isEmpty
-        tickets = script.tickets.map(PrepScriptTicketNode.init)
-        reasons = script.reasons.map(PrepScriptTextNode.init)
-        actions = script.actions.map(PrepScriptTextNode.init)
-        let troubled = hasTickets || script.reasonTerms.contains(.friction)
-        objections = Self.objectionLists[(troubled ? 1 : 0) | (script.reasonTerms.contains(.churn) ? 2 : 0)]
-        strategic = script.tier == .strategic
+    init(texts: [String: MustacheText], flags: [String: Bool] = [:], lists: [String: [PrepScriptNode]] = [:],
+         objects: [String: PrepScriptNode] = [:]) {
+        self.texts = texts; self.flags = flags; self.lists = lists; self.objects = objects
     }
 
     func child(named name: String) -> Any? {
-        switch name {
-        case "account": account
-        case "tier": tier
-        case "industry": industry
-        case "segment": segment
-        case "product": product
-        case "churn_pct": churnPct
-        case "potential_eur": potentialEUR
-        case "nba_score": nbaScore
-        case "nba_rank": nbaRank
-        case "has_tickets": hasTickets
-        case "tickets": tickets
-        case "reasons": reasons
-        case "actions": actions
-        case "objections": objections
-        default: nil
-        }
-    }
-
-    /// The objections depend on two yes/no facts, so the four possible lists are built once.
-    private static let objectionLists: [[PrepScriptObjectionNode]] = (0..<4).map { k in
-        let probe = PrepScript(account: "", tier: .a, industry: .saas, product: .cxSuite, segment: "", channel: .field, day: 0,
-                               churnProbability: 0, potential: 0, nba: 0, nbaRank: 0, reasons: [],
-                               reasonTerms: k & 2 != 0 ? [.churn] : [],
-                               tickets: k & 1 != 0 ? [.init(id: "", priority: .low, type: "", ageDays: 0, overdue: false)] : [],
-                               stop: nil)
-        return probe.objections.map(PrepScriptObjectionNode.init)
-    }
-}
-
-/// One contact: the account's node plus what the contact adds (channel, day, route stop,
-/// compliance). Lookups not answered here go to the account.
-final class PrepScriptContactNode: MustacheParent, Sendable {
-    let account: PrepScriptAccountNode
-    let channel: MustacheText, contactKind: MustacheText, day: MustacheText
-    let stop: PrepScriptStopNode?
-    let compliance: [PrepScriptTextNode]
-
-    init(account: PrepScriptAccountNode, channel: SalesChannel, day: Int, stop: PrepScript.Stop?) {
-        self.account = account
-        self.channel = MustacheText(channel.rawValue)
-        contactKind = MustacheText(PrepScript.contactKind(channel))
-        self.day = MustacheText(String(day + 1))
-        self.stop = stop.map(PrepScriptStopNode.init)
-        compliance = Self.complianceLists[Self.complianceIndex(channel, strategic: account.strategic)]
-    }
-
-    convenience init(_ script: PrepScript) {
-        self.init(account: PrepScriptAccountNode(script), channel: script.channel, day: script.day, stop: script.stop)
-    }
-
-    func child(named name: String) -> Any? {
-        switch name {
-        case "channel": channel
-        case "contact_kind": contactKind
-        case "day": day
-        case "stop": stop
-        case "compliance": compliance
-        default: account.child(named: name)
-        }
-    }
-
-    /// The compliance list depends on the channel and on whether the tier is strategic only.
-    private static let complianceLists: [[PrepScriptTextNode]] = SalesChannel.allCases.flatMap { channel in
-        [Tier.a, Tier.strategic].map { tier in
-            PrepScript.compliance(channel: channel, tier: tier).map(PrepScriptTextNode.init)
-        }
-    }
-
-    private static func complianceIndex(_ channel: SalesChannel, strategic: Bool) -> Int {
-        Int(channel.code) * 2 + (strategic ? 1 : 0)
+        if let t = texts[name] { return t }
+        if let f = flags[name] { return f }
+        if let l = lists[name] { return l }
+        if let o = objects[name] { return o }
+        return nil
     }
 }

@@ -1,8 +1,9 @@
 import Testing
 @testable import Engine
 
-/// The typed context (`PrepScriptContactNode`) must render every template exactly as
-/// swift-mustache renders the plain `[String: Any]` tree (`PrepScript.dictionaryContext`).
+/// The typed context (`PrepScriptNode`) and the per-shape plans (`PrepScriptPlan`) must give
+/// every template exactly what swift-mustache renders from the plain `[String: Any]` tree
+/// (`PrepScript.dictionaryContext`).
 @Suite struct PrepScriptContextTests {
     /// Scripts that take every branch: each channel, strategic or not, tickets (overdue or not)
     /// or none, a route stop or none, every reason term, no reasons at all, and text that HTML
@@ -73,12 +74,36 @@ import Testing
         return tags(PrepScriptTemplate.fields, depth: 0)
     }
 
+    /// A plan made from the marker render alone, without the check `plan(checkedOn:)` adds.
+    func uncheckedPlan(_ template: PrepScriptTemplate, _ fill: PrepScriptFill) -> PrepScriptPlan? {
+        let markers = PrepScriptFill(shape: fill.shape, texts: fill.texts.indices.map(PrepScriptPlan.marker))
+        return PrepScriptPlan(output: template.template.render(markers.node), texts: fill.texts.count)
+    }
+
+    /// The same shape with other texts (more characters HTML escapes, a combining mark after `<`).
+    func other(_ s: PrepScript) -> PrepScript {
+        var o = s
+        o.account = "X<\u{301}&'" + s.account; o.segment = "S\"" + s.segment
+        o.reasons = s.reasons.map { $0 + " & more" }
+        o.tickets = s.tickets.map { var t = $0; t.id += "'"; t.type = "<" + t.type; return t }
+        o.stop?.rep = "Rep <b>"
+        return o
+    }
+
+    /// Compared as bytes throughout: String's == is canonical equivalence.
     func expectSameAsReference(_ text: String) throws {
         let template = try PrepScriptTemplate(text: text, source: "test")
         for script in Self.scripts {
-            let typed = template.render(script), reference = template.renderReference(script)
-            #expect(typed == reference, "\(script.account) \(script.channel)")
-            #expect(!typed.isEmpty)
+            let reference = template.renderReference(script), fill = PrepScriptFill(script)
+            #expect(Array(template.render(script).utf8) == Array(reference.utf8), "\(script.account) \(script.channel)")
+            #expect(!reference.isEmpty)
+            let plan = try #require(uncheckedPlan(template, fill))
+            #expect(Array(plan.fill(fill.texts).utf8) == Array(reference.utf8), "\(script.account) \(script.channel)")
+            #expect(template.plan(checkedOn: fill) != nil)
+            // The plan of one script serves another of the same shape.
+            let o = other(script), oFill = PrepScriptFill(o)
+            #expect(oFill.shape == fill.shape)
+            #expect(Array(plan.fill(oFill.texts).utf8) == Array(template.renderReference(o).utf8), "\(o.account) \(o.channel)")
         }
     }
 
@@ -98,16 +123,36 @@ import Testing
         try expectSameAsReference("{{%CONTENT_TYPE:HTML}}" + text)
     }
 
-    /// An account with a visit and a call shares one account node; each contact still gets its
-    /// own channel, day, stop and compliance.
-    @Test func sharedAccountNodeKeepsEachContactsOwnFields() throws {
-        let template = try PrepScriptTemplate.builtIn()
-        var call = Self.scripts[0]
-        call.channel = .outboundCC; call.day = 0; call.stop = nil
-        let account = PrepScriptAccountNode(Self.scripts[0])
-        for script in [Self.scripts[0], call] {
-            let node = PrepScriptContactNode(account: account, channel: script.channel, day: script.day, stop: script.stop)
-            #expect(template.render(node) == template.renderReference(script))
+    @Test func planReadsMarkersBackAndRefusesBrokenOnes() throws {
+        let plan = try #require(PrepScriptPlan(output: "a\u{E000}<1>\u{E001}b\u{E000}&lt;0&gt;\u{E001}", texts: 2))
+        #expect(plan.pieces == [.literal("a"), .text(1), .literal("b"), .escaped(0)])
+        #expect(plan.fill(["<x>", "y"]) == "ayb&lt;x&gt;")
+        for broken in ["\u{E000}<1", "\u{E000}<2>\u{E001}", "\u{E000}<>\u{E001}", "x\u{E001}", "\u{E000}1>\u{E001}"] {
+            #expect(PrepScriptPlan(output: broken, texts: 2) == nil, "\(broken)")
+        }
+    }
+
+    /// A template whose own text holds a marker character is rendered directly, still the same.
+    @Test func markerCharacterInTheTemplateFallsBackToDirectRendering() throws {
+        let template = try PrepScriptTemplate(text: "\u{E000}<0>\u{E001} {{account}}", source: "t")
+        let fill = PrepScriptFill(Self.scripts[0])
+        #expect(template.plan(checkedOn: fill) == nil)
+        #expect(Array(template.render(Self.scripts[0]).utf8) == Array(template.renderReference(Self.scripts[0]).utf8))
+    }
+
+    /// A small run's scripts: planned (what the run does), typed and dictionary renders agree,
+    /// for the built-in template and a user's.
+    @Test func runScriptsAreTheSameEveryWay() throws {
+        let config = PipelineConfig(customers: 300, reps: 3, tickets: 600, seed: 5, sales: .fastForTests)
+        let outcome = try Pipeline.run(config: config, input: .synthetic, store: nil)
+        for template in [try PrepScriptTemplate.builtIn(), try PrepScriptTemplate(text: Self.userTemplate, source: "user")] {
+            let reference = PrepScriptBuilder.scripts(for: outcome, template: template, context: .dictionary)
+            #expect(reference.count > 20)
+            for way in [PrepScriptBuilder.Context.planned, .typed] {
+                let scripts = PrepScriptBuilder.scripts(for: outcome, template: template, context: way)
+                #expect(scripts == reference)
+                #expect(scripts.map { Array($0.text.utf8) } == reference.map { Array($0.text.utf8) })
+            }
         }
     }
 
