@@ -97,8 +97,8 @@ public struct PrepScript: Sendable, Equatable {
     }
 
     /// The script as a plain `[String: Any]` tree (names as in `PrepScriptTemplate.fields`): how
-    /// scripts were rendered before `PrepScriptContactNode`, kept as the reference the typed
-    /// context is tested and benchmarked against.
+    /// scripts were rendered before `PrepScriptFill` and `PrepScriptPlan`, kept as the reference
+    /// they are tested and benchmarked against.
     var dictionaryContext: [String: Any] {
         var c: [String: Any] = [
             "account": account, "tier": tier.rawValue, "industry": industry.rawValue, "segment": segment,
