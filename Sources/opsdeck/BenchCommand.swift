@@ -6,6 +6,7 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Performance and quality benchmarks (build with -c release).",
-        subcommands: [BenchGenerate.self, BenchImport.self, BenchRoutingCommand.self, BenchLearning.self, BenchScreenSLA.self, BenchRun.self, BenchSLA.self, BenchScreens.self, BenchModel.self, BenchTransport.self]
+        subcommands: [BenchGenerate.self, BenchImport.self, BenchRoutingCommand.self, BenchLearning.self, BenchScreenSLA.self, BenchRun.self, BenchSLA.self, BenchScreens.self, BenchModel.self, BenchTransport.self,
+                      BenchScripts.self]
     )
 }

@@ -48,7 +48,11 @@ public struct PrepScript: Sendable, Equatable {
         self.tickets = tickets; self.stop = stop
     }
 
-    public var contactKind: String { channel == .field ? "visit" : (channel == .ecomSelf ? "message" : "call") }
+    public var contactKind: String { Self.contactKind(channel) }
+
+    static func contactKind(_ channel: SalesChannel) -> String {
+        channel == .field ? "visit" : (channel == .ecomSelf ? "message" : "call")
+    }
 
     /// What to do, from the reasons first and then the channel.
     public var actions: [String] {
@@ -80,7 +84,9 @@ public struct PrepScript: Sendable, Equatable {
         return out
     }
 
-    public var compliance: [String] {
+    public var compliance: [String] { Self.compliance(channel: channel, tier: tier) }
+
+    static func compliance(channel: SalesChannel, tier: Tier) -> [String] {
         var out = ["Record the outcome in the CRM the same day."]
         if channel == .outboundCC { out.append("Check call consent and the do-not-call list before dialling; state the purpose of the call.") }
         if channel == .field { out.append("Gifts and hospitality within policy; log the visit and anyone met.") }
@@ -90,8 +96,10 @@ public struct PrepScript: Sendable, Equatable {
         return out
     }
 
-    /// The dictionary Mustache renders (names as in `PrepScriptTemplate.fields`).
-    var context: [String: Any] {
+    /// The script as a plain `[String: Any]` tree (names as in `PrepScriptTemplate.fields`): how
+    /// scripts were rendered before `PrepScriptFill` and `PrepScriptPlan`, kept as the reference
+    /// they are tested and benchmarked against.
+    var dictionaryContext: [String: Any] {
         var c: [String: Any] = [
             "account": account, "tier": tier.rawValue, "industry": industry.rawValue, "segment": segment,
             "product": product.rawValue, "channel": channel.rawValue, "contact_kind": contactKind, "day": String(day + 1),

@@ -5,6 +5,8 @@ import Mustache
 public struct PrepScriptTemplate: Sendable {
     public let source: String
     let template: MustacheTemplate
+    /// The template's text uses a character `PrepScriptPlan` marks holes with: render directly.
+    let markerInText: Bool
 
     /// Every name a template may use. Inside `{{#tickets}}`, `{{#reasons}}` … the item's names.
     public static let fields: [String: TemplateField] = [
@@ -28,6 +30,7 @@ public struct PrepScriptTemplate: Sendable {
             throw SalesError.template("\(source): \(error)")
         }
         self.source = source
+        markerInText = text.unicodeScalars.contains { $0 == PrepScriptPlan.open || $0 == PrepScriptPlan.close }
     }
 
     public static func builtIn() throws(SalesError) -> PrepScriptTemplate {
@@ -49,5 +52,21 @@ public struct PrepScriptTemplate: Sendable {
         return try PrepScriptTemplate(text: String(decoding: bytes, as: UTF8.self), source: path)
     }
 
-    public func render(_ script: PrepScript) -> String { template.render(script.context) }
+    public func render(_ script: PrepScript) -> String { render(PrepScriptFill(script)) }
+
+    func render(_ fill: PrepScriptFill) -> String { template.render(fill.node) }
+
+    /// The plan for `fill`'s shape (see `PrepScriptPlan`), used only if it gives `fill`'s own
+    /// script byte for byte as a direct render does; nil otherwise, or when the template's own text
+    /// holds a marker character.
+    func plan(checkedOn fill: PrepScriptFill) -> PrepScriptPlan? {
+        guard !markerInText else { return nil }
+        let markers = PrepScriptFill(shape: fill.shape, texts: fill.texts.indices.map(PrepScriptPlan.marker))
+        guard let plan = PrepScriptPlan(output: template.render(markers.node), texts: fill.texts.count),
+              plan.fill(fill.texts).utf8.elementsEqual(render(fill).utf8) else { return nil }
+        return plan
+    }
+
+    /// The reference rendering: the same template over `PrepScript.dictionaryContext`.
+    func renderReference(_ script: PrepScript) -> String { template.render(script.dictionaryContext) }
 }

@@ -5,7 +5,10 @@ import Foundation
 /// Mustache renders an unknown name as nothing, so a typo in a user's template would silently
 /// drop a section of every script. The checker walks the tags with the same scoping rules
 /// (a section over a list or object opens that item's names on top of the outer ones) and
-/// fails on the first unknown name, with its line.
+/// fails on the first unknown name, with its line. It also refuses a tag that would print a
+/// whole list or object (`{{tickets}}`, or `{{.}}` anywhere but inside a section over a text):
+/// Mustache prints those with Swift's description of the value, whose key order changes from
+/// one run to the next.
 public indirect enum TemplateField: Sendable, Equatable {
     case text
     case flag
@@ -19,6 +22,9 @@ public enum TemplateChecker {
     public static func check(_ text: String, fields: [String: TemplateField], source: String) throws(SalesError) {
         var scopes: [[String: TemplateField]] = [fields]
         var open: [(name: String, line: Int)] = []
+        // Per open section: whether `{{.}}` is a text there. A section over a text, an object or
+        // a list item puts it on top; over a flag (or an absent object) nothing moves.
+        var dotIsText: [Bool] = [false]
         let chars = Array(text.utf8)
         var i = 0, line = 1
         func fail(_ l: Int, _ what: String) -> SalesError { .template("\(source) line \(l): \(what)") }
@@ -50,17 +56,41 @@ public enum TemplateChecker {
                 case .list(let inner), .object(let inner): scopes.append(inner)
                 case .text, .flag: scopes.append([:])
                 }
+                let dot = dotIsText[dotIsText.count - 1]
+                switch (sigil, field) {
+                case _ where rest == ".": dotIsText.append(dot)
+                case ("#", .text): dotIsText.append(true)
+                case ("#", .list), ("#", .object), ("^", .list): dotIsText.append(false)
+                default: dotIsText.append(dot)
+                }
             case "/":
                 guard let top = open.popLast() else { throw fail(tagLine, "{{/\(rest)}} closes a section that is not open") }
                 guard top.name == rest else { throw fail(tagLine, "{{/\(rest)}} closes {{#\(top.name)}} opened on line \(top.line)") }
                 scopes.removeLast()
+                dotIsText.removeLast()
             case "&", "{":
-                _ = try resolve(rest, scopes, tagLine, source)
+                try value(rest, scopes, dotIsText[dotIsText.count - 1], tagLine, source)
             default:
-                _ = try resolve(body, scopes, tagLine, source)
+                try value(body, scopes, dotIsText[dotIsText.count - 1], tagLine, source)
             }
         }
         if let top = open.last { throw fail(top.line, "section {{#\(top.name)}} is never closed") }
+    }
+
+    /// A name printed by a variable tag must be a text or a flag.
+    static func value(_ name: String, _ scopes: [[String: TemplateField]], _ dotIsText: Bool, _ line: Int,
+                      _ source: String) throws(SalesError) {
+        if name == "." {
+            guard dotIsText else {
+                throw SalesError.template("\(source) line \(line): {{.}} here is a whole object, not a text; name one of its fields instead")
+            }
+            return
+        }
+        switch try resolve(name, scopes, line, source) {
+        case .text, .flag: return
+        case .list, .object:
+            throw SalesError.template("\(source) line \(line): \"\(name)\" is not a text; open it as a section, {{#\(name)}} … {{/\(name)}}, and print its fields")
+        }
     }
 
     static func resolve(_ name: String, _ scopes: [[String: TemplateField]], _ line: Int, _ source: String) throws(SalesError) -> TemplateField {
