@@ -32,8 +32,7 @@ public struct FeatureBinning: Sendable, Equatable {
     /// equal count (at least `minDataInBin` each). One bin is kept for missing values when
     /// the sample has any.
     static func numeric(sample: [Float], maxBins: Int, minDataInBin: Int = 3) -> FeatureBinning {
-        var values = sample.filter { !$0.isNaN }.map(Double.init)
-        values.sort()
+        let values = FloatRadixSort.ascending(sample)
         let valueBins = values.count < sample.count ? maxBins - 1 : maxBins
         var distinct: [Double] = []
         var counts: [Int] = []

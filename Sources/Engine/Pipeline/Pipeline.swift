@@ -28,8 +28,8 @@ public struct RunOutcome: Sendable {
 /// The staged run of DESIGN.md. Each stage reports its duration and counts to the trace.
 public enum Pipeline {
     /// Runs every stage. `salesStages: false` stops after the gates (data checks only).
-    /// `saveDatasets` (with a store, on generated data) inserts the gated datasets on the second
-    /// core once the SLA stage is done, while the sales stages still run; `save` then finds
+    /// `saveDatasets` (with a store, on generated data) inserts the gated datasets on another
+    /// thread while the sales and SLA stages run; `save` then finds
     /// their ids and only writes the run. A dataset is useful without a run, so a run that
     /// stops later leaves them in the store, as `save` would have.
     public static func run(config: PipelineConfig, input: PipelineInput, store: Store?, template: PrepScriptTemplate? = nil,
@@ -74,23 +74,27 @@ public enum Pipeline {
             if let template { script = template } else {
                 do { script = try PrepScriptTemplate.builtIn() } catch { throw PipelineError(error.description) }
             }
-            // The SLA stage needs only the gated tickets, so it runs on the other core beside the
-            // sales stages; it is still recorded after them, so the trace's order is fixed.
+            // The SLA stage needs only the gated tickets, so it runs beside the sales stages; it
+            // is still recorded after them, so the trace's order is fixed. The dataset inserts
+            // are a third branch: with three on two cores, whichever ends first leaves its core
+            // to the others instead of idling at the join.
             let early: Store? = saveDatasets && ids == (nil, nil, nil) ? store : nil
-            let sla = SideTask { () -> (Result<SLAStageResult, PipelineError>, DatasetSave?) in
-                let s = slaStage(tickets, policy: slaPolicy, config: config)
-                guard let early else { return (s, nil) }
-                let start = WallClock.monotonic()
-                let saved = Result { () throws(StoreError) in
-                    try insertDatasets(customers, reps, tickets, reports: reports, seed: config.seed, into: early)
+            let sla = SideTask { slaStage(tickets, policy: slaPolicy, config: config) }
+            let inserts = early.map { early in
+                SideTask { () -> DatasetSave in
+                    let start = WallClock.monotonic()
+                    let saved = Result { () throws(StoreError) in
+                        try insertDatasets(customers, reps, tickets, reports: reports, seed: config.seed, into: early)
+                    }
+                    return DatasetSave(ids: saved, start: start, end: WallClock.monotonic())
                 }
-                return (s, DatasetSave(ids: saved, start: start, end: WallClock.monotonic()))
             }
             let salesResult = Result { () throws(PipelineError) in
                 try runSalesStages(customers, reps, tickets, config: config, slaPolicy: slaPolicy, template: script,
                                    rec: &rec, extras: extrasIn?.aligned(from: customersIn, to: customers))
             }
-            let (slaResult, datasetSave) = sla.join()
+            let slaResult = sla.join()
+            let datasetSave = inserts?.join()
             let (run, salesKPIs) = try salesResult.get()
             sales = run
             kpis += salesKPIs

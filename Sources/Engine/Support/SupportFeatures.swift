@@ -33,8 +33,8 @@ public struct SupportFeatures: Sendable {
         add(pri, Priority.labels, pri.map(Float.init))
         let ch = tickets.map(\.channel.code)
         add(ch, TicketChannel.labels, ch.map(Float.init))
-        for key in [\Ticket.type, \Ticket.product] {
-            let (c, l) = Self.vocabulary(tickets.map { $0[keyPath: key] })
+        for column in [tickets.map(\.type), tickets.map(\.product)] {
+            let (c, l) = Self.vocabulary(column)
             add(c, l, c.map(Float.init))
         }
         var hour = [UInt8](repeating: 0, count: n), weekday = [UInt8](repeating: 0, count: n)
