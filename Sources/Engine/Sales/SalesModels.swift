@@ -59,31 +59,41 @@ public enum SalesModels {
         gb.minDataInLeaf = max(5, min(20, labelledRows.count / 100))
         gb.maxBins = 63  // a quarter of the split search; no loss on these features (see BENCHMARKS.md, sales pipeline)
         let folds = try cappedFolds(count: labelledRows.count, k: config.folds, cap: config.trainRowsPerFold, seed: seed)
-        // The two models train side by side, one thread each: on small data this beats
-        // splitting each tree's histograms across threads, and it is as deterministic.
+        // Every (model, fold) fit is its own task, one thread each: on small data this beats
+        // splitting each tree's histograms across threads, six tasks pack the cores better than
+        // two while the SLA stage and the dataset inserts run beside them, and each fit is the
+        // same whichever thread runs it.
         var one = gb
         one.threads = 1
         let cfg = threads > 1 ? one : gb
-        let slots = ParallelSlots<Result<([Double], GradientBoostingModel?), LearningFailure>>(count: 2)
-        DispatchQueue.concurrentPerform(iterations: threads > 1 ? 2 : 1) { w in
-            for task in (threads > 1 ? [w] : [0, 1]) {
+        let k = folds.count
+        let slots = ParallelSlots<Result<([Double], GradientBoostingModel), LearningFailure>>(count: 2 * k)
+        DispatchQueue.concurrentPerform(iterations: threads > 1 ? 2 * k : 1) { w in
+            for t in (threads > 1 ? [w] : Array(0..<(2 * k))) {
+                let task = t / k, fold = folds[t % k]
+                let y = task == 0 ? yChurn : ySpend
                 do {
-                    var last: GradientBoostingModel?
-                    let y = task == 0 ? yChurn : ySpend
-                    let oof = try Splits.outOfFold(frame: labelledFrame, labels: y, folds: folds) { train, y, test in
-                        let m = try GradientBoosting(task: task == 0 ? .binaryClassification : .regression, config: cfg).fit(train, labels: y)
-                        last = m
-                        return task == 0 ? try m.predictProbability(test) : try m.predict(test)
-                    }
-                    slots[task] = .success((oof, last))
+                    let m = try GradientBoosting(task: task == 0 ? .binaryClassification : .regression, config: cfg)
+                        .fit(labelledFrame.rows(fold.train), labels: fold.train.map { y[$0] })
+                    let test = labelledFrame.rows(fold.test)
+                    slots[t] = .success((task == 0 ? try m.predictProbability(test) : try m.predict(test), m))
                 } catch {
-                    slots[task] = .failure(LearningFailure(message: "\(error)"))
+                    slots[t] = .failure(LearningFailure(message: "\(error)"))
                 }
             }
         }
-        guard let churnResult = slots[0], let spendResult = slots[1] else { throw SalesError.input("models did not finish") }
-        let (churnOOF, lastChurn) = try churnResult.get()
-        let (spendOOF, lastSpend) = try spendResult.get()
+        var churnOOF = [Double](repeating: .nan, count: labelledRows.count), spendOOF = churnOOF
+        var lastChurn: GradientBoostingModel?, lastSpend: GradientBoostingModel?
+        for t in 0..<(2 * k) {
+            guard let result = slots[t] else { throw SalesError.input("models did not finish") }
+            let (pred, model) = try result.get()
+            for (r, p) in zip(folds[t % k].test, pred) {
+                if t < k { churnOOF[r] = p } else { spendOOF[r] = p }
+            }
+            // The last fold's models give the importance and the cards' drivers.
+            if t == k - 1 { lastChurn = model }
+            if t == 2 * k - 1 { lastSpend = model }
+        }
         var churn = [Double](repeating: 0, count: customers.count)
         var logSpend = [Double](repeating: 0, count: customers.count)
         for (j, i) in labelledRows.enumerated() { churn[i] = churnOOF[j]; logSpend[i] = spendOOF[j] }
