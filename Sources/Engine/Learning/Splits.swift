@@ -53,7 +53,23 @@ public enum Splits {
         let n = frame.rowCount
         guard n > 0 else { throw LearningError.noRows }
         guard labels.count == n else { throw LearningError.labelCountMismatch(expected: n, got: labels.count) }
+        try checkOutOfFold(folds, rows: n)
         var out = [Double](repeating: .nan, count: n)
+        for fold in folds {
+            let pred = try fitAndPredict(frame.rows(fold.train), fold.train.map { labels[$0] }, frame.rows(fold.test))
+            guard pred.count == fold.test.count else {
+                throw LearningError.labelCountMismatch(expected: fold.test.count, got: pred.count)
+            }
+            for (r, p) in zip(fold.test, pred) { out[r] = p }
+        }
+        return out
+    }
+
+    /// Throws unless every row of `0..<n` is tested exactly once, never by a fold that also
+    /// trains on it: what makes predictions out of fold (for callers that fit folds themselves,
+    /// e.g. in parallel).
+    public static func checkOutOfFold(_ folds: [Fold], rows n: Int) throws {
+        guard n > 0 else { throw LearningError.noRows }
         var seen = [Bool](repeating: false, count: n)
         for fold in folds {
             var inTrain = [Bool](repeating: false, count: n)
@@ -67,15 +83,9 @@ public enum Splits {
                 }
                 seen[r] = true
             }
-            let pred = try fitAndPredict(frame.rows(fold.train), fold.train.map { labels[$0] }, frame.rows(fold.test))
-            guard pred.count == fold.test.count else {
-                throw LearningError.labelCountMismatch(expected: fold.test.count, got: pred.count)
-            }
-            for (r, p) in zip(fold.test, pred) { out[r] = p }
         }
         if let missing = seen.firstIndex(of: false) {
             throw LearningError.invalidParameter("row \(missing) is in no test fold")
         }
-        return out
     }
 }

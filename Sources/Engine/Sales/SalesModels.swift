@@ -67,6 +67,7 @@ public enum SalesModels {
         one.threads = 1
         let cfg = threads > 1 ? one : gb
         let k = folds.count
+        try Splits.checkOutOfFold(folds, rows: labelledRows.count)
         let slots = ParallelSlots<Result<([Double], GradientBoostingModel), LearningFailure>>(count: 2 * k)
         DispatchQueue.concurrentPerform(iterations: threads > 1 ? 2 * k : 1) { w in
             for t in (threads > 1 ? [w] : Array(0..<(2 * k))) {

@@ -44,4 +44,11 @@ import Testing
             try Splits.outOfFold(frame: f, labels: y, folds: bad) { _, _, t in Array(repeating: 0, count: t.rowCount) }
         }
     }
+
+    @Test func foldCheckRefusesOverlapGapsAndStrays() throws {
+        try Splits.checkOutOfFold(try Splits.kFold(rowCount: 10, k: 3, seed: 1), rows: 10)
+        #expect(throws: LearningError.self) { try Splits.checkOutOfFold([Fold(train: [0], test: [0, 1])], rows: 2) }  // trained on
+        #expect(throws: LearningError.self) { try Splits.checkOutOfFold([Fold(train: [1], test: [0])], rows: 2) }  // row 1 untested
+        #expect(throws: LearningError.self) { try Splits.checkOutOfFold([Fold(train: [5], test: [0, 1])], rows: 2) }  // out of range
+    }
 }
