@@ -67,10 +67,14 @@ public final class CSVWriter {
             for b in u where b == 44 || b == 34 || b == 10 || b == 13 { needsQuotes = true; break }
             if !needsQuotes { out.append(contentsOf: u); return }
             out.append(34)
-            for b in u {
-                if b == 34 { out.append(34) }
-                out.append(b)
+            // Copy the runs between quotes whole: long fields (prep scripts) are most of a run's CSV.
+            var from = 0
+            for i in 0..<u.count where u[i] == 34 {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: u[from...i]))
+                out.append(34)
+                from = i + 1
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: u[from...]))
             out.append(34)
         }
     }

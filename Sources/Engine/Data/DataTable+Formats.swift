@@ -1,11 +1,14 @@
 /// CSV and JSON renderings of a DataTable, byte-for-byte deterministic.
 extension DataTable {
-    public func csv() -> String {
+    public func csv() -> String { String(decoding: csvBytes(), as: UTF8.self) }
+
+    /// The CSV as UTF-8 bytes, without a round trip through `String`.
+    public func csvBytes() -> [UInt8] {
         let w = CSVWriter()
         w.write(row: columns)
         for r in rows { w.write(row: r) }
         try? w.close()  // in-memory: cannot fail
-        return w.text
+        return w.bytes
     }
 
     /// An array of objects, one per row, keys in column order; number columns unquoted

@@ -51,6 +51,24 @@ public struct BinnedMatrix: Sendable {
         self.bins = all
     }
 
+    private init(rowCount: Int, binnings: [FeatureBinning], bins: [[UInt8]]) {
+        self.rowCount = rowCount
+        self.binnings = binnings
+        self.bins = bins
+    }
+
+    /// The rows `subset`, in that order, binned the same way: one binning shared by every
+    /// fold of a cross-validation (as `lgb.cv` does) instead of one per fold.
+    public func rows(_ subset: [Int]) throws -> BinnedMatrix {
+        guard !subset.isEmpty else { throw LearningError.noRows }
+        guard subset.allSatisfy({ $0 >= 0 && $0 < rowCount }) else {
+            throw LearningError.invalidParameter("row index out of range 0..<\(rowCount)")
+        }
+        return BinnedMatrix(rowCount: subset.count, binnings: binnings, bins: bins.map { col in
+            col.withUnsafeBufferPointer { c in subset.map { c[$0] } }
+        })
+    }
+
     /// Row-major copy (`out[row * columnCount + column]`): one cache line per row, which is
     /// what the histogram loop of the boosting learner wants.
     func rowMajor() -> [UInt8] {

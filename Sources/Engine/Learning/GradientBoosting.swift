@@ -22,10 +22,41 @@ public struct GradientBoosting: Sendable {
         if task == .binaryClassification { try Validate.binaryLabels(y, rows: frame.rowCount) } else {
             try Validate.labels(y, rows: frame.rowCount)
         }
-        let maxBins = config.maxBins
-        try HistogramTreeLearner.checkMemory(leaves: config.numLeaves, columns: frame.columnCount, maxBins: maxBins)
-        let binned = try BinnedMatrix(frame: frame, maxBins: maxBins, seed: config.seed)
-        let n = frame.rowCount
+        try HistogramTreeLearner.checkMemory(leaves: config.numLeaves, columns: frame.columnCount, maxBins: config.maxBins)
+        let binned = try BinnedMatrix(frame: frame, maxBins: config.maxBins, seed: config.seed)
+        var valid: ValidationState?
+        if let v = validation {
+            if task == .binaryClassification { try Validate.binaryLabels(v.labels, rows: v.frame.rowCount) } else {
+                try Validate.labels(v.labels, rows: v.frame.rowCount)
+            }
+            _ = try frame.schema.aligned(v.frame)
+            let vb = try BinnedMatrix(frame: v.frame, binnings: binned.binnings)
+            valid = ValidationState(bins: vb.rowMajor(), labels: v.labels, scores: [])
+        }
+        return try grow(binned, schema: frame.schema, labels: y, validation: valid)
+    }
+
+    /// Fits on rows binned beforehand, e.g. `BinnedMatrix.rows(_:)` of one binning shared by
+    /// every fold of a cross-validation. `schema` names the binned columns, in order.
+    public func fit(binned: BinnedMatrix, schema: FrameSchema, labels y: [Double]) throws -> GradientBoostingModel {
+        try config.validate()
+        guard schema.count == binned.columnCount else {
+            throw LearningError.columnCountMismatch(expected: binned.columnCount, got: schema.count)
+        }
+        if task == .binaryClassification { try Validate.binaryLabels(y, rows: binned.rowCount) } else {
+            try Validate.labels(y, rows: binned.rowCount)
+        }
+        for (j, b) in binned.binnings.enumerated() where (schema.categoryLabels[j] != nil) != b.isCategorical {
+            throw LearningError.columnKindMismatch(column: schema.names[j])
+        }
+        let bins = binned.binnings.map(\.binCount).max() ?? 2
+        try HistogramTreeLearner.checkMemory(leaves: config.numLeaves, columns: binned.columnCount, maxBins: bins - 1)
+        return try grow(binned, schema: schema, labels: y, validation: nil)
+    }
+
+    private func grow(_ binned: BinnedMatrix, schema: FrameSchema, labels y: [Double],
+                      validation: ValidationState?) throws -> GradientBoostingModel {
+        let n = binned.rowCount
         let mean = y.reduce(0, +) / Double(n)
         let initScore: Double
         switch task {
@@ -35,15 +66,10 @@ public struct GradientBoosting: Sendable {
         case .regression:
             initScore = mean
         }
-        var valid: ValidationState?
-        if let v = validation {
-            if task == .binaryClassification { try Validate.binaryLabels(v.labels, rows: v.frame.rowCount) } else {
-                try Validate.labels(v.labels, rows: v.frame.rowCount)
-            }
-            _ = try frame.schema.aligned(v.frame)
-            let vb = try BinnedMatrix(frame: v.frame, binnings: binned.binnings)
-            valid = ValidationState(bins: vb.rowMajor(), labels: v.labels,
-                                    scores: [Double](repeating: initScore, count: v.frame.rowCount))
+        var valid = validation
+        if var v = valid {
+            v.scores = [Double](repeating: initScore, count: v.labels.count)
+            valid = v
         }
 
         let learner = HistogramTreeLearner(binned: binned, params: config.treeParams)
@@ -94,7 +120,7 @@ public struct GradientBoosting: Sendable {
             best = bestTrees
             ensemble = ensemble.truncated(to: bestTrees)
         }
-        return GradientBoostingModel(task: task, config: config, schema: frame.schema, initScore: initScore,
+        return GradientBoostingModel(task: task, config: config, schema: schema, initScore: initScore,
                                      ensemble: ensemble, bestIteration: best)
     }
 

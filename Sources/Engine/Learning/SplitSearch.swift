@@ -138,56 +138,62 @@ enum SplitSearch {
         // As LightGBM: the children's gains carry `catL2`, the unsplit leaf's does not, so a
         // grouped split must also beat the cost of its extra shrinkage.
         let shift = leafGain(sumG, sumH, p.lambdaL2) + p.minGainToSplit
-        var order: [Int] = []
-        order.reserveCapacity(cats)
-        for t in 0..<cats where (hist[t].y * cntFactor + 0.5).rounded(.down) >= p.catSmooth { order.append(t) }
-        let used = order.count
-        if used == 0 { return }
-        let ctr = { (t: Int) -> Double in hist[t].x / (hist[t].y + p.catSmooth) }
-        // Stable: ties keep bin order, so the result never depends on the sort algorithm.
-        order = order.enumerated().sorted { a, b in
-            let ca = ctr(a.element), cb = ctr(b.element)
-            return ca != cb ? ca < cb : a.offset < b.offset
-        }.map(\.element)
-        let maxCat = min(p.maxCatThreshold, (used + 1) / 2)
-        var bestHere = -1, bestDir = 1
-        var bestGain = best.gain
-        var bL = (0.0, 0.0, 0), bR = (0.0, 0.0, 0)
-        for dir in [1, -1] {
-            var pos = dir == 1 ? 0 : used - 1
-            var lg = 0.0, lh = kEpsilon, lc = 0, group = 0
-            var i = 0
-            while i < used && i < maxCat {
-                let t = order[pos]
-                pos += dir
-                let b = hist[t]
-                let c = Int(b.y * cntFactor + 0.5)
-                lg += b.x; lh += b.y; lc += c; group += c
-                i += 1
-                if lc < p.minDataInLeaf || lh < p.minHessian { continue }
-                let rc = count - lc
-                if rc < p.minDataInLeaf || rc < p.minDataPerGroup { break }
-                let rh = sumH - lh
-                if rh < p.minHessian { break }
-                if group < p.minDataPerGroup { continue }
-                group = 0
-                let rg = sumG - lg
-                let gain = leafGain(lg, lh, l2) + leafGain(rg, rh, l2)
-                if gain <= shift { continue }
-                if gain - shift > bestGain {
-                    bestGain = gain - shift
-                    bestHere = i
-                    bestDir = dir
-                    bL = (lg, lh, lc)
-                    bR = (rg, rh, rc)
+        // Scratch on the stack: this runs for every categorical feature at every node.
+        withUnsafeTemporaryAllocation(of: (ctr: Double, bin: Int).self, capacity: cats) { order in
+            var used = 0
+            for t in 0..<cats where (hist[t].y * cntFactor + 0.5).rounded(.down) >= p.catSmooth {
+                order[used] = (hist[t].x / (hist[t].y + p.catSmooth), t)
+                used += 1
+            }
+            if used == 0 { return }
+            // Insertion sort (a few dozen bins at most), stable: ties keep bin order, so the
+            // result never depends on the sort algorithm.
+            for i in 1..<max(1, used) {
+                let e = order[i]
+                var j = i - 1
+                while j >= 0 && order[j].ctr > e.ctr { order[j + 1] = order[j]; j -= 1 }
+                order[j + 1] = e
+            }
+            let maxCat = min(p.maxCatThreshold, (used + 1) / 2)
+            var bestHere = -1, bestDir = 1
+            var bestGain = best.gain
+            var bL = (0.0, 0.0, 0), bR = (0.0, 0.0, 0)
+            for dir in stride(from: 1, through: -1, by: -2) {
+                var pos = dir == 1 ? 0 : used - 1
+                var lg = 0.0, lh = kEpsilon, lc = 0, group = 0
+                var i = 0
+                while i < used && i < maxCat {
+                    let t = order[pos].bin
+                    pos += dir
+                    let b = hist[t]
+                    let c = Int(b.y * cntFactor + 0.5)
+                    lg += b.x; lh += b.y; lc += c; group += c
+                    i += 1
+                    if lc < p.minDataInLeaf || lh < p.minHessian { continue }
+                    let rc = count - lc
+                    if rc < p.minDataInLeaf || rc < p.minDataPerGroup { break }
+                    let rh = sumH - lh
+                    if rh < p.minHessian { break }
+                    if group < p.minDataPerGroup { continue }
+                    group = 0
+                    let rg = sumG - lg
+                    let gain = leafGain(lg, lh, l2) + leafGain(rg, rh, l2)
+                    if gain <= shift { continue }
+                    if gain - shift > bestGain {
+                        bestGain = gain - shift
+                        bestHere = i
+                        bestDir = dir
+                        bL = (lg, lh, lc)
+                        bR = (rg, rh, rc)
+                    }
                 }
             }
+            guard bestHere > 0 else { return }
+            let range = bestDir == 1 ? 0..<bestHere : (used - bestHere)..<used
+            best = SplitCandidate(
+                gain: bestGain, feature: feature, threshold: 0, defaultLeft: false, isCategorical: true,
+                leftBins: range.map { UInt8(order[$0].bin) }.sorted(), leftG: bL.0, leftH: bL.1, leftCount: bL.2,
+                rightG: bR.0, rightH: bR.1, rightCount: bR.2, l2: l2)
         }
-        guard bestHere > 0 else { return }
-        let chosen = bestDir == 1 ? Array(order[0..<bestHere]) : Array(order[(used - bestHere)..<used])
-        best = SplitCandidate(
-            gain: bestGain, feature: feature, threshold: 0, defaultLeft: false, isCategorical: true,
-            leftBins: chosen.sorted().map { UInt8($0) }, leftG: bL.0, leftH: bL.1, leftCount: bL.2,
-            rightG: bR.0, rightH: bR.1, rightCount: bR.2, l2: l2)
     }
 }

@@ -111,7 +111,7 @@ extension Pipeline {
             ("anomalies.csv", anomalies), ("scripts.csv", scripts), ("calibration.csv", calibration), ("importance.csv", importance),
         ]
         var out: [String: [UInt8]] = [accountsArtifact: cols.bytes()]
-        for (name, t) in tables { out[name] = Array(t.csv().utf8) }
+        for (name, t) in tables { out[name] = t.csvBytes() }
         return out
     }
 

@@ -67,8 +67,8 @@ extension Pipeline {
         }
         // The snapshot is what the SLA screen opens from, so a slider move never needs a model.
         var out = SupportSnapshot.artifacts(from: a)
-        out["sla_queue.csv"] = Array(queue.csv().utf8)
-        out["sla_groups.csv"] = Array(groups.csv().utf8)
+        out["sla_queue.csv"] = queue.csvBytes()
+        out["sla_groups.csv"] = groups.csvBytes()
         return out
     }
 }

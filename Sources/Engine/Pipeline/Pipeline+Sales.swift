@@ -57,12 +57,17 @@ extension Pipeline {
         start = WallClock.monotonic()
         let lat = customers.map(\.lat), lon = customers.map(\.lon)
         let workload = FieldTerritories.workloadHours(tiers: customers.map(\.tier), nbaPercentile: pct, visitMinutes: sc.visitMinutes)
+        // The anomalies need nothing from the territories: the forest grows on the other core.
+        let nbaScores = nba.score.map(Double.init), churn = models.churn, potential = models.potential
+        let forest = SideTask { () -> Result<AccountAnomalies, SalesError> in
+            Result { () throws(SalesError) in
+                try AccountAnomalies(nba: nbaScores, churn: churn, potential: potential, recency: recency,
+                                     contamination: sc.contamination, seed: config.seed, threads: config.threads)
+            }
+        }
         let territories = FieldTerritories(lat: lat, lon: lon, workload: workload, reps: reps, seed: config.seed)
         let anomalies: AccountAnomalies
-        do {
-            anomalies = try AccountAnomalies(nba: nba.score.map(Double.init), churn: models.churn, potential: models.potential,
-                                             recency: recency, contamination: sc.contamination, seed: config.seed, threads: config.threads)
-        } catch { throw PipelineError(error.description) }
+        do { anomalies = try forest.join().get() } catch { throw PipelineError(error.description) }
         let balance = KPI(name: "territory workload max/min", value: territories.plan.maxOverMin.isFinite ? territories.plan.maxOverMin : 0,
                           target: 1.2, higherIsBetter: false)
         if !reps.isEmpty { kpis.append(balance) }

@@ -68,6 +68,21 @@ public enum SalesModels {
         let cfg = threads > 1 ? one : gb
         let k = folds.count
         try Splits.checkOutOfFold(folds, rows: labelledRows.count)
+        // Accounts without labels are scored by a model fitted on a sample of the labelled.
+        let unlabelled = labelledRows.count < customers.count
+        var restRng = SeededRNG(seed: seed ^ 0x5EED)
+        let restSample = unlabelled
+            ? restRng.sample(labelledRows.count, min(labelledRows.count, config.trainRowsPerFold)).sorted() : []
+        // One binning of the rows any model trains on serves every fold and both models, as in
+        // `lgb.cv`: it reads features only, never a label, so no fold learns from its test rows.
+        var position = [Int](repeating: -1, count: labelledRows.count)
+        for r in folds.flatMap(\.train) + restSample { position[r] = 0 }
+        var trained: [Int] = []
+        for r in position.indices where position[r] == 0 { position[r] = trained.count; trained.append(r) }
+        let positionOf = position
+        let binned = try BinnedMatrix(frame: trained.count == labelledRows.count ? labelledFrame : labelledFrame.rows(trained),
+                                      maxBins: gb.maxBins, seed: seed)
+        let schema = labelledFrame.schema
         let slots = ParallelSlots<Result<([Double], GradientBoostingModel), LearningFailure>>(count: 2 * k)
         DispatchQueue.concurrentPerform(iterations: threads > 1 ? 2 * k : 1) { w in
             for t in (threads > 1 ? [w] : Array(0..<(2 * k))) {
@@ -75,7 +90,7 @@ public enum SalesModels {
                 let y = task == 0 ? yChurn : ySpend
                 do {
                     let m = try GradientBoosting(task: task == 0 ? .binaryClassification : .regression, config: cfg)
-                        .fit(labelledFrame.rows(fold.train), labels: fold.train.map { y[$0] })
+                        .fit(binned: try binned.rows(fold.train.map { positionOf[$0] }), schema: schema, labels: fold.train.map { y[$0] })
                     let test = labelledFrame.rows(fold.test)
                     slots[t] = .success((task == 0 ? try m.predictProbability(test) : try m.predict(test), m))
                 } catch {
@@ -98,16 +113,16 @@ public enum SalesModels {
         var churn = [Double](repeating: 0, count: customers.count)
         var logSpend = [Double](repeating: 0, count: customers.count)
         for (j, i) in labelledRows.enumerated() { churn[i] = churnOOF[j]; logSpend[i] = spendOOF[j] }
-        if labelledRows.count < customers.count {
+        if unlabelled {
             var isLabelled = [Bool](repeating: false, count: customers.count)
             for i in labelledRows { isLabelled[i] = true }
             let rest = customers.indices.filter { !isLabelled[$0] }
-            var rng = SeededRNG(seed: seed ^ 0x5EED)
-            let sample = rng.sample(labelledRows.count, min(labelledRows.count, config.trainRowsPerFold)).sorted()
-            let train = labelledFrame.rows(sample), restFrame = frame.rows(rest)
-            let pc = try GradientBoosting(task: .binaryClassification, config: gb).fit(train, labels: sample.map { yChurn[$0] })
-                .predictProbability(restFrame)
-            let ps = try GradientBoosting(task: .regression, config: gb).fit(train, labels: sample.map { ySpend[$0] }).predict(restFrame)
+            let sample = restSample
+            let train = try binned.rows(sample.map { position[$0] }), restFrame = frame.rows(rest)
+            let pc = try GradientBoosting(task: .binaryClassification, config: gb)
+                .fit(binned: train, schema: schema, labels: sample.map { yChurn[$0] }).predictProbability(restFrame)
+            let ps = try GradientBoosting(task: .regression, config: gb)
+                .fit(binned: train, schema: schema, labels: sample.map { ySpend[$0] }).predict(restFrame)
             for (j, i) in rest.enumerated() { churn[i] = pc[j]; logSpend[i] = ps[j] }
         }
         let importance: [(String, Double)] = lastChurn.map { m in

@@ -59,6 +59,7 @@ public struct SupportAnalysis: Sendable {
         let features = SupportFeatures(tickets: tickets, labels: labels)
         let y = labels.map { $0 ?? 0 }
 
+        let trainer = try trainer.prepared(for: features, rows: resolvedRows)
         let oof = try OutOfFoldScoring.score(features, labels: y, rows: resolvedRows, folds: options.folds,
                                          trainer: trainer, seed: options.seed)
         let final = try trainer.fit(features, labels: y, rows: resolvedRows)

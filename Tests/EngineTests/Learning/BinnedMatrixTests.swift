@@ -26,4 +26,17 @@ import Testing
         let again = try BinnedMatrix(frame: f.rows([5, 6, 7]), binnings: m.binnings)
         #expect(again.bins[0] == [m.bins[0][5], m.bins[0][6], m.bins[0][7]])
     }
+
+    @Test func rowsOfABinningAreThoseRowsBinnedTheSameWay() throws {
+        var f = FeatureFrame(rowCount: 200)
+        try f.addNumeric("v", (0..<200).map { $0 % 9 == 0 ? .nan : Float($0 * 37 % 101) })
+        try f.addCategorical("c", codes: (0..<200).map { Int32($0 % 5) - 1 }, labels: ["a", "b", "c", "d"])
+        let m = try BinnedMatrix(frame: f, maxBins: 16)
+        let pick = [199, 3, 3, 120, 0]
+        let sub = try m.rows(pick)
+        let direct = try BinnedMatrix(frame: f.rows(pick), binnings: m.binnings)
+        #expect(sub.rowCount == 5 && sub.binnings == m.binnings && sub.bins == direct.bins)
+        #expect(throws: LearningError.self) { try m.rows([]) }
+        #expect(throws: LearningError.self) { try m.rows([0, 200]) }
+    }
 }

@@ -189,4 +189,22 @@ import Testing
             try frame.addNumeric("a", [1, 2, 3])
         }
     }
+
+    @Test func fitOnPreBinnedRowsIsTheSameModel() throws {
+        let (frame, y) = LearningToyData.mixed(rows: 600, seed: 9)
+        let gb = GradientBoosting(task: .binaryClassification, config: config(trees: 20))
+        let binned = try BinnedMatrix(frame: frame, maxBins: gb.config.maxBins, seed: gb.config.seed)
+        let a = try gb.fit(frame, labels: y)
+        let b = try gb.fit(binned: binned, schema: frame.schema, labels: y)
+        #expect(a.serialized() == b.serialized())
+        // A fold's rows of one shared binning learn what generalises to the rows held out.
+        let fold = Array(stride(from: 0, to: 600, by: 3)), held = (0..<600).filter { $0 % 3 != 0 }
+        let c = try gb.fit(binned: binned.rows(fold), schema: frame.schema, labels: fold.map { y[$0] })
+        let p = try c.predictProbability(frame.rows(held))
+        #expect(try Metrics.rocAUC(labels: held.map { y[$0] }, scores: p) > 0.7)
+        var wrong = frame.schema
+        wrong.categoryLabels[0] = ["x"]
+        #expect(throws: LearningError.self) { try gb.fit(binned: binned, schema: wrong, labels: y) }
+        #expect(throws: LearningError.self) { try gb.fit(binned: binned, schema: frame.schema, labels: Array(y.dropLast())) }
+    }
 }

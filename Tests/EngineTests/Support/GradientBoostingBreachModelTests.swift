@@ -24,4 +24,25 @@ import Testing
         let bias = try model.model.contributions(a.features.frame(rows: [row])).bias
         #expect(abs(sigmoid(bias + c.reduce(0, +)) - p) < 1e-6)
     }
+
+    @Test func preparedTrainerBinsOnceAndFitsTheSameRowsAsUnprepared() throws {
+        let tickets = TicketGenerator(seed: 6, days: 40).generate(count: 1200)
+        var config = GradientBoostingConfig(trees: 10, learningRate: 0.2, numLeaves: 7, seed: 3)
+        config.minDataInLeaf = 20
+        let a = try SupportAnalysis.build(tickets: tickets, policy: SLAPolicy(), options: .init(folds: 3, seed: 2),
+                                          trainer: GradientBoostingBreachTrainer(config: config))
+        let labels = a.labels.map { $0 ?? 0 }
+        let base = GradientBoostingBreachTrainer(config: config)
+        let prepared = try base.prepared(for: a.features, rows: a.resolvedRows)
+        #expect(prepared.name == base.name)
+        // Binned over every resolved ticket, the same binning as a fit on all of them.
+        let all = a.resolvedRows
+        let p1 = try prepared.fit(a.features, labels: labels, rows: all).probabilities(a.features, rows: all)
+        let p2 = try base.fit(a.features, labels: labels, rows: all).probabilities(a.features, rows: all)
+        #expect(p1 == p2)
+        // A row that was not binned falls back to a fit of its own instead of failing.
+        let open = try #require(tickets.indices.first { a.labels[$0] == nil })
+        let mixed = Array(all.prefix(300)) + [open]
+        #expect(try prepared.fit(a.features, labels: labels, rows: mixed).probabilities(a.features, rows: [open]).count == 1)
+    }
 }
