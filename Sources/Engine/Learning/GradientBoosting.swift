@@ -81,7 +81,8 @@ public struct GradientBoosting: Sendable {
         let rng = SeededRNG(seed: config.seed)
         var bestLoss = Double.infinity, bestTrees = 0
         for it in 0..<config.trees {
-            computeGradients(scores: scores, labels: y, into: &gh)
+            BoostingGradients.compute(scores: scores, labels: y, binary: task == .binaryClassification,
+                                      threads: config.threads, into: &gh)
             var treeRng = rng.derived(UInt64(it))
             var bag: [Int32]?
             if config.rowSubsample < 1 {
@@ -128,34 +129,6 @@ public struct GradientBoosting: Sendable {
         var bins: [UInt8]
         var labels: [Double]
         var scores: [Double]
-    }
-
-    /// Per-row gradients; with several threads, contiguous row chunks (each element is
-    /// computed the same way, so the result does not depend on the thread count).
-    private func computeGradients(scores: [Double], labels: [Double], into gh: inout [SIMD2<Float>]) {
-        let n = scores.count
-        let chunks = config.threads > 1 && n >= 16_384 ? config.threads : 1
-        let per = (n + chunks - 1) / chunks
-        let binary = task == .binaryClassification
-        gh.withUnsafeMutableBufferPointer { out in
-            let o = SendablePointer(p: out.baseAddress.unsafelyUnwrapped)
-            scores.withUnsafeBufferPointer { sb in
-                labels.withUnsafeBufferPointer { yb in
-                    let s = UnsafeSendableBuffer(p: sb), y = UnsafeSendableBuffer(p: yb)
-                    let run: @Sendable (Int) -> Void = { c in
-                        for i in (c * per)..<min(n, (c + 1) * per) {
-                            if binary {
-                                let p = sigmoid(s.p[i])
-                                o.p[i] = SIMD2(Float(p - y.p[i]), Float(max(p * (1 - p), 1e-16)))
-                            } else {
-                                o.p[i] = SIMD2(Float(s.p[i] - y.p[i]), 1)
-                            }
-                        }
-                    }
-                    if chunks == 1 { run(0) } else { DispatchQueue.concurrentPerform(iterations: chunks, execute: run) }
-                }
-            }
-        }
     }
 
     private func addTree(_ t: GrownTree, lr: Double, bins: [UInt8], columns f: Int, missingBins: [Int],

@@ -14,6 +14,13 @@ public struct GradientBoostingModel: Sendable, Equatable {
         return ensemble.predict(rows).map { $0 + initScore }
     }
 
+    /// `predictRaw` walking each tree from its root instead of the default leaf masks, for
+    /// `opsdeck bench kernels` (same numbers, bit for bit).
+    public func predictRawWalking(_ frame: FeatureFrame) throws -> [Double] {
+        let rows = try DenseRows(frame: frame, schema: schema)
+        return ensemble.walk(rows, trees: ensemble.treeCount).map { $0 + initScore }
+    }
+
     /// P(label = 1); regressors throw.
     public func predictProbability(_ frame: FeatureFrame) throws -> [Double] {
         guard task == .binaryClassification else {

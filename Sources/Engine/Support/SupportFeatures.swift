@@ -67,18 +67,19 @@ public struct SupportFeatures: Sendable {
     /// before it. One sort of each time column and a sweep: O(n log n).
     static func backlogAtArrival(_ tickets: [Ticket]) -> [Int32] {
         let n = tickets.count
-        let order = (0..<n).sorted { tickets[$0].createdAt < tickets[$1].createdAt }
+        let created = tickets.map(\.createdAt)
+        let order = (0..<n).sorted { created[$0] < created[$1] }
         var resolved = tickets.compactMap(\.resolvedAt)
         resolved.sort()
         var out = [Int32](repeating: 0, count: n)
         var createdBefore = 0, resolvedBefore = 0, k = 0
         while k < n {
-            let t = tickets[order[k]].createdAt
+            let t = created[order[k]]
             // Tickets arriving at the same instant do not count each other.
-            while createdBefore < n && tickets[order[createdBefore]].createdAt < t { createdBefore += 1 }
+            while createdBefore < n && created[order[createdBefore]] < t { createdBefore += 1 }
             while resolvedBefore < resolved.count && resolved[resolvedBefore] < t { resolvedBefore += 1 }
             let open = Int32(createdBefore - resolvedBefore)
-            while k < n && tickets[order[k]].createdAt == t { out[order[k]] = open; k += 1 }
+            while k < n && created[order[k]] == t { out[order[k]] = open; k += 1 }
         }
         return out
     }
@@ -110,16 +111,24 @@ public struct SupportFeatures: Sendable {
 
     /// Codes by frequency (most frequent first, ties by name); the tail folds into "Other".
     static func vocabulary(_ values: [String]) -> ([UInt8], [String]) {
-        var counts: [String: Int] = [:]
-        for v in values { counts[v, default: 0] += 1 }
-        var names = counts.keys.sorted { (counts[$0] ?? 0, $1) > (counts[$1] ?? 0, $0) }
-        let fold = names.count > maxOpenLevels
-        if fold { names = Array(names.prefix(maxOpenLevels - 1)) }
-        var index: [String: UInt8] = [:]
-        for (i, nm) in names.enumerated() { index[nm] = UInt8(i) }
-        let other = UInt8(names.count)
+        // One hash per value: each value gets its first-seen id, ids are then ranked.
+        var idOf: [String: Int] = [:]
+        var seen: [String] = [], counts: [Int] = []
+        let ids = values.map { v -> Int in
+            if let id = idOf[v] { counts[id] += 1; return id }
+            idOf[v] = seen.count
+            seen.append(v)
+            counts.append(1)
+            return seen.count - 1
+        }
+        var ranked = seen.indices.sorted { (counts[$0], seen[$1]) > (counts[$1], seen[$0]) }
+        let fold = ranked.count > maxOpenLevels
+        if fold { ranked = Array(ranked.prefix(maxOpenLevels - 1)) }
+        var code = [UInt8](repeating: UInt8(ranked.count), count: seen.count)
+        for (i, id) in ranked.enumerated() { code[id] = UInt8(i) }
+        var names = ranked.map { seen[$0] }
         if fold { names.append("Other") }
-        return (values.map { index[$0] ?? other }, names)
+        return (ids.map { code[$0] }, names)
     }
 
     /// Equal-count bins on distinct cut points; labels show each bin's range.
