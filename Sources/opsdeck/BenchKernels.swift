@@ -4,13 +4,14 @@ import Foundation
 
 /// `opsdeck bench kernels`: tree scoring by leaf masks against walking each tree, in the same
 /// process, alternating, best of several repeats, for ensembles of the sizes the run fits
-/// (sales 80 × 7, SLA 30 × 7) and larger trees. Each line says whether the scores agree.
+/// (sales 80 × 7 on customers, SLA 30 × 7 on tickets) and larger trees. Each line says
+/// whether the scores agree.
 struct BenchKernels: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kernels",
         abstract: "Tree scoring, leaf masks against walking each tree: time ratio, same scores.")
 
-    @Option(help: "Customers the churn models learn from and score.") var customers = 20_000
+    @Option(help: "Customers the churn models learn from and score, and tickets the breach models.") var customers = 20_000
     @Option(help: "Repeats (best time kept).") var repeats = 7
     @Option(help: "Seed.") var seed: UInt64 = 42
 
@@ -27,7 +28,22 @@ struct BenchKernels: ParsableCommand {
                 let model = try GradientBoosting(task: .binaryClassification, config: cfg).fit(frame, labels: y)
                 var a: [Double] = [], b: [Double] = []
                 let (tNew, tRef) = try alternate { a = try model.predictRaw(frame) } reference: { b = try model.predictRawWalking(frame) }
-                report("score \(trees) trees × \(leaves) leaves", customers, tNew, tRef, a == b)
+                report("customers, \(trees) trees × \(leaves) leaves", customers, tNew, tRef, a == b)
+            }
+            // The SLA model's shape: nine ticket features, four of them categorical.
+            let tickets = TicketGenerator(seed: seed).generate(count: customers)
+            let a = try SupportAnalysis.build(tickets: tickets, policy: SLAPolicy(), options: .init(folds: 2, seed: seed))
+            let ticketFrame = try a.features.frame(rows: a.resolvedRows)
+            let breach = a.resolvedRows.map { Double(a.labels[$0] ?? 0) }
+            for (trees, leaves) in [(30, 7), (60, 15)] {
+                var cfg = GradientBoostingConfig(trees: trees, learningRate: 0.3, numLeaves: leaves, seed: seed)
+                cfg.maxBins = 63
+                let model = try GradientBoosting(task: .binaryClassification, config: cfg).fit(ticketFrame, labels: breach)
+                var p: [Double] = [], q: [Double] = []
+                let (tNew, tRef) = try alternate { p = try model.predictRaw(ticketFrame) } reference: {
+                    q = try model.predictRawWalking(ticketFrame)
+                }
+                report("tickets, \(trees) trees × \(leaves) leaves", a.resolvedRows.count, tNew, tRef, p == q)
             }
         }
     }

@@ -13,6 +13,11 @@ struct LeafMaskScorer {
         var node: Int32
         /// 1 when a missing value goes left.
         var missingLeft: UInt64
+        /// Categorical: bit c set when code c goes left, for codes below 63 (bit 63 stays
+        /// clear: it stands for missing, unknown and larger codes).
+        var codesLeft: UInt64 = 0
+        /// Categorical with a left code of 63 or more: tested by the ensemble itself.
+        var wide = false
     }
 
     /// Per tree: its nodes (numeric ones first, then categorical from `categoricalBegin`)
@@ -44,9 +49,18 @@ struct LeafMaskScorer {
                 let r = visit(Int(e.right[n]))
                 var leftLeaves: UInt64 = 0
                 for b in l where b < 64 { leftLeaves |= 1 << UInt64(b) }
-                let node = Node(threshold: e.threshold[n], rightMask: ~leftLeaves, feature: e.feature[n], node: Int32(n),
+                var node = Node(threshold: e.threshold[n], rightMask: ~leftLeaves, feature: e.feature[n], node: Int32(n),
                                 missingLeft: UInt64(e.flags[n] & 1))
-                if e.flags[n] & 2 != 0 { categorical.append(node) } else { numeric.append(node) }
+                if e.flags[n] & 2 != 0 {
+                    let begin = Int(e.catBegin[n])
+                    for w in 0..<Int(e.catWords[n]) where e.catBits[begin + w] != 0 {
+                        if w >= 2 || (w == 1 && e.catBits[begin + w] >> 31 != 0) { node.wide = true }
+                        if w < 2 { node.codesLeft |= UInt64(e.catBits[begin + w]) << UInt64(32 * w) }
+                    }
+                    categorical.append(node)
+                } else {
+                    numeric.append(node)
+                }
                 return l.lowerBound..<r.upperBound
             }
             _ = visit(Int(e.roots[t]))
@@ -85,7 +99,15 @@ struct LeafMaskScorer {
                                 live &= nd[j].rightMask | (0 &- (le | nan))
                             }
                             for j in c..<Int(nodeBegin[t &+ 1]) {
-                                let left: UInt64 = e.goesLeft(Int(nd[j].node), v[row &+ Int(nd[j].feature)]) ? 1 : 0
+                                let x = v[row &+ Int(nd[j].feature)]
+                                let left: UInt64
+                                if nd[j].wide {
+                                    left = e.goesLeft(Int(nd[j].node), x) ? 1 : 0
+                                } else {
+                                    // Missing, negative and large codes all read bit 63, which is clear.
+                                    let code = Int(x.isNaN ? 63 : Swift.min(Swift.max(x, -1), 63))
+                                    left = (nd[j].codesLeft >> UInt64(code < 0 ? 63 : code)) & 1
+                                }
                                 live &= nd[j].rightMask | (0 &- left)
                             }
                             s += val[Int(leafBegin[t]) &+ live.trailingZeroBitCount]

@@ -27,4 +27,24 @@ import Testing
         let rows = try DenseRows(frame: frame, schema: model.schema)
         #expect(model.ensemble.predict(rows) == model.ensemble.walk(rows, trees: 2))
     }
+
+    /// Categories past code 62 (and unknown codes at scoring) take the ensemble's own test.
+    @Test func manyCategoriesScoreLikeTheWalk() throws {
+        var rng = SeededRNG(seed: 13)
+        let n = 4000
+        let codes = (0..<n).map { _ in rng.bernoulli(0.05) ? Int32(-1) : Int32(rng.int(below: 100)) }
+        let x = (0..<n).map { _ in Float(rng.normal()) }
+        let y = (0..<n).map { i in codes[i] >= 0 && (codes[i] % 3 == 0 || codes[i] > 70) != (x[i] > 0.5) ? 1.0 : 0.0 }
+        var frame = FeatureFrame(rowCount: n)
+        try frame.addCategorical("c", codes: codes, labels: (0..<100).map { "L\($0)" })
+        try frame.addNumeric("x", x)
+        var cfg = GradientBoostingConfig(trees: 10, learningRate: 0.3, numLeaves: 7, seed: 2)
+        cfg.minDataInLeaf = 10
+        cfg.minDataPerGroup = 10
+        let model = try GradientBoosting(task: .binaryClassification, config: cfg).fit(frame, labels: y)
+        let rows = try DenseRows(frame: frame, schema: model.schema)
+        let quick = try #require(LeafMaskScorer(model.ensemble, trees: model.ensemble.treeCount))
+        #expect(quick.nodes.contains { $0.wide } && quick.nodes.contains { $0.codesLeft != 0 })
+        #expect(quick.predict(rows, ensemble: model.ensemble) == model.ensemble.walk(rows, trees: model.ensemble.treeCount))
+    }
 }
