@@ -60,9 +60,11 @@ public struct SupportAnalysis: Sendable {
         let y = labels.map { $0 ?? 0 }
 
         let trainer = try trainer.prepared(for: features, rows: resolvedRows)
+        // The final model needs nothing from the folds: it fits beside them.
+        let finalFit = SideTask { Result { try trainer.fit(features, labels: y, rows: resolvedRows) } }
         let oof = try OutOfFoldScoring.score(features, labels: y, rows: resolvedRows, folds: options.folds,
                                          trainer: trainer, seed: options.seed)
-        let final = try trainer.fit(features, labels: y, rows: resolvedRows)
+        let final = try finalFit.join().get()
         let pArrival = try final.probabilities(features, rows: openRows)
         let states = openRows.map { clock.state(of: tickets[$0], pauses: options.pauses?[$0] ?? [], at: now) }
         let update = ElapsedTimeUpdate(tickets: tickets, rows: resolvedRows, elapsed: resolvedStates.map(\.elapsed),
