@@ -20,7 +20,7 @@ extension Store {
     /// `then` adds more rows for the new dataset in the same transaction.
     func saveCustomers(_ customers: [Customer], source: String, report: String,
                        then more: ((Database, Int64) throws -> Void)?) throws(StoreError) -> Int64 {
-        try write("saving customers") { db in
+        try writeRowsOfNewDataset("saving customers") { db in
             let id = try Self.insertDataset(db, kind: "customers", source: source, count: customers.count, report: report)
             try SQLiteRowBinder.insertRows(db, into: "customer", columns: 27, count: customers.count,
                                            what: "saving customers") { b, row throws(StoreError) in
@@ -43,7 +43,7 @@ extension Store {
 
     @discardableResult
     public func saveReps(_ reps: [Rep], source: String, report: String = "") throws(StoreError) -> Int64 {
-        try write("saving reps") { db in
+        try writeRowsOfNewDataset("saving reps") { db in
             let id = try Self.insertDataset(db, kind: "reps", source: source, count: reps.count, report: report)
             try SQLiteRowBinder.insertRows(db, into: "rep", columns: 9, count: reps.count,
                                            what: "saving reps") { b, row throws(StoreError) in
@@ -58,7 +58,7 @@ extension Store {
 
     @discardableResult
     public func saveTickets(_ tickets: [Ticket], source: String, report: String = "") throws(StoreError) -> Int64 {
-        try write("saving tickets") { db in
+        try writeRowsOfNewDataset("saving tickets") { db in
             let id = try Self.insertDataset(db, kind: "tickets", source: source, count: tickets.count, report: report)
             try SQLiteRowBinder.insertRows(db, into: "ticket", columns: 14, count: tickets.count,
                                            what: "saving tickets") { b, row throws(StoreError) in

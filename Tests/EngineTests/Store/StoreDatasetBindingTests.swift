@@ -143,6 +143,20 @@ import Testing
         #expect(rows == 0)
     }
 
+    /// Dataset rows are inserted with foreign-key checks off; they are back on after a save,
+    /// whether it succeeded or failed.
+    @Test func foreignKeysAreEnforcedAgainAfterEverySave() throws {
+        let store = try Store.inMemory()
+        try store.saveReps(Self.edgeReps, source: "ok")
+        var bad = Self.edgeReps
+        bad[1].homeLat = .nan
+        #expect(throws: StoreError.self) { try store.saveReps(bad, source: "bad") }
+        #expect(try store.db.read { db in try Int.fetchOne(db, sql: "PRAGMA foreign_keys") } == 1)
+        #expect(throws: DatabaseError.self) {
+            try store.db.write { db in try db.execute(sql: "INSERT INTO rep VALUES (999, 0, 'R', 'orphan', 0, 0, 0, 0, 0)") }
+        }
+    }
+
     /// Each column's `typeof` and value, rows in order, without the dataset id.
     private static func stored(_ store: Store, _ table: String, _ dataset: Int64) throws -> ([[String]], [[DatabaseValue]]) {
         try store.db.read { db in
