@@ -6,40 +6,127 @@ import GRDBSQLite
 /// was about 40 % of a dataset save. Values are stored as GRDB stores them: NULL for nil,
 /// integers (Bool as 0/1) as INTEGER, Double as REAL, String as TEXT, bytes as BLOB.
 /// Use it only inside a write transaction on the connection that prepared the statement.
+///
+/// `insertRows` puts many rows in one multi-row INSERT, so SQLite's per-statement work (VDBE
+/// setup, opening and seeking the table's cursors, reset) is paid per batch, not per row.
+/// Texts are gathered into one buffer and bound without a copy (SQLITE_STATIC) just before the
+/// step: a copy per text was a malloc and a free, each under SQLite's global memory mutex.
 struct SQLiteRowBinder {
-    private let handle: SQLiteStatement
+    private var handle: SQLiteStatement
     private let what: String
-    /// The row being bound, for error messages.
+    /// Values per row; a statement takes a whole number of rows.
+    private let columns: Int32
+    /// The row being bound (0-based over the whole save), for error messages.
     private(set) var row = 0
+    /// Rows bound since the last step; the current row's values start after theirs.
+    private var rowsBound = 0
+    private var offset: Int32 { Int32(rowsBound) * columns }
+    /// The bytes of every text bound since the last step, and where each goes. The buffer starts
+    /// with one byte, so an empty text still has a non-nil pointer (SQLite stores NULL for nil).
+    private var texts: [UInt8] = [0]
+    private var pending: [(parameter: Int32, start: Int, count: Int)] = []
 
-    /// `what` names the save in errors ("saving customers"); `columns` is checked against the
-    /// statement's parameters, so a row can never leave one bound from the previous row.
+    /// One row per step: `what` names the save in errors ("saving customers"); `columns` is
+    /// checked against the statement's parameters, so a row can never leave one unbound.
     init(_ statement: Statement, what: String, columns: Int) throws(StoreError) {
-        handle = statement.sqliteStatement
-        self.what = what
-        let n = Int(sqlite3_bind_parameter_count(handle))
-        guard n == columns else { throw StoreError("\(what): the statement takes \(n) values, not \(columns)") }
+        try self.init(statement, what: what, columns: columns, rowsPerStep: 1)
     }
 
-    /// SQLite copies text and blobs at bind time (the value outlives the Swift buffer).
+    private init(_ statement: Statement, what: String, columns: Int, rowsPerStep: Int) throws(StoreError) {
+        handle = statement.sqliteStatement
+        self.what = what
+        self.columns = Int32(columns)
+        try expectParameters(of: statement, rows: rowsPerStep)
+    }
+
+    private func expectParameters(of statement: Statement, rows: Int) throws(StoreError) {
+        let n = Int(sqlite3_bind_parameter_count(statement.sqliteStatement))
+        guard n == Int(columns) * rows else {
+            throw StoreError("\(what): the statement takes \(n) values, not \(rows) rows of \(columns)")
+        }
+    }
+
+    /// Most rows per statement: past 64, larger statements saved nothing measurable.
+    static let batchRows = 64
+
+    /// Inserts `count` rows into `table` (all its columns, in order), `bindRow(&binder, row)`
+    /// binding row `row`'s columns 1...columns. Full batches share one prepared statement and the
+    /// remainder has its own. A constraint failure is narrowed to its row by inserting that
+    /// batch's rows one by one (SQLite undid the failed statement; the transaction stands).
+    static func insertRows(_ db: Database, into table: String, columns: Int, count: Int, what: String,
+                           bindRow: (inout SQLiteRowBinder, Int) throws(StoreError) -> Void) throws {
+        guard count > 0 else { return }
+        guard let connection = db.sqliteConnection else { throw StoreError("\(what): the store is closed") }
+        let limit = Int(sqlite3_limit(connection, SQLITE_LIMIT_VARIABLE_NUMBER, -1))
+        let batch = max(1, min(batchRows, limit / columns, count))
+        let full = try db.makeStatement(sql: insertSQL(table, columns: columns, rows: batch))
+        var tail: Statement?
+        var b = try SQLiteRowBinder(full, what: what, columns: columns, rowsPerStep: batch)
+        while b.row < count {
+            let first = b.row, rows = min(batch, count - first)
+            if rows < batch {  // the remainder
+                let t = try db.makeStatement(sql: insertSQL(table, columns: columns, rows: rows))
+                try b.expectParameters(of: t, rows: rows)
+                b.handle = t.sqliteStatement
+                tail = t
+            }
+            for r in first..<(first + rows) {
+                try bindRow(&b, r)
+                b.rowsBound += 1
+                b.row += 1
+            }
+            let code = b.step()
+            guard code == SQLITE_DONE else {
+                let failure = b.failure(code, rows: first..<(first + rows), "inserting")
+                b.clear()
+                if rows > 1, code & 0xff == SQLITE_CONSTRAINT, sqlite3_get_autocommit(connection) == 0 {
+                    try narrow(db, table: table, columns: columns, rows: first..<(first + rows), what: what, bindRow: bindRow)
+                }
+                throw failure
+            }
+            try b.reset(rows: first..<(first + rows))
+        }
+        withExtendedLifetime((full, tail)) {}
+    }
+
+    /// Inserts `rows` one at a time and throws the first row's failure (their batch failed).
+    private static func narrow(_ db: Database, table: String, columns: Int, rows: Range<Int>, what: String,
+                               bindRow: (inout SQLiteRowBinder, Int) throws(StoreError) -> Void) throws {
+        let statement = try db.makeStatement(sql: insertSQL(table, columns: columns, rows: 1))
+        var b = try SQLiteRowBinder(statement, what: what, columns: columns)
+        for r in rows {
+            b.row = r
+            try bindRow(&b, r)
+            try b.insertRow()
+        }
+    }
+
+    /// `INSERT INTO table VALUES (?,…),(?,…),…`: `rows` rows of `columns` values.
+    static func insertSQL(_ table: String, columns: Int, rows: Int) -> String {
+        let one = "(" + Array(repeating: "?", count: columns).joined(separator: ",") + ")"
+        return "INSERT INTO \(table) VALUES " + Array(repeating: one, count: rows).joined(separator: ",")
+    }
+
+    /// SQLite copies blobs bound with this at bind time (the value outlives the Swift buffer).
     private static var transient: sqlite3_destructor_type {
         unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
     }
 
     @inline(__always)
     private func check(_ code: CInt, _ i: Int32) throws(StoreError) {
-        guard code == SQLITE_OK else { throw failure(code, "binding value \(i)") }
+        guard code == SQLITE_OK else { throw failure(code, rows: row..<(row + 1), "binding value \(i)") }
     }
 
-    private func failure(_ code: CInt, _ doing: String) -> StoreError {
+    private func failure(_ code: CInt, rows: Range<Int>, _ doing: String) -> StoreError {
         let message = sqlite3_errmsg(sqlite3_db_handle(handle)).map { String(cString: $0) } ?? "no message"
         let name = sqlite3_errstr(code).map { String(cString: $0) } ?? "error"
-        return StoreError("\(what) failed at row \(row), \(doing): \(message) (\(name), code \(code))")
+        let at = rows.count == 1 ? "row \(rows.lowerBound)" : "rows \(rows.lowerBound)–\(rows.upperBound - 1)"
+        return StoreError("\(what) failed at \(at), \(doing): \(message) (\(name), code \(code))")
     }
 
-    func bindNull(_ i: Int32) throws(StoreError) { try check(sqlite3_bind_null(handle, i), i) }
+    func bindNull(_ i: Int32) throws(StoreError) { try check(sqlite3_bind_null(handle, offset + i), i) }
 
-    func bind(_ i: Int32, _ v: Int64) throws(StoreError) { try check(sqlite3_bind_int64(handle, i, v), i) }
+    func bind(_ i: Int32, _ v: Int64) throws(StoreError) { try check(sqlite3_bind_int64(handle, offset + i, v), i) }
 
     func bind(_ i: Int32, _ v: Int64?) throws(StoreError) {
         if let v { try bind(i, v) } else { try bindNull(i) }
@@ -58,54 +145,79 @@ struct SQLiteRowBinder {
     }
 
     /// NaN becomes NULL (SQLite's rule, as through GRDB).
-    func bind(_ i: Int32, _ v: Double) throws(StoreError) { try check(sqlite3_bind_double(handle, i, v), i) }
+    func bind(_ i: Int32, _ v: Double) throws(StoreError) { try check(sqlite3_bind_double(handle, offset + i, v), i) }
 
     func bind(_ i: Int32, _ v: Double?) throws(StoreError) {
         if let v { try bind(i, v) } else { try bindNull(i) }
     }
 
-    /// The UTF-8 bytes with their length: no C string is made. An empty string is bound from a
-    /// real pointer, because SQLite stores NULL for a nil one.
-    func bind(_ i: Int32, _ v: String) throws(StoreError) {
+    /// The UTF-8 bytes with their length (no C string is made), bound at the step.
+    mutating func bind(_ i: Int32, _ v: String) throws(StoreError) {
         var s = v
-        let code = s.withUTF8 { p -> CInt in
-            guard let base = p.baseAddress, p.count > 0 else {
-                return sqlite3_bind_text(handle, i, "", 0, Self.transient)
-            }
-            return sqlite3_bind_text64(handle, i, UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self),
-                                       UInt64(p.count), Self.transient, UInt8(SQLITE_UTF8))
-        }
-        try check(code, i)
+        let start = texts.count
+        s.withUTF8 { texts.append(contentsOf: $0) }
+        pending.append((offset + i, start, texts.count - start))
     }
 
-    func bind(_ i: Int32, _ v: String?) throws(StoreError) {
+    mutating func bind(_ i: Int32, _ v: String?) throws(StoreError) {
         if let v { try bind(i, v) } else { try bindNull(i) }
     }
 
     /// A category is stored as its label.
-    func bind<C: Category>(_ i: Int32, _ v: C) throws(StoreError) { try bind(i, v.rawValue) }
+    mutating func bind<C: Category>(_ i: Int32, _ v: C) throws(StoreError) { try bind(i, v.rawValue) }
 
     /// An empty blob is stored as an empty BLOB, not NULL (a zero-length bind).
     func bind(_ i: Int32, bytes: [UInt8]) throws(StoreError) {
         let code = bytes.withUnsafeBytes { p -> CInt in
             if let base = p.baseAddress, p.count > 0 {
-                return sqlite3_bind_blob64(handle, i, base, UInt64(p.count), Self.transient)
+                return sqlite3_bind_blob64(handle, offset + i, base, UInt64(p.count), Self.transient)
             }
-            return sqlite3_bind_zeroblob(handle, i, 0)
+            return sqlite3_bind_zeroblob(handle, offset + i, 0)
         }
         try check(code, i)
     }
 
-    /// Inserts the bound row and readies the statement for the next one.
+    /// Inserts the bound row and readies the statement for the next one (one row per step).
     mutating func insertRow() throws(StoreError) {
-        let code = sqlite3_step(handle)
+        rowsBound += 1
+        let code = step()
         guard code == SQLITE_DONE else {
-            let error = failure(code, "inserting")
-            sqlite3_reset(handle)
+            let error = failure(code, rows: row..<(row + 1), "inserting")
+            clear()
             throw error
         }
-        let reset = sqlite3_reset(handle)
-        guard reset == SQLITE_OK else { throw failure(reset, "resetting the statement") }
+        try reset(rows: row..<(row + 1))
         row += 1
+    }
+
+    /// Binds the gathered texts in place and steps, while the buffer is pinned.
+    private func step() -> CInt {
+        let handle = handle, pending = pending
+        return texts.withUnsafeBufferPointer { p -> CInt in
+            guard let base = p.baseAddress else { return SQLITE_NOMEM }
+            for t in pending {
+                let code = sqlite3_bind_text64(handle, t.parameter, UnsafeRawPointer(base + t.start).assumingMemoryBound(to: CChar.self),
+                                               UInt64(t.count), nil, UInt8(SQLITE_UTF8))  // nil: SQLITE_STATIC
+                if code != SQLITE_OK { return code }
+            }
+            return sqlite3_step(handle)
+        }
+    }
+
+    /// Readies the statement for the next rows. Bindings are cleared: none may point into the
+    /// text buffer once it is reused, and a value left unbound is NULL, never the previous row's.
+    private mutating func reset(rows: Range<Int>) throws(StoreError) {
+        let code = sqlite3_reset(handle)
+        clear()
+        guard code == SQLITE_OK else { throw failure(code, rows: rows, "resetting the statement") }
+    }
+
+    private mutating func clear() {
+        sqlite3_reset(handle)
+        sqlite3_clear_bindings(handle)
+        texts.removeAll(keepingCapacity: true)
+        texts.append(0)
+        pending.removeAll(keepingCapacity: true)
+        rowsBound = 0
     }
 }

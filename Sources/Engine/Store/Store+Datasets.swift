@@ -20,13 +20,11 @@ extension Store {
     /// `then` adds more rows for the new dataset in the same transaction.
     func saveCustomers(_ customers: [Customer], source: String, report: String,
                        then more: ((Database, Int64) throws -> Void)?) throws(StoreError) -> Int64 {
-        try write("saving customers") { db in
+        try writeRowsOfNewDataset("saving customers") { db in
             let id = try Self.insertDataset(db, kind: "customers", source: source, count: customers.count, report: report)
-            let stmt = try db.makeStatement(sql: """
-                INSERT INTO customer VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
-                """)
-            var b = try SQLiteRowBinder(stmt, what: "saving customers", columns: 27)
-            for (row, c) in customers.enumerated() {
+            try SQLiteRowBinder.insertRows(db, into: "customer", columns: 27, count: customers.count,
+                                           what: "saving customers") { b, row throws(StoreError) in
+                let c = customers[row]
                 try b.bind(1, id); try b.bind(2, row); try b.bind(3, c.id); try b.bind(4, c.lat); try b.bind(5, c.lon)
                 try b.bind(6, c.lastPurchaseDay); try b.bind(7, c.amount); try b.bind(8, c.lifetimeValue)
                 try b.bind(9, c.companySize); try b.bind(10, c.industry); try b.bind(11, c.tier)
@@ -37,7 +35,6 @@ extension Store {
                 try b.bind(20, c.supportTickets90d); try b.bind(21, c.csat); try b.bind(22, c.recentIssue)
                 try b.bind(23, c.touches30d); try b.bind(24, c.productInterest); try b.bind(25, c.churned)
                 try b.bind(26, c.futureSpend); try b.bind(27, c.churnLogit)
-                try b.insertRow()
             }
             try more?(db, id)
             return id
@@ -46,15 +43,14 @@ extension Store {
 
     @discardableResult
     public func saveReps(_ reps: [Rep], source: String, report: String = "") throws(StoreError) -> Int64 {
-        try write("saving reps") { db in
+        try writeRowsOfNewDataset("saving reps") { db in
             let id = try Self.insertDataset(db, kind: "reps", source: source, count: reps.count, report: report)
-            let stmt = try db.makeStatement(sql: "INSERT INTO rep VALUES (?,?,?,?,?,?,?,?,?)")
-            var b = try SQLiteRowBinder(stmt, what: "saving reps", columns: 9)
-            for (row, r) in reps.enumerated() {
+            try SQLiteRowBinder.insertRows(db, into: "rep", columns: 9, count: reps.count,
+                                           what: "saving reps") { b, row throws(StoreError) in
+                let r = reps[row]
                 try b.bind(1, id); try b.bind(2, row); try b.bind(3, r.id); try b.bind(4, r.name)
                 try b.bind(5, r.homeLat); try b.bind(6, r.homeLon); try b.bind(7, r.dayStartMinute)
                 try b.bind(8, r.dayEndMinute); try b.bind(9, r.workingDays)
-                try b.insertRow()
             }
             return id
         }
@@ -62,16 +58,15 @@ extension Store {
 
     @discardableResult
     public func saveTickets(_ tickets: [Ticket], source: String, report: String = "") throws(StoreError) -> Int64 {
-        try write("saving tickets") { db in
+        try writeRowsOfNewDataset("saving tickets") { db in
             let id = try Self.insertDataset(db, kind: "tickets", source: source, count: tickets.count, report: report)
-            let stmt = try db.makeStatement(sql: "INSERT INTO ticket VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
-            var b = try SQLiteRowBinder(stmt, what: "saving tickets", columns: 14)
-            for (row, t) in tickets.enumerated() {
+            try SQLiteRowBinder.insertRows(db, into: "ticket", columns: 14, count: tickets.count,
+                                           what: "saving tickets") { b, row throws(StoreError) in
+                let t = tickets[row]
                 try b.bind(1, id); try b.bind(2, row); try b.bind(3, t.id); try b.bind(4, t.createdAt)
                 try b.bind(5, t.priority); try b.bind(6, t.channel); try b.bind(7, t.type); try b.bind(8, t.product)
                 try b.bind(9, t.status); try b.bind(10, t.firstResponseAt); try b.bind(11, t.resolvedAt)
                 try b.bind(12, t.customerKey); try b.bind(13, t.satisfaction); try b.bind(14, t.subject)
-                try b.insertRow()
             }
             return id
         }

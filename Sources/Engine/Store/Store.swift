@@ -54,6 +54,26 @@ public final class Store: Sendable {
         }
     }
 
+    /// A write transaction with foreign-key checks off, for a dataset's rows: their only parent
+    /// is the `dataset` row the same transaction has just inserted, so SQLite's parent lookup for
+    /// every row (about an eighth of its insert work) can only ever succeed. The pragma is a no-op
+    /// inside a transaction, so it is set around one, and set back on whatever the outcome.
+    func writeRowsOfNewDataset<T>(_ what: String, _ body: (Database) throws -> T) throws(StoreError) -> T {
+        do {
+            return try db.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA foreign_keys = OFF")
+                var value: T?
+                let outcome = Result { try db.inTransaction { value = try body(db); return .commit } }
+                try db.execute(sql: "PRAGMA foreign_keys = ON")
+                try outcome.get()
+                guard let value else { throw StoreError("\(what) failed: the transaction did not complete") }
+                return value
+            }
+        } catch let e as StoreError { throw e } catch {
+            throw StoreError("\(what) failed: \(Store.describe(error))")
+        }
+    }
+
     func read<T>(_ what: String, _ body: (Database) throws -> T) throws(StoreError) -> T {
         do { return try db.read(body) } catch let e as StoreError { throw e } catch {
             throw StoreError("\(what) failed: \(Store.describe(error))")

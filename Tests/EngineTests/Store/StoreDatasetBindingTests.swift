@@ -86,6 +86,77 @@ import Testing
         #expect(try store.datasets(kind: "customers").isEmpty)
     }
 
+    /// Edge rows repeated past several multi-row statements, ending in a partial one, each
+    /// with its own id so a row out of place would show.
+    static func many<T>(_ rows: [T], count: Int, id: (inout T, String) -> Void) -> [T] {
+        (0..<count).map { i in
+            var r = rows[i % rows.count]
+            id(&r, "r\(i)")
+            return r
+        }
+    }
+
+    static let batches = 2 * SQLiteRowBinder.batchRows + 5
+
+    @Test func rowsAcrossBatchesAndARemainderRoundTripAsGRDBStoresThem() throws {
+        let customers = Self.many(Self.edgeCustomers, count: Self.batches) { $0.id = $1 }
+        let reps = Self.many(Self.edgeReps, count: Self.batches) { $0.name = $1 }
+        let tickets = Self.many(Self.edgeTickets, count: Self.batches + 1) { $0.subject = $0.subject == nil ? nil : $1 }
+        #expect(tickets.contains { $0.subject == nil } && customers.contains { $0.csat == nil })
+        let store = try Store.inMemory()
+        let mine = (customers: try store.saveCustomers(customers, source: "binder"),
+                    reps: try store.saveReps(reps, source: "binder"),
+                    tickets: try store.saveTickets(tickets, source: "binder"))
+        #expect(try store.customers(dataset: mine.customers) == customers)
+        #expect(try store.reps(dataset: mine.reps) == reps)
+        #expect(try store.tickets(dataset: mine.tickets) == tickets)
+        let grdb = (customers: try store.saveCustomers([], source: "grdb"), reps: try store.saveReps([], source: "grdb"),
+                    tickets: try store.saveTickets([], source: "grdb"))
+        try store.db.write { db in
+            try Self.insertThroughGRDB(db, grdb, customers: customers, reps: reps, tickets: tickets)
+        }
+        for (table, a, b) in [("customer", mine.customers, grdb.customers), ("rep", mine.reps, grdb.reps),
+                              ("ticket", mine.tickets, grdb.tickets)] {
+            let (typesA, valuesA) = try Self.stored(store, table, a)
+            let (typesB, valuesB) = try Self.stored(store, table, b)
+            #expect(typesA.count >= Self.batches && typesA == typesB, "\(table): SQL types differ")
+            #expect(valuesA == valuesB, "\(table): stored values differ")
+        }
+    }
+
+    /// A failure inside a full multi-row statement, and inside the remainder, names its own row.
+    @Test func aFailingRowInALaterBatchIsNamed() throws {
+        let store = try Store.inMemory()
+        for bad in [SQLiteRowBinder.batchRows + 6, Self.batches - 2] {
+            var customers = Self.many(Self.edgeCustomers, count: Self.batches) { $0.id = $1 }
+            customers[bad].lon = .nan
+            do {
+                try store.saveCustomers(customers, source: "bad")
+                Issue.record("a NULL in a NOT NULL column was saved")
+            } catch {
+                #expect(error.message.contains("saving customers failed at row \(bad),"), "\(error.message)")
+                #expect(error.message.contains("customer.lon"))
+            }
+        }
+        #expect(try store.datasets(kind: "customers").isEmpty)
+        let rows = try store.db.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM customer") }
+        #expect(rows == 0)
+    }
+
+    /// Dataset rows are inserted with foreign-key checks off; they are back on after a save,
+    /// whether it succeeded or failed.
+    @Test func foreignKeysAreEnforcedAgainAfterEverySave() throws {
+        let store = try Store.inMemory()
+        try store.saveReps(Self.edgeReps, source: "ok")
+        var bad = Self.edgeReps
+        bad[1].homeLat = .nan
+        #expect(throws: StoreError.self) { try store.saveReps(bad, source: "bad") }
+        #expect(try store.db.read { db in try Int.fetchOne(db, sql: "PRAGMA foreign_keys") } == 1)
+        #expect(throws: DatabaseError.self) {
+            try store.db.write { db in try db.execute(sql: "INSERT INTO rep VALUES (999, 0, 'R', 'orphan', 0, 0, 0, 0, 0)") }
+        }
+    }
+
     /// Each column's `typeof` and value, rows in order, without the dataset id.
     private static func stored(_ store: Store, _ table: String, _ dataset: Int64) throws -> ([[String]], [[DatabaseValue]]) {
         try store.db.read { db in
@@ -99,9 +170,11 @@ import Testing
     }
 
     /// The rows as the store wrote them before the binder: GRDB's statement arguments.
-    private static func insertThroughGRDB(_ db: Database, _ ids: (customers: Int64, reps: Int64, tickets: Int64)) throws {
+    private static func insertThroughGRDB(_ db: Database, _ ids: (customers: Int64, reps: Int64, tickets: Int64),
+                                          customers: [Customer] = edgeCustomers, reps: [Rep] = edgeReps,
+                                          tickets: [Ticket] = edgeTickets) throws {
         let cs = try db.makeStatement(sql: "INSERT INTO customer VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
-        for (row, c) in edgeCustomers.enumerated() {
+        for (row, c) in customers.enumerated() {
             try cs.execute(arguments: [
                 ids.customers, row, c.id, c.lat, c.lon, c.lastPurchaseDay, c.amount, c.lifetimeValue, c.companySize,
                 c.industry.rawValue, c.tier.rawValue, c.preferredChannel.rawValue, c.lastContactChannel.rawValue,
@@ -111,11 +184,11 @@ import Testing
             ])
         }
         let rs = try db.makeStatement(sql: "INSERT INTO rep VALUES (?,?,?,?,?,?,?,?,?)")
-        for (row, r) in edgeReps.enumerated() {
+        for (row, r) in reps.enumerated() {
             try rs.execute(arguments: [ids.reps, row, r.id, r.name, r.homeLat, r.homeLon, r.dayStartMinute, r.dayEndMinute, r.workingDays])
         }
         let ts = try db.makeStatement(sql: "INSERT INTO ticket VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
-        for (row, t) in edgeTickets.enumerated() {
+        for (row, t) in tickets.enumerated() {
             try ts.execute(arguments: [ids.tickets, row, t.id, t.createdAt, t.priority.rawValue, t.channel.rawValue,
                                        t.type, t.product, t.status.rawValue, t.firstResponseAt, t.resolvedAt,
                                        t.customerKey, t.satisfaction, t.subject])
