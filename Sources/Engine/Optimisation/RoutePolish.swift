@@ -12,8 +12,9 @@ struct RoutePolish {
         let v = p.vehicles[r]
         var at = v.start, t = v.earliest, len = 0, load = 0
         var lunchTaken = p.lunch == nil
-        for (i, s) in (route + [v.end]).enumerated() {
+        for i in 0...route.count {
             let isEnd = i == route.count
+            let s = isEnd ? v.end : route[i]
             var arrive = t + p.travel(at, s)
             if !lunchTaken, let l = p.lunch, (isEnd ? arrive : max(arrive, p.ready[s])) >= l.earliest {
                 if max(t, l.earliest) > l.latest { return nil }
@@ -43,16 +44,17 @@ struct RoutePolish {
                 for v in neighbours[u].prefix(width) where where_[v].0 >= 0 {
                     let (t, j) = where_[v]
                     for cand in moves(routes, r, i, t, j) {
-                        let touched = cand.count == 1 ? [r] : [r, t]
                         var newLen = 0, old = 0
                         var ok = true
-                        for (k, rt) in touched.enumerated() {
+                        for k in 0..<cand.count {
+                            let rt = k == 0 ? r : t
                             old += len[rt]
                             if cand[k].isEmpty { continue }
                             guard let l = simulate(cand[k], rt) else { ok = false; break }
                             newLen += l
                         }
                         if ok && newLen < old {
+                            let touched = cand.count == 1 ? [r] : [r, t]
                             for (k, rt) in touched.enumerated() { routes[rt] = cand[k] }
                             for rt in touched {
                                 len[rt] = routes[rt].isEmpty ? 0 : (simulate(routes[rt], rt) ?? Int.max / 8)

@@ -21,8 +21,10 @@ extension RuinRecreate {
         var cut: [Int] = []
         var extras = 0
         let extraLimit = Int(2 * options.averageRemoved)
-        for c in [seed] + neighbours[seed] {
+        let near = neighbours[seed]
+        for n in -1..<near.count {
             if cut.count >= ks { break }
+            let c = n < 0 ? seed : near[n]
             let r = plan.routeOf[c]
             if r < 0 {
                 if extras < extraLimit && !removed.contains(c) { removed.append(c); extras += 1 }
@@ -77,10 +79,11 @@ extension RuinRecreate {
         default: pending.sort { p.prize[$0] * 1000 / max(1, p.service[$0] + 1) > p.prize[$1] * 1000 / max(1, p.service[$1] + 1) }
         }
         let m = p.vehicles.count
+        var triedEmpty: [Int] = []
         for u in pending {
             var bestCost = Int.max, bestR = -1, bestQ = -1
             var used = plan.usedVehicles
-            var triedEmpty: [Int] = []
+            triedEmpty.removeAll(keepingCapacity: true)
             let lock = p.lockedVehicle[u]
             for r in 0..<m {
                 if lock >= 0 && r != lock { continue }

@@ -29,9 +29,11 @@ struct RuinRecreate {
         hasPrizes = !p.allMandatory
         var nb = Array(repeating: [Int](), count: p.size)
         let keep = min(p.stops.count - 1, 120)
+        var key = Array(repeating: 0, count: p.size)
         for s in p.stops {
+            for o in p.stops { key[o] = p.dist(s, o) + p.dist(o, s) }
             var others = p.stops.filter { $0 != s }
-            others.sort { (p.dist(s, $0) + p.dist($0, s), $0) < (p.dist(s, $1) + p.dist($1, s), $1) }
+            others.sort { (key[$0], $0) < (key[$1], $1) }
             nb[s] = Array(others.prefix(max(0, keep)))
         }
         neighbours = nb
