@@ -1,5 +1,5 @@
 /// The seam between the SLA engine and whatever learns breaches: fit on the training rows
-/// named by index, get back a scorer. Out-of-fold scoring, the final model on open tickets
+/// named by index, get back a scorer. Out-of-fold scoring, the fold models on open tickets
 /// and the reasons on screen all go through it, so a stronger learner slots in unchanged.
 public protocol BreachModelTrainer: Sendable {
     /// Shown in reports ("naive-Bayes baseline", "gradient boosting").
@@ -48,5 +48,37 @@ extension BreachScorer {
                                         weight: c[f])
                 }
         }
+    }
+}
+
+/// The fold models of a cross-validation as one scorer: the mean of their log-odds, and the
+/// mean of their contributions (which therefore still add up to it). The open queue is scored
+/// by the same models whose out-of-fold quality the run reports, with no extra fit.
+public struct FoldAverageScorer: BreachScorer {
+    public let parts: [any BreachScorer]
+
+    public init(_ parts: [any BreachScorer]) { self.parts = parts }
+
+    public func probabilities(_ features: SupportFeatures, rows: [Int]) throws -> [Double] {
+        guard !parts.isEmpty else { return rows.map { _ in 0.5 } }
+        var logit = [Double](repeating: 0, count: rows.count)
+        for part in parts {
+            for (i, p) in try part.probabilities(features, rows: rows).enumerated() {
+                let q = min(max(p, 1e-15), 1 - 1e-15)
+                logit[i] += _log(q / (1 - q))
+            }
+        }
+        return logit.map { sigmoid($0 / Double(parts.count)) }
+    }
+
+    public func contributions(_ features: SupportFeatures, rows: [Int]) throws -> [[Double]] {
+        var sum: [[Double]] = rows.map { _ in [Double](repeating: 0, count: features.featureCount) }
+        for part in parts {
+            for (i, c) in try part.contributions(features, rows: rows).enumerated() {
+                for j in c.indices where j < sum[i].count { sum[i][j] += c[j] }
+            }
+        }
+        let k = Double(max(1, parts.count))
+        return sum.map { $0.map { $0 / k } }
     }
 }

@@ -6,8 +6,8 @@ public struct EscalationEntry: Sendable, Equatable {
     public var priority: Priority
     public var channel: TicketChannel
     public var type: String
-    /// Breach probability from the final model (trained on every resolved ticket), as the
-    /// ticket arrived.
+    /// Breach probability from the fold models' average (each trained on the other folds'
+    /// resolved tickets), as the ticket arrived.
     public var probabilityAtArrival: Double
     /// The same, given that it is still open after the time it has run (`ElapsedTimeUpdate`):
     /// what expected loss uses.

@@ -12,6 +12,8 @@ public struct OutOfFoldScores: Sendable {
     /// Per row of `rows`: the fold it was held out in.
     public let fold: [Int]
     public let folds: Int
+    /// The fold models, in fold order (model f never saw fold f's labels).
+    public let scorers: [any BreachScorer]
 }
 
 public enum OutOfFoldScoring {
@@ -32,6 +34,7 @@ public enum OutOfFoldScoring {
         let held = heldOut, foldOf = fold
 
         let results = ResultSlots(count: k)
+        let models = ParallelSlots<any BreachScorer>(count: k)
         DispatchQueue.concurrentPerform(iterations: k) { f in
             var train: [Int] = []
             train.reserveCapacity(n - held[f].count)
@@ -41,6 +44,7 @@ public enum OutOfFoldScoring {
             }
             do {
                 let scorer = try trainer.fit(features, labels: blanked, rows: train)
+                models[f] = scorer
                 results.set(f, .success(try scorer.probabilities(features, rows: held[f].map { rows[$0] })))
             } catch {
                 results.set(f, .failure(error))
@@ -51,7 +55,11 @@ public enum OutOfFoldScoring {
             let scored = try results.get(f).get()
             for (j, i) in held[f].enumerated() { p[i] = scored[j] }
         }
-        return OutOfFoldScores(probabilities: p, fold: fold, folds: k)
+        let scorers = try (0..<k).map { f in
+            guard let m = models[f] else { throw LearningFailure(message: "fold \(f + 1) of \(k) has no model") }
+            return m
+        }
+        return OutOfFoldScores(probabilities: p, fold: fold, folds: k, scorers: scorers)
     }
 }
 

@@ -1,5 +1,5 @@
 /// Everything the SLA screen and the SLA exports show, computed once: labels, out-of-fold
-/// probabilities and their quality, the final model's queue, the capacity tables and the
+/// probabilities and their quality, the queue scored by the fold models, the capacity tables and the
 /// diagnostics. A slider move only reads it (`capacity(_:)` costs O(days)).
 public struct SupportAnalysis: Sendable {
     public struct Options: Sendable {
@@ -34,7 +34,7 @@ public struct SupportAnalysis: Sendable {
     /// Resolved tickets valued by their OOF expectation (p × cost): what the model would
     /// have promised; the suggested capacity is read from it.
     public let expectedHistory: CapacityTable
-    /// The open queue as one day, valued by the final model's expectation updated for the
+    /// The open queue as one day, valued by the fold models' expectation updated for the
     /// time each ticket has already been open (`ElapsedTimeUpdate`).
     public let openExpectation: CapacityTable
     public let diagnostics: SupportDiagnostics
@@ -60,11 +60,10 @@ public struct SupportAnalysis: Sendable {
         let y = labels.map { $0 ?? 0 }
 
         let trainer = try trainer.prepared(for: features, rows: resolvedRows)
-        // The final model needs nothing from the folds: it fits beside them.
-        let finalFit = SideTask { Result { try trainer.fit(features, labels: y, rows: resolvedRows) } }
         let oof = try OutOfFoldScoring.score(features, labels: y, rows: resolvedRows, folds: options.folds,
                                          trainer: trainer, seed: options.seed)
-        let final = try finalFit.join().get()
+        // Open tickets: the fold models' average, the models the reported quality describes.
+        let final = FoldAverageScorer(oof.scorers)
         let pArrival = try final.probabilities(features, rows: openRows)
         let states = openRows.map { clock.state(of: tickets[$0], pauses: options.pauses?[$0] ?? [], at: now) }
         let update = ElapsedTimeUpdate(tickets: tickets, rows: resolvedRows, elapsed: resolvedStates.map(\.elapsed),

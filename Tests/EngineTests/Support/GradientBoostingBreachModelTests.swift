@@ -45,4 +45,30 @@ import Testing
         let mixed = Array(all.prefix(300)) + [open]
         #expect(try prepared.fit(a.features, labels: labels, rows: mixed).probabilities(a.features, rows: [open]).count == 1)
     }
+
+    /// Open tickets are scored by the fold models' average: mean log-odds, mean TreeSHAP
+    /// contributions, which still add up to the averaged log-odds.
+    @Test func openTicketsAreScoredByTheFoldModelsAverage() throws {
+        let tickets = TicketGenerator(seed: 8, days: 40).generate(count: 1500)
+        var config = GradientBoostingConfig(trees: 12, learningRate: 0.2, numLeaves: 7, seed: 5)
+        config.minDataInLeaf = 20
+        let a = try SupportAnalysis.build(tickets: tickets, policy: SLAPolicy(), options: .init(folds: 3, seed: 4),
+                                          trainer: GradientBoostingBreachTrainer(config: config))
+        #expect(a.outOfFold.scorers.count == 3)
+        let average = FoldAverageScorer(a.outOfFold.scorers)
+        let entry = try #require(a.queue.entries.first)
+        let row = entry.index
+        let p = try average.probabilities(a.features, rows: [row])[0]
+        #expect(abs(p - entry.probabilityAtArrival) < 1e-12)
+        var logit = 0.0, bias = 0.0
+        for part in a.outOfFold.scorers {
+            let q = try part.probabilities(a.features, rows: [row])[0]
+            logit += _log(q / (1 - q)) / 3
+            let model = try #require(part as? GradientBoostingBreachScorer)
+            bias += try model.model.contributions(a.features.frame(rows: [row])).bias / 3
+        }
+        #expect(abs(_log(p / (1 - p)) - logit) < 1e-9)
+        let c = try average.contributions(a.features, rows: [row])[0]
+        #expect(abs(bias + c.reduce(0, +) - logit) < 1e-9)
+    }
 }
