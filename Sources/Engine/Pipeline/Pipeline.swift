@@ -49,9 +49,10 @@ public enum Pipeline {
         progress("gates")
         let region: Region? = .barcelona
         let gated = rec.stage("gates") { () -> (([Customer], [Rep], [Ticket], [GateReport]), [Trace.Count], [String]) in
+            let ticketGate = SideTask { QualityGates.tickets(ticketsIn, source: "tickets") }
             let (c, rc) = QualityGates.customers(customersIn, source: "customers", region: region, asOfDay: config.asOfDay)
             let (r, rr) = QualityGates.reps(repsIn, source: "reps", region: region)
-            let (t, rt) = QualityGates.tickets(ticketsIn, source: "tickets")
+            let (t, rt) = ticketGate.join()
             let reports = [rc, rr, rt]
             let warnings = reports.filter { $0.rowsRejected > 0 }.map { "\($0.dataset): \($0.rowsRejected) rows left out by the gates" }
             return ((c, r, t, reports), [.init("customers kept", c.count), .init("reps kept", r.count),
@@ -124,10 +125,14 @@ public enum Pipeline {
         switch input {
         case .synthetic:
             return rec.stage("data") {
+                // Tickets need only the customers' ids, a function of their index: both are drawn at once.
+                let ticketsDrawn = SideTask {
+                    TicketGenerator(seed: config.seed, days: config.ticketDays, asOfDay: config.asOfDay)
+                        .generate(count: config.tickets, customerCount: config.customers, customerID: CustomerGenerator.id)
+                }
                 let customers = CustomerGenerator(seed: config.seed, asOfDay: config.asOfDay).generate(count: config.customers)
                 let reps = RepGenerator(seed: config.seed).generate(count: config.reps, customers: customers)
-                let tickets = TicketGenerator(seed: config.seed, days: config.ticketDays, asOfDay: config.asOfDay)
-                    .generate(count: config.tickets, customers: customers)
+                let tickets = ticketsDrawn.join()
                 return ((customers, reps, tickets, (nil, nil, nil)),
                         [.init("customers", customers.count), .init("reps", reps.count), .init("tickets", tickets.count)], [])
             }

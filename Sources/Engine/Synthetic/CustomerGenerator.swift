@@ -10,6 +10,10 @@ public struct CustomerGenerator: Sendable {
 
     public static let defaultAsOfDay = CivilDate.days(year: 2026, month: 11, day: 1)
 
+    /// The id of the `index`-th generated customer ("C0000001" for 0): a function of the index
+    /// alone, so tickets can be drawn for customers still being generated.
+    public static func id(_ index: Int) -> String { "C" + zeroPadded(index + 1, 7) }
+
     public init(seed: UInt64, region: Region = .barcelona, asOfDay: Int = CustomerGenerator.defaultAsOfDay) {
         self.seed = seed
         self.region = region
@@ -94,7 +98,7 @@ public struct CustomerGenerator: Sendable {
         let spend = (_exp(logSpend) * (churned ? 0.5 : 1) * 100).rounded() / 100
 
         return Customer(
-            id: "C" + Self.zeroPadded(index + 1, 7), lat: (lat * 1e6).rounded() / 1e6, lon: (lon * 1e6).rounded() / 1e6,
+            id: Self.id(index), lat: (lat * 1e6).rounded() / 1e6, lon: (lon * 1e6).rounded() / 1e6,
             lastPurchaseDay: lastPurchaseDay, amount: amount, lifetimeValue: lifetimeValue,
             companySize: companySize, industry: industry, tier: tier, preferredChannel: preferred,
             lastContactChannel: lastContact, digitalEngagement: engagement, inboundCalls30d: inboundCalls,

@@ -31,6 +31,13 @@ public struct TicketGenerator: Sendable {
     /// About `count` tickets spread over the window; customer keys are drawn from `customers`
     /// (or made up when empty).
     public func generate(count: Int, customers: [Customer] = []) -> [Ticket] {
+        generate(count: count, customerCount: customers.count) { customers[$0].id }
+    }
+
+    /// The same tickets as `generate(count:customers:)` for `customerCount` customers whose
+    /// i-th id is `customerID(i)`: with `CustomerGenerator.id`, they are drawn while the
+    /// customers themselves are still being generated.
+    public func generate(count: Int, customerCount: Int, customerID: (Int) -> String) -> [Ticket] {
         guard count > 0, days > 0 else { return [] }
         var rng = SeededRNG(seed: seed).derived(0x71C)
         let firstDay = asOfDay - days
@@ -79,9 +86,9 @@ public struct TicketGenerator: Sendable {
 
             let status: TicketStatus
             if resolved <= asOf { status = .closed } else { status = rng.bernoulli(0.2) ? .pendingCustomer : .open }
-            let customerKey = customers.isEmpty
-                ? "C" + CustomerGenerator.zeroPadded(1 + rng.int(below: max(1, count / 4)), 7)
-                : customers[rng.int(below: customers.count)].id
+            let customerKey = customerCount == 0
+                ? CustomerGenerator.id(rng.int(below: max(1, count / 4)))
+                : customerID(rng.int(below: customerCount))
             let satisfaction: Double? = status == .closed
                 ? Double(min(5, max(1, Int((4.6 - hours / (Self.baseHours[p] * 2) + 0.8 * rng.normal()).rounded()))))
                 : nil

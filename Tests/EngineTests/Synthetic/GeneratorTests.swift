@@ -47,4 +47,14 @@ import Testing
         let homes = Set(customers.map { "\($0.lat),\($0.lon)" })
         #expect(reps.allSatisfy { homes.contains("\($0.homeLat),\($0.homeLon)") })
     }
+
+    /// Drawing tickets from ids alone (beside the customers' generation) gives the same tickets.
+    @Test func ticketsFromCustomerIdsMatchTicketsFromCustomers() {
+        let customers = CustomerGenerator(seed: 9).generate(count: 700)
+        let gen = TicketGenerator(seed: 9, days: 30)
+        #expect(customers.indices.allSatisfy { customers[$0].id == CustomerGenerator.id($0) })
+        #expect(gen.generate(count: 900, customers: customers)
+                == gen.generate(count: 900, customerCount: 700, customerID: CustomerGenerator.id))
+        #expect(gen.generate(count: 50) == gen.generate(count: 50, customerCount: 0, customerID: CustomerGenerator.id))
+    }
 }
