@@ -11,6 +11,9 @@ extension Pipeline {
         var end: Double
         var counts: [Trace.Count]
         var warnings: [String]
+        /// The analysis's artifacts, formatted here: this branch has time to spare, the run's
+        /// save comes at the end of the longest one.
+        var artifacts: [String: [UInt8]]? = nil
     }
 
     static func slaStage(_ tickets: [Ticket], policy: SLAPolicy, config: PipelineConfig) -> Result<SLAStageResult, PipelineError> {
@@ -30,9 +33,10 @@ extension Pipeline {
             KPI(name: "SLA breach calibration error", value: analysis.metrics.ece, target: 0.05, higherIsBetter: false),
             KPI(name: "open tickets at risk (p ≥ 0.5)", value: Double(analysis.queue.entries.filter { $0.probability >= 0.5 }.count)),
         ]
-        return .success(SLAStageResult(analysis: analysis, kpis: kpis, start: start, end: WallClock.monotonic(),
+        let end = WallClock.monotonic()
+        return .success(SLAStageResult(analysis: analysis, kpis: kpis, start: start, end: end,
                                        counts: [.init("resolved", analysis.resolvedRows.count), .init("queue", analysis.queue.entries.count)],
-                                       warnings: missed(kpis)))
+                                       warnings: missed(kpis), artifacts: slaArtifacts(analysis)))
     }
 
     /// The run's SLA analysis, the one definition the stage, the exports and the screen's

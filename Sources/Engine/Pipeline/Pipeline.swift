@@ -20,7 +20,10 @@ public struct RunOutcome: Sendable {
     /// The sales stages' results (nil when the run stopped after the gates).
     public var sales: SalesRun?
     /// The SLA engine's analysis of the tickets (nil without resolved tickets).
-    public var support: SupportAnalysis?
+    public var support: SupportAnalysis? { didSet { slaArtifactBytes = nil } }
+    /// `support`'s artifacts, formatted on the SLA stage's thread while the sales stages ran;
+    /// dropped whenever `support` changes.
+    var slaArtifactBytes: [String: [UInt8]]?
     /// Dataset ids when the data came from (or was saved to) the store.
     public var datasetIds: (customers: Int64?, reps: Int64?, tickets: Int64?)
 }
@@ -69,6 +72,7 @@ public enum Pipeline {
         ]
         var sales: SalesRun?
         var support: SupportAnalysis?
+        var slaArtifactBytes: [String: [UInt8]]?
         if salesStages {
             progress("models")
             let script: PrepScriptTemplate
@@ -103,6 +107,7 @@ public enum Pipeline {
             let s = try slaResult.get()
             rec.record("sla", from: s.start, to: s.end, counts: s.counts, warnings: s.warnings)
             support = s.analysis
+            slaArtifactBytes = s.artifacts
             kpis += s.kpis
             if let d = datasetSave {
                 do { ids = try d.ids.get() } catch { throw PipelineError(error.description) }
@@ -116,8 +121,10 @@ public enum Pipeline {
                                                              .init("missed", targeted.filter { !$0.met }.count)],
                        warnings: missed(targeted))
         }
-        return RunOutcome(config: config, customers: customers, reps: reps, tickets: tickets, gateReports: reports,
-                          trace: rec.trace, kpis: kpis, sales: sales, support: support, datasetIds: ids)
+        var outcome = RunOutcome(config: config, customers: customers, reps: reps, tickets: tickets, gateReports: reports,
+                                 trace: rec.trace, kpis: kpis, sales: sales, support: support, datasetIds: ids)
+        outcome.slaArtifactBytes = slaArtifactBytes
+        return outcome
     }
 
     private static func loadData(config: PipelineConfig, input: PipelineInput, store: Store?, rec: inout TraceRecorder)
@@ -216,7 +223,7 @@ public enum Pipeline {
                 "gates.txt": Array(outcome.gateReports.map { $0.rendered() }.joined(separator: "\n").utf8),
             ]
             if let s = outcome.sales { artifacts.merge(modelCardArtifacts(s.models)) { a, _ in a } }
-            if let a = outcome.support { artifacts.merge(slaArtifacts(a)) { a, _ in a } }
+            if let a = outcome.support { artifacts.merge(outcome.slaArtifactBytes ?? slaArtifacts(a)) { a, _ in a } }
             halves[1] = artifacts
         }
         return (halves[1] ?? [:]).merging(halves[0] ?? [:]) { a, _ in a }

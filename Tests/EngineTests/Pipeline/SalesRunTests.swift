@@ -29,6 +29,14 @@ extension SalesConfig {
         #expect(aa.keys.sorted() == bb.keys.sorted())
         for (name, bytes) in aa { #expect(bb[name] == bytes, "artifact \(name) differs") }
         #expect(a.kpis == b.kpis)
+        // The SLA artifacts formatted on the SLA stage's thread are the ones formatted at save,
+        // and a changed analysis drops them.
+        #expect(a.slaArtifactBytes != nil)
+        var fresh = a
+        fresh.support = a.support
+        #expect(fresh.slaArtifactBytes == nil)
+        let again = Pipeline.artifacts(fresh)
+        for (name, bytes) in aa { #expect(again[name] == bytes, "artifact \(name) differs when formatted at save") }
         // And a different seed changes the scores.
         var other = config
         other.seed = 6
