@@ -10,3 +10,9 @@ struct BenchCommand: ParsableCommand {
                       BenchScripts.self, BenchKernels.self]
     )
 }
+
+/// Seconds from `t` to now, for the benches that time with `ContinuousClock`.
+func seconds(since t: ContinuousClock.Instant) -> Double {
+    let e = ContinuousClock.now - t
+    return Double(e.components.seconds) + Double(e.components.attoseconds) * 1e-18
+}

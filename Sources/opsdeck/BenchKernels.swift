@@ -66,9 +66,4 @@ struct BenchKernels: ParsableCommand {
         print(name.padding(toLength: 34, withPad: " ", startingAt: 0)
               + String(format: "%9d %11.2f %14.2f %7.3f   %@", n, tNew * 1000, tRef * 1000, tNew / tRef, same ? "yes" : "no"))
     }
-
-    func seconds(since t: ContinuousClock.Instant) -> Double {
-        let d = ContinuousClock.now - t
-        return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
-    }
 }

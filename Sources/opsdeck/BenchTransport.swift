@@ -100,9 +100,4 @@ struct BenchTransport: ParsableCommand {
         let ref = g.solve(supply: supply)
         return (tFast, fast.cost, (seconds(since: t0), ref.cost))
     }
-
-    func seconds(since t: ContinuousClock.Instant) -> Double {
-        let e = ContinuousClock.now - t
-        return Double(e.components.seconds) + Double(e.components.attoseconds) * 1e-18
-    }
 }

@@ -52,3 +52,9 @@ enum Validate {
         if !(seen0 && seen1) { throw LearningError.oneClassOnly(label: seen1 ? 1 : 0) }
     }
 }
+
+/// A learning error carried across threads as text.
+struct LearningFailure: Error, CustomStringConvertible {
+    var message: String
+    var description: String { message }
+}

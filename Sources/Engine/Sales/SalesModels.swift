@@ -73,16 +73,11 @@ public enum SalesModels {
         var restRng = SeededRNG(seed: seed ^ 0x5EED)
         let restSample = unlabelled
             ? restRng.sample(labelledRows.count, min(labelledRows.count, config.trainRowsPerFold)).sorted() : []
-        // One binning of the rows any model trains on serves every fold and both models, as in
-        // `lgb.cv`: it reads features only, never a label, so no fold learns from its test rows.
-        var position = [Int](repeating: -1, count: labelledRows.count)
-        for r in folds.flatMap(\.train) + restSample { position[r] = 0 }
-        var trained: [Int] = []
-        for r in position.indices where position[r] == 0 { position[r] = trained.count; trained.append(r) }
-        let positionOf = position
-        let binned = try BinnedMatrix(frame: trained.count == labelledRows.count ? labelledFrame : labelledFrame.rows(trained),
-                                      maxBins: gb.maxBins, seed: seed)
-        let schema = labelledFrame.schema
+        // One binning of the rows any model trains on serves every fold and both models.
+        var trains = [Bool](repeating: false, count: labelledRows.count)
+        for r in folds.flatMap(\.train) + restSample { trains[r] = true }
+        let trained = trains.allSatisfy { $0 } ? nil : trains.indices.filter { trains[$0] }
+        let binned = try SharedBinning(frame: labelledFrame, rows: trained, maxBins: gb.maxBins, seed: seed)
         let slots = ParallelSlots<Result<([Double], GradientBoostingModel), LearningFailure>>(count: 2 * k)
         DispatchQueue.concurrentPerform(iterations: threads > 1 ? 2 * k : 1) { w in
             for t in (threads > 1 ? [w] : Array(0..<(2 * k))) {
@@ -90,7 +85,7 @@ public enum SalesModels {
                 let y = task == 0 ? yChurn : ySpend
                 do {
                     let m = try GradientBoosting(task: task == 0 ? .binaryClassification : .regression, config: cfg)
-                        .fit(binned: try binned.rows(fold.train.map { positionOf[$0] }), schema: schema, labels: fold.train.map { y[$0] })
+                        .fit(binned: try binned.rows(fold.train), schema: binned.schema, labels: fold.train.map { y[$0] })
                     let test = labelledFrame.rows(fold.test)
                     slots[t] = .success((task == 0 ? try m.predictProbability(test) : try m.predict(test), m))
                 } catch {
@@ -117,12 +112,11 @@ public enum SalesModels {
             var isLabelled = [Bool](repeating: false, count: customers.count)
             for i in labelledRows { isLabelled[i] = true }
             let rest = customers.indices.filter { !isLabelled[$0] }
-            let sample = restSample
-            let train = try binned.rows(sample.map { position[$0] }), restFrame = frame.rows(rest)
+            let train = try binned.rows(restSample), restFrame = frame.rows(rest)
             let pc = try GradientBoosting(task: .binaryClassification, config: gb)
-                .fit(binned: train, schema: schema, labels: sample.map { yChurn[$0] }).predictProbability(restFrame)
+                .fit(binned: train, schema: binned.schema, labels: restSample.map { yChurn[$0] }).predictProbability(restFrame)
             let ps = try GradientBoosting(task: .regression, config: gb)
-                .fit(binned: train, schema: schema, labels: sample.map { ySpend[$0] }).predict(restFrame)
+                .fit(binned: train, schema: binned.schema, labels: restSample.map { ySpend[$0] }).predict(restFrame)
             for (j, i) in rest.enumerated() { churn[i] = pc[j]; logSpend[i] = ps[j] }
         }
         let importance: [(String, Double)] = lastChurn.map { m in
@@ -150,10 +144,4 @@ public enum SalesModels {
             return Fold(train: pick.map { fold.train[$0] }, test: fold.test)
         }
     }
-}
-
-/// A learning error carried across threads as text.
-struct LearningFailure: Error, CustomStringConvertible {
-    var message: String
-    var description: String { message }
 }

@@ -7,8 +7,8 @@ public protocol BreachModelTrainer: Sendable {
     /// Learns from `rows` only; `labels` is indexed by row (entries outside `rows` must not
     /// be read, and an out-of-fold caller may have blanked them).
     func fit(_ features: SupportFeatures, labels: [UInt8], rows: [Int]) throws -> any BreachScorer
-    /// This trainer readied for several fits on subsets of `rows` (the folds and the final
-    /// model), e.g. with the features binned once; reads features only, never labels.
+    /// This trainer readied for several fits on subsets of `rows` (the out-of-fold folds),
+    /// e.g. with the features binned once; reads features only, never labels.
     func prepared(for features: SupportFeatures, rows: [Int]) throws -> any BreachModelTrainer
 }
 

@@ -3,6 +3,9 @@
 /// contributions on the log-odds scale.
 public struct GradientBoostingBreachTrainer: BreachModelTrainer {
     public var config: GradientBoostingConfig
+    /// The tickets' features binned once by `prepared(for:rows:)`; fits on rows it covers take
+    /// their bins from it.
+    var shared: SharedBinning?
 
     /// Defaults sized for the SLA data: a few hundred thousand rows, nine features.
     public init(config: GradientBoostingConfig = GradientBoostingBreachTrainer.defaultConfig) { self.config = config }
@@ -19,41 +22,22 @@ public struct GradientBoostingBreachTrainer: BreachModelTrainer {
         let y = rows.map { Double(labels[$0]) }
         // Boosting needs both classes; with one, the constant rate is the honest answer.
         guard y.contains(0), y.contains(1) else { return try NaiveBayesBreachTrainer().fit(features, labels: labels, rows: rows) }
-        let model = try GradientBoosting(task: .binaryClassification, config: config).fit(features.frame(rows: rows), labels: y)
+        let boosting = GradientBoosting(task: .binaryClassification, config: config)
+        let model = if let shared, shared.covers(rows) {
+            try boosting.fit(binned: shared.rows(rows), schema: shared.schema, labels: y)
+        } else {
+            try boosting.fit(features.frame(rows: rows), labels: y)
+        }
         return GradientBoostingBreachScorer(model: model)
     }
-}
 
-extension GradientBoostingBreachTrainer {
-    /// Bins the features of `rows` once for every fit that follows (as `lgb.cv` does).
+    /// Bins the features of `rows` once for every fit that follows.
     public func prepared(for features: SupportFeatures, rows: [Int]) throws -> any BreachModelTrainer {
         guard !rows.isEmpty else { return self }
-        let frame = try features.frame(rows: rows)
-        var position = [Int](repeating: -1, count: features.count)
-        for (p, r) in rows.enumerated() { position[r] = p }
-        return BinnedBreachTrainer(base: self, schema: frame.schema, position: position,
-                                   binned: try BinnedMatrix(frame: frame, maxBins: config.maxBins, seed: config.seed))
-    }
-}
-
-/// Gradient boosting on features binned once: each fit takes its rows of the shared bins.
-struct BinnedBreachTrainer: BreachModelTrainer {
-    let base: GradientBoostingBreachTrainer
-    let schema: FrameSchema
-    /// Ticket index → row of `binned`, -1 when not binned.
-    let position: [Int]
-    let binned: BinnedMatrix
-
-    var name: String { base.name }
-
-    func fit(_ features: SupportFeatures, labels: [UInt8], rows: [Int]) throws -> any BreachScorer {
-        let at = rows.map { $0 >= 0 && $0 < position.count ? position[$0] : -1 }
-        guard !at.contains(-1) else { return try base.fit(features, labels: labels, rows: rows) }
-        let y = rows.map { Double(labels[$0]) }
-        guard y.contains(0), y.contains(1) else { return try NaiveBayesBreachTrainer().fit(features, labels: labels, rows: rows) }
-        let model = try GradientBoosting(task: .binaryClassification, config: base.config)
-            .fit(binned: try binned.rows(at), schema: schema, labels: y)
-        return GradientBoostingBreachScorer(model: model)
+        var trainer = self
+        trainer.shared = try SharedBinning(frame: features.frame(rows: Array(0..<features.count)), rows: rows,
+                                           maxBins: config.maxBins, seed: config.seed)
+        return trainer
     }
 }
 

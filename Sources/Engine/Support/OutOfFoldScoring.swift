@@ -1,5 +1,4 @@
 import Dispatch
-import Foundation
 
 /// Out-of-fold breach probabilities for every resolved ticket: rows are dealt into k folds
 /// at random, and each fold is scored by a model fitted on the other folds only.
@@ -33,8 +32,7 @@ public enum OutOfFoldScoring {
         for i in 0..<n { heldOut[fold[i]].append(i) }
         let held = heldOut, foldOf = fold
 
-        let results = ResultSlots(count: k)
-        let models = ParallelSlots<any BreachScorer>(count: k)
+        let results = ParallelSlots<Result<(scorer: any BreachScorer, held: [Double]), any Error>>(count: k)
         DispatchQueue.concurrentPerform(iterations: k) { f in
             var train: [Int] = []
             train.reserveCapacity(n - held[f].count)
@@ -44,31 +42,19 @@ public enum OutOfFoldScoring {
             }
             do {
                 let scorer = try trainer.fit(features, labels: blanked, rows: train)
-                models[f] = scorer
-                results.set(f, .success(try scorer.probabilities(features, rows: held[f].map { rows[$0] })))
+                results[f] = .success((scorer, try scorer.probabilities(features, rows: held[f].map { rows[$0] })))
             } catch {
-                results.set(f, .failure(error))
+                results[f] = .failure(error)
             }
         }
         var p = [Double](repeating: 0, count: n)
+        var scorers: [any BreachScorer] = []
         for f in 0..<k {
-            let scored = try results.get(f).get()
+            guard let result = results[f] else { throw LearningFailure(message: "fold \(f + 1) of \(k) did not finish") }
+            let (scorer, scored) = try result.get()
             for (j, i) in held[f].enumerated() { p[i] = scored[j] }
-        }
-        let scorers = try (0..<k).map { f in
-            guard let m = models[f] else { throw LearningFailure(message: "fold \(f + 1) of \(k) has no model") }
-            return m
+            scorers.append(scorer)
         }
         return OutOfFoldScores(probabilities: p, fold: fold, folds: k, scorers: scorers)
     }
-}
-
-/// One slot per parallel task; each task writes only its own slot, so a lock per write is
-/// all the coordination needed.
-final class ResultSlots: @unchecked Sendable {
-    private var slots: [Result<[Double], any Error>]
-    private let lock = NSLock()
-    init(count: Int) { slots = Array(repeating: .success([]), count: count) }
-    func set(_ i: Int, _ v: Result<[Double], any Error>) { lock.withLock { slots[i] = v } }
-    func get(_ i: Int) -> Result<[Double], any Error> { lock.withLock { slots[i] } }
 }

@@ -63,8 +63,8 @@ public struct SupportAnalysis: Sendable {
         let oof = try OutOfFoldScoring.score(features, labels: y, rows: resolvedRows, folds: options.folds,
                                          trainer: trainer, seed: options.seed)
         // Open tickets: the fold models' average, the models the reported quality describes.
-        let final = FoldAverageScorer(oof.scorers)
-        let pArrival = try final.probabilities(features, rows: openRows)
+        let foldAverage = FoldAverageScorer(oof.scorers)
+        let pArrival = try foldAverage.probabilities(features, rows: openRows)
         let states = openRows.map { clock.state(of: tickets[$0], pauses: options.pauses?[$0] ?? [], at: now) }
         let update = ElapsedTimeUpdate(tickets: tickets, rows: resolvedRows, elapsed: resolvedStates.map(\.elapsed),
                                        labels: resolvedRows.map { y[$0] })
@@ -90,7 +90,7 @@ public struct SupportAnalysis: Sendable {
         self.metrics = BreachMetrics.evaluate(p, resolvedRows.map { y[$0] })
         self.queue = try EscalationQueue(tickets: tickets, rows: openRows, probabilityAtArrival: pArrival,
                                          probability: pOpen, states: states, now: now,
-                                     clock: clock, features: features, scorer: final)
+                                     clock: clock, features: features, scorer: foldAverage)
         self.backtest = CapacityTable(day: day, score: expectedCost, cost: truthCost, breach: truth)
         self.backtestProbabilityOnly = CapacityTable(day: day, score: p, cost: truthCost, breach: truth)
         self.expectedHistory = CapacityTable(day: day, score: expectedCost, cost: expectedCost, breach: p)

@@ -1,0 +1,35 @@
+/// Some rows of a frame binned once for several fits on subsets of them — the folds of a
+/// cross-validation and any model beside them — as `lgb.cv` does. Binning reads features
+/// only, never labels, so no fold learns anything from the rows it is tested on. Rows are
+/// named by their index in the frame.
+public struct SharedBinning: Sendable {
+    public let schema: FrameSchema
+    let matrix: BinnedMatrix
+    /// Frame row → row of `matrix`; -1 for a row that was not binned.
+    private let position: [Int]
+
+    /// Bins `rows` of `frame` (every row when nil).
+    public init(frame: FeatureFrame, rows: [Int]? = nil, maxBins: Int, seed: UInt64) throws {
+        var position = [Int](repeating: -1, count: frame.rowCount)
+        if let rows {
+            for (p, r) in rows.enumerated() where r >= 0 && r < frame.rowCount { position[r] = p }
+        } else {
+            for r in position.indices { position[r] = r }
+        }
+        self.position = position
+        schema = frame.schema
+        matrix = try BinnedMatrix(frame: rows.map { frame.rows($0) } ?? frame, maxBins: maxBins, seed: seed)
+    }
+
+    /// Whether every one of `rows` was binned.
+    public func covers(_ rows: [Int]) -> Bool {
+        rows.allSatisfy { $0 >= 0 && $0 < position.count && position[$0] >= 0 }
+    }
+
+    /// `rows` of the frame, in that order, for `GradientBoosting.fit(binned:schema:labels:)`;
+    /// throws for a row that was not binned.
+    public func rows(_ rows: [Int]) throws -> BinnedMatrix {
+        guard covers(rows) else { throw LearningError.invalidParameter("a row to fit on was not binned") }
+        return try matrix.rows(rows.map { position[$0] })
+    }
+}
