@@ -33,12 +33,34 @@ public struct GradientBoosting: Sendable {
             let vb = try BinnedMatrix(frame: v.frame, binnings: binned.binnings)
             valid = ValidationState(bins: vb.rowMajor(), labels: v.labels, scores: [])
         }
-        return try grow(binned, schema: frame.schema, labels: y, validation: valid)
+        var none: [Double] = []
+        return try grow(binned, schema: frame.schema, labels: y, validation: valid, heldOut: [], heldOutScores: &none)
     }
 
     /// Fits on rows binned beforehand, e.g. `BinnedMatrix.rows(_:)` of one binning shared by
     /// every fold of a cross-validation. `schema` names the binned columns, in order.
     public func fit(binned: BinnedMatrix, schema: FrameSchema, labels y: [Double]) throws -> GradientBoostingModel {
+        try check(binned: binned, schema: schema, labels: y)
+        var none: [Double] = []
+        return try grow(binned, schema: schema, labels: y, validation: nil, heldOut: [], heldOutScores: &none)
+    }
+
+    /// `fit(binned:schema:labels:)` that also scores `heldOut`, other rows of the same binning
+    /// (a cross-validation's test fold), while the trees grow: each row walks each new tree in
+    /// bin space. The raw scores equal `predictRaw` of those rows bit for bit (same leaves,
+    /// same sums in the same order) without a pass over the finished model.
+    public func fit(binned: BinnedMatrix, schema: FrameSchema, labels y: [Double], scoring heldOut: BinnedMatrix) throws
+        -> (model: GradientBoostingModel, raw: [Double]) {
+        try check(binned: binned, schema: schema, labels: y)
+        guard heldOut.binnings == binned.binnings else {
+            throw LearningError.invalidParameter("held-out rows must be binned as the training rows are")
+        }
+        var sums = [Double](repeating: 0, count: heldOut.rowCount)
+        let model = try grow(binned, schema: schema, labels: y, validation: nil, heldOut: heldOut.rowMajor(), heldOutScores: &sums)
+        return (model, sums.map { $0 + model.initScore })
+    }
+
+    private func check(binned: BinnedMatrix, schema: FrameSchema, labels y: [Double]) throws {
         try config.validate()
         guard schema.count == binned.columnCount else {
             throw LearningError.columnCountMismatch(expected: binned.columnCount, got: schema.count)
@@ -51,11 +73,12 @@ public struct GradientBoosting: Sendable {
         }
         let bins = binned.binnings.map(\.binCount).max() ?? 2
         try HistogramTreeLearner.checkMemory(leaves: config.numLeaves, columns: binned.columnCount, maxBins: bins - 1)
-        return try grow(binned, schema: schema, labels: y, validation: nil)
     }
 
-    private func grow(_ binned: BinnedMatrix, schema: FrameSchema, labels y: [Double],
-                      validation: ValidationState?) throws -> GradientBoostingModel {
+    /// `heldOut` (row-major bins, may be empty) gets each kept tree's scaled leaf value added
+    /// to `heldOutScores`, from zero, as `TreeEnsemble.predict` sums them.
+    private func grow(_ binned: BinnedMatrix, schema: FrameSchema, labels y: [Double], validation: ValidationState?,
+                      heldOut: [UInt8], heldOutScores: inout [Double]) throws -> GradientBoostingModel {
         let n = binned.rowCount
         let mean = y.reduce(0, +) / Double(n)
         let initScore: Double
@@ -107,6 +130,9 @@ public struct GradientBoosting: Sendable {
                 }
             } else {
                 addTree(tree, lr: lr, bins: learner.rowBins, columns: f, missingBins: missingBins, to: &scores)
+            }
+            if !heldOutScores.isEmpty {
+                addTree(tree, lr: lr, bins: heldOut, columns: f, missingBins: missingBins, to: &heldOutScores)
             }
             if var v = valid {
                 addTree(tree, lr: lr, bins: v.bins, columns: f, missingBins: missingBins, to: &v.scores)

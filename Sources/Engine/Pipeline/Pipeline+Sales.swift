@@ -1,30 +1,44 @@
 /// Stages 2–7 of DESIGN.md on gated data.
 extension Pipeline {
-    /// `slaPolicy` is the SLA stage's: open-ticket deadlines follow its targets and calendar.
-    static func runSalesStages(_ customers: [Customer], _ reps: [Rep], _ tickets: [Ticket], config: PipelineConfig, slaPolicy: SLAPolicy,
-                            template: PrepScriptTemplate, rec: inout TraceRecorder,
-                            extras: CustomerExtras? = nil) throws(PipelineError) -> (SalesRun, [KPI]) {
-        let sc = config.sales
-        let n = customers.count
-        guard n > 0 else { throw PipelineError("no customers passed the quality gates; nothing to plan") }
-        var kpis: [KPI] = []
+    /// The models stage: needs the gated customers only, so it runs while the tickets are
+    /// still being drawn and gated on their own branch. Recorded by the caller, after the data
+    /// and gates stages it overlaps.
+    struct ModelsStage: Sendable {
+        var scores: ModelScores
+        var kpis: [KPI]
+        var start: Double
+        var end: Double
+        var counts: [Trace.Count]
+        var warnings: [String]
+    }
 
-        var start = WallClock.monotonic()
+    static func modelsStage(_ customers: [Customer], config: PipelineConfig, extras: CustomerExtras?) throws(PipelineError) -> ModelsStage {
+        let sc = config.sales
+        guard !customers.isEmpty else { throw PipelineError("no customers passed the quality gates; nothing to plan") }
+        let start = WallClock.monotonic()
         let models: ModelScores
         do { models = try SalesModels.fit(customers, extras: extras, asOfDay: config.asOfDay, config: sc, seed: config.seed, threads: config.threads) } catch {
             throw PipelineError("models stage stopped the run: \(error.description)")
         }
-        let modelKPIs = [
+        let kpis = [
             KPI(name: "churn AUC (out of fold)", value: models.auc, target: sc.targets.churnAUC),
             KPI(name: "churn calibration error", value: models.ece, target: sc.targets.churnECE, higherIsBetter: false),
             KPI(name: "value RMSE (log)", value: models.rmseLog, target: sc.targets.valueRMSELog, higherIsBetter: false),
             KPI(name: "value R² (log)", value: models.r2Log),
         ]
-        kpis += modelKPIs
-        rec.record("models", since: start, counts: [.init("labelled", models.labelled), .init("scored", n), .init("folds", sc.folds)],
-                   warnings: missed(modelKPIs))
+        return ModelsStage(scores: models, kpis: kpis, start: start, end: WallClock.monotonic(),
+                           counts: [.init("labelled", models.labelled), .init("scored", customers.count), .init("folds", sc.folds)],
+                           warnings: missed(kpis))
+    }
 
-        start = WallClock.monotonic()
+    /// Stages 3–7 on the models' scores (the models stage's KPIs are the caller's).
+    /// `slaPolicy` is the SLA stage's: open-ticket deadlines follow its targets and calendar.
+    static func runSalesStages(_ customers: [Customer], _ reps: [Rep], _ tickets: [Ticket], models: ModelScores, config: PipelineConfig,
+                               slaPolicy: SLAPolicy, template: PrepScriptTemplate, rec: inout TraceRecorder) throws(PipelineError) -> (SalesRun, [KPI]) {
+        let sc = config.sales
+        let n = customers.count
+        var kpis: [KPI] = []
+        var start = WallClock.monotonic()
         let clock: SLAClock
         do { clock = SLAClock(policy: try slaPolicy.resolved(for: tickets)) } catch { throw PipelineError("SLA policy: \(error)") }
         // The planning day starts at midnight of the as-of day; deadlines are taken from there.

@@ -35,33 +35,67 @@ public enum Pipeline {
     /// thread while the sales and SLA stages run; `save` then finds
     /// their ids and only writes the run. A dataset is useful without a run, so a run that
     /// stops later leaves them in the store, as `save` would have.
+    ///
+    /// Three branches share the cores: the sales side (customers and reps, their gates, then
+    /// every sales stage), the tickets' branch (drawn, gated, then the SLA stage) and the
+    /// dataset inserts. Stages are recorded in the trace's fixed order, each timed where it ran.
     public static func run(config: PipelineConfig, input: PipelineInput, store: Store?, template: PrepScriptTemplate? = nil,
                            slaPolicy: SLAPolicy = SLAPolicy(), salesStages: Bool = true, saveDatasets: Bool = false,
                            progress: (String) -> Void = { _ in }) throws(PipelineError) -> RunOutcome {
         var rec = TraceRecorder()
         progress("data")
-        let loaded: ([Customer], [Rep], [Ticket], (Int64?, Int64?, Int64?))
-        do { loaded = try loadData(config: config, input: input, store: store, rec: &rec) } catch { throw PipelineError(error.description) }
-        let (customersIn, repsIn, ticketsIn, loadedIds) = loaded
-        var ids = loadedIds
+        let loaded: LoadedData
+        do {
+            loaded = try loadData(config: config, input: input, store: store, analyse: salesStages, slaPolicy: slaPolicy)
+        } catch { throw PipelineError(error.description) }
+        let ticketBranch = loaded.tickets
+        // Every way out waits for the branch: no SLA folds left running after the run returns.
+        defer { _ = ticketBranch.slaStage() }
+        var ids = loaded.ids
         // An imported customer file's extra columns (model features); none on synthetic data.
-        let extrasIn: CustomerExtras?
-        do { extrasIn = try ids.0.flatMap { id throws(StoreError) in try store?.customerExtras(dataset: id) } } catch {
+        let extras: CustomerExtras?
+        do { extras = try ids.0.flatMap { id throws(StoreError) in try store?.customerExtras(dataset: id) } } catch {
             throw PipelineError(error.description)
         }
         progress("gates")
         let region: Region? = .barcelona
-        let gated = rec.stage("gates") { () -> (([Customer], [Rep], [Ticket], [GateReport]), [Trace.Count], [String]) in
-            let ticketGate = SideTask { QualityGates.tickets(ticketsIn, source: "tickets") }
-            let (c, rc) = QualityGates.customers(customersIn, source: "customers", region: region, asOfDay: config.asOfDay)
-            let (r, rr) = QualityGates.reps(repsIn, source: "reps", region: region)
-            let (t, rt) = ticketGate.join()
-            let reports = [rc, rr, rt]
-            let warnings = reports.filter { $0.rowsRejected > 0 }.map { "\($0.dataset): \($0.rowsRejected) rows left out by the gates" }
-            return ((c, r, t, reports), [.init("customers kept", c.count), .init("reps kept", r.count),
-                                         .init("tickets kept", t.count)], warnings)
+        let gatesStart = WallClock.monotonic()
+        let (customers, rc) = QualityGates.customers(loaded.customers, source: "customers", region: region, asOfDay: config.asOfDay)
+        let (reps, rr) = QualityGates.reps(loaded.reps, source: "reps", region: region)
+        let gatesEnd = WallClock.monotonic()
+
+        // The dataset inserts take the tickets last, by when their gate has long run.
+        let early: Store? = salesStages && saveDatasets && ids == (nil, nil, nil) ? store : nil
+        let inserts = early.map { early in
+            SideTask { () -> DatasetSave in
+                let start = WallClock.monotonic()
+                let saved = Result { () throws(StoreError) in
+                    try insertDatasets(customers, reps, { ticketBranch.gated.take().tickets }, customersReport: rc, seed: config.seed,
+                                       into: early)
+                }
+                return DatasetSave(ids: saved, start: start, end: WallClock.monotonic())
+            }
         }
-        let (customers, reps, tickets, reports) = gated
+        // A run that stops still leaves the datasets it inserted, as `save` would have.
+        defer { _ = inserts?.join() }
+        var models: Result<ModelsStage, PipelineError>?
+        if salesStages {
+            progress("models")
+            models = Result { () throws(PipelineError) in
+                try modelsStage(customers, config: config, extras: extras?.aligned(from: loaded.customers, to: customers))
+            }
+        }
+
+        let drawn = ticketBranch.drawn.take()
+        let gatedTickets = ticketBranch.gated.take()
+        let tickets = gatedTickets.tickets
+        rec.record("data", from: loaded.start, to: max(loaded.end, drawn.end),
+                   counts: [.init("customers", loaded.customers.count), .init("reps", loaded.reps.count), .init("tickets", drawn.tickets.count)],
+                   warnings: loaded.warnings)
+        let reports = [rc, rr, gatedTickets.report]
+        rec.record("gates", from: min(gatesStart, gatedTickets.start), to: max(gatesEnd, gatedTickets.end),
+                   counts: [.init("customers kept", customers.count), .init("reps kept", reps.count), .init("tickets kept", tickets.count)],
+                   warnings: reports.filter { $0.rowsRejected > 0 }.map { "\($0.dataset): \($0.rowsRejected) rows left out by the gates" })
         let open = tickets.filter { $0.resolvedAt == nil }.count
         var kpis = [
             KPI(name: "customers", value: Double(customers.count)),
@@ -73,32 +107,20 @@ public enum Pipeline {
         var sales: SalesRun?
         var support: SupportAnalysis?
         var slaArtifactBytes: [String: [UInt8]]?
-        if salesStages {
-            progress("models")
+        if let models {
+            let m = try models.get()
+            rec.record("models", from: m.start, to: m.end, counts: m.counts, warnings: m.warnings)
+            kpis += m.kpis
             let script: PrepScriptTemplate
             if let template { script = template } else {
                 do { script = try PrepScriptTemplate.builtIn() } catch { throw PipelineError(error.description) }
             }
-            // The SLA stage needs only the gated tickets, so it runs beside the sales stages; it
-            // is still recorded after them, so the trace's order is fixed. The dataset inserts
-            // are a third branch: with three on two cores, whichever ends first leaves its core
-            // to the others instead of idling at the join.
-            let early: Store? = saveDatasets && ids == (nil, nil, nil) ? store : nil
-            let sla = SideTask { slaStage(tickets, policy: slaPolicy, config: config) }
-            let inserts = early.map { early in
-                SideTask { () -> DatasetSave in
-                    let start = WallClock.monotonic()
-                    let saved = Result { () throws(StoreError) in
-                        try insertDatasets(customers, reps, tickets, reports: reports, seed: config.seed, into: early)
-                    }
-                    return DatasetSave(ids: saved, start: start, end: WallClock.monotonic())
-                }
-            }
+            // The SLA stage and the inserts are recorded after the sales stages, whichever
+            // ended first, so the trace's order is fixed.
             let salesResult = Result { () throws(PipelineError) in
-                try runSalesStages(customers, reps, tickets, config: config, slaPolicy: slaPolicy, template: script,
-                                   rec: &rec, extras: extrasIn?.aligned(from: customersIn, to: customers))
+                try runSalesStages(customers, reps, tickets, models: m.scores, config: config, slaPolicy: slaPolicy, template: script, rec: &rec)
             }
-            let slaResult = sla.join()
+            guard let slaResult = ticketBranch.slaStage() else { fatalError("the ticket branch was started without its SLA stage") }
             let datasetSave = inserts?.join()
             let (run, salesKPIs) = try salesResult.get()
             sales = run
@@ -127,25 +149,34 @@ public enum Pipeline {
         return outcome
     }
 
-    private static func loadData(config: PipelineConfig, input: PipelineInput, store: Store?, rec: inout TraceRecorder)
-        throws(StoreError) -> ([Customer], [Rep], [Ticket], (Int64?, Int64?, Int64?)) {
+    /// The customers and reps, the tickets' branch already started on its own thread, and
+    /// when the data stage ran on this one.
+    private struct LoadedData {
+        var customers: [Customer]
+        var reps: [Rep]
+        var tickets: TicketBranch
+        var ids: (Int64?, Int64?, Int64?)
+        var start: Double
+        var end: Double
+        var warnings: [String]
+    }
+
+    private static func loadData(config: PipelineConfig, input: PipelineInput, store: Store?, analyse: Bool, slaPolicy: SLAPolicy)
+        throws(StoreError) -> LoadedData {
+        let start = WallClock.monotonic()
         switch input {
         case .synthetic:
-            return rec.stage("data") {
-                // Tickets need only the customers' ids, a function of their index: both are drawn at once.
-                let ticketsDrawn = SideTask {
-                    TicketGenerator(seed: config.seed, days: config.ticketDays, asOfDay: config.asOfDay)
-                        .generate(count: config.tickets, customerCount: config.customers, customerID: CustomerGenerator.id)
-                }
-                let customers = CustomerGenerator(seed: config.seed, asOfDay: config.asOfDay).generate(count: config.customers)
-                let reps = RepGenerator(seed: config.seed).generate(count: config.reps, customers: customers)
-                let tickets = ticketsDrawn.join()
-                return ((customers, reps, tickets, (nil, nil, nil)),
-                        [.init("customers", customers.count), .init("reps", reps.count), .init("tickets", tickets.count)], [])
-            }
+            // Tickets need only the customers' ids, a function of their index: both are drawn at once.
+            let branch = TicketBranch(draw: {
+                TicketGenerator(seed: config.seed, days: config.ticketDays, asOfDay: config.asOfDay)
+                    .generate(count: config.tickets, customerCount: config.customers, customerID: CustomerGenerator.id)
+            }, analyse: analyse, policy: slaPolicy, config: config)
+            let customers = CustomerGenerator(seed: config.seed, asOfDay: config.asOfDay).generate(count: config.customers)
+            let reps = RepGenerator(seed: config.seed).generate(count: config.reps, customers: customers)
+            return LoadedData(customers: customers, reps: reps, tickets: branch, ids: (nil, nil, nil), start: start,
+                              end: WallClock.monotonic(), warnings: [])
         case .stored(let c, let r, let t):
             guard let store else { throw StoreError("a run on stored data needs a store") }
-            let start = WallClock.monotonic()
             let cid = try pick(c, "customers", store)
             let rid = try pick(r, "reps", store)
             let tid = try pick(t, "tickets", store)
@@ -156,9 +187,10 @@ public enum Pipeline {
             var warnings = [String]()
             if cid == nil { warnings.append("no customer dataset in the store") }
             if tid == nil { warnings.append("no ticket dataset in the store") }
-            rec.record("data", since: start, counts: [.init("customers", customers.count), .init("reps", reps.count),
-                                                       .init("tickets", tickets.count)], warnings: warnings)
-            return (customers, reps, tickets, (cid, rid, tid))
+            let loaded = tickets
+            return LoadedData(customers: customers, reps: reps,
+                              tickets: TicketBranch(draw: { loaded }, analyse: analyse, policy: slaPolicy, config: config),
+                              ids: (cid, rid, tid), start: start, end: WallClock.monotonic(), warnings: warnings)
         }
     }
 
@@ -178,7 +210,9 @@ public enum Pipeline {
         let built = SideTask { artifacts(snapshot) }
         defer { _ = built.join() }
         if outcome.datasetIds == (nil, nil, nil) {
-            outcome.datasetIds = try insertDatasets(outcome.customers, outcome.reps, outcome.tickets, reports: outcome.gateReports,
+            let tickets = outcome.tickets
+            outcome.datasetIds = try insertDatasets(outcome.customers, outcome.reps, { tickets },
+                                                    customersReport: outcome.gateReports.first { $0.dataset == "customers" },
                                                     seed: outcome.config.seed, into: store)
         }
         let encoder = JSONEncoder()
@@ -193,15 +227,16 @@ public enum Pipeline {
     }
 
     /// Inserts generated datasets, each in its own transaction; an empty one is not saved (nil id).
-    static func insertDatasets(_ customers: [Customer], _ reps: [Rep], _ tickets: [Ticket], reports: [GateReport], seed: UInt64,
-                               into store: Store) throws(StoreError) -> (customers: Int64?, reps: Int64?, tickets: Int64?) {
+    /// The tickets are asked for last: beside a run, they may still be going through their gate.
+    static func insertDatasets(_ customers: [Customer], _ reps: [Rep], _ tickets: () -> [Ticket], customersReport: GateReport?,
+                               seed: UInt64, into store: Store) throws(StoreError) -> (customers: Int64?, reps: Int64?, tickets: Int64?) {
         let seedNote = "synthetic seed \(seed)"
         var ids: (customers: Int64?, reps: Int64?, tickets: Int64?) = (nil, nil, nil)
         if !customers.isEmpty {
-            ids.customers = try store.saveCustomers(customers, source: seedNote,
-                                                    report: reports.first { $0.dataset == "customers" }?.rendered() ?? "")
+            ids.customers = try store.saveCustomers(customers, source: seedNote, report: customersReport?.rendered() ?? "")
         }
         if !reps.isEmpty { ids.reps = try store.saveReps(reps, source: seedNote) }
+        let tickets = tickets()
         if !tickets.isEmpty { ids.tickets = try store.saveTickets(tickets, source: seedNote) }
         return ids
     }

@@ -20,3 +20,24 @@ final class SideTask<T: Sendable>: @unchecked Sendable {
         return value
     }
 }
+
+/// A value one thread hands to others partway through its work (a branch's first result,
+/// while the branch goes on). Every `take` waits until `put` has happened once.
+final class Handoff<T: Sendable>: Sendable {
+    private let slot = ParallelSlots<T>(count: 1)
+    private let ready = DispatchSemaphore(value: 0)
+
+    init() {}
+
+    func put(_ value: T) {
+        slot[0] = value
+        ready.signal()
+    }
+
+    func take() -> T {
+        ready.wait()
+        ready.signal()  // leave it ready for the next taker
+        guard let value = slot[0] else { fatalError("Handoff signalled without a value") }
+        return value
+    }
+}

@@ -84,10 +84,18 @@ public enum SalesModels {
                 let task = t / k, fold = folds[t % k]
                 let y = task == 0 ? yChurn : ySpend
                 do {
-                    let m = try GradientBoosting(task: task == 0 ? .binaryClassification : .regression, config: cfg)
-                        .fit(binned: try binned.rows(fold.train), schema: binned.schema, labels: fold.train.map { y[$0] })
-                    let test = labelledFrame.rows(fold.test)
-                    slots[t] = .success((task == 0 ? try m.predictProbability(test) : try m.predict(test), m))
+                    let boosting = GradientBoosting(task: task == 0 ? .binaryClassification : .regression, config: cfg)
+                    let train = try binned.rows(fold.train), labels = fold.train.map { y[$0] }
+                    // The test fold is scored as the trees grow when the shared binning holds it
+                    // (every fold's rows train another fold unless the cap left some out).
+                    if binned.covers(fold.test) {
+                        let (m, raw) = try boosting.fit(binned: train, schema: binned.schema, labels: labels, scoring: try binned.rows(fold.test))
+                        slots[t] = .success((task == 0 ? raw.map(sigmoid) : raw, m))
+                    } else {
+                        let m = try boosting.fit(binned: train, schema: binned.schema, labels: labels)
+                        let test = labelledFrame.rows(fold.test)
+                        slots[t] = .success((task == 0 ? try m.predictProbability(test) : try m.predict(test), m))
+                    }
                 } catch {
                     slots[t] = .failure(LearningFailure(message: "\(error)"))
                 }

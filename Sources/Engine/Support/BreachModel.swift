@@ -10,10 +10,18 @@ public protocol BreachModelTrainer: Sendable {
     /// This trainer readied for several fits on subsets of `rows` (the out-of-fold folds),
     /// e.g. with the features binned once; reads features only, never labels.
     func prepared(for features: SupportFeatures, rows: [Int]) throws -> any BreachModelTrainer
+    /// `fit`, then the fitted scorer's probabilities for `scoring` (rows it never saw): one
+    /// call, so a trainer can score them while it learns.
+    func fit(_ features: SupportFeatures, labels: [UInt8], rows: [Int], scoring: [Int]) throws -> (any BreachScorer, [Double])
 }
 
 extension BreachModelTrainer {
     public func prepared(for features: SupportFeatures, rows: [Int]) throws -> any BreachModelTrainer { self }
+
+    public func fit(_ features: SupportFeatures, labels: [UInt8], rows: [Int], scoring: [Int]) throws -> (any BreachScorer, [Double]) {
+        let scorer = try fit(features, labels: labels, rows: rows)
+        return (scorer, try scorer.probabilities(features, rows: scoring))
+    }
 }
 
 public protocol BreachScorer: Sendable {

@@ -31,6 +31,18 @@ public struct GradientBoostingBreachTrainer: BreachModelTrainer {
         return GradientBoostingBreachScorer(model: model)
     }
 
+    /// The held-out rows are scored as the trees grow when the shared binning holds them.
+    public func fit(_ features: SupportFeatures, labels: [UInt8], rows: [Int], scoring: [Int]) throws -> (any BreachScorer, [Double]) {
+        let y = rows.map { Double(labels[$0]) }
+        guard let shared, !scoring.isEmpty, y.contains(0), y.contains(1), shared.covers(rows), shared.covers(scoring) else {
+            let scorer = try fit(features, labels: labels, rows: rows)
+            return (scorer, try scorer.probabilities(features, rows: scoring))
+        }
+        let (model, raw) = try GradientBoosting(task: .binaryClassification, config: config)
+            .fit(binned: shared.rows(rows), schema: shared.schema, labels: y, scoring: shared.rows(scoring))
+        return (GradientBoostingBreachScorer(model: model), raw.map(sigmoid))
+    }
+
     /// Bins the features of `rows` once for every fit that follows.
     public func prepared(for features: SupportFeatures, rows: [Int]) throws -> any BreachModelTrainer {
         guard !rows.isEmpty else { return self }

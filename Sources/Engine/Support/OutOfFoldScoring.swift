@@ -41,8 +41,7 @@ public enum OutOfFoldScoring {
                 if foldOf[i] == f { blanked[rows[i]] = 0 } else { train.append(rows[i]) }
             }
             do {
-                let scorer = try trainer.fit(features, labels: blanked, rows: train)
-                results[f] = .success((scorer, try scorer.probabilities(features, rows: held[f].map { rows[$0] })))
+                results[f] = .success(try trainer.fit(features, labels: blanked, rows: train, scoring: held[f].map { rows[$0] }))
             } catch {
                 results[f] = .failure(error)
             }

@@ -207,4 +207,23 @@ import Testing
         #expect(throws: LearningError.self) { try gb.fit(binned: binned, schema: wrong, labels: y) }
         #expect(throws: LearningError.self) { try gb.fit(binned: binned, schema: frame.schema, labels: Array(y.dropLast())) }
     }
+
+    @Test func heldOutRowsScoredWhileGrowingMatchPredictRawBitForBit() throws {
+        let (frame, y) = LearningToyData.mixed(rows: 900, seed: 21)
+        let fold = Array(stride(from: 0, to: 900, by: 3)), held = (0..<900).filter { $0 % 3 != 0 }
+        for task in [BoostingTask.binaryClassification, .regression] {
+            let gb = GradientBoosting(task: task, config: config(trees: 25))
+            let binned = try BinnedMatrix(frame: frame, maxBins: gb.config.maxBins, seed: gb.config.seed)
+            let (model, raw) = try gb.fit(binned: binned.rows(fold), schema: frame.schema, labels: fold.map { y[$0] },
+                                          scoring: binned.rows(held))
+            #expect(model.ensemble.treeCount > 1)
+            #expect(raw == (try model.predictRaw(frame.rows(held))))
+            #expect(model == (try gb.fit(binned: binned.rows(fold), schema: frame.schema, labels: fold.map { y[$0] })))
+        }
+        // Rows binned some other way are refused, not scored wrongly.
+        let gb = GradientBoosting(task: .regression, config: config(trees: 3))
+        let binned = try BinnedMatrix(frame: frame, maxBins: 63, seed: 1)
+        let other = try BinnedMatrix(frame: frame, maxBins: 15, seed: 1)
+        #expect(throws: LearningError.self) { try gb.fit(binned: binned, schema: frame.schema, labels: y, scoring: other) }
+    }
 }
