@@ -157,13 +157,36 @@ public struct GradientBoosting: Sendable {
         var scores: [Double]
     }
 
+    /// Adds the tree's scaled leaf value to each binned row's score: a walk of one table
+    /// lookup per level (`GrownTree.leftTable`), no bin tests.
     private func addTree(_ t: GrownTree, lr: Double, bins: [UInt8], columns f: Int, missingBins: [Int],
                          to scores: inout [Double]) {
         let rows = scores.count
+        let value = t.leafValue.map { $0 * lr }
+        guard !t.feature.isEmpty else {
+            for r in 0..<rows { scores[r] += value[0] }
+            return
+        }
+        let table = t.leftTable(missingBins: missingBins)
         bins.withUnsafeBufferPointer { b in
-            missingBins.withUnsafeBufferPointer { m in
-                guard let base = b.baseAddress, let mb = m.baseAddress else { return }
-                for r in 0..<rows { scores[r] += t.leafValue[t.leaf(row: base + r * f, missingBins: mb)] * lr }
+            table.withUnsafeBufferPointer { go in
+                t.feature.withUnsafeBufferPointer { feat in
+                    t.left.withUnsafeBufferPointer { lt in
+                        t.right.withUnsafeBufferPointer { rt in
+                            scores.withUnsafeMutableBufferPointer { s in
+                                for r in 0..<rows {
+                                    let row = r &* f
+                                    var node: Int32 = 0
+                                    while node >= 0 {
+                                        let i = Int(node)
+                                        node = go[i &<< 8 | Int(b[row &+ Int(feat[i])])] != 0 ? lt[i] : rt[i]
+                                    }
+                                    s[r] += value[Int(~node)]
+                                }
+                            }
+                        }
+                    }
+                }
             }
         }
     }

@@ -18,6 +18,23 @@ struct GrownTree: Sendable {
 
     var leafCount: Int { leafValue.count }
 
+    /// 256 bytes per internal node, 1 where a row with that bin goes left: `leaf(row:)` as
+    /// one lookup per level, for scoring many rows.
+    func leftTable(missingBins: [Int]) -> [UInt8] {
+        var table = [UInt8](repeating: 0, count: feature.count << 8)
+        for i in feature.indices {
+            let base = i << 8
+            if isCategorical[i] {
+                for b in leftBins[i] { table[base + Int(b)] = 1 }
+                continue
+            }
+            for b in 0...Int(thresholdBin[i]) { table[base + b] = 1 }
+            let m = missingBins[Int(feature[i])]
+            if m < 256 { table[base + m] = defaultLeft[i] ? 1 : 0 }
+        }
+        return table
+    }
+
     /// Leaf reached by a binned row (row-major bins of `featureCount` columns).
     @inline(__always)
     func leaf(row: UnsafePointer<UInt8>, missingBins: UnsafePointer<Int>) -> Int {

@@ -9,6 +9,16 @@ extension TreeEnsemble {
         var weight = 0.0
     }
 
+    /// One addition the recursion makes to a row's contributions.
+    private struct Term {
+        var feature: Int
+        var amount: Double
+    }
+
+    /// Terms kept per tree for reuse before new decision patterns are no longer remembered
+    /// (deep trees on many rows rarely repeat one).
+    private static let memoLimit = 1 << 16
+
     func shap(_ rows: DenseRows) -> Contributions {
         let f = rows.columnCount
         var out = Contributions(rowCount: rows.rowCount, columnCount: f,
@@ -16,19 +26,54 @@ extension TreeEnsemble {
         for t in 0..<treeCount { out.bias += value[Int(roots[t])] }
         let depth = maxDepth()
         var path = [PathElement](repeating: PathElement(), count: (depth + 3) * (depth + 4) / 2)
-        var phi = [Double](repeating: 0, count: f)
+        // A tree's terms depend on the row only through which way it goes at each internal
+        // node (the recursion visits them all), so rows with the same pattern of decisions
+        // reuse one recursion: the same terms, added in the same order, so the same sums.
+        var memo: [UInt64: Range<Int>] = [:]
+        var terms: [Term] = []
         rows.values.withUnsafeBufferPointer { v in
             guard let base = v.baseAddress else { return }
-            for r in 0..<rows.rowCount {
-                for j in 0..<f { phi[j] = 0 }
-                let x = base + r * f
+            out.values.withUnsafeMutableBufferPointer { o in
                 for t in 0..<treeCount where feature[Int(roots[t])] >= 0 {
-                    recurse(x, &phi, &path, node: Int(roots[t]), start: 0, depth: 0, zero: 1, one: 1, feature: -1)
+                    let root = Int(roots[t])
+                    let nodes = internalNodes(root)
+                    memo.removeAll(keepingCapacity: true)
+                    terms.removeAll(keepingCapacity: true)
+                    for r in 0..<rows.rowCount {
+                        let x = base + r * f
+                        var pattern: UInt64 = 0
+                        if nodes.count <= 64 {
+                            for (k, n) in nodes.enumerated() where goesLeft(n, x[Int(feature[n])]) { pattern |= 1 << UInt64(k) }
+                        }
+                        let range: Range<Int>
+                        if nodes.count <= 64, let hit = memo[pattern] {
+                            range = hit
+                        } else {
+                            let remember = nodes.count <= 64 && terms.count < Self.memoLimit
+                            if !remember { terms.removeAll(keepingCapacity: true); memo.removeAll(keepingCapacity: true) }
+                            let first = terms.count
+                            recurse(x, &terms, &path, node: root, start: 0, depth: 0, zero: 1, one: 1, feature: -1)
+                            range = first..<terms.count
+                            if remember { memo[pattern] = range }
+                        }
+                        for k in range { o[r &* f &+ terms[k].feature] += terms[k].amount }
+                    }
                 }
-                for j in 0..<f { out.values[r * f + j] = phi[j] }
             }
         }
         return out
+    }
+
+    /// The internal nodes of the tree rooted at `root`.
+    private func internalNodes(_ root: Int) -> [Int] {
+        var nodes: [Int] = [], stack = [root]
+        while let n = stack.popLast() {
+            guard feature[n] >= 0 else { continue }
+            nodes.append(n)
+            stack.append(Int(right[n]))
+            stack.append(Int(left[n]))
+        }
+        return nodes
     }
 
     private func maxDepth() -> Int {
@@ -43,7 +88,7 @@ extension TreeEnsemble {
 
     /// `start` is where this level's copy of the path begins in the shared buffer.
     private func recurse(
-        _ x: UnsafePointer<Double>, _ phi: inout [Double], _ path: inout [PathElement],
+        _ x: UnsafePointer<Double>, _ terms: inout [Term], _ path: inout [PathElement],
         node: Int, start parentStart: Int, depth parentDepth: Int, zero: Double, one: Double, feature pf: Int
     ) {
         var depth = parentDepth
@@ -54,7 +99,7 @@ extension TreeEnsemble {
             for i in stride(from: 1, through: depth, by: 1) {
                 let w = unwoundSum(path, start, depth, i)
                 let e = path[start + i]
-                phi[e.feature] += w * (e.oneFraction - e.zeroFraction) * value[node]
+                terms.append(Term(feature: e.feature, amount: w * (e.oneFraction - e.zeroFraction) * value[node]))
             }
             return
         }
@@ -71,9 +116,9 @@ extension TreeEnsemble {
             unwind(&path, start, depth, k)
             depth -= 1
         }
-        recurse(x, &phi, &path, node: hot, start: start, depth: depth + 1, zero: cover[hot] / w * inZero, one: inOne,
+        recurse(x, &terms, &path, node: hot, start: start, depth: depth + 1, zero: cover[hot] / w * inZero, one: inOne,
                 feature: f)
-        recurse(x, &phi, &path, node: cold, start: start, depth: depth + 1, zero: cover[cold] / w * inZero, one: 0,
+        recurse(x, &terms, &path, node: cold, start: start, depth: depth + 1, zero: cover[cold] / w * inZero, one: 0,
                 feature: f)
     }
 

@@ -31,11 +31,14 @@ public struct CapacityTable: Sendable {
     /// index); `cost[i]`/`breach[i]`: what escalating it would catch at effectiveness 1.
     public init(day: [Int], score: [Double], cost: [Double], breach: [Double]) {
         let n = day.count
-        let order = (0..<n).sorted { a, b in
-            if day[a] != day[b] { return day[a] < day[b] }
-            if score[a] != score[b] { return score[a] > score[b] }
-            return a < b
+        // Sorted as one array of keys (no lookups into three arrays per comparison).
+        var keys = (0..<n).map { (day: day[$0], score: score[$0], row: $0) }
+        keys.sort { a, b in
+            if a.day != b.day { return a.day < b.day }
+            if a.score != b.score { return a.score > b.score }
+            return a.row < b.row
         }
+        let order = keys.map(\.row)
         var days: [Int] = [], start: [Int] = []
         var c = [Double](), b = [Double]()
         c.reserveCapacity(n + 366); b.reserveCapacity(n + 366)

@@ -4,8 +4,9 @@ struct SupportSnapshotWriter {
     private(set) var bytes: [UInt8] = []
 
     mutating func u8(_ v: UInt8) { bytes.append(v) }
-    mutating func u32(_ v: UInt32) { for s in stride(from: 0, to: 32, by: 8) { bytes.append(UInt8(truncatingIfNeeded: v >> UInt32(s))) } }
-    mutating func u64(_ v: UInt64) { for s in stride(from: 0, to: 64, by: 8) { bytes.append(UInt8(truncatingIfNeeded: v >> UInt64(s))) } }
+    // Little-endian, written as whole words: the snapshot holds a few arrays of 20 000 values.
+    mutating func u32(_ v: UInt32) { withUnsafeBytes(of: v.littleEndian) { bytes.append(contentsOf: $0) } }
+    mutating func u64(_ v: UInt64) { withUnsafeBytes(of: v.littleEndian) { bytes.append(contentsOf: $0) } }
     mutating func i64(_ v: Int64) { u64(UInt64(bitPattern: v)) }
     mutating func int(_ v: Int) { i64(Int64(v)) }
     mutating func f64(_ v: Double) { u64(v.bitPattern) }
@@ -29,14 +30,20 @@ struct SupportSnapshotWriter {
 
     mutating func doubles(_ a: [Double]) {
         int(a.count)
-        bytes.reserveCapacity(bytes.count + a.count * 8)
+        #if _endian(little)
+        a.withUnsafeBytes { bytes.append(contentsOf: $0) }  // the bit patterns, as `f64` writes them
+        #else
         for v in a { f64(v) }
+        #endif
     }
 
     mutating func ints(_ a: [Int]) {
         int(a.count)
-        bytes.reserveCapacity(bytes.count + a.count * 8)
+        #if _endian(little) && _pointerBitWidth(_64)
+        a.withUnsafeBytes { bytes.append(contentsOf: $0) }  // 64-bit ints, as `int` writes them
+        #else
         for v in a { int(v) }
+        #endif
     }
 }
 

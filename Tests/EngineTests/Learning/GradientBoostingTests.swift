@@ -106,6 +106,18 @@ import Testing
         #expect(model.gainImportance.allSatisfy { $0 >= 0 } && model.gainImportance[0] > 0)
     }
 
+    @Test func contributionsAreTheSameAloneAndInABatchThatReusesDecisionPatterns() throws {
+        let (f, y) = LearningToyData.mixed(rows: 600, seed: 16)
+        let model = try GradientBoosting(task: .binaryClassification, config: config(trees: 30)).fit(f, labels: y)
+        // 300 rows through trees of a few leaves: most rows repeat another's decisions.
+        let batch = try model.contributions(f.rows(Array(0..<300)))
+        for r in stride(from: 0, to: 300, by: 7) {
+            let alone = try model.contributions(f.rows([r]))
+            #expect(Array(alone.row(0)) == Array(batch.row(r)))
+            #expect(alone.bias == batch.bias)
+        }
+    }
+
     @Test func sameSeedGivesIdenticalBytesAndBytesRoundTrip() throws {
         let (f, y) = LearningToyData.mixed(rows: 500, seed: 7)
         var cfg = config(trees: 20)
