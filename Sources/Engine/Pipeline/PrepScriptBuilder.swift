@@ -41,7 +41,7 @@ public enum PrepScriptBuilder {
             texts = parallelMap(jobs.count, threads) { template.render(PrepScriptFill(script(jobs[$0], run, customers, tickets, config))) }
         case .planned:
             let fills = parallelMap(jobs.count, threads) { PrepScriptFill(script(jobs[$0], run, customers, tickets, config)) }
-            // One plan per shape, made and checked on the shape's first script.
+            // One plan per shape, made on (and, when it escapes texts, checked against) the shape's first script.
             var shapeOf: [PrepScriptFill.Shape: Int] = [:], firsts: [Int] = [], shape: [Int] = []
             for (j, fill) in fills.enumerated() {
                 guard let fill else { shape.append(-1); continue }

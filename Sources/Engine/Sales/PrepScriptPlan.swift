@@ -6,8 +6,8 @@
 ///
 /// A marker names its text's index, `U+E000 < k > U+E001` (private-use characters), and comes
 /// back `&lt;k&gt;` where the template's content type escaped it for HTML; that hole then gets the
-/// text escaped the same way. `PrepScriptTemplate.plan(checkedOn:)` also compares a real
-/// script's fill with a direct render before the plan is used.
+/// text escaped the same way. `PrepScriptTemplate.plan(checkedOn:)` compares such a plan's fill
+/// of a real script with a direct render before the plan is used.
 struct PrepScriptPlan: Sendable {
     enum Piece: Sendable, Equatable {
         case literal(String)
@@ -50,6 +50,9 @@ struct PrepScriptPlan: Sendable {
         self.pieces = pieces
         literalBytes = pieces.reduce(0) { n, p in if case .literal(let s) = p { n + s.utf8.count } else { n } }
     }
+
+    /// Whether a hole escapes its text for HTML (the template set that content type).
+    var escapes: Bool { pieces.contains { if case .escaped = $0 { true } else { false } } }
 
     /// The script: the pieces with `texts` in the holes.
     func fill(_ texts: [String]) -> String {

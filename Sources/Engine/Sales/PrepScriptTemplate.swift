@@ -56,14 +56,17 @@ public struct PrepScriptTemplate: Sendable {
 
     func render(_ fill: PrepScriptFill) -> String { template.render(fill.node) }
 
-    /// The plan for `fill`'s shape (see `PrepScriptPlan`), used only if it gives `fill`'s own
-    /// script byte for byte as a direct render does; nil otherwise, or when the template's own text
-    /// holds a marker character.
+    /// The plan for `fill`'s shape (see `PrepScriptPlan`); nil when the template's own text holds
+    /// a marker character. A plan that only puts texts in as they are is exact by construction:
+    /// the checker refuses partials, delimiter changes and transforms, and a text never steers a
+    /// section (`MustacheText` is never null, whatever it holds). A plan that escapes texts is
+    /// used only if it gives `fill`'s own script byte for byte as a direct render does, since
+    /// the escaping is then ours.
     func plan(checkedOn fill: PrepScriptFill) -> PrepScriptPlan? {
         guard !markerInText else { return nil }
         let markers = PrepScriptFill(shape: fill.shape, texts: fill.texts.indices.map(PrepScriptPlan.marker))
-        guard let plan = PrepScriptPlan(output: template.render(markers.node), texts: fill.texts.count),
-              plan.fill(fill.texts).utf8.elementsEqual(render(fill).utf8) else { return nil }
+        guard let plan = PrepScriptPlan(output: template.render(markers.node), texts: fill.texts.count) else { return nil }
+        if plan.escapes, !plan.fill(fill.texts).utf8.elementsEqual(render(fill).utf8) { return nil }
         return plan
     }
 

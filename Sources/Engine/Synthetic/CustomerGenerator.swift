@@ -12,7 +12,7 @@ public struct CustomerGenerator: Sendable {
 
     /// The id of the `index`-th generated customer ("C0000001" for 0): a function of the index
     /// alone, so tickets can be drawn for customers still being generated.
-    public static func id(_ index: Int) -> String { "C" + zeroPadded(index + 1, 7) }
+    public static func id(_ index: Int) -> String { code("C", index + 1, 7) }
 
     public init(seed: UInt64, region: Region = .barcelona, asOfDay: Int = CustomerGenerator.defaultAsOfDay) {
         self.seed = seed
@@ -136,8 +136,20 @@ public struct CustomerGenerator: Sendable {
         return Product.allCases[rng.weightedIndex(w)]
     }
 
-    static func zeroPadded(_ v: Int, _ width: Int) -> String {
-        let s = String(v)
-        return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
+    /// `prefix` then `v` (≥ 0) in at least `width` digits, e.g. `code("C", 42, 7)` is "C0000042":
+    /// written digit by digit into the string's own storage, as 20 000 ids a run are.
+    static func code(_ prefix: Unicode.Scalar, _ v: Int, _ width: Int) -> String {
+        var digits = 1, rest = max(v, 0)
+        while rest >= 10 { rest /= 10; digits += 1 }
+        let total = 1 + max(width, digits)
+        return String(unsafeUninitializedCapacity: total) { b in
+            b[0] = UInt8(ascii: prefix)
+            var x = max(v, 0)
+            for i in stride(from: total - 1, to: 0, by: -1) {
+                b[i] = UInt8(ascii: "0") + UInt8(x % 10)
+                x /= 10
+            }
+            return total
+        }
     }
 }

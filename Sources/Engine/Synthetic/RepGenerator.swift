@@ -26,7 +26,7 @@ public struct RepGenerator: Sendable {
             let first = Self.firstNames[(i + rng.int(below: 7)) % Self.firstNames.count]
             let last = Self.lastNames[rng.int(below: Self.lastNames.count)]
             let start = [8 * 60, 8 * 60 + 30, 9 * 60][rng.int(below: 3)]
-            reps.append(Rep(id: "R" + CustomerGenerator.zeroPadded(i + 1, 3), name: first + " " + last,
+            reps.append(Rep(id: CustomerGenerator.code("R", i + 1, 3), name: first + " " + last,
                             homeLat: home.lat, homeLon: home.lon,
                             dayStartMinute: start, dayEndMinute: start + 9 * 60, workingDays: 5))
         }

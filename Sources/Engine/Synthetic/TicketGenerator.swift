@@ -93,7 +93,7 @@ public struct TicketGenerator: Sendable {
                 ? Double(min(5, max(1, Int((4.6 - hours / (Self.baseHours[p] * 2) + 0.8 * rng.normal()).rounded()))))
                 : nil
             tickets.append(Ticket(
-                id: "T" + CustomerGenerator.zeroPadded(i + 1, 7), createdAt: created,
+                id: CustomerGenerator.code("T", i + 1, 7), createdAt: created,
                 priority: Priority.allCases[p], channel: TicketChannel.allCases[ch], type: Self.types[ty],
                 product: Product.allCases[rng.int(below: Product.allCases.count)].rawValue,
                 status: status,

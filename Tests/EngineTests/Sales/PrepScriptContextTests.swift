@@ -104,6 +104,10 @@ import Testing
             let o = other(script), oFill = PrepScriptFill(o)
             #expect(oFill.shape == fill.shape)
             #expect(Array(plan.fill(oFill.texts).utf8) == Array(template.renderReference(o).utf8), "\(o.account) \(o.channel)")
+            // A text never steers a section, not even an empty one: why a plan that escapes
+            // nothing is used unchecked.
+            let blank = PrepScriptFill(shape: fill.shape, texts: fill.texts.map { _ in "" })
+            #expect(Array(plan.fill(blank.texts).utf8) == Array(template.render(blank).utf8), "\(script.account) \(script.channel)")
         }
     }
 

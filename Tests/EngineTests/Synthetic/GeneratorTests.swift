@@ -57,4 +57,12 @@ import Testing
                 == gen.generate(count: 900, customerCount: 700, customerID: CustomerGenerator.id))
         #expect(gen.generate(count: 50) == gen.generate(count: 50, customerCount: 0, customerID: CustomerGenerator.id))
     }
+
+    @Test func idsAreThePrefixAndZeroPaddedNumber() {
+        #expect(CustomerGenerator.id(41) == "C0000042")
+        #expect(CustomerGenerator.code("T", 1_234_567, 7) == "T1234567")
+        #expect(CustomerGenerator.code("R", 12_345, 3) == "R12345")
+        #expect(CustomerGenerator.code("R", 0, 3) == "R000")
+        #expect(CustomerGenerator.code("X", 7, 1) == "X7")
+    }
 }
