@@ -87,21 +87,45 @@ public struct SupportFeatures: Sendable {
     /// Per ticket: earlier tickets of the same customer, and how many of those had been
     /// resolved as breaches before this one arrived. Tickets without a customer key have none.
     static func customerHistory(_ tickets: [Ticket], labels: [UInt8?]) -> ([Int32], [Int32]) {
-        var ids: [String: Int] = [:]
-        var groups: [[Int]] = []
+        let n = tickets.count
+        // Each customer's tickets, contiguous in `order` (a counting sort by customer, keeping
+        // index order), without an array per customer.
+        var ids: [String: Int32] = [:]
+        var group = [Int32](repeating: -1, count: n), size: [Int] = []
         for (i, t) in tickets.enumerated() {
             guard let key = t.customerKey, !key.isEmpty else { continue }
-            if let g = ids[key] { groups[g].append(i) } else { ids[key] = groups.count; groups.append([i]) }
+            if let g = ids[key] { group[i] = g; size[Int(g)] += 1 } else {
+                group[i] = Int32(size.count)
+                ids[key] = Int32(size.count)
+                size.append(1)
+            }
         }
-        var prior = [Int32](repeating: 0, count: tickets.count)
-        var priorBreaches = [Int32](repeating: 0, count: tickets.count)
-        for var g in groups where g.count > 1 {
-            g.sort { (tickets[$0].createdAt, $0) < (tickets[$1].createdAt, $1) }
-            var breachTimes = g.compactMap { i -> Int64? in labels[i] == 1 ? tickets[i].resolvedAt : nil }
+        var begin = [Int](repeating: 0, count: size.count + 1)
+        for g in size.indices { begin[g + 1] = begin[g] + size[g] }
+        var order = [Int](repeating: 0, count: begin[size.count]), next = begin
+        for i in 0..<n where group[i] >= 0 {
+            order[next[Int(group[i])]] = i
+            next[Int(group[i])] += 1
+        }
+        var prior = [Int32](repeating: 0, count: n)
+        var priorBreaches = [Int32](repeating: 0, count: n)
+        var breachTimes: [Int64] = []
+        for g in size.indices where size[g] > 1 {
+            let slice = begin[g]..<begin[g + 1]
+            // Already by arrival when the file is (generated tickets are); else sorted here.
+            let inOrder = zip(slice.dropLast(), slice.dropFirst()).allSatisfy {
+                tickets[order[$0]].createdAt <= tickets[order[$1]].createdAt
+            }
+            if !inOrder { order[slice].sort { (tickets[$0].createdAt, $0) < (tickets[$1].createdAt, $1) } }
+            breachTimes.removeAll(keepingCapacity: true)
+            for k in slice where labels[order[k]] == 1 {
+                if let r = tickets[order[k]].resolvedAt { breachTimes.append(r) }
+            }
             breachTimes.sort()
             var b = 0
-            for (rank, i) in g.enumerated() {
-                prior[i] = Int32(rank)
+            for k in slice {
+                let i = order[k]
+                prior[i] = Int32(k - slice.lowerBound)
                 while b < breachTimes.count && breachTimes[b] < tickets[i].createdAt { b += 1 }
                 priorBreaches[i] = Int32(b)
             }

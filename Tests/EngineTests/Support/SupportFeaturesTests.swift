@@ -31,6 +31,21 @@ import Testing
         #expect(breaches == [0, 0, 1, 0])
     }
 
+    /// Tickets in any order (an imported file need not be by arrival), some at the same instant.
+    @Test func customerHistoryMatchesItsDefinitionOnShuffledTickets() {
+        var tickets = TicketGenerator(seed: 5, days: 20).generate(count: 600, customerCount: 40, customerID: CustomerGenerator.id)
+        var rng = SeededRNG(seed: 8)
+        rng.shuffle(&tickets)
+        for k in stride(from: 0, to: 600, by: 50) { tickets[k + 1].createdAt = tickets[k].createdAt; tickets[k + 1].customerKey = tickets[k].customerKey }
+        let labels: [UInt8?] = tickets.map { $0.resolvedAt == nil ? nil : (rng.bernoulli(0.3) ? 1 : 0) }
+        let (prior, breaches) = SupportFeatures.customerHistory(tickets, labels: labels)
+        for (i, t) in tickets.enumerated() {
+            let same = tickets.indices.filter { tickets[$0].customerKey == t.customerKey }
+            #expect(prior[i] == Int32(same.filter { (tickets[$0].createdAt, $0) < (t.createdAt, i) }.count))
+            #expect(breaches[i] == Int32(same.filter { labels[$0] == 1 && tickets[$0].resolvedAt.map { $0 < t.createdAt } == true }.count))
+        }
+    }
+
     @Test func arrivalHourAndWeekday() {
         let t = SupportFixtures.ticket("1", .low, created: "2026-11-22 23:30")  // a Sunday
         let f = SupportFeatures(tickets: [t], labels: [nil])
