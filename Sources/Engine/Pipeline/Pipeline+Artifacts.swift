@@ -96,8 +96,6 @@ extension Pipeline {
             anomalies.append([id(i), fmt(Double(s.anomalies.score[i]), 4), fmt(Double(s.nba.score[i]), 4), fmt(s.models.churn[i], 4),
                               fmt(s.models.potential[i], 2), fmt(s.recencyDays[i], 0), s.anomalies.why(i)])
         }
-        var scripts = DataTable(columns: ["account", "channel", "day", "script"])
-        for sc in s.scripts { scripts.append([id(sc.account), sc.channel.rawValue, String(sc.day + 1), sc.text]) }
         var calibration = DataTable(columns: ["lower", "upper", "accounts", "mean_predicted", "observed_rate"])
         for b in s.models.calibration {
             calibration.append([fmt(b.lower, 2), fmt(b.upper, 2), String(b.count), fmt(b.meanPredicted, 4), fmt(b.observedRate, 4)])
@@ -108,11 +106,19 @@ extension Pipeline {
             ("segments.csv", seg), ("channels.csv", channels), ("staffing.csv", staffing), ("contact_centre.csv", ccTable),
             ("schedule.csv", schedule), ("routes.csv", routes), ("routes_distance_only.csv", distanceRoutes),
             ("route_compare.csv", compare), ("territories.csv", terr),
-            ("anomalies.csv", anomalies), ("scripts.csv", scripts), ("calibration.csv", calibration), ("importance.csv", importance),
+            ("anomalies.csv", anomalies), ("calibration.csv", calibration), ("importance.csv", importance),
         ]
         var out: [String: [UInt8]] = [accountsArtifact: cols.bytes()]
         for (name, t) in tables { out[name] = t.csvBytes() }
         return out
+    }
+
+    /// The prep scripts, most of a run's bytes: formatted apart from the other sales tables so
+    /// the two can be formatted on two cores.
+    static func scriptsArtifact(_ s: SalesRun, customers: [Customer]) -> [String: [UInt8]] {
+        var scripts = DataTable(columns: ["account", "channel", "day", "script"])
+        for sc in s.scripts { scripts.append([customers[sc.account].id, sc.channel.rawValue, String(sc.day + 1), sc.text]) }
+        return ["scripts.csv": scripts.csvBytes()]
     }
 
     /// "14:05" on the planning day, "+2d 09:00" two days later (days never count back: a

@@ -243,12 +243,12 @@ public enum Pipeline {
 
     /// Every artifact of a run, by name (deterministic bytes: no timings in them).
     public static func artifacts(_ outcome: RunOutcome) -> [String: [UInt8]] {
-        // Two halves of about equal work on the two cores: the sales tables (prep scripts are
-        // most of the bytes), and everything else; the names never overlap.
+        // Two halves of about equal work on the two cores: the prep scripts (most of the
+        // bytes), and everything else; the names never overlap.
         let halves = ParallelSlots<[String: [UInt8]]>(count: 2)
         DispatchQueue.concurrentPerform(iterations: 2) { half in
             if half == 0 {
-                halves[0] = outcome.sales.map { salesArtifacts($0, customers: outcome.customers, reps: outcome.reps) } ?? [:]
+                halves[0] = outcome.sales.map { scriptsArtifact($0, customers: outcome.customers) } ?? [:]
                 return
             }
             var gates = DataTable(columns: ["dataset", "gate", "column", "hard", "rows", "first_example"])
@@ -257,7 +257,10 @@ public enum Pipeline {
                 "gates.csv": gates.csvBytes(),
                 "gates.txt": Array(outcome.gateReports.map { $0.rendered() }.joined(separator: "\n").utf8),
             ]
-            if let s = outcome.sales { artifacts.merge(modelCardArtifacts(s.models)) { a, _ in a } }
+            if let s = outcome.sales {
+                artifacts.merge(salesArtifacts(s, customers: outcome.customers, reps: outcome.reps)) { a, _ in a }
+                artifacts.merge(modelCardArtifacts(s.models)) { a, _ in a }
+            }
             if let a = outcome.support { artifacts.merge(outcome.slaArtifactBytes ?? slaArtifacts(a)) { a, _ in a } }
             halves[1] = artifacts
         }
