@@ -47,6 +47,12 @@ extension Transportation {
 
         var heaps = [TransportMoveHeap](repeating: TransportMoveHeap(), count: k * k)
         var arc = [TransportMove?](repeating: nil, count: k * k)
+        // A heap's valid top changes only by a push into it or a stamp change of an arc its
+        // moves leave from: `arc` is re-read only for heaps marked since they were last read.
+        var dirty = [Bool](repeating: true, count: k * k)
+        // Each column's distance when its moves were last relaxed: relaxing again from the same
+        // distance improves nothing, so Bellman–Ford skips it (same improvements, same order).
+        var relaxedAt = [Int](repeating: inf, count: k)
         var dist = [Int](repeating: inf, count: k)
         var pred = [Int](repeating: -1, count: k)
         var firstArc = [Int](repeating: -1, count: k)
@@ -57,6 +63,7 @@ extension Transportation {
                 let there = arcStart[j] + s2
                 heaps[a * k + Int(arcColumn[there])].push(TransportMove(key: arcCost[there] - arcCost[here], row: Int32(j),
                                                                         stamp: stamp[here], from: UInt16(s), to: UInt16(s2)))
+                dirty[a * k + Int(arcColumn[there])] = true
             }
         }
         /// Changes the flow on row j's arc `s` by d (either sign), keeping its moves current.
@@ -64,7 +71,11 @@ extension Transportation {
             let a = arcStart[j] + s
             flow[a] += d
             if d > 0 && flow[a] == d { offer(j, s) }
-            if d < 0 && flow[a] == 0 { stamp[a] &+= 1 }
+            if d < 0 && flow[a] == 0 {
+                stamp[a] &+= 1
+                let t = Int(arcColumn[a])
+                for b in 0..<k { dirty[t * k + b] = true }
+            }
         }
 
         for i in 0..<n {
@@ -90,15 +101,17 @@ extension Transportation {
                     continue
                 }
                 for a in 0..<k where load[a] > 0 {
-                    for b in 0..<k where b != a {
+                    for b in 0..<k where b != a && dirty[a * k + b] {
                         arc[a * k + b] = heaps[a * k + b].top { stamp[arcStart[Int($0.row)] + Int($0.from)] == $0.stamp }
+                        dirty[a * k + b] = false
                     }
                 }
-                for t in 0..<k { dist[t] = inf; pred[t] = -1; firstArc[t] = -1 }
+                for t in 0..<k { dist[t] = inf; pred[t] = -1; firstArc[t] = -1; relaxedAt[t] = inf }
                 for a in arcs { let t = Int(arcColumn[a]); dist[t] = arcCost[a]; firstArc[t] = a }
                 for _ in 0..<k {
                     var changed = false
-                    for a in 0..<k where load[a] > 0 && dist[a] < inf {
+                    for a in 0..<k where load[a] > 0 && dist[a] < inf && dist[a] != relaxedAt[a] {
+                        relaxedAt[a] = dist[a]
                         for b in 0..<k where b != a {
                             guard let e = arc[a * k + b], dist[a] + e.key < dist[b] else { continue }
                             dist[b] = dist[a] + e.key
