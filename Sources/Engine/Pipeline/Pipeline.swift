@@ -67,7 +67,7 @@ public enum Pipeline {
         // The dataset inserts take the tickets last, by when their gate has long run.
         let early: Store? = salesStages && saveDatasets && ids == (nil, nil, nil) ? store : nil
         let inserts = early.map { early in
-            SideTask { () -> DatasetSave in
+            SideTask.onOwnThread { () -> DatasetSave in
                 let start = WallClock.monotonic()
                 let saved = Result { () throws(StoreError) in
                     try insertDatasets(customers, reps, { ticketBranch.gated.take().tickets }, customersReport: rc, seed: config.seed,

@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 
 /// Work started on another thread and joined later: a branch of the run that needs nothing
 /// from the branch beside it (the SLA stage beside the sales stages, a run's artifacts beside
@@ -11,6 +12,22 @@ final class SideTask<T: Sendable>: @unchecked Sendable {
     init(_ body: @escaping @Sendable () -> T) {
         let slot = self.slot
         DispatchQueue.global().async(group: group) { slot[0] = body() }
+    }
+
+    /// On a thread of its own, for work that holds its thread a long while mostly in another
+    /// library (the dataset inserts in SQLite): the pool's workers stay free for the compute
+    /// branches' `concurrentPerform` (measured: the run at 3 200 customers 6–7 ms faster).
+    static func onOwnThread(_ body: @escaping @Sendable () -> T) -> SideTask {
+        SideTask(thread: body)
+    }
+
+    private init(thread body: @escaping @Sendable () -> T) {
+        let slot = self.slot, group = self.group
+        group.enter()
+        Thread {
+            slot[0] = body()
+            group.leave()
+        }.start()
     }
 
     /// Waits for the work to finish and returns its result.
