@@ -18,8 +18,9 @@ struct GrownTree: Sendable {
 
     var leafCount: Int { leafValue.count }
 
-    /// 256 bytes per internal node, 1 where a row with that bin goes left: `leaf(row:)` as
-    /// one lookup per level, for scoring many rows.
+    /// 256 bytes per internal node, 1 where a row with that bin goes left (a missing value:
+    /// the node's default side; a category: whether its bin is in `leftBins`), so a binned
+    /// row walks the tree by one lookup per level.
     func leftTable(missingBins: [Int]) -> [UInt8] {
         var table = [UInt8](repeating: 0, count: feature.count << 8)
         for i in feature.indices {
@@ -33,28 +34,6 @@ struct GrownTree: Sendable {
             if m < 256 { table[base + m] = defaultLeft[i] ? 1 : 0 }
         }
         return table
-    }
-
-    /// Leaf reached by a binned row (row-major bins of `featureCount` columns).
-    @inline(__always)
-    func leaf(row: UnsafePointer<UInt8>, missingBins: UnsafePointer<Int>) -> Int {
-        if feature.isEmpty { return 0 }
-        var node: Int32 = 0
-        while node >= 0 {
-            let i = Int(node)
-            let f = Int(feature[i])
-            let b = row[f]
-            let goLeft: Bool
-            if isCategorical[i] {
-                goLeft = leftBins[i].contains(b)
-            } else if Int(b) == missingBins[f] {
-                goLeft = defaultLeft[i]
-            } else {
-                goLeft = b <= thresholdBin[i]
-            }
-            node = goLeft ? left[i] : right[i]
-        }
-        return Int(~node)
     }
 }
 
