@@ -32,7 +32,7 @@ import Testing
         // Tight windows on a few stops, so that infeasible prefixes and tails occur too.
         for s in p.stops where s % 4 == 0 { p.due[s] = p.ready[s] + 1800 }
         var rng = SeededRNG(seed: 9)
-        var checked = 0, feasible = 0
+        var checked = 0, feasible = 0, lunchBehind = 0
         for _ in 0..<40 {
             var plan = RoutePlan(p)
             var order = p.stops
@@ -54,11 +54,47 @@ import Testing
                         let expected = Self.simulate(p, route, r)
                         #expect(plan.lunchFeasible(u, r, q, p) == expected)
                         checked += 1; feasible += expected ? 1 : 0
+                        // Lunch already taken before q: the check settles at the stop after u
+                        // (one comparison with its latest start), whatever the route's length.
+                        if plan.lunchPrefix[r][2 * q + 1] == 1 { lunchBehind += 1 }
                     }
                 }
             }
         }
         #expect(checked > 500)
         #expect(feasible > 0 && feasible < checked)
+        #expect(lunchBehind > 20)
+    }
+
+    /// Once the break is behind the insert point the check is O(1): it reads the cached latest
+    /// start of the stop after u and nothing further down the route. Shown by breaking a later
+    /// stop's window behind the plan's back: the full simulation notices, the check does not.
+    @Test func insertionAfterLunchReadsNothingPastTheNextStop() {
+        let p = RoutingScenarios.week(seed: 3, candidates: 30, days: 2)
+        var rng = SeededRNG(seed: 4)
+        var cases = 0
+        for _ in 0..<30 {
+            var plan = RoutePlan(p)
+            var order = p.stops
+            rng.shuffle(&order)
+            for u in order.prefix(20) {
+                let r = rng.int(below: p.vehicles.count)
+                plan.insert(u, r, rng.int(below: plan.routes[r].count + 1), p)
+            }
+            for u in order.dropFirst(20).prefix(3) {
+                for r in 0..<p.vehicles.count where plan.routes[r].count >= 3 {
+                    for q in 0...(plan.routes[r].count - 2) where plan.lunchPrefix[r][2 * q + 1] == 1 {
+                        var broken = p
+                        broken.due[plan.routes[r][q + 1]] = -1  // two stops after u: unreachable now
+                        var route = plan.routes[r]
+                        route.insert(u, at: q)
+                        #expect(!Self.simulate(broken, route, r))
+                        #expect(plan.lunchFeasible(u, r, q, broken) == plan.lunchFeasible(u, r, q, p))
+                        cases += 1
+                    }
+                }
+            }
+        }
+        #expect(cases > 10)
     }
 }
