@@ -2,25 +2,20 @@
 /// escalation queue by expected loss, capacity tables, diagnostics) computed once with the
 /// run, its headline figures as KPIs and its queue and groups saved as artifacts.
 extension Pipeline {
-    /// What the SLA stage hands back: its results and its trace entry, timed where it ran (it
-    /// runs beside the sales stages and is recorded after them, in the trace's fixed order).
-    struct SLAStageResult: Sendable {
+    /// The SLA stage's results (it runs on the tickets' branch and is recorded after the sales
+    /// stages, in the trace's fixed order).
+    struct SLAOutcome: Sendable {
         var analysis: SupportAnalysis?
-        var kpis: [KPI]
-        var start: Double
-        var end: Double
-        var counts: [Trace.Count]
-        var warnings: [String]
         /// The analysis's artifacts, formatted here: this branch has time to spare, the run's
         /// save comes at the end of the longest one.
-        var artifacts: [String: [UInt8]]? = nil
+        var artifacts: [String: [UInt8]]?
     }
 
-    static func slaStage(_ tickets: [Ticket], policy: SLAPolicy, config: PipelineConfig) -> Result<SLAStageResult, PipelineError> {
+    static func slaStage(_ tickets: [Ticket], policy: SLAPolicy, config: PipelineConfig) -> Result<TimedStage<SLAOutcome>, PipelineError> {
         let start = WallClock.monotonic()
         guard tickets.contains(where: { $0.isResolved }) else {
-            return .success(SLAStageResult(analysis: nil, kpis: [], start: start, end: WallClock.monotonic(),
-                                           counts: [.init("tickets", tickets.count)], warnings: ["no resolved tickets: no SLA analysis"]))
+            return .success(TimedStage(value: SLAOutcome(analysis: nil, artifacts: nil), kpis: [], start: start, end: WallClock.monotonic(),
+                                       counts: [.init("tickets", tickets.count)], warnings: ["no resolved tickets: no SLA analysis"]))
         }
         let analysis: SupportAnalysis
         do {
@@ -34,9 +29,9 @@ extension Pipeline {
             KPI(name: "open tickets at risk (p ≥ 0.5)", value: Double(analysis.queue.entries.filter { $0.probability >= 0.5 }.count)),
         ]
         let end = WallClock.monotonic()
-        return .success(SLAStageResult(analysis: analysis, kpis: kpis, start: start, end: end,
-                                       counts: [.init("resolved", analysis.resolvedRows.count), .init("queue", analysis.queue.entries.count)],
-                                       warnings: missed(kpis), artifacts: slaArtifacts(analysis)))
+        return .success(TimedStage(value: SLAOutcome(analysis: analysis, artifacts: slaArtifacts(analysis)), kpis: kpis, start: start, end: end,
+                                   counts: [.init("resolved", analysis.resolvedRows.count), .init("queue", analysis.queue.entries.count)],
+                                   warnings: missed(kpis)))
     }
 
     /// The run's SLA analysis, the one definition the stage, the exports and the screen's

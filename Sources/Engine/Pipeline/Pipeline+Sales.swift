@@ -3,16 +3,8 @@ extension Pipeline {
     /// The models stage: needs the gated customers only, so it runs while the tickets are
     /// still being drawn and gated on their own branch. Recorded by the caller, after the data
     /// and gates stages it overlaps.
-    struct ModelsStage: Sendable {
-        var scores: ModelScores
-        var kpis: [KPI]
-        var start: Double
-        var end: Double
-        var counts: [Trace.Count]
-        var warnings: [String]
-    }
-
-    static func modelsStage(_ customers: [Customer], config: PipelineConfig, extras: CustomerExtras?) throws(PipelineError) -> ModelsStage {
+    static func modelsStage(_ customers: [Customer], config: PipelineConfig, extras: CustomerExtras?) throws(PipelineError)
+        -> TimedStage<ModelScores> {
         let sc = config.sales
         guard !customers.isEmpty else { throw PipelineError("no customers passed the quality gates; nothing to plan") }
         let start = WallClock.monotonic()
@@ -26,9 +18,9 @@ extension Pipeline {
             KPI(name: "value RMSE (log)", value: models.rmseLog, target: sc.targets.valueRMSELog, higherIsBetter: false),
             KPI(name: "value R² (log)", value: models.r2Log),
         ]
-        return ModelsStage(scores: models, kpis: kpis, start: start, end: WallClock.monotonic(),
-                           counts: [.init("labelled", models.labelled), .init("scored", customers.count), .init("folds", sc.folds)],
-                           warnings: missed(kpis))
+        return TimedStage(value: models, kpis: kpis, start: start, end: WallClock.monotonic(),
+                          counts: [.init("labelled", models.labelled), .init("scored", customers.count), .init("folds", sc.folds)],
+                          warnings: missed(kpis))
     }
 
     /// Stages 3–7 on the models' scores (the models stage's KPIs are the caller's).

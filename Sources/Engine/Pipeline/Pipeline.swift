@@ -78,7 +78,7 @@ public enum Pipeline {
         }
         // A run that stops still leaves the datasets it inserted, as `save` would have.
         defer { _ = inserts?.join() }
-        var models: Result<ModelsStage, PipelineError>?
+        var models: Result<TimedStage<ModelScores>, PipelineError>?
         if salesStages {
             progress("models")
             models = Result { () throws(PipelineError) in
@@ -109,7 +109,7 @@ public enum Pipeline {
         var slaArtifactBytes: [String: [UInt8]]?
         if let models {
             let m = try models.get()
-            rec.record("models", from: m.start, to: m.end, counts: m.counts, warnings: m.warnings)
+            m.record("models", in: &rec)
             kpis += m.kpis
             let script: PrepScriptTemplate
             if let template { script = template } else {
@@ -118,7 +118,7 @@ public enum Pipeline {
             // The SLA stage and the inserts are recorded after the sales stages, whichever
             // ended first, so the trace's order is fixed.
             let salesResult = Result { () throws(PipelineError) in
-                try runSalesStages(customers, reps, tickets, models: m.scores, config: config, slaPolicy: slaPolicy, template: script, rec: &rec)
+                try runSalesStages(customers, reps, tickets, models: m.value, config: config, slaPolicy: slaPolicy, template: script, rec: &rec)
             }
             guard let slaResult = ticketBranch.slaStage() else { fatalError("the ticket branch was started without its SLA stage") }
             let datasetSave = inserts?.join()
@@ -127,9 +127,9 @@ public enum Pipeline {
             kpis += salesKPIs
             progress("sla")
             let s = try slaResult.get()
-            rec.record("sla", from: s.start, to: s.end, counts: s.counts, warnings: s.warnings)
-            support = s.analysis
-            slaArtifactBytes = s.artifacts
+            s.record("sla", in: &rec)
+            support = s.value.analysis
+            slaArtifactBytes = s.value.artifacts
             kpis += s.kpis
             if let d = datasetSave {
                 do { ids = try d.ids.get() } catch { throw PipelineError(error.description) }

@@ -8,7 +8,7 @@ final class TicketBranch: Sendable {
     let drawn = Handoff<(tickets: [Ticket], end: Double)>()
     /// The tickets the gate kept, its report, and when the gate ran.
     let gated = Handoff<(tickets: [Ticket], report: GateReport, start: Double, end: Double)>()
-    private let sla: SideTask<Result<Pipeline.SLAStageResult, PipelineError>?>
+    private let sla: SideTask<Result<TimedStage<Pipeline.SLAOutcome>, PipelineError>?>
 
     /// `analyse: false` stops after the gate (a run that checks data only).
     init(draw: @escaping @Sendable () -> [Ticket], analyse: Bool, policy: SLAPolicy, config: PipelineConfig) {
@@ -24,5 +24,5 @@ final class TicketBranch: Sendable {
     }
 
     /// Waits for the SLA stage; nil when the branch was not asked to analyse.
-    func slaStage() -> Result<Pipeline.SLAStageResult, PipelineError>? { sla.join() }
+    func slaStage() -> Result<TimedStage<Pipeline.SLAOutcome>, PipelineError>? { sla.join() }
 }

@@ -27,6 +27,19 @@ import Testing
         return true
     }
 
+    /// A plan of `n` shuffled stops, each inserted at a random place of a random route, and the
+    /// stops left out, in their shuffled order.
+    static func randomPlan(_ p: RoutingProblem, placing n: Int, rng: inout SeededRNG) -> (RoutePlan, ArraySlice<Int>) {
+        var plan = RoutePlan(p)
+        var order = p.stops
+        rng.shuffle(&order)
+        for u in order.prefix(n) {
+            let r = rng.int(below: p.vehicles.count)
+            plan.insert(u, r, rng.int(below: plan.routes[r].count + 1), p)
+        }
+        return (plan, order.dropFirst(n))
+    }
+
     @Test func lunchInsertionAgreesWithFullSimulation() {
         var p = RoutingScenarios.week(seed: 3, candidates: 30, days: 2)
         // Tight windows on a few stops, so that infeasible prefixes and tails occur too.
@@ -34,18 +47,12 @@ import Testing
         var rng = SeededRNG(seed: 9)
         var checked = 0, feasible = 0, lunchBehind = 0
         for _ in 0..<40 {
-            var plan = RoutePlan(p)
-            var order = p.stops
-            rng.shuffle(&order)
-            for u in order.prefix(18) {
-                let r = rng.int(below: p.vehicles.count)
-                plan.insert(u, r, rng.int(below: plan.routes[r].count + 1), p)
-            }
+            var (plan, rest) = Self.randomPlan(p, placing: 18, rng: &rng)
             if rng.uniform() < 0.5, !plan.routes[0].isEmpty {
                 var out: [Int] = []
                 plan.removeRange(0, 0, 1, p, into: &out)
             }
-            for u in order.dropFirst(18).prefix(4) {
+            for u in rest.prefix(4) {
                 for r in 0..<p.vehicles.count {
                     #expect(plan.routeFeasible(r, p) == (plan.routes[r].isEmpty || Self.simulate(p, plan.routes[r], r)))
                     for q in 0...plan.routes[r].count {
@@ -74,14 +81,8 @@ import Testing
         var rng = SeededRNG(seed: 4)
         var cases = 0
         for _ in 0..<30 {
-            var plan = RoutePlan(p)
-            var order = p.stops
-            rng.shuffle(&order)
-            for u in order.prefix(20) {
-                let r = rng.int(below: p.vehicles.count)
-                plan.insert(u, r, rng.int(below: plan.routes[r].count + 1), p)
-            }
-            for u in order.dropFirst(20).prefix(3) {
+            let (plan, rest) = Self.randomPlan(p, placing: 20, rng: &rng)
+            for u in rest.prefix(3) {
                 for r in 0..<p.vehicles.count where plan.routes[r].count >= 3 {
                     for q in 0...(plan.routes[r].count - 2) where plan.lunchPrefix[r][2 * q + 1] == 1 {
                         var broken = p
