@@ -6,8 +6,8 @@
 final class TicketBranch: Sendable {
     /// The tickets as drawn or loaded, before the gate, and when they were ready.
     let drawn = Handoff<(tickets: [Ticket], end: Double)>()
-    /// The tickets the gate kept, its report, and when the gate ran.
-    let gated = Handoff<(tickets: [Ticket], report: GateReport, start: Double, end: Double)>()
+    /// The tickets the gate kept, its report, and when the gate ended.
+    let gated = Handoff<(tickets: [Ticket], report: GateReport, end: Double)>()
     private let sla: SideTask<Result<TimedStage<Pipeline.SLAOutcome>, PipelineError>?>
 
     /// `analyse: false` stops after the gate (a run that checks data only).
@@ -15,10 +15,9 @@ final class TicketBranch: Sendable {
         let drawn = drawn, gated = gated
         sla = SideTask {
             let tickets = draw()
-            let start = WallClock.monotonic()
-            drawn.put((tickets, start))
+            drawn.put((tickets, WallClock.monotonic()))
             let (kept, report) = QualityGates.tickets(tickets, source: "tickets")
-            gated.put((kept, report, start, WallClock.monotonic()))
+            gated.put((kept, report, WallClock.monotonic()))
             return analyse ? Pipeline.slaStage(kept, policy: policy, config: config) : nil
         }
     }
