@@ -93,9 +93,9 @@ public enum Pipeline {
                    counts: [.init("customers", loaded.customers.count), .init("reps", loaded.reps.count), .init("tickets", drawn.tickets.count)],
                    warnings: loaded.warnings)
         let reports = [rc, rr, gatedTickets.report]
-        // From the customer gate on: the ticket gate ran on its branch as soon as the tickets
-        // were drawn, and extends the stage only if it ended later.
-        rec.record("gates", from: gatesStart, to: max(gatesEnd, gatedTickets.end),
+        // After the data stage, until the last gate passed: the gates run on both branches,
+        // each as soon as its data is drawn, so the two stages do not count the same time twice.
+        rec.record("gates", from: max(gatesStart, drawn.end), to: max(gatesEnd, gatedTickets.end),
                    counts: [.init("customers kept", customers.count), .init("reps kept", reps.count), .init("tickets kept", tickets.count)],
                    warnings: reports.filter { $0.rowsRejected > 0 }.map { "\($0.dataset): \($0.rowsRejected) rows left out by the gates" })
         let open = tickets.filter { $0.resolvedAt == nil }.count
