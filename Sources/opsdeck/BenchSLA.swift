@@ -99,7 +99,7 @@ struct BenchSLA: ParsableCommand {
         var byDay: [Int: [(Double, Double)]] = [:]
         for (k, i) in a.resolvedRows.enumerated() {
             let t = a.tickets[i]
-            let c = a.policy.cost[Int(t.priority.code)]
+            let c = a.policy.cost[Int(a.policy.priorityCode[i])]
             let day = Int(t.createdAt / 86_400)
             byDay[day, default: []].append((a.outOfFold.probabilities[k] * c, Double(a.labels[i] ?? 0) * c))
         }

@@ -16,7 +16,7 @@ enum BenchSLAFixture {
                 String(i + 1), "Customer " + key, key.lowercased() + "@example.com", String(20 + i % 50),
                 i % 2 == 0 ? "Female" : "Male", t.product, CivilDate.format(days: Int(t.createdAt / 86_400) - 30),
                 t.type, t.type + " about " + t.product, "Synthetic description,\nspanning two lines.",
-                t.status.rawValue, t.resolvedAt == nil ? "" : "Resolved.", t.priority.rawValue, t.channel.rawValue,
+                t.status, t.resolvedAt == nil ? "" : "Resolved.", t.priority, t.channel,
                 t.firstResponseAt.map { CivilDate.format(seconds: $0) } ?? "",
                 t.resolvedAt.map { CivilDate.format(seconds: $0) } ?? "",
                 t.satisfaction.map { String(Int($0)) } ?? "",
@@ -24,7 +24,7 @@ enum BenchSLAFixture {
         }
         try w.close()
         let read = try TicketCSV.read(CSVReader(bytes: w.bytes, name: "bench-fixture.csv"))
-        guard read.format == .supportExport else { throw CLIError("bench fixture was not read as the public export format") }
+        guard read.profile == .supportExport else { throw CLIError("bench fixture was not read as the public export format") }
         return (read.tickets, read.report.notes)
     }
 }

@@ -36,7 +36,7 @@ enum SLAExport: String, CaseIterable {
                 let x = e.reasons[r]
                 return x.feature + "=" + x.level + " (+" + fixed(x.weight, 2) + ")"
             }
-            t.append([String(k + 1), e.id, e.priority.rawValue, e.channel.rawValue, e.type, fixed(e.probability, 4),
+            t.append([String(k + 1), e.id, e.priority, e.channel, e.type, fixed(e.probability, 4),
                       fixed(e.probabilityAtArrival, 4),
                       fixed(e.breachCost, 2), fixed(e.expectedLoss, 2), fixed(Double(e.state.elapsed) / 3600, 2),
                       fixed(Double(e.state.timeLeft) / 3600, 2), e.deadline.map { CivilDate.format(seconds: $0) } ?? "",
@@ -111,9 +111,9 @@ enum SLAExport: String, CaseIterable {
             add("group", g.dimension, g.level, "mean_resolution_hours", fixed(g.meanResolutionHours, 2))
             add("group", g.dimension, g.level, "breach_cost", fixed(g.breachCost, 2))
         }
-        for p in Priority.allCases {
-            for ch in TicketChannel.allCases where d.heatmapCount[Int(p.code)][Int(ch.code)] > 0 {
-                add("heatmap", p.rawValue, ch.rawValue, "breach_rate", fixed(d.heatmapRate[Int(p.code)][Int(ch.code)], 4))
+        for (p, priority) in d.heatmapPriorities.enumerated() {
+            for (c, channel) in d.heatmapChannels.enumerated() where d.heatmapCount[p][c] > 0 {
+                add("heatmap", priority, channel, "breach_rate", fixed(d.heatmapRate[p][c], 4))
             }
         }
         for x in d.associations {

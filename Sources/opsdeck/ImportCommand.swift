@@ -1,17 +1,22 @@
 import ArgumentParser
 import Engine
+import Foundation
 
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Load a customer, rep or ticket CSV, check it through the quality gates and keep it in the store.",
         discussion: """
-        Tickets may be in OpsDeck's generic schema (ticket_id, created_at, priority, channel, type, \
-        product, status, first_response_at, resolved_at) or the public "customer support tickets" \
-        export, which is detected from its header. That export has no creation time: it is derived \
-        from the first response (see --created-offset), and the report says how. A customer file's \
-        columns that no field maps are kept with the dataset, and the pipeline's churn and value \
-        models use them as features (types inferred as in `opsdeck model fit`).
+        The file's format is detected from its header and named in the report; --profile picks one. \
+        Tickets: \(TicketProfile.all.map { "\($0.name) (\($0.title))" }.joined(separator: ", ")). \
+        Customers: \(CustomerProfile.all.map { "\($0.name) (\($0.title))" }.joined(separator: ", ")). \
+        Category columns keep the file's own labels; a label OpsDeck gives no meaning is listed in \
+        the report, never a reason to drop a row. Status meanings and priority targets come from \
+        sla.conf (status.<label> = open|waiting|hold|solved, target.<label> = hours). The public \
+        export has no creation time: it is derived from the first response (see --created-offset). \
+        Columns that no field maps are kept with the dataset and feed the models (customers: churn \
+        and value; tickets: the breach model). A --map given once is remembered by the store for \
+        the next file with the same header.
         """
     )
 
@@ -22,17 +27,22 @@ struct ImportCommand: ParsableCommand {
     @Option(name: .customLong("map"), parsing: .upToNextOption,
             help: ArgumentHelp("Rename a column onto a field, e.g. --map Account=customer_id.", valueName: "source=field"))
     var map: [String] = []
+    @Option(help: ArgumentHelp("Read the file as this format instead of detecting it.", valueName: "name"))
+    var profile: String?
     @Option(help: "Hours between a ticket's creation and its first response, for exports without a creation time.")
     var createdOffset: Double = 2
-    @Flag(help: "Skip the land/sea check (data outside the demo region).") var anyRegion = false
     @Option(help: "As-of date YYYY-MM-DD (default today): purchases after it are out of order.") var asOf: String?
-    @Flag(help: "Check and report only; do not save.") var checkOnly = false
+    @Flag(help: "Check and report only; do not save (same report and exit status as the import).") var checkOnly = false
     @OptionGroup var store: StoreOptions
+
+    func validate() throws {
+        guard createdOffset.isFinite, (0...8760).contains(createdOffset) else {
+            throw ValidationError("--created-offset must be a number of hours from 0 to 8760, got \(createdOffset)")
+        }
+    }
 
     func run() throws {
         try reportingErrors {
-            let mapping = try ColumnMapping.parse(map)
-            let region: Region? = anyRegion ? nil : .barcelona
             let asOfDay: Int
             if let asOf {
                 guard let d = CivilDate.parseDay(Substring(asOf)) else { throw CLIError("--as-of expects YYYY-MM-DD, got '\(asOf)'") }
@@ -40,34 +50,55 @@ struct ImportCommand: ParsableCommand {
             } else {
                 asOfDay = WallClock.today()
             }
+            let header = try ImportHeader.read(file)
+            let db = try store.open()
+            var mapping = try ColumnMapping.parse(map)
+            if map.isEmpty, let remembered = try db.rememberedMapping(kind: kind.rawValue, header: header) {
+                mapping = remembered.mapping
+                print("using the --map remembered for this header on \(remembered.savedAt): "
+                      + remembered.mapping.renames.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " "))
+            }
             let report: GateReport
             let save: (Store) throws(StoreError) -> Int64
             switch kind {
             case .customers:
                 // Columns no field maps are kept with the dataset: the pipeline's models use them.
-                let (customers, extras, r) = try CustomerCSV.readKeepingExtras(path: file, mapping: mapping, region: region,
-                                                                               asOfDay: asOfDay)
+                let (customers, extras, r) = try CustomerCSV.readKeepingExtras(path: file, mapping: mapping, profile: profile,
+                                                                               region: nil, asOfDay: asOfDay)
                 report = r
                 save = { (db: Store) throws(StoreError) in
                     try db.saveCustomers(customers, extras: extras, source: file, report: r.rendered())
                 }
             case .reps:
-                let (reps, r) = try RepCSV.read(path: file, mapping: mapping, region: region)
+                let (reps, r) = try RepCSV.read(path: file, mapping: mapping, region: nil)
                 report = r
                 save = { (db: Store) throws(StoreError) in try db.saveReps(reps, source: file, report: r.rendered()) }
             case .tickets:
-                let (tickets, r, _) = try TicketCSV.read(path: file, mapping: mapping,
-                                                         creation: .init(offsetHours: createdOffset))
-                report = r
-                save = { (db: Store) throws(StoreError) in try db.saveTickets(tickets, source: file, report: r.rendered()) }
+                let policy = try SLAExport.policy()
+                let result = try TicketCSV.read(path: file, options: .init(
+                    mapping: mapping, profile: profile, creation: .init(offsetHours: createdOffset),
+                    statuses: policy.statusMapping, keepExtras: true))
+                report = result.report
+                save = { (db: Store) throws(StoreError) in
+                    try db.saveTickets(result.tickets, extras: result.extras, source: file, report: result.report.rendered())
+                }
             }
             print(report.rendered())
-            guard !checkOnly else { print("check only: nothing saved (what the report says is kept would be saved with the dataset)"); return }
             guard report.rowsKept > 0 else { throw CLIError("\(file): no row passed the gates; nothing saved") }
-            let db = try store.open()
+            guard !checkOnly else { print("check only: nothing saved (what the report says is kept would be saved with the dataset)"); return }
             let id = try save(db)
+            if !map.isEmpty { try db.rememberMapping(mapping, kind: kind.rawValue, header: header) }
             try db.audit(user: Terminal.user, event: "import", detail: "\(kind.rawValue) \(file) → dataset \(id)")
             print("saved as \(kind.rawValue) dataset \(id) in \(db.path)")
         }
+    }
+}
+
+/// The header row alone, to look up a remembered mapping before the import reads the file.
+enum ImportHeader {
+    static func read(_ file: String) throws -> [String] {
+        let reader = try CSVReader(path: file)
+        guard try reader.next() else { throw InputError(file: file, line: 1, column: 0, "the file is empty; expected a header row") }
+        return reader.strings
     }
 }

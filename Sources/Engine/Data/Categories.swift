@@ -46,33 +46,44 @@ extension Substring {
     }
 }
 
+/// A tier's meaning for the field plan: how often an account is visited. Accounts keep
+/// their CRM's own tier label; `classify` reads its meaning from the common spellings
+/// (A/B/C, Tier 1-3, Gold/Silver/Bronze, Strategic/Key/Enterprise, Hot/Warm/Cold).
 public enum Tier: String, Category {
     case a = "A", b = "B", c = "C", strategic = "Strategic"
-}
 
-public enum Industry: String, Category {
-    case retail = "Retail", healthcare = "Healthcare", saas = "SaaS", education = "Education", manufacturing = "Manufacturing"
+    /// The class of a tier label; nil for a label with no known meaning (planned as B and
+    /// listed in the import report).
+    public static func classify(_ label: String) -> Tier? {
+        if let t = Tier.parse(Substring(label)) { return t }
+        switch normaliseLabel(Substring(label)) {
+        case "strategic", "key", "keyaccount", "enterprise", "platinum", "tier0", "t0", "vip": return .strategic
+        case "tier1", "t1", "gold", "hot", "high", "1": return .a
+        case "tier2", "t2", "silver", "warm", "medium", "mid", "2", "standard": return .b
+        case "tier3", "t3", "bronze", "cold", "low", "3", "small": return .c
+        default: return nil
+        }
+    }
+
+    /// The class used for planning: unknown labels plan as B.
+    public static func planned(_ label: String) -> Tier { classify(label) ?? .b }
 }
 
 /// The five ways an account can be served.
 public enum SalesChannel: String, Category {
     case field, outboundCC = "outbound_cc", inboundCC = "inbound_cc", ecomAssisted = "ecom_assisted", ecomSelf = "ecom_self"
-}
 
-public enum Product: String, Category {
-    case cxSuite = "CX Suite", payments = "Payments", connectivity = "Connectivity", marTech = "MarTech", pos = "POS"
-}
-
-public enum Priority: String, Category, Comparable {
-    case low = "Low", medium = "Medium", high = "High", critical = "Critical"
-
-    public static func < (a: Priority, b: Priority) -> Bool { a.code < b.code }
-}
-
-public enum TicketChannel: String, Category {
-    case email = "Email", phone = "Phone", chat = "Chat", social = "Social media"
-}
-
-public enum TicketStatus: String, Category {
-    case open = "Open", closed = "Closed", pendingCustomer = "Pending Customer Response"
+    /// A CRM's channel label read as one of the five; nil means "no preference" (an unknown
+    /// label is no evidence of one).
+    public static func classify(_ label: String) -> SalesChannel? {
+        if let c = SalesChannel.parse(Substring(label)) { return c }
+        switch normaliseLabel(Substring(label)) {
+        case "fieldsales", "visit", "inperson", "facetoface", "onsite", "rep", "salesrep", "f2f": return .field
+        case "outbound", "phone", "telesales", "call", "outboundcall", "telemarketing", "outboundcc": return .outboundCC
+        case "inbound", "callcentre", "callcenter", "contactcentre", "contactcenter", "inboundcall", "hotline": return .inboundCC
+        case "assisted", "ecomassisted", "chat", "livechat", "webassisted", "assistedecommerce", "videocall": return .ecomAssisted
+        case "web", "online", "ecommerce", "ecom", "selfservice", "self", "portal", "webshop", "app", "email": return .ecomSelf
+        default: return nil
+        }
+    }
 }

@@ -53,11 +53,14 @@ public struct ColumnMapping: Sendable, Equatable {
             if let (source, _) = renames.first(where: { $0.value == spec.name }), let col = header.firstIndex(of: source) {
                 index[f] = col
             } else {
+                // The field's own name first, then its aliases in order: a profile lists the
+                // column it prefers first (Organization before the requester's e-mail).
                 let keys = ([spec.name] + spec.aliases).map { normaliseLabel(Substring($0)) }
-                index[f] = normalisedHeader.indices.first { col in
-                    !used.contains(col) && keys.contains(normalisedHeader[col])
-                        && renames[header[col]] == nil
-                }
+                index[f] = keys.lazy.compactMap { key in
+                    normalisedHeader.indices.first { col in
+                        !used.contains(col) && normalisedHeader[col] == key && renames[header[col]] == nil
+                    }
+                }.first
             }
             if let col = index[f] { used.insert(col) }
         }

@@ -10,10 +10,13 @@ public struct Customer: Sendable, Equatable {
     public var lifetimeValue: Double
     /// Employees.
     public var companySize: Int
-    public var industry: Industry
-    public var tier: Tier
-    public var preferredChannel: SalesChannel
-    public var lastContactChannel: SalesChannel
+    /// The CRM's own industry label ("Insurance", "COMPUTER_SOFTWARE", …); empty when unknown.
+    public var industry: String
+    /// The CRM's own tier label; `Tier.planned` reads its meaning for the field plan.
+    public var tier: String
+    /// Nil: no known preference (the file had none, or a label none of the five channels means).
+    public var preferredChannel: SalesChannel?
+    public var lastContactChannel: SalesChannel?
     /// 0–100.
     public var digitalEngagement: Double
     public var inboundCalls30d: Int
@@ -27,21 +30,24 @@ public struct Customer: Sendable, Equatable {
     public var csat: Double?
     public var recentIssue: Bool
     public var touches30d: Int
-    public var productInterest: Product
+    /// The product the account is interested in, as the CRM names it; empty when unknown.
+    public var productInterest: String
     /// Label: churned within the outcome window (nil when unknown, e.g. on scoring data).
     public var churned: Bool?
     /// Label: spend over the next 6 months, EUR.
     public var futureSpend: Double?
     /// The generator's true churn logit; only synthetic data has it (an oracle for tests).
     public var churnLogit: Double?
+    /// The account's name as the CRM holds it (tickets may name their account by it).
+    public var name: String?
 
     public init(
         id: String, lat: Double, lon: Double, lastPurchaseDay: Int?, amount: Double?, lifetimeValue: Double,
-        companySize: Int, industry: Industry, tier: Tier, preferredChannel: SalesChannel,
-        lastContactChannel: SalesChannel, digitalEngagement: Double, inboundCalls30d: Int,
+        companySize: Int, industry: String, tier: String, preferredChannel: SalesChannel?,
+        lastContactChannel: SalesChannel?, digitalEngagement: Double, inboundCalls30d: Int,
         outboundConnectRate: Double, webSessions30d: Int, abandonedCarts30d: Int, ecomOrders30d: Int,
-        supportTickets90d: Int, csat: Double?, recentIssue: Bool, touches30d: Int, productInterest: Product,
-        churned: Bool? = nil, futureSpend: Double? = nil, churnLogit: Double? = nil
+        supportTickets90d: Int, csat: Double?, recentIssue: Bool, touches30d: Int, productInterest: String,
+        churned: Bool? = nil, futureSpend: Double? = nil, churnLogit: Double? = nil, name: String? = nil
     ) {
         self.id = id; self.lat = lat; self.lon = lon; self.lastPurchaseDay = lastPurchaseDay
         self.amount = amount; self.lifetimeValue = lifetimeValue; self.companySize = companySize
@@ -51,6 +57,9 @@ public struct Customer: Sendable, Equatable {
         self.webSessions30d = webSessions30d; self.abandonedCarts30d = abandonedCarts30d
         self.ecomOrders30d = ecomOrders30d; self.supportTickets90d = supportTickets90d; self.csat = csat
         self.recentIssue = recentIssue; self.touches30d = touches30d; self.productInterest = productInterest
-        self.churned = churned; self.futureSpend = futureSpend; self.churnLogit = churnLogit
+        self.churned = churned; self.futureSpend = futureSpend; self.churnLogit = churnLogit; self.name = name
     }
+
+    /// The tier's meaning for the field plan.
+    public var plannedTier: Tier { Tier.planned(tier) }
 }

@@ -28,6 +28,7 @@ public enum CustomerCSV {
         FieldSpec("churned", aliases: ["churn"]),
         FieldSpec("future_spend_6m", aliases: ["future_spend"]),
         FieldSpec("churn_logit"),
+        FieldSpec("name", aliases: ["account_name", "company_name", "company"]),
     ]
 
     public static var header: [String] { fields.map(\.name) }
@@ -35,43 +36,57 @@ public enum CustomerCSV {
     /// Reads a customer file through the gates. Throws only when the file itself is
     /// unreadable (missing required columns, broken quoting, ragged rows); bad rows are
     /// left out and counted in the report.
-    public static func read(path: String, mapping: ColumnMapping = ColumnMapping(), region: Region? = .barcelona,
+    public static func read(path: String, mapping: ColumnMapping = ColumnMapping(), profile: String? = nil, region: Region? = nil,
                             asOfDay: Int) throws(InputError) -> (customers: [Customer], report: GateReport) {
-        try read(CSVReader(path: path), mapping: mapping, region: region, asOfDay: asOfDay)
+        try read(CSVReader(path: path), mapping: mapping, profile: profile, region: region, asOfDay: asOfDay)
     }
 
-    public static func read(_ reader: CSVReader, mapping: ColumnMapping = ColumnMapping(), region: Region? = .barcelona,
+    public static func read(_ reader: CSVReader, mapping: ColumnMapping = ColumnMapping(), profile: String? = nil, region: Region? = nil,
                             asOfDay: Int) throws(InputError) -> (customers: [Customer], report: GateReport) {
-        let r = try readAll(reader, mapping: mapping, region: region, asOfDay: asOfDay, keepExtras: false)
+        let r = try readAll(reader, mapping: mapping, profile: profile, region: region, asOfDay: asOfDay, keepExtras: false)
         return (r.customers, r.report)
     }
 
     /// As `read`, keeping every column no field maps as raw text per kept row (the import
     /// saves them with the dataset; the pipeline's models use them as features).
-    public static func readKeepingExtras(path: String, mapping: ColumnMapping = ColumnMapping(), region: Region? = .barcelona,
-                                         asOfDay: Int) throws(InputError) -> (customers: [Customer], extras: CustomerExtras, report: GateReport) {
-        try readKeepingExtras(CSVReader(path: path), mapping: mapping, region: region, asOfDay: asOfDay)
-    }
-
-    public static func readKeepingExtras(_ reader: CSVReader, mapping: ColumnMapping = ColumnMapping(), region: Region? = .barcelona,
-                                         asOfDay: Int) throws(InputError) -> (customers: [Customer], extras: CustomerExtras, report: GateReport) {
-        try readAll(reader, mapping: mapping, region: region, asOfDay: asOfDay, keepExtras: true)
-    }
-
-    static func readAll(_ reader: CSVReader, mapping: ColumnMapping, region: Region?, asOfDay: Int, keepExtras: Bool)
+    public static func readKeepingExtras(path: String, mapping: ColumnMapping = ColumnMapping(), profile: String? = nil,
+                                         region: Region? = nil, asOfDay: Int)
         throws(InputError) -> (customers: [Customer], extras: CustomerExtras, report: GateReport) {
+        try readKeepingExtras(CSVReader(path: path), mapping: mapping, profile: profile, region: region, asOfDay: asOfDay)
+    }
+
+    public static func readKeepingExtras(_ reader: CSVReader, mapping: ColumnMapping = ColumnMapping(), profile: String? = nil,
+                                         region: Region? = nil, asOfDay: Int)
+        throws(InputError) -> (customers: [Customer], extras: CustomerExtras, report: GateReport) {
+        try readAll(reader, mapping: mapping, profile: profile, region: region, asOfDay: asOfDay, keepExtras: true)
+    }
+
+    static func readAll(_ reader: CSVReader, mapping: ColumnMapping, profile name: String?, region: Region?, asOfDay: Int,
+                        keepExtras: Bool) throws(InputError) -> (customers: [Customer], extras: CustomerExtras, report: GateReport) {
         guard try reader.next() else { throw InputError(file: reader.name, line: 1, column: 0, "the file is empty; expected a header row") }
         let header = reader.strings
-        let resolved = try mapping.resolve(header: header, fields: fields, file: reader.name)
+        let profile: CustomerProfile
+        if let name {
+            guard let p = CustomerProfile.named(name) else {
+                throw InputError(file: reader.name, line: 0, column: 0, "unknown profile '\(TerminalText.safe(name, limit: 40))'; "
+                                 + "expected one of \(CustomerProfile.all.map(\.name).joined(separator: ", "))")
+            }
+            profile = p
+        } else {
+            profile = CustomerProfile.detect(header: header)
+        }
+        let resolved = try mapping.resolve(header: header, fields: profile.fields(fields), file: reader.name)
         var gate = RowGate(reader: reader, resolved: resolved, report: GateReport(dataset: "customers", file: reader.name))
+        gate.report.notes.append("format: \(profile.title) (profile \(profile.name); --profile NAME chooses another)")
         var extras = keepExtras ? extraColumns(header, resolved, &gate.report) : nil
         noteAbsentAndUnused(resolved, &gate.report, kept: extras?.extras.names)
         var seen = Set<String>()
+        var labels = NewLabels()
         var out = [Customer]()
         var cells = [String]()
         while try reader.next() {
             gate.beginRow()
-            if let c = parseRow(&gate, region: region, asOfDay: asOfDay, seen: &seen), !gate.rowFailed {
+            if let c = parseRow(&gate, region: region, asOfDay: asOfDay, seen: &seen, labels: &labels), !gate.rowFailed {
                 out.append(c)
                 if let positions = extras?.positions {
                     cells.removeAll(keepingCapacity: true)
@@ -81,16 +96,19 @@ public enum CustomerCSV {
             }
             gate.endRow()
         }
+        gate.report.notes += labels.notes(meaning: ["tier": "planned as tier B", "preferred_channel": "read as no preference",
+                                                    "last_contact_channel": "read as none"])
         return (out, extras?.extras ?? CustomerExtras(names: []), gate.report)
     }
 
     /// The unmapped columns worth keeping: a column without a name, with a name seen before
     /// or with a field's own name cannot be told apart later, and is noted instead.
-    static func extraColumns(_ header: [String], _ resolved: ResolvedColumns, _ report: inout GateReport) -> CustomerExtras.Builder {
+    static func extraColumns(_ header: [String], _ resolved: ResolvedColumns, _ report: inout GateReport,
+                             taken: Set<String> = Set(fields.map(\.name))) -> CustomerExtras.Builder {
         var names: [String] = [], positions: [Int] = [], skipped: [String] = []
         for p in resolved.unusedPositions {
             let name = header[p].trimmingCharacters()
-            if name.isEmpty || names.contains(name) || fields.contains(where: { $0.name == name }) {
+            if name.isEmpty || names.contains(name) || taken.contains(name) {
                 skipped.append(name.isEmpty ? "column \(p + 1) (no name)" : "\(name) (column \(p + 1), name already taken)")
             } else {
                 names.append(name)
@@ -103,9 +121,9 @@ public enum CustomerCSV {
 
     /// Defaults stand in for whole columns the file does not have, and the report says so.
     static let defaults: [String: String] = [
-        "lifetime_value": "0", "company_size": "1", "industry": "Retail", "tier": "B",
-        "preferred_channel": "field", "last_contact_channel": "= preferred_channel", "digital_engagement": "50",
-        "outbound_connect_rate": "0", "recent_issue": "no", "product_interest": "CX Suite",
+        "lifetime_value": "0", "company_size": "1", "industry": "(unknown)", "tier": "(unknown: planned as B)",
+        "preferred_channel": "(no preference)", "last_contact_channel": "= preferred_channel", "digital_engagement": "50",
+        "outbound_connect_rate": "0", "recent_issue": "no", "product_interest": "(unknown)",
         "inbound_calls_30d": "0", "web_sessions_30d": "0", "abandoned_carts_30d": "0", "ecom_orders_30d": "0",
         "support_tickets_90d": "0", "touches_30d": "0",
     ]
@@ -130,10 +148,11 @@ public enum CustomerCSV {
         static let id = 0, lat = 1, lon = 2, lastPurchase = 3, amount = 4, ltv = 5, size = 6, industry = 7, tier = 8
         static let preferred = 9, lastContact = 10, engagement = 11, inbound = 12, connect = 13, web = 14
         static let carts = 15, orders = 16, tickets = 17, csat = 18, issue = 19, touches = 20, product = 21
-        static let churned = 22, spend = 23, logit = 24
+        static let churned = 22, spend = 23, logit = 24, name = 25
     }
 
-    private static func parseRow(_ g: inout RowGate, region: Region?, asOfDay: Int, seen: inout Set<String>) -> Customer? {
+    private static func parseRow(_ g: inout RowGate, region: Region?, asOfDay: Int, seen: inout Set<String>,
+                                 labels: inout NewLabels) -> Customer? {
         let id = g.text(F.id, hardIfMissing: true)
         let lat = g.double(F.lat, hardIfMissing: true, range: -90...90)
         let lon = g.double(F.lon, hardIfMissing: true, range: -180...180)
@@ -145,26 +164,30 @@ public enum CustomerCSV {
             g.fail(.datesOutOfOrder, F.lastPurchase, "last purchase \(CivilDate.format(days: last)) is after the as-of day \(CivilDate.format(days: asOfDay))")
         }
         let amount = g.double(F.amount, hardIfMissing: false, range: 0...1e12)
-        let ltv = g.double(F.ltv, hardIfMissing: true, range: 0...1e12) ?? 0
-        let size = g.int(F.size, hardIfMissing: true, range: 0...10_000_000) ?? 1
-        let industry = g.category(F.industry, Industry.self, hardIfMissing: true) ?? .retail
-        let tier = g.category(F.tier, Tier.self, hardIfMissing: true) ?? .b
-        let preferred = g.category(F.preferred, SalesChannel.self, hardIfMissing: true) ?? .field
-        let lastContact = g.category(F.lastContact, SalesChannel.self, hardIfMissing: false) ?? preferred
-        let engagement = g.double(F.engagement, hardIfMissing: true, range: 0...100) ?? 50
-        let inbound = g.int(F.inbound, hardIfMissing: true, range: 0...100_000) ?? 0
-        let connect = g.double(F.connect, hardIfMissing: true, range: 0...1) ?? 0
-        let web = g.int(F.web, hardIfMissing: true, range: 0...10_000_000) ?? 0
-        let carts = g.int(F.carts, hardIfMissing: true, range: 0...10_000_000) ?? 0
-        let orders = g.int(F.orders, hardIfMissing: true, range: 0...10_000_000) ?? 0
-        let tickets = g.int(F.tickets, hardIfMissing: true, range: 0...100_000) ?? 0
+        // An empty cell in an optional column takes the column's default, and the report's
+        // empty-cell counts say how often: a CRM's blanks never drop an account.
+        let ltv = g.double(F.ltv, hardIfMissing: false, range: 0...1e12) ?? 0
+        let size = g.int(F.size, hardIfMissing: false, range: 0...10_000_000) ?? 1
+        let industry = g.label(F.industry)
+        let tier = g.label(F.tier)
+        if !tier.isEmpty, Tier.classify(tier) == nil { labels.add("tier", tier) }
+        let preferred = salesChannel(&g, F.preferred, &labels)
+        let lastContact = g.has(F.lastContact) ? salesChannel(&g, F.lastContact, &labels) : preferred
+        let engagement = g.double(F.engagement, hardIfMissing: false, range: 0...100) ?? 50
+        let inbound = g.int(F.inbound, hardIfMissing: false, range: 0...100_000) ?? 0
+        let connect = g.double(F.connect, hardIfMissing: false, range: 0...1) ?? 0
+        let web = g.int(F.web, hardIfMissing: false, range: 0...10_000_000) ?? 0
+        let carts = g.int(F.carts, hardIfMissing: false, range: 0...10_000_000) ?? 0
+        let orders = g.int(F.orders, hardIfMissing: false, range: 0...10_000_000) ?? 0
+        let tickets = g.int(F.tickets, hardIfMissing: false, range: 0...100_000) ?? 0
         let csat = g.double(F.csat, hardIfMissing: false, range: 0...10)
-        let issue = g.bool(F.issue, hardIfMissing: true) ?? false
-        let touches = g.int(F.touches, hardIfMissing: true, range: 0...100_000) ?? 0
-        let product = g.category(F.product, Product.self, hardIfMissing: true) ?? .cxSuite
+        let issue = g.bool(F.issue, hardIfMissing: false) ?? false
+        let touches = g.int(F.touches, hardIfMissing: false, range: 0...100_000) ?? 0
+        let product = g.label(F.product)
         let churned = g.bool(F.churned, hardIfMissing: false)
         let spend = g.double(F.spend, hardIfMissing: false, range: 0...1e12)
         let logit = g.double(F.logit, hardIfMissing: false)
+        let name = g.text(F.name, hardIfMissing: false)
         guard let id, let lat, let lon, !g.rowFailed else { return nil }
         guard seen.insert(id).inserted else {
             g.fail(.duplicateId, F.id, "customer_id '\(id)' appears again; the first row is kept")
@@ -176,7 +199,16 @@ public enum CustomerCSV {
                         outboundConnectRate: connect, webSessions30d: web, abandonedCarts30d: carts,
                         ecomOrders30d: orders, supportTickets90d: tickets, csat: csat, recentIssue: issue,
                         touches30d: touches, productInterest: product, churned: churned, futureSpend: spend,
-                        churnLogit: logit)
+                        churnLogit: logit, name: name)
+    }
+
+    /// A channel label as one of the five; an unknown one means no preference (and is listed).
+    private static func salesChannel(_ g: inout RowGate, _ f: Int, _ labels: inout NewLabels) -> SalesChannel? {
+        let label = g.label(f)
+        guard !label.isEmpty else { return nil }
+        if let c = SalesChannel.classify(label) { return c }
+        labels.add(fields[f].name, label)
+        return nil
     }
 
     /// Writes customers with the full header.
@@ -187,12 +219,12 @@ public enum CustomerCSV {
 
     public static func row(_ c: Customer) -> [String] {
         [c.id, num(c.lat), num(c.lon), c.lastPurchaseDay.map { CivilDate.format(days: $0) } ?? "", opt(c.amount),
-         num(c.lifetimeValue), String(c.companySize), c.industry.rawValue, c.tier.rawValue,
-         c.preferredChannel.rawValue, c.lastContactChannel.rawValue, num(c.digitalEngagement),
+         num(c.lifetimeValue), String(c.companySize), c.industry, c.tier,
+         c.preferredChannel?.rawValue ?? "", c.lastContactChannel?.rawValue ?? "", num(c.digitalEngagement),
          String(c.inboundCalls30d), num(c.outboundConnectRate), String(c.webSessions30d),
          String(c.abandonedCarts30d), String(c.ecomOrders30d), String(c.supportTickets90d), opt(c.csat),
-         c.recentIssue ? "1" : "0", String(c.touches30d), c.productInterest.rawValue,
-         c.churned.map { $0 ? "1" : "0" } ?? "", opt(c.futureSpend), opt(c.churnLogit)]
+         c.recentIssue ? "1" : "0", String(c.touches30d), c.productInterest,
+         c.churned.map { $0 ? "1" : "0" } ?? "", opt(c.futureSpend), opt(c.churnLogit), c.name ?? ""]
     }
 
     /// Shortest text that reads back as the same Double (Swift's description is exact and

@@ -45,7 +45,11 @@ public enum QualityGates {
                 report.record(gate, column: column, hard: true, at: InputError(file: source, line: i + 2, column: 0, message))
                 failed = true
             }
-            if let region, !region.isOnLand(lat: r.homeLat, lon: r.homeLon) { fail(.atSea, "home_lat", "home is at sea or outside \(region.name)") }
+            if !(-90...90).contains(r.homeLat) || !(-180...180).contains(r.homeLon) {
+                fail(.outOfRange, "home_lat", "(\(r.homeLat), \(r.homeLon)) is not a coordinate")
+            } else if let region, !region.isOnLand(lat: r.homeLat, lon: r.homeLon) {
+                fail(.atSea, "home_lat", "home is at sea or outside \(region.name)")
+            }
             if r.dayEndMinute <= r.dayStartMinute { fail(.datesOutOfOrder, "day_end", "the day ends before it starts") }
             if !failed && !seen.insert(r.id).inserted { fail(.duplicateId, "rep_id", "'\(r.id)' appears again") }
             report.rowsRead += 1
@@ -70,7 +74,9 @@ public enum QualityGates {
             if let f = t.firstResponseAt, let r = t.resolvedAt, r < f {
                 fail(.datesOutOfOrder, "resolved_at", "resolution before the first response", hard: false)
             }
-            if t.status == .closed && t.resolvedAt == nil { fail(.missingValue, "resolved_at", "a Closed ticket needs a resolution time") }
+            if t.state == .solved && t.resolvedAt == nil {
+                fail(.missingValue, "resolved_at", "a solved ticket without a resolution time: kept, not clocked", hard: false)
+            }
             if !failed && !seen.insert(t.id).inserted { fail(.duplicateId, "ticket_id", "'\(t.id)' appears again") }
             report.rowsRead += 1
             if !failed { kept.append(t); report.rowsKept += 1 }

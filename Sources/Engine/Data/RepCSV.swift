@@ -13,12 +13,12 @@ public enum RepCSV {
     public static var header: [String] { fields.map(\.name) }
 
     public static func read(path: String, mapping: ColumnMapping = ColumnMapping(),
-                            region: Region? = .barcelona) throws(InputError) -> (reps: [Rep], report: GateReport) {
+                            region: Region? = nil) throws(InputError) -> (reps: [Rep], report: GateReport) {
         try read(CSVReader(path: path), mapping: mapping, region: region)
     }
 
     public static func read(_ reader: CSVReader, mapping: ColumnMapping = ColumnMapping(),
-                            region: Region? = .barcelona) throws(InputError) -> (reps: [Rep], report: GateReport) {
+                            region: Region? = nil) throws(InputError) -> (reps: [Rep], report: GateReport) {
         guard try reader.next() else { throw InputError(file: reader.name, line: 1, column: 0, "the file is empty; expected a header row") }
         let resolved = try mapping.resolve(header: reader.strings, fields: fields, file: reader.name)
         var g = RowGate(reader: reader, resolved: resolved, report: GateReport(dataset: "reps", file: reader.name))

@@ -46,7 +46,7 @@ struct RowGate {
             missing(f, hard: hardIfMissing)
             return nil
         case .invalid:
-            fail(.badValue, f, "expected a number in \(name(f)), got '\(reader.string(col))'")
+            fail(.badValue, f, "expected a number in \(name(f)), got '\(TerminalText.safe(reader.string(col), limit: 60))'")
             return nil
         case .value(let v):
             if let r = range, !r.contains(v) {
@@ -64,7 +64,7 @@ struct RowGate {
             missing(f, hard: hardIfMissing)
             return nil
         case .invalid:
-            fail(.badValue, f, "expected a whole number in \(name(f)), got '\(reader.string(col))'")
+            fail(.badValue, f, "expected a whole number in \(name(f)), got '\(TerminalText.safe(reader.string(col), limit: 60))'")
             return nil
         case .value(let v):
             if let r = range, !r.contains(v) {
@@ -83,7 +83,7 @@ struct RowGate {
             missing(f, hard: hardIfMissing)
             return nil
         case .invalid:
-            fail(.unknownCategory, f, "'\(reader.text(col) ?? "")' is not a known \(name(f)); expected one of \(C.labels.joined(separator: ", "))")
+            fail(.unknownCategory, f, "'\(TerminalText.safe(reader.text(col) ?? "", limit: 60))' is not a known \(name(f)); expected one of \(C.labels.joined(separator: ", "))")
             return nil
         }
     }
@@ -102,7 +102,7 @@ struct RowGate {
         case "1", "true", "yes", "y", "t": return true
         case "0", "false", "no", "n", "f": return false
         default:
-            fail(.badValue, f, "expected yes/no, true/false or 1/0 in \(name(f)), got '\(text)'")
+            fail(.badValue, f, "expected yes/no, true/false or 1/0 in \(name(f)), got '\(TerminalText.safe(text, limit: 60))'")
             return nil
         }
     }
@@ -115,7 +115,7 @@ struct RowGate {
             missing(f, hard: hardIfMissing)
             return nil
         }
-        fail(.badValue, f, "expected a date YYYY-MM-DD in \(name(f)), got '\(text)'")
+        fail(.badValue, f, "expected a date YYYY-MM-DD in \(name(f)), got '\(TerminalText.safe(text, limit: 60))'")
         return nil
     }
 
@@ -127,7 +127,32 @@ struct RowGate {
             missing(f, hard: hardIfMissing)
             return nil
         }
-        fail(.badValue, f, "expected a time YYYY-MM-DD HH:MM in \(name(f)), got '\(text)'")
+        fail(.badValue, f, "expected a time YYYY-MM-DD HH:MM in \(name(f)), got '\(TerminalText.safe(text, limit: 60))'")
+        return nil
+    }
+
+    /// A category cell as the data's own label: trimmed text, "" when empty or absent.
+    mutating func label(_ f: Int) -> String {
+        guard let col = resolved.index[f] else { return "" }
+        guard let t = reader.text(col) else {
+            report.countMissing(name(f))
+            return ""
+        }
+        return t
+    }
+
+    /// A duration cell in `unit` seconds: a number (`90`, `1.5`) or `H:MM[:SS]` (hours may
+    /// exceed 24); nil when empty. Unreadable or negative values are counted, not fatal.
+    mutating func duration(_ f: Int, unit: Double) -> Int64? {
+        guard let col = resolved.index[f], let t = reader.text(col) else { return nil }
+        if let v = Double(t), v.isFinite, v >= 0, v * unit < 1e12 { return Int64((v * unit).rounded()) }
+        let parts = t.split(separator: ":", omittingEmptySubsequences: false)
+        if (2...3).contains(parts.count), let h = Int(parts[0]), h >= 0, h < 1_000_000,
+           let m = Int(parts[1]), (0..<60).contains(m) {
+            let s = parts.count == 3 ? Int(parts[2]) : 0
+            if let s, (0..<60).contains(s) { return Int64(h * 3600 + m * 60 + s) }
+        }
+        fail(.badValue, f, "expected a duration (a number or H:MM:SS) in \(name(f)), got '\(TerminalText.safe(t, limit: 40))'", hard: false)
         return nil
     }
 

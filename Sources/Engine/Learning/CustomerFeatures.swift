@@ -13,8 +13,8 @@ public enum CustomerFeatures {
         try num("amount") { $0.amount }
         try num("lifetime_value") { $0.lifetimeValue }
         try num("company_size") { Double($0.companySize) }
-        try f.addCategory("industry", customers.map(\.industry))
-        try f.addCategory("tier", customers.map(\.tier))
+        try f.addLabels("industry", customers.map(\.industry), known: Industry.labels)
+        try f.addLabels("tier", customers.map(\.tier), known: Tier.labels)
         try f.addCategory("preferred_channel", customers.map(\.preferredChannel))
         try f.addCategory("last_contact_channel", customers.map(\.lastContactChannel))
         try num("digital_engagement") { $0.digitalEngagement }
@@ -27,7 +27,7 @@ public enum CustomerFeatures {
         try num("csat") { $0.csat }
         try num("recent_issue") { $0.recentIssue ? 1 : 0 }
         try num("touches_30d") { Double($0.touches30d) }
-        try f.addCategory("product_interest", customers.map(\.productInterest))
+        try f.addLabels("product_interest", customers.map(\.productInterest), known: Product.labels)
         return f
     }
 

@@ -41,6 +41,21 @@ public struct FeatureFrame: Sendable, Equatable {
         try addCategorical(name, codes: codes, labels: C.labels)
     }
 
+    /// A category column from a dataset's own labels: `known` labels take the first codes in
+    /// their order, the rest follow by first appearance; an empty label is missing.
+    public mutating func addLabels(_ name: String, _ values: [String], known: [String] = []) throws {
+        let (vocabulary, codes) = Vocabulary.coding(values, known: known)
+        // The empty label is "missing", not a level of its own.
+        let empty = vocabulary.code(of: "")
+        var labels = vocabulary.labels
+        var remap = Array(0..<labels.count).map(Int32.init)
+        if let e = empty {
+            labels.remove(at: e)
+            for k in remap.indices { remap[k] = k == e ? -1 : (k > e ? Int32(k - 1) : Int32(k)) }
+        }
+        try addCategorical(name, codes: codes.map { remap[$0] }, labels: labels)
+    }
+
     private func checkNew(_ name: String, _ count: Int) throws {
         guard count == rowCount else {
             throw LearningError.columnLengthMismatch(column: name, expected: rowCount, got: count)

@@ -55,7 +55,7 @@ extension Pipeline {
     static func slaArtifacts(_ a: SupportAnalysis) -> [String: [UInt8]] {
         var queue = DataTable(columns: ["rank", "ticket", "priority", "channel", "type", "p_breach", "breach_cost", "expected_loss", "deadline", "reasons"])
         for (k, e) in a.queue.entries.enumerated() {
-            queue.append([String(k + 1), e.id, e.priority.rawValue, e.channel.rawValue, e.type, fmt(e.probability, 4), fmt(e.breachCost, 2),
+            queue.append([String(k + 1), e.id, e.priority, e.channel, e.type, fmt(e.probability, 4), fmt(e.breachCost, 2),
                           fmt(e.expectedLoss, 2), e.deadline.map { CivilDate.format(seconds: $0) } ?? "",
                           e.reasons.map { "\($0.feature)=\($0.level)" }.joined(separator: "; ")])
         }

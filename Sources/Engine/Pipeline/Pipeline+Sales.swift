@@ -62,7 +62,7 @@ extension Pipeline {
 
         start = WallClock.monotonic()
         let lat = customers.map(\.lat), lon = customers.map(\.lon)
-        let workload = FieldTerritories.workloadHours(tiers: customers.map(\.tier), nbaPercentile: pct, visitMinutes: sc.visitMinutes)
+        let workload = FieldTerritories.workloadHours(tiers: customers.map(\.plannedTier), nbaPercentile: pct, visitMinutes: sc.visitMinutes)
         // The anomalies need nothing from the territories: the forest grows on the other core.
         let nbaScores = nba.score.map(Double.init), churn = models.churn, potential = models.potential
         let forest = SideTask { () -> Result<AccountAnomalies, SalesError> in
@@ -87,7 +87,7 @@ extension Pipeline {
             value: value6m.map { _log(1 + $0) }, nba: nba.score.map(Double.init), churn: models.churn, engagement: customers.map(\.digitalEngagement),
             inboundCalls: customers.map { Double($0.inboundCalls30d) }, friction: friction, connectRate: customers.map(\.outboundConnectRate),
             abandonedCarts: customers.map { Double($0.abandonedCarts30d) }, ecomOrders: customers.map { Double($0.ecomOrders30d) },
-            preferred: customers.map(\.preferredChannel.code)), preferenceBonus: sc.preferenceBonus)
+            preferred: customers.map { $0.preferredChannel?.code ?? UInt8.max }), preferenceBonus: sc.preferenceBonus)
         let capacity = sc.channelCapacity(reps: reps)
         var allocation = ChannelAllocation(fit: fit, priority: order, capacity: capacity, days: sc.planningDays, threads: config.threads)
         // The field's routes choose among more candidates than the reps fit; the allocation then

@@ -58,7 +58,8 @@ public enum Pipeline {
             throw PipelineError(error.description)
         }
         progress("gates")
-        let region: Region? = .barcelona
+        // The land/sea gate knows the demo's coast only: imported data is checked for range.
+        let region: Region? = loaded.generated ? .barcelona : nil
         let gatesStart = WallClock.monotonic()
         let (customers, rc) = QualityGates.customers(loaded.customers, source: "customers", region: region, asOfDay: config.asOfDay)
         let (reps, rr) = QualityGates.reps(loaded.reps, source: "reps", region: region)
@@ -79,7 +80,7 @@ public enum Pipeline {
         // A run that stops still leaves the datasets it inserted, as `save` would have.
         defer { _ = inserts?.join() }
         var models: Result<TimedStage<ModelScores>, PipelineError>?
-        if salesStages {
+        if salesStages && !customers.isEmpty {
             progress("models")
             models = Result { () throws(PipelineError) in
                 try modelsStage(customers, config: config, extras: extras?.aligned(from: loaded.customers, to: customers))
@@ -109,24 +110,33 @@ public enum Pipeline {
         var sales: SalesRun?
         var support: SupportAnalysis?
         var slaArtifactBytes: [String: [UInt8]]?
-        if let models {
-            let m = try models.get()
-            m.record("models", in: &rec)
-            kpis += m.kpis
-            let script: PrepScriptTemplate
-            if let template { script = template } else {
-                do { script = try PrepScriptTemplate.builtIn() } catch { throw PipelineError(error.description) }
-            }
-            // The SLA stage and the inserts are recorded after the sales stages, whichever
-            // ended first, so the trace's order is fixed.
-            let salesResult = Result { () throws(PipelineError) in
-                try runSalesStages(customers, reps, tickets, models: m.value, config: config, slaPolicy: slaPolicy, template: script, rec: &rec)
+        if salesStages {
+            var salesResult: Result<(SalesRun, [KPI]), PipelineError>?
+            if let models {
+                let m = try models.get()
+                m.record("models", in: &rec)
+                kpis += m.kpis
+                let script: PrepScriptTemplate
+                if let template { script = template } else {
+                    do { script = try PrepScriptTemplate.builtIn() } catch { throw PipelineError(error.description) }
+                }
+                // The SLA stage and the inserts are recorded after the sales stages, whichever
+                // ended first, so the trace's order is fixed.
+                salesResult = Result { () throws(PipelineError) in
+                    try runSalesStages(customers, reps, tickets, models: m.value, config: config, slaPolicy: slaPolicy, template: script, rec: &rec)
+                }
+            } else {
+                // A support desk without a CRM: the sales side has nothing to plan, the SLA side runs.
+                rec.record("models", since: WallClock.monotonic(), counts: [.init("customers", 0)],
+                           warnings: ["no customers: the sales stages are skipped (opsdeck import customers FILE adds them)"])
             }
             guard let slaResult = ticketBranch.slaStage() else { fatalError("the ticket branch was started without its SLA stage") }
             let datasetSave = inserts?.join()
-            let (run, salesKPIs) = try salesResult.get()
-            sales = run
-            kpis += salesKPIs
+            if let salesResult {
+                let (run, salesKPIs) = try salesResult.get()
+                sales = run
+                kpis += salesKPIs
+            }
             progress("sla")
             let s = try slaResult.get()
             s.record("sla", in: &rec)
@@ -161,6 +171,8 @@ public enum Pipeline {
         var start: Double
         var end: Double
         var warnings: [String]
+        /// The demo's generated data (not an import).
+        var generated: Bool
     }
 
     private static func loadData(config: PipelineConfig, input: PipelineInput, store: Store?, analyse: Bool, slaPolicy: SLAPolicy)
@@ -176,7 +188,7 @@ public enum Pipeline {
             let customers = CustomerGenerator(seed: config.seed, asOfDay: config.asOfDay).generate(count: config.customers)
             let reps = RepGenerator(seed: config.seed).generate(count: config.reps, customers: customers)
             return LoadedData(customers: customers, reps: reps, tickets: branch, ids: (nil, nil, nil), start: start,
-                              end: WallClock.monotonic(), warnings: [])
+                              end: WallClock.monotonic(), warnings: [], generated: true)
         case .stored(let c, let r, let t):
             guard let store else { throw StoreError("a run on stored data needs a store") }
             let cid = try pick(c, "customers", store)
@@ -185,21 +197,32 @@ public enum Pipeline {
             var customers = [Customer](), reps = [Rep](), tickets = [Ticket]()
             if let cid { customers = try store.customers(dataset: cid) }
             if let rid { reps = try store.reps(dataset: rid) }
-            if let tid { tickets = try store.tickets(dataset: tid) }
+            if let tid { tickets = try store.tickets(dataset: tid, statuses: slaPolicy.statusMapping) }
             var warnings = [String]()
             if cid == nil { warnings.append("no customer dataset in the store") }
             if tid == nil { warnings.append("no ticket dataset in the store") }
             let loaded = tickets
             return LoadedData(customers: customers, reps: reps,
                               tickets: TicketBranch(draw: { loaded }, analyse: analyse, policy: slaPolicy, config: config),
-                              ids: (cid, rid, tid), start: start, end: WallClock.monotonic(), warnings: warnings)
+                              ids: (cid, rid, tid), start: start, end: WallClock.monotonic(), warnings: warnings,
+                              generated: try allGenerated([cid, rid, tid], store))
         }
     }
 
-    /// The given dataset, else the latest of its kind.
+    /// Whether every dataset a stored run reads was generated (a re-run of the demo).
+    private static func allGenerated(_ ids: [Int64?], _ store: Store) throws(StoreError) -> Bool {
+        var any = false
+        for case let id? in ids {
+            guard try store.dataset(id: id)?.generated == true else { return false }
+            any = true
+        }
+        return any
+    }
+
+    /// The given dataset, else the latest import of its kind (generated data never shadows one).
     private static func pick(_ id: Int64?, _ kind: String, _ store: Store) throws(StoreError) -> Int64? {
         if let id { return id }
-        return try store.latestDataset(kind: kind)?.id
+        return try store.latestImport(kind: kind)?.id
     }
 
     /// Saves the datasets a synthetic run generated, then the run with its artifacts, each in
@@ -235,11 +258,12 @@ public enum Pipeline {
         let seedNote = "synthetic seed \(seed)"
         var ids: (customers: Int64?, reps: Int64?, tickets: Int64?) = (nil, nil, nil)
         if !customers.isEmpty {
-            ids.customers = try store.saveCustomers(customers, source: seedNote, report: customersReport?.rendered() ?? "")
+            ids.customers = try store.saveCustomers(customers, source: seedNote, report: customersReport?.rendered() ?? "",
+                                                    generated: true)
         }
-        if !reps.isEmpty { ids.reps = try store.saveReps(reps, source: seedNote) }
+        if !reps.isEmpty { ids.reps = try store.saveReps(reps, source: seedNote, generated: true) }
         let tickets = tickets()
-        if !tickets.isEmpty { ids.tickets = try store.saveTickets(tickets, source: seedNote) }
+        if !tickets.isEmpty { ids.tickets = try store.saveTickets(tickets, source: seedNote, generated: true) }
         return ids
     }
 

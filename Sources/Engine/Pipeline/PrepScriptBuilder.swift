@@ -80,7 +80,7 @@ public enum PrepScriptBuilder {
         let i = job.account, c = customers[i]
         let open = run.openTickets.tickets(i).map { t -> PrepScript.OpenTicket in
             let ticket = tickets[Int(t)]
-            return .init(id: ticket.id, priority: ticket.priority, type: ticket.type,
+            return .init(id: ticket.id, priority: ticket.priority.isEmpty ? "no priority" : ticket.priority, type: ticket.type,
                          ageDays: Int(max(0, now - ticket.createdAt) / 86_400),
                          overdue: run.openTickets.ticketOverdue[Int(t)])
         }

@@ -21,6 +21,7 @@ public enum ChannelFit {
         public var connectRate: [Double]
         public var abandonedCarts: [Double]
         public var ecomOrders: [Double]
+        /// Per account, its preferred channel's code; `UInt8.max` for no preference.
         public var preferred: [UInt8]
 
         public init(value: [Double], nba: [Double], churn: [Double], engagement: [Double], inboundCalls: [Double],

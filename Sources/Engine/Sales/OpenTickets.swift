@@ -31,7 +31,8 @@ public struct OpenTickets: Sendable {
         var overdue = [Int64](repeating: 0, count: n)
         var ticketOverdue = [Bool](repeating: false, count: tickets.count)
         let targets = clock.policy.targetSeconds
-        for (t, ticket) in tickets.enumerated() where ticket.resolvedAt == nil {
+        let codes = clock.policy.priorityCode
+        for (t, ticket) in tickets.enumerated() where ticket.state != .solved {
             guard let key = ticket.customerKey else { continue }
             var lo = 0, hi = ids.count
             while lo < hi { let mid = (lo + hi) / 2; if ids[mid] < key { lo = mid + 1 } else { hi = mid } }
@@ -39,9 +40,9 @@ public struct OpenTickets: Sendable {
             let i = order[lo]
             owner[t] = Int32(i)
             count[i + 1] += 1
-            let code = Int(ticket.priority.code)
+            let code = Int(codes[t])
             guard code < targets.count, targets[code] > 0 else { continue }
-            let state = clock.state(of: ticket, at: now)
+            let state = clock.state(of: ticket, code: codes[t], at: now)
             if state.paused { continue }  // waiting for the customer: the SLA clock is stopped
             if state.timeLeft <= 0 {
                 overdue[i] = max(overdue[i], max(1, -state.timeLeft))

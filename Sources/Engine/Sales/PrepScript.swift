@@ -2,11 +2,11 @@
 public struct PrepScript: Sendable, Equatable {
     public struct OpenTicket: Sendable, Equatable {
         public var id: String
-        public var priority: Priority
+        public var priority: String
         public var type: String
         public var ageDays: Int
         public var overdue: Bool
-        public init(id: String, priority: Priority, type: String, ageDays: Int, overdue: Bool) {
+        public init(id: String, priority: String, type: String, ageDays: Int, overdue: Bool) {
             self.id = id; self.priority = priority; self.type = type; self.ageDays = ageDays; self.overdue = overdue
         }
     }
@@ -23,9 +23,10 @@ public struct PrepScript: Sendable, Equatable {
     }
 
     public var account: String
-    public var tier: Tier
-    public var industry: Industry
-    public var product: Product
+    /// The CRM's own labels (tier, industry, product of interest); empty when unknown.
+    public var tier: String
+    public var industry: String
+    public var product: String
     public var segment: String
     public var channel: SalesChannel
     public var day: Int
@@ -39,7 +40,7 @@ public struct PrepScript: Sendable, Equatable {
     public var tickets: [OpenTicket]
     public var stop: Stop?
 
-    public init(account: String, tier: Tier, industry: Industry, product: Product, segment: String, channel: SalesChannel,
+    public init(account: String, tier: String, industry: String, product: String, segment: String, channel: SalesChannel,
                 day: Int, churnProbability: Double, potential: Double, nba: Double, nbaRank: Int, reasons: [String],
                 reasonTerms: [NBATerm], tickets: [OpenTicket], stop: Stop?) {
         self.account = account; self.tier = tier; self.industry = industry; self.product = product; self.segment = segment
@@ -61,7 +62,10 @@ public struct PrepScript: Sendable, Equatable {
         for t in reasonTerms {
             switch t {
             case .churn: out.append("Ask what would make them stay; agree one concrete retention step with a date.")
-            case .potential: out.append("Present the \(product.rawValue) expansion path sized to a \(industry.rawValue.lowercased()) account of this tier.")
+            case .potential:
+                let path = product.isEmpty ? "the expansion path" : "the \(product) expansion path"
+                let sized = industry.isEmpty ? "an account of this tier" : "a \(industry.lowercased()) account of this tier"
+                out.append("Present \(path) sized to \(sized).")
             case .recency: out.append("Propose a re-order based on the last purchase and check why buying paused.")
             case .engagement: out.append("Walk them through the online portal so routine orders need no call.")
             case .friction: out.append("Review their support history and name an owner for anything still open.")
@@ -84,7 +88,7 @@ public struct PrepScript: Sendable, Equatable {
         return out
     }
 
-    public var compliance: [String] { Self.compliance(channel: channel, tier: tier) }
+    public var compliance: [String] { Self.compliance(channel: channel, tier: Tier.planned(tier)) }
 
     static func compliance(channel: SalesChannel, tier: Tier) -> [String] {
         var out = ["Record the outcome in the CRM the same day."]
@@ -101,12 +105,12 @@ public struct PrepScript: Sendable, Equatable {
     /// they are tested and benchmarked against.
     var dictionaryContext: [String: Any] {
         var c: [String: Any] = [
-            "account": account, "tier": tier.rawValue, "industry": industry.rawValue, "segment": segment,
-            "product": product.rawValue, "channel": channel.rawValue, "contact_kind": contactKind, "day": String(day + 1),
+            "account": account, "tier": tier, "industry": industry, "segment": segment,
+            "product": product, "channel": channel.rawValue, "contact_kind": contactKind, "day": String(day + 1),
             "churn_pct": NBAReasons.percent(churnProbability), "potential_eur": NBAReasons.grouped(potential),
             "nba_score": NBAReasons.oneDecimal(nba), "nba_rank": String(nbaRank),
             "has_tickets": !tickets.isEmpty,
-            "tickets": tickets.map { ["id": $0.id, "priority": $0.priority.rawValue, "type": $0.type, "age_days": String($0.ageDays), "overdue": $0.overdue] as [String: Any] },
+            "tickets": tickets.map { ["id": $0.id, "priority": $0.priority, "type": $0.type, "age_days": String($0.ageDays), "overdue": $0.overdue] as [String: Any] },
             "reasons": reasons.map { ["text": $0] },
             "actions": actions.map { ["text": $0] },
             "objections": objections.map { ["objection": $0.0, "response": $0.1] },

@@ -28,12 +28,12 @@ struct PrepScriptFill: Sendable {
         let objections = s.objections, actions = s.actions, compliance = s.compliance
         shape = Shape(overdue: s.tickets.map(\.overdue), stop: s.stop != nil, reasons: s.reasons.count, actions: actions.count,
                       objections: objections.count, compliance: compliance.count)
-        var t = [s.account, s.tier.rawValue, s.industry.rawValue, s.segment, s.product.rawValue, s.channel.rawValue, s.contactKind,
+        var t = [s.account, s.tier, s.industry, s.segment, s.product, s.channel.rawValue, s.contactKind,
                  String(s.day + 1), NBAReasons.percent(s.churnProbability), NBAReasons.grouped(s.potential),
                  NBAReasons.oneDecimal(s.nba), String(s.nbaRank)]
         t.reserveCapacity(t.count + 4 + 4 * s.tickets.count + s.reasons.count + actions.count + 2 * objections.count + compliance.count)
         if let stop = s.stop { t += [stop.rep, String(stop.sequence), PrepScript.clock(stop.arrivalMinute), String(stop.day + 1)] }
-        for k in s.tickets { t += [k.id, k.priority.rawValue, k.type, String(k.ageDays)] }
+        for k in s.tickets { t += [k.id, k.priority, k.type, String(k.ageDays)] }
         t += s.reasons
         t += actions
         for o in objections { t += [o.0, o.1] }

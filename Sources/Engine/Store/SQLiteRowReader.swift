@@ -79,6 +79,12 @@ struct SQLiteRowReader {
         return try string(i)
     }
 
+    /// A sales channel as stored: empty for no preference.
+    func salesChannel(_ i: Int32) throws(StoreError) -> SalesChannel? {
+        let text = try string(i)
+        return text.isEmpty ? nil : SalesChannel.parse(Substring(text)) ?? SalesChannel.classify(text)
+    }
+
     /// A label written by this store; anything else means the file was edited by hand.
     func category<C: Category>(_ i: Int32) throws(StoreError) -> C {
         let text = try string(i)

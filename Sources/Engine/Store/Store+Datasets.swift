@@ -8,33 +8,36 @@ public struct DatasetInfo: Sendable, Equatable {
     public var createdAt: String
     public var rowCount: Int
     public var gateReport: String
+    /// OpsDeck generated it (the demo); generated data never shadows an import.
+    public var generated: Bool
 }
 
 extension Store {
     /// Saves customers as a new dataset; returns its id.
     @discardableResult
-    public func saveCustomers(_ customers: [Customer], source: String, report: String = "") throws(StoreError) -> Int64 {
-        try saveCustomers(customers, source: source, report: report, then: nil)
+    public func saveCustomers(_ customers: [Customer], source: String, report: String = "", generated: Bool = false) throws(StoreError) -> Int64 {
+        try saveCustomers(customers, source: source, report: report, generated: generated, then: nil)
     }
 
     /// `then` adds more rows for the new dataset in the same transaction.
-    func saveCustomers(_ customers: [Customer], source: String, report: String,
+    func saveCustomers(_ customers: [Customer], source: String, report: String, generated: Bool = false,
                        then more: ((Database, Int64) throws -> Void)?) throws(StoreError) -> Int64 {
         try writeRowsOfNewDataset("saving customers") { db in
-            let id = try Self.insertDataset(db, kind: "customers", source: source, count: customers.count, report: report)
-            try SQLiteRowBinder.insertRows(db, into: "customer", columns: 27, count: customers.count,
+            let id = try Self.insertDataset(db, kind: "customers", source: source, count: customers.count, report: report,
+                                            generated: generated)
+            try SQLiteRowBinder.insertRows(db, into: "customer", columns: 28, count: customers.count,
                                            what: "saving customers") { b, row throws(StoreError) in
                 let c = customers[row]
                 try b.bind(1, id); try b.bind(2, row); try b.bind(3, c.id); try b.bind(4, c.lat); try b.bind(5, c.lon)
                 try b.bind(6, c.lastPurchaseDay); try b.bind(7, c.amount); try b.bind(8, c.lifetimeValue)
                 try b.bind(9, c.companySize); try b.bind(10, c.industry); try b.bind(11, c.tier)
-                try b.bind(12, c.preferredChannel); try b.bind(13, c.lastContactChannel)
+                try b.bind(12, c.preferredChannel?.rawValue ?? ""); try b.bind(13, c.lastContactChannel?.rawValue ?? "")
                 try b.bind(14, c.digitalEngagement); try b.bind(15, c.inboundCalls30d)
                 try b.bind(16, c.outboundConnectRate); try b.bind(17, c.webSessions30d)
                 try b.bind(18, c.abandonedCarts30d); try b.bind(19, c.ecomOrders30d)
                 try b.bind(20, c.supportTickets90d); try b.bind(21, c.csat); try b.bind(22, c.recentIssue)
                 try b.bind(23, c.touches30d); try b.bind(24, c.productInterest); try b.bind(25, c.churned)
-                try b.bind(26, c.futureSpend); try b.bind(27, c.churnLogit)
+                try b.bind(26, c.futureSpend); try b.bind(27, c.churnLogit); try b.bind(28, c.name)
             }
             try more?(db, id)
             return id
@@ -42,9 +45,9 @@ extension Store {
     }
 
     @discardableResult
-    public func saveReps(_ reps: [Rep], source: String, report: String = "") throws(StoreError) -> Int64 {
+    public func saveReps(_ reps: [Rep], source: String, report: String = "", generated: Bool = false) throws(StoreError) -> Int64 {
         try writeRowsOfNewDataset("saving reps") { db in
-            let id = try Self.insertDataset(db, kind: "reps", source: source, count: reps.count, report: report)
+            let id = try Self.insertDataset(db, kind: "reps", source: source, count: reps.count, report: report, generated: generated)
             try SQLiteRowBinder.insertRows(db, into: "rep", columns: 9, count: reps.count,
                                            what: "saving reps") { b, row throws(StoreError) in
                 let r = reps[row]
@@ -57,24 +60,32 @@ extension Store {
     }
 
     @discardableResult
-    public func saveTickets(_ tickets: [Ticket], source: String, report: String = "") throws(StoreError) -> Int64 {
-        try writeRowsOfNewDataset("saving tickets") { db in
-            let id = try Self.insertDataset(db, kind: "tickets", source: source, count: tickets.count, report: report)
-            try SQLiteRowBinder.insertRows(db, into: "ticket", columns: 14, count: tickets.count,
+    public func saveTickets(_ tickets: [Ticket], extras: CustomerExtras? = nil, source: String, report: String = "",
+                            generated: Bool = false) throws(StoreError) -> Int64 {
+        if let extras, !extras.isEmpty, extras.rowCount != tickets.count {
+            throw StoreError("extra columns have \(extras.rowCount) rows for \(tickets.count) tickets")
+        }
+        return try writeRowsOfNewDataset("saving tickets") { db in
+            let id = try Self.insertDataset(db, kind: "tickets", source: source, count: tickets.count, report: report,
+                                            generated: generated)
+            try SQLiteRowBinder.insertRows(db, into: "ticket", columns: 15, count: tickets.count,
                                            what: "saving tickets") { b, row throws(StoreError) in
                 let t = tickets[row]
                 try b.bind(1, id); try b.bind(2, row); try b.bind(3, t.id); try b.bind(4, t.createdAt)
                 try b.bind(5, t.priority); try b.bind(6, t.channel); try b.bind(7, t.type); try b.bind(8, t.product)
                 try b.bind(9, t.status); try b.bind(10, t.firstResponseAt); try b.bind(11, t.resolvedAt)
                 try b.bind(12, t.customerKey); try b.bind(13, t.satisfaction); try b.bind(14, t.subject)
+                try b.bind(15, t.state.rawValue)
             }
+            if let extras, !extras.isEmpty { try Self.insertExtras(db, extras, dataset: id) }
             return id
         }
     }
 
-    private static func insertDataset(_ db: Database, kind: String, source: String, count: Int, report: String) throws -> Int64 {
-        try db.execute(sql: "INSERT INTO dataset (kind, source, created_at, row_count, gate_report) VALUES (?,?,?,?,?)",
-                       arguments: [kind, source, WallClock.text(), count, report])
+    private static func insertDataset(_ db: Database, kind: String, source: String, count: Int, report: String,
+                                      generated: Bool) throws -> Int64 {
+        try db.execute(sql: "INSERT INTO dataset (kind, source, created_at, row_count, gate_report, generated) VALUES (?,?,?,?,?,?)",
+                       arguments: [kind, source, WallClock.text(), count, report, generated])
         return db.lastInsertedRowID
     }
 
@@ -86,12 +97,25 @@ extension Store {
                 """, arguments: kind.map { [$0] } ?? [])
             return rows.map { r in
                 DatasetInfo(id: r["id"], kind: r["kind"], source: r["source"], createdAt: r["created_at"],
-                            rowCount: r["row_count"], gateReport: r["gate_report"])
+                            rowCount: r["row_count"], gateReport: r["gate_report"], generated: r["generated"])
             }
         }
     }
 
     public func latestDataset(kind: String) throws(StoreError) -> DatasetInfo? { try datasets(kind: kind).first }
+
+    public func dataset(id: Int64) throws(StoreError) -> DatasetInfo? { try datasets().first { $0.id == id } }
+
+    /// The latest dataset of this kind a user imported (generated ones never shadow it).
+    public func latestImport(kind: String) throws(StoreError) -> DatasetInfo? {
+        try datasets(kind: kind).first { !$0.generated }
+    }
+
+    /// Whether the store holds any import at all (then runs take imports by default).
+    public func hasImports() throws(StoreError) -> Bool {
+        for kind in ["customers", "reps", "tickets"] where try latestImport(kind: kind) != nil { return true }
+        return false
+    }
 
     public func customers(dataset: Int64) throws(StoreError) -> [Customer] {
         try read("loading customers") { db in
@@ -100,7 +124,7 @@ extension Store {
                        preferred_channel, last_contact_channel, digital_engagement, inbound_calls_30d,
                        outbound_connect_rate, web_sessions_30d, abandoned_carts_30d, ecom_orders_30d,
                        support_tickets_90d, csat, recent_issue, touches_30d, product_interest, churned,
-                       future_spend, churn_logit
+                       future_spend, churn_logit, name
                 FROM customer WHERE dataset_id = ? ORDER BY row
                 """)
             var r = SQLiteRowReader(stmt, what: "loading customers")
@@ -110,13 +134,13 @@ extension Store {
                 out.append(Customer(
                     id: try r.string(0), lat: try r.double(1), lon: try r.double(2), lastPurchaseDay: r.intOrNil(3),
                     amount: r.doubleOrNil(4), lifetimeValue: try r.double(5), companySize: try r.int(6),
-                    industry: try r.category(7), tier: try r.category(8), preferredChannel: try r.category(9),
-                    lastContactChannel: try r.category(10), digitalEngagement: try r.double(11),
+                    industry: try r.string(7), tier: try r.string(8), preferredChannel: try r.salesChannel(9),
+                    lastContactChannel: try r.salesChannel(10), digitalEngagement: try r.double(11),
                     inboundCalls30d: try r.int(12), outboundConnectRate: try r.double(13), webSessions30d: try r.int(14),
                     abandonedCarts30d: try r.int(15), ecomOrders30d: try r.int(16), supportTickets90d: try r.int(17),
                     csat: r.doubleOrNil(18), recentIssue: try r.bool(19), touches30d: try r.int(20),
-                    productInterest: try r.category(21), churned: r.boolOrNil(22), futureSpend: r.doubleOrNil(23),
-                    churnLogit: r.doubleOrNil(24)))
+                    productInterest: try r.string(21), churned: r.boolOrNil(22), futureSpend: r.doubleOrNil(23),
+                    churnLogit: r.doubleOrNil(24), name: try r.stringOrNil(25)))
             }
             return out
         }
@@ -139,21 +163,25 @@ extension Store {
         }
     }
 
-    public func tickets(dataset: Int64) throws(StoreError) -> [Ticket] {
+    /// `statuses` gives the meaning of rows saved before meanings were stored.
+    public func tickets(dataset: Int64, statuses: StatusMapping = StatusMapping()) throws(StoreError) -> [Ticket] {
         try read("loading tickets") { db in
             let stmt = try db.makeStatement(sql: """
                 SELECT id, created_at, priority, channel, type, product, status, first_response_at, resolved_at,
-                       customer_key, satisfaction, subject
+                       customer_key, satisfaction, subject, state
                 FROM ticket WHERE dataset_id = ? ORDER BY row
                 """)
             var r = SQLiteRowReader(stmt, what: "loading tickets")
             try r.bind(1, dataset)
             var out = [Ticket]()
             while try r.next() {
+                let status = try r.string(6), resolved = r.int64OrNil(8)
+                let state = try r.stringOrNil(12).flatMap(TicketState.init(rawValue:))
+                    ?? statuses.state(of: status, resolved: resolved != nil)
                 out.append(Ticket(
-                    id: try r.string(0), createdAt: try r.int64(1), priority: try r.category(2), channel: try r.category(3),
-                    type: try r.string(4), product: try r.string(5), status: try r.category(6),
-                    firstResponseAt: r.int64OrNil(7), resolvedAt: r.int64OrNil(8), customerKey: try r.stringOrNil(9),
+                    id: try r.string(0), createdAt: try r.int64(1), priority: try r.string(2), channel: try r.string(3),
+                    type: try r.string(4), product: try r.string(5), status: status, state: state,
+                    firstResponseAt: r.int64OrNil(7), resolvedAt: resolved, customerKey: try r.stringOrNil(9),
                     satisfaction: r.doubleOrNil(10), subject: try r.stringOrNil(11)))
             }
             return out

@@ -90,6 +90,8 @@ enum StoreMigrations {
         }
         registerModels(&m)
         registerCustomerExtras(&m)
+        registerOpenLabels(&m)
+        registerImportMappings(&m)
         return m
     }
 }

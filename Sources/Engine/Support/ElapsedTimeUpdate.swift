@@ -14,19 +14,21 @@ public struct ElapsedTimeUpdate: Sendable {
     /// Per priority code: counted resolution times of on-time resolved tickets, ascending.
     let onTimeDurations: [[Int64]]
 
-    /// `elapsed[i]`/`labels[i]` for each resolved ticket `rows[i]`.
-    public init(tickets: [Ticket], rows: [Int], elapsed: [Int64], labels: [UInt8]) {
-        var d = [[Int64]](repeating: [], count: Priority.allCases.count)
+    /// `elapsed[k]`/`labels[k]` for each resolved ticket `rows[k]`; `priorityCodes[i]` is
+    /// ticket i's code among `levels` priorities (`ResolvedSLAPolicy.priorityCode`).
+    public init(priorityCodes: [UInt8], levels: Int, rows: [Int], elapsed: [Int64], labels: [UInt8]) {
+        var d = [[Int64]](repeating: [], count: levels)
         for (k, i) in rows.enumerated() where labels[k] == 0 {
-            d[Int(tickets[i].priority.code)].append(elapsed[k])
+            d[Int(priorityCodes[i])].append(elapsed[k])
         }
         onTimeDurations = d.map { $0.sorted() }
     }
 
     /// Share of on-time tickets of this priority still open after `elapsed` counted seconds;
     /// 1 when the history holds none (no evidence, no update).
-    public func stillOpenShare(priority: Priority, elapsed: Int64) -> Double {
-        let d = onTimeDurations[Int(priority.code)]
+    public func stillOpenShare(priority: UInt8, elapsed: Int64) -> Double {
+        guard Int(priority) < onTimeDurations.count else { return 1 }
+        let d = onTimeDurations[Int(priority)]
         guard !d.isEmpty else { return 1 }
         var lo = 0, hi = d.count  // first index with duration > elapsed
         while lo < hi {
@@ -37,7 +39,7 @@ public struct ElapsedTimeUpdate: Sendable {
     }
 
     /// The updated probability; a ticket already past its target has breached (1).
-    public func probability(atArrival p: Double, priority: Priority, state: SLAState) -> Double {
+    public func probability(atArrival p: Double, priority: UInt8, state: SLAState) -> Double {
         if state.breached { return 1 }
         let s = stillOpenShare(priority: priority, elapsed: state.elapsed)
         let denominator = p + (1 - p) * s

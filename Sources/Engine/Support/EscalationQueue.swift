@@ -3,8 +3,10 @@ public struct EscalationEntry: Sendable, Equatable {
     /// Index in the analysed ticket array.
     public var index: Int
     public var id: String
-    public var priority: Priority
-    public var channel: TicketChannel
+    /// The priority label (an empty cell shows its default's) and its code, least urgent 0.
+    public var priority: String
+    public var priorityCode: UInt8
+    public var channel: String
     public var type: String
     /// Breach probability from the fold models' average (each trained on the other folds'
     /// resolved tickets), as the ticket arrived.
@@ -35,11 +37,12 @@ public struct EscalationQueue: Sendable {
         entries.reserveCapacity(rows.count)
         for (k, i) in rows.enumerated() {
             let t = tickets[i]
-            let cost = policy.cost[Int(t.priority.code)]
+            let code = policy.priorityCode[i]
+            let cost = policy.cost[Int(code)]
             let state = states[k]
             let savable = state.breached ? 0 : probability[k] * cost * eff
             entries.append(EscalationEntry(
-                index: i, id: t.id, priority: t.priority, channel: t.channel, type: t.type,
+                index: i, id: t.id, priority: policy.labels[Int(code)], priorityCode: code, channel: t.channel, type: t.type,
                 probabilityAtArrival: probabilityAtArrival[k], probability: probability[k], breachCost: cost, expectedLoss: savable - ic, state: state,
                 deadline: clock.deadline(of: state, at: now), reasons: []))
         }

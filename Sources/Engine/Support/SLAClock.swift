@@ -38,8 +38,15 @@ public struct SLAClock: Sendable {
         return b - a
     }
 
-    /// The ticket's state at `now`. A resolved ticket's clock stopped at its resolution.
+    /// The ticket's state at `now`, its priority looked up by label (tickets of the data set
+    /// the policy was resolved for: use `state(of:code:…)` in loops, with its `priorityCode`).
+    /// A priority the policy does not know gets no target (0).
     public func state(of ticket: Ticket, pauses: [SLAPause] = [], at now: Int64) -> SLAState {
+        state(of: ticket, code: policy.code(of: ticket.priority), pauses: pauses, at: now)
+    }
+
+    /// The ticket's state at `now`. A resolved ticket's clock stopped at its resolution.
+    public func state(of ticket: Ticket, code: UInt8?, pauses: [SLAPause] = [], at now: Int64) -> SLAState {
         let end = min(now, ticket.resolvedAt ?? now)
         var elapsed = counted(from: ticket.createdAt, to: end)
         var pausedNow = false
@@ -51,8 +58,8 @@ public struct SLAClock: Sendable {
             pausedNow = ticket.resolvedAt.map { now < $0 } ?? true
                 && intervals.contains { $0.start <= end && ($0.end ?? Int64.max) > end }
         }
-        return SLAState(elapsed: max(elapsed, 0), target: policy.targetSeconds[Int(ticket.priority.code)],
-                        paused: pausedNow)
+        let target = code.map { Int($0) < policy.targetSeconds.count ? policy.targetSeconds[Int($0)] : 0 } ?? 0
+        return SLAState(elapsed: max(elapsed, 0), target: target, paused: pausedNow)
     }
 
     /// The wall-clock instant at which an unpaused open ticket breaches, given its state now.
@@ -66,7 +73,7 @@ public struct SLAClock: Sendable {
 
     private func effectivePauses(_ t: Ticket, _ given: [SLAPause]) -> [SLAPause] {
         if !given.isEmpty { return given }
-        if t.status == .pendingCustomer, let answered = t.firstResponseAt { return [SLAPause(start: answered)] }
+        if t.state == .waitingOnCustomer, let answered = t.firstResponseAt { return [SLAPause(start: answered)] }
         return []
     }
 
@@ -95,6 +102,6 @@ public func breachLabels(_ tickets: [Ticket], clock: SLAClock, pauses: [[SLAPaus
     tickets.indices.map { i in
         let t = tickets[i]
         guard t.isResolved, let done = t.resolvedAt else { return nil }
-        return clock.state(of: t, pauses: pauses?[i] ?? [], at: done).breached ? 1 : 0
+        return clock.state(of: t, code: clock.policy.priorityCode[i], pauses: pauses?[i] ?? [], at: done).breached ? 1 : 0
     }
 }

@@ -2,8 +2,10 @@
 /// the same `key=value` pairs as command-line overrides.
 ///
 /// ```
-/// target.Critical = 4          # hours
+/// target.Critical = 4          # hours; the data's own labels, any case: target.urgent = 4
 /// cost.Critical = 500
+/// priority.default = Normal    # the priority of tickets whose priority cell is empty
+/// status.Escalated = open      # what a status means: open, waiting, hold or solved
 /// intervention_cost = 2
 /// effectiveness = 0.8
 /// pause_pending = true
@@ -15,6 +17,7 @@
 /// A file that lists any `cost.*` (or `target.*`) key replaces the default table as a whole,
 /// so a file means exactly what it says: a priority it leaves out has no cost, and data
 /// holding that priority is refused by name. Overrides (`set`) change one entry at a time.
+/// Status labels the common help desks use need no line; `status.*` adds or changes one.
 extension SLAPolicy {
     public static func parse(_ text: String, file: String = "sla config") throws -> SLAPolicy {
         var policy = SLAPolicy()
@@ -31,8 +34,8 @@ extension SLAPolicy {
             let key = String(line[..<eq].trimmingSpaces())
             let value = String(line[line.index(after: eq)...].trimmingSpaces())
             do {
-                if key.hasPrefix("cost."), !sawCost { sawCost = true; policy.breachCost = [:] }
-                if key.hasPrefix("target."), !sawTarget { sawTarget = true; policy.targetHours = [:] }
+                if key.hasPrefix("cost."), !sawCost { sawCost = true; policy.breachCost = LabelTable() }
+                if key.hasPrefix("target."), !sawTarget { sawTarget = true; policy.targetHours = LabelTable() }
                 try policy.set(key, value)
             } catch let e as SLAPolicyError {
                 throw SLAPolicyError.atLine(file: file, line: lineNumber, e)
@@ -45,11 +48,17 @@ extension SLAPolicy {
     public mutating func set(_ key: String, _ value: String) throws {
         let v = Substring(value).trimmingSpaces()
         if let name = key.stripping("target.") {
-            let p = try priority(name, key: key)
-            targetHours[p] = try positive(v, key: key)
+            targetHours[try priority(name, key: key)] = try positive(v, key: key)
         } else if let name = key.stripping("cost.") {
-            let p = try priority(name, key: key)
-            breachCost[p] = try nonNegative(v, key: key)
+            breachCost[try priority(name, key: key)] = try nonNegative(v, key: key)
+        } else if key == "priority.default" {
+            defaultPriority = try priority(String(v), key: key)
+        } else if let name = key.stripping("status.") {
+            let label = try priority(name, key: key)
+            guard let state = TicketState(rawValue: v.lowercased()) else {
+                throw SLAPolicyError.badValue(key: key, value: String(v), expected: "one of open, waiting, hold, solved")
+            }
+            statusOverrides[label] = state
         } else if key == "intervention_cost" {
             interventionCost = try nonNegative(v, key: key)
         } else if key == "effectiveness" {
@@ -126,12 +135,11 @@ extension SLAPolicy {
         return Int64(h * 3600 + m * 60)
     }
 
-    private func priority(_ name: String, key: String) throws -> Priority {
-        guard let p = Priority.parse(Substring(name)) else {
-            throw SLAPolicyError.badValue(key: key, value: name,
-                                          expected: "a priority (" + Priority.labels.joined(separator: ", ") + ")")
-        }
-        return p
+    /// A label named in a key: any text but empty.
+    private func priority(_ name: String, key: String) throws -> String {
+        let label = String(Substring(name).trimmingSpaces())
+        guard !label.isEmpty else { throw SLAPolicyError.badValue(key: key, value: name, expected: "a label") }
+        return label
     }
 
     private func positive(_ v: Substring, key: String) throws -> Double {

@@ -53,10 +53,11 @@ public struct SupportAnalysis: Sendable {
         // Labels as `breachLabels` defines them, keeping the counted durations on the way.
         var labels = [UInt8?](repeating: nil, count: tickets.count)
         let resolvedStates = resolvedRows.map { i in
-            clock.state(of: tickets[i], pauses: options.pauses?[i] ?? [], at: tickets[i].resolvedAt ?? now)
+            clock.state(of: tickets[i], code: policy.priorityCode[i], pauses: options.pauses?[i] ?? [], at: tickets[i].resolvedAt ?? now)
         }
         for (k, i) in resolvedRows.enumerated() { labels[i] = resolvedStates[k].breached ? 1 : 0 }
-        let features = SupportFeatures(tickets: tickets, labels: labels)
+        let features = SupportFeatures(tickets: tickets, labels: labels, priorityCodes: policy.priorityCode,
+                                       priorityLabels: policy.labels)
         let y = labels.map { $0 ?? 0 }
 
         let trainer = try trainer.prepared(for: features, rows: resolvedRows)
@@ -65,14 +66,16 @@ public struct SupportAnalysis: Sendable {
         // Open tickets: the fold models' average, the models the reported quality describes.
         let foldAverage = FoldAverageScorer(oof.scorers)
         let pArrival = try foldAverage.probabilities(features, rows: openRows)
-        let states = openRows.map { clock.state(of: tickets[$0], pauses: options.pauses?[$0] ?? [], at: now) }
-        let update = ElapsedTimeUpdate(tickets: tickets, rows: resolvedRows, elapsed: resolvedStates.map(\.elapsed),
-                                       labels: resolvedRows.map { y[$0] })
+        let states = openRows.map {
+            clock.state(of: tickets[$0], code: policy.priorityCode[$0], pauses: options.pauses?[$0] ?? [], at: now)
+        }
+        let update = ElapsedTimeUpdate(priorityCodes: policy.priorityCode, levels: policy.labels.count, rows: resolvedRows,
+                                       elapsed: resolvedStates.map(\.elapsed), labels: resolvedRows.map { y[$0] })
         let pOpen = openRows.indices.map {
-            update.probability(atArrival: pArrival[$0], priority: tickets[openRows[$0]].priority, state: states[$0])
+            update.probability(atArrival: pArrival[$0], priority: policy.priorityCode[openRows[$0]], state: states[$0])
         }
 
-        let cost = resolvedRows.map { policy.cost[Int(tickets[$0].priority.code)] }
+        let cost = resolvedRows.map { policy.cost[Int(policy.priorityCode[$0])] }
         let p = oof.probabilities
         let day = resolvedRows.map { Int(CivilDate.floorDiv(tickets[$0].createdAt, 86_400)) }
         let truth = resolvedRows.map { Double(y[$0]) }
@@ -96,10 +99,11 @@ public struct SupportAnalysis: Sendable {
         self.expectedHistory = CapacityTable(day: day, score: expectedCost, cost: expectedCost, breach: p)
         // An open ticket already past its target cannot be saved: it is worth nothing here.
         let savable = openRows.indices.map { states[$0].breached ? 0.0 : pOpen[$0] }
-        let openCost = openRows.indices.map { savable[$0] * policy.cost[Int(tickets[openRows[$0]].priority.code)] }
+        let openCost = openRows.indices.map { savable[$0] * policy.cost[Int(policy.priorityCode[openRows[$0]])] }
         self.openExpectation = CapacityTable(day: [Int](repeating: 0, count: openRows.count), score: openCost,
                                              cost: openCost, breach: savable)
-        self.diagnostics = SupportDiagnostics(tickets: tickets, features: features, labels: labels, cost: policy.cost)
+        self.diagnostics = SupportDiagnostics(tickets: tickets, features: features, labels: labels, cost: policy.cost,
+                                              priorityCode: policy.priorityCode)
     }
 
     /// The capacity slider: backtest, the probability-only comparison and the expectation on

@@ -27,6 +27,9 @@ public struct SupportDiagnostics: Sendable {
     }
 
     public var groups: [Group]
+    /// The heatmap's rows (priority labels, least urgent first) and columns (channel labels).
+    public var heatmapPriorities: [String]
+    public var heatmapChannels: [String]
     /// `heatmapRate[priority code][channel code]`, with the counts behind each cell.
     public var heatmapRate: [[Double]]
     public var heatmapCount: [[Int]]
@@ -41,10 +44,11 @@ public struct SupportDiagnostics: Sendable {
     /// Dimensions that get a chi-square test.
     static let testedFeatures = [0, 1, 2, 3, 4, 5]
 
-    public init(tickets: [Ticket], features: SupportFeatures, labels: [UInt8?], cost: [Double]) {
+    /// `priorityCode[i]` is ticket i's priority code: feature 0's code and the index of `cost`.
+    public init(tickets: [Ticket], features: SupportFeatures, labels: [UInt8?], cost: [Double], priorityCode: [UInt8]) {
         let rows = tickets.indices.filter { labels[$0] != nil }
         var total = 0.0, breaches = 0
-        for i in rows where labels[i] == 1 { breaches += 1; total += cost[Int(tickets[i].priority.code)] }
+        for i in rows where labels[i] == 1 { breaches += 1; total += cost[Int(priorityCode[i])] }
         resolvedTickets = rows.count
         self.breaches = breaches
         breachCost = total
@@ -58,7 +62,7 @@ public struct SupportDiagnostics: Sendable {
                 let v = Int(features.codes[f][i])
                 n[v] += 1
                 hours[v] += Double((tickets[i].resolvedAt ?? tickets[i].createdAt) - tickets[i].createdAt) / 3600
-                if labels[i] == 1 { b[v] += 1; c[v] += cost[Int(tickets[i].priority.code)] }
+                if labels[i] == 1 { b[v] += 1; c[v] += cost[Int(priorityCode[i])] }
             }
             for v in levels.indices where n[v] > 0 {
                 groups.append(Group(dimension: SupportFeatures.names[f], level: levels[v], tickets: n[v],
@@ -66,10 +70,12 @@ public struct SupportDiagnostics: Sendable {
             }
         }
 
-        let np = Priority.allCases.count, nc = TicketChannel.allCases.count
+        let np = features.levels[0].count, nc = features.levels[1].count
+        heatmapPriorities = features.levels[0]
+        heatmapChannels = features.levels[1]
         var hc = [[Int]](repeating: [Int](repeating: 0, count: nc), count: np), hb = hc
         for i in rows {
-            let p = Int(tickets[i].priority.code), ch = Int(tickets[i].channel.code)
+            let p = Int(features.codes[0][i]), ch = Int(features.codes[1][i])
             hc[p][ch] += 1
             if labels[i] == 1 { hb[p][ch] += 1 }
         }
@@ -88,7 +94,7 @@ public struct SupportDiagnostics: Sendable {
             let monday = day - CivilDate.weekday(days: day)
             var w = byWeek[monday] ?? Week(monday: monday, tickets: 0, breaches: 0, breachCost: 0)
             w.tickets += 1
-            if labels[i] == 1 { w.breaches += 1; w.breachCost += cost[Int(tickets[i].priority.code)] }
+            if labels[i] == 1 { w.breaches += 1; w.breachCost += cost[Int(priorityCode[i])] }
             byWeek[monday] = w
         }
         weeks = byWeek.values.sorted { $0.monday < $1.monday }

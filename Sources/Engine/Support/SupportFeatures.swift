@@ -22,17 +22,18 @@ public struct SupportFeatures: Sendable {
 
     /// Builds features; `labels[i]` is the breach label of resolved ticket i (nil if open),
     /// needed for the customer's prior breaches, counted only once resolved before arrival.
-    public init(tickets: [Ticket], labels: [UInt8?]) {
+    /// `priorityCodes`/`priorityLabels`: the resolved policy's coding (least urgent first), so
+    /// that the priority feature is ordinal by urgency on any desk's labels.
+    public init(tickets: [Ticket], labels: [UInt8?], priorityCodes: [UInt8], priorityLabels: [String]) {
         let n = tickets.count
         var codes: [[UInt8]] = []
         var levels: [[String]] = []
         var numeric: [[Float]] = []
         func add(_ c: [UInt8], _ l: [String], _ x: [Float]) { codes.append(c); levels.append(l); numeric.append(x) }
 
-        let pri = tickets.map(\.priority.code)
-        add(pri, Priority.labels, pri.map(Float.init))
-        let ch = tickets.map(\.channel.code)
-        add(ch, TicketChannel.labels, ch.map(Float.init))
+        add(priorityCodes, priorityLabels, priorityCodes.map(Float.init))
+        let (ch, channels) = Self.channelCoding(tickets.map(\.channel))
+        add(ch, channels, ch.map(Float.init))
         for column in [tickets.map(\.type), tickets.map(\.product)] {
             let (c, l) = Self.vocabulary(column)
             add(c, l, c.map(Float.init))
@@ -134,6 +135,19 @@ public struct SupportFeatures: Sendable {
     }
 
     /// Codes by frequency (most frequent first, ties by name); the tail folds into "Other".
+    /// Channels in the demo desk's order first (so its codes never move), then by first
+    /// appearance; past `maxOpenLevels`, the rarest fold into "Other".
+    static func channelCoding(_ values: [String]) -> ([UInt8], [String]) {
+        let (v, codes) = Vocabulary.coding(values, known: DemoDesk.channels)
+        // Known labels this desk never uses are dropped: a Zendesk desk shows no "Social media".
+        var used = [Bool](repeating: false, count: v.count)
+        for c in codes { used[c] = true }
+        var remap = [Int](repeating: 0, count: v.count), labels: [String] = []
+        for k in v.labels.indices where used[k] { remap[k] = labels.count; labels.append(v.labels[k]) }
+        guard labels.count > maxOpenLevels else { return (codes.map { UInt8(remap[$0]) }, labels) }
+        return vocabulary(codes.map { v.labels[$0] })
+    }
+
     static func vocabulary(_ values: [String]) -> ([UInt8], [String]) {
         // One hash per value: each value gets its first-seen id, ids are then ranked.
         var idOf: [String: Int] = [:]

@@ -2,7 +2,7 @@
 /// order. A newer layout gets a new version number; an older build refuses it by name.
 extension SupportSnapshot {
     public static let artifactName = "sla-snapshot.bin"
-    public static let version: UInt32 = 1
+    public static let version: UInt32 = 2  // 2: the desk's own priority, channel and status labels
     static let signature: [UInt8] = Array("OPSDSLA".utf8) + [0]
 
     /// The artifacts a run saves so the SLA screen opens without a model.
@@ -24,6 +24,7 @@ extension SupportSnapshot {
         w.i64(now)
         w.int(policy.targetSeconds.count)
         for t in policy.targetSeconds { w.i64(t) }
+        for l in policy.priorities { w.string(l) }
         w.doubles(policy.cost)
         w.f64(policy.interventionCost)
         w.f64(policy.effectiveness)
@@ -32,6 +33,10 @@ extension SupportSnapshot {
         w.int(resolvedTickets); w.int(breaches); w.f64(breachCost)
         w.int(heatmapRate.count)
         for (rates, counts) in zip(heatmapRate, heatmapCount) { w.doubles(rates); w.ints(counts) }
+        w.int(heatmapPriorities.count)
+        for l in heatmapPriorities { w.string(l) }
+        w.int(heatmapChannels.count)
+        for l in heatmapChannels { w.string(l) }
         w.int(rows.count)
         for r in rows { Self.write(r, into: &w) }
         for t in [backtest, backtestProbabilityOnly, expectedHistory, openExpectation] { t.write(into: &w) }
@@ -48,10 +53,11 @@ extension SupportSnapshot {
         let modelName = try r.string()
         let now = try r.i64()
         let nt = try r.count(elementSize: 8)
-        var targets: [Int64] = []
+        var targets: [Int64] = [], priorities: [String] = []
         for _ in 0..<nt { targets.append(try r.i64()) }
-        let policy = PolicyNumbers(targetSeconds: targets, cost: try r.doubles(), interventionCost: try r.f64(),
-                                   effectiveness: try r.f64())
+        for _ in 0..<nt { priorities.append(try r.string()) }
+        let policy = PolicyNumbers(priorities: priorities, targetSeconds: targets, cost: try r.doubles(),
+                                   interventionCost: try r.f64(), effectiveness: try r.f64())
         guard policy.cost.count == targets.count else { throw .invalid("\(policy.cost.count) costs for \(targets.count) targets") }
         let quality = Quality(auc: try r.f64(), averagePrecision: try r.f64(), ece: try r.f64(), count: try r.int(),
                               positives: try r.int())
@@ -59,6 +65,12 @@ extension SupportSnapshot {
         let nh = try r.count(elementSize: 16)
         var rates: [[Double]] = [], counts: [[Int]] = []
         for _ in 0..<nh { rates.append(try r.doubles()); counts.append(try r.ints()) }
+        var heatPriorities: [String] = [], heatChannels: [String] = []
+        for _ in 0..<(try r.count(elementSize: 8)) { heatPriorities.append(try r.string()) }
+        for _ in 0..<(try r.count(elementSize: 8)) { heatChannels.append(try r.string()) }
+        guard heatPriorities.count == nh, counts.allSatisfy({ $0.count == heatChannels.count }) else {
+            throw .invalid("heatmap of \(nh) rows with \(heatPriorities.count) priority and \(heatChannels.count) channel labels")
+        }
         let nr = try r.count(elementSize: 60)
         var rows: [QueueRow] = []
         rows.reserveCapacity(nr)
@@ -67,13 +79,14 @@ extension SupportSnapshot {
         for _ in 0..<4 { tables.append(try CapacityTable.read(&r)) }
         guard r.at == bytes.count else { throw .invalid("\(bytes.count - r.at) bytes after the last section") }
         return SupportSnapshot(modelName: modelName, now: now, policy: policy, quality: quality, rows: rows,
-                               heatmapRate: rates, heatmapCount: counts, resolvedTickets: resolved, breaches: breaches,
+                               heatmapRate: rates, heatmapCount: counts, heatmapPriorities: heatPriorities,
+                               heatmapChannels: heatChannels, resolvedTickets: resolved, breaches: breaches,
                                breachCost: breachCost, tables: tables)
     }
 
     private static func write(_ q: QueueRow, into w: inout SupportSnapshotWriter) {
-        w.string(q.id); w.u8(q.priority.code); w.u8(q.channel.code); w.string(q.type); w.string(q.product)
-        w.u8(q.status.code); w.optionalString(q.customerKey); w.optionalString(q.subject)
+        w.string(q.id); w.string(q.priority); w.u8(q.priorityCode); w.string(q.channel); w.string(q.type); w.string(q.product)
+        w.string(q.status); w.u8(q.ticketState.code); w.optionalString(q.customerKey); w.optionalString(q.subject)
         w.i64(q.createdAt); w.optionalI64(q.firstResponseAt)
         w.f64(q.probabilityAtArrival); w.f64(q.probability); w.f64(q.breachCost); w.f64(q.expectedLoss)
         w.i64(q.state.elapsed); w.i64(q.state.target); w.bool(q.state.paused); w.optionalI64(q.deadline)
@@ -83,11 +96,9 @@ extension SupportSnapshot {
 
     private static func read(_ r: inout SupportSnapshotReader) throws(SupportSnapshotError) -> QueueRow {
         let id = try r.string()
-        guard let priority = Priority(code: try r.u8()), let channel = TicketChannel(code: try r.u8()) else {
-            throw .invalid("unknown priority or channel code for ticket \(id)")
-        }
-        let type = try r.string(), product = try r.string()
-        guard let status = TicketStatus(code: try r.u8()) else { throw .invalid("unknown status code for ticket \(id)") }
+        let priority = try r.string(), priorityCode = try r.u8(), channel = try r.string()
+        let type = try r.string(), product = try r.string(), status = try r.string()
+        guard let ticketState = TicketState(code: try r.u8()) else { throw .invalid("unknown status meaning for ticket \(id)") }
         let customer = try r.optionalString(), subject = try r.optionalString()
         let created = try r.i64(), answered = try r.optionalI64()
         let pa = try r.f64(), p = try r.f64(), cost = try r.f64(), loss = try r.f64()
@@ -97,7 +108,8 @@ extension SupportSnapshot {
         for _ in 0..<Int(try r.u8()) {
             reasons.append(BreachReason(feature: try r.string(), level: try r.string(), weight: try r.f64()))
         }
-        return QueueRow(id: id, priority: priority, channel: channel, type: type, product: product, status: status,
+        return QueueRow(id: id, priority: priority, priorityCode: priorityCode, channel: channel, type: type, product: product,
+                        status: status, ticketState: ticketState,
                         customerKey: customer, subject: subject, createdAt: created, firstResponseAt: answered,
                         probabilityAtArrival: pa, probability: p, breachCost: cost, expectedLoss: loss, state: state,
                         deadline: deadline, reasons: reasons)

@@ -6,11 +6,15 @@ public struct SupportSnapshot: Sendable {
     /// One open ticket as the queue shows it, ranked by expected loss at the policy's numbers.
     public struct QueueRow: Sendable, Equatable {
         public var id: String
-        public var priority: Priority
-        public var channel: TicketChannel
+        public var priority: String
+        /// Urgency rank: 0 the least urgent of the run's priorities.
+        public var priorityCode: UInt8
+        public var channel: String
         public var type: String
         public var product: String
-        public var status: TicketStatus
+        /// The desk's status label and what it means.
+        public var status: String
+        public var ticketState: TicketState
         public var customerKey: String?
         public var subject: String?
         public var createdAt: Int64
@@ -27,7 +31,8 @@ public struct SupportSnapshot: Sendable {
 
     /// The policy numbers the screen shows and the sliders start from.
     public struct PolicyNumbers: Sendable, Equatable {
-        /// Indexed by `Priority.code`.
+        /// Per priority code (least urgent first): its label and target.
+        public var priorities: [String]
         public var targetSeconds: [Int64]
         public var cost: [Double]
         public var interventionCost: Double
@@ -49,9 +54,12 @@ public struct SupportSnapshot: Sendable {
     public var policy: PolicyNumbers
     public var quality: Quality
     public var rows: [QueueRow]
-    /// `heatmapRate[priority code][channel code]` over resolved tickets, with the counts.
+    /// `heatmapRate[priority code][channel code]` over resolved tickets, with the counts and
+    /// the labels of its rows (least urgent first) and columns.
     public var heatmapRate: [[Double]]
     public var heatmapCount: [[Int]]
+    public var heatmapPriorities: [String]
+    public var heatmapChannels: [String]
     public var resolvedTickets: Int
     public var breaches: Int
     public var breachCost: Double
@@ -63,21 +71,23 @@ public struct SupportSnapshot: Sendable {
     public init(_ a: SupportAnalysis) {
         modelName = a.modelName
         now = a.now
-        policy = PolicyNumbers(targetSeconds: a.policy.targetSeconds, cost: a.policy.cost,
+        policy = PolicyNumbers(priorities: a.policy.labels, targetSeconds: a.policy.targetSeconds, cost: a.policy.cost,
                                interventionCost: a.policy.policy.interventionCost,
                                effectiveness: a.policy.policy.effectiveness)
         quality = Quality(auc: a.metrics.auc, averagePrecision: a.metrics.averagePrecision, ece: a.metrics.ece,
                           count: a.metrics.count, positives: a.metrics.positives)
         rows = a.queue.entries.map { e in
             let t = a.tickets[e.index]
-            return QueueRow(id: e.id, priority: e.priority, channel: e.channel, type: e.type, product: t.product,
-                            status: t.status, customerKey: t.customerKey, subject: t.subject, createdAt: t.createdAt,
+            return QueueRow(id: e.id, priority: e.priority, priorityCode: e.priorityCode, channel: e.channel, type: e.type,
+                            product: t.product, status: t.status, ticketState: t.state, customerKey: t.customerKey, subject: t.subject, createdAt: t.createdAt,
                             firstResponseAt: t.firstResponseAt, probabilityAtArrival: e.probabilityAtArrival,
                             probability: e.probability, breachCost: e.breachCost, expectedLoss: e.expectedLoss,
                             state: e.state, deadline: e.deadline, reasons: e.reasons)
         }
         heatmapRate = a.diagnostics.heatmapRate
         heatmapCount = a.diagnostics.heatmapCount
+        heatmapPriorities = a.diagnostics.heatmapPriorities
+        heatmapChannels = a.diagnostics.heatmapChannels
         resolvedTickets = a.diagnostics.resolvedTickets
         breaches = a.diagnostics.breaches
         breachCost = a.diagnostics.breachCost
@@ -88,8 +98,9 @@ public struct SupportSnapshot: Sendable {
     }
 
     init(modelName: String, now: Int64, policy: PolicyNumbers, quality: Quality, rows: [QueueRow],
-         heatmapRate: [[Double]], heatmapCount: [[Int]], resolvedTickets: Int, breaches: Int, breachCost: Double,
-         tables: [CapacityTable]) {
+         heatmapRate: [[Double]], heatmapCount: [[Int]], heatmapPriorities: [String], heatmapChannels: [String],
+         resolvedTickets: Int, breaches: Int, breachCost: Double, tables: [CapacityTable]) {
+        self.heatmapPriorities = heatmapPriorities; self.heatmapChannels = heatmapChannels
         self.modelName = modelName; self.now = now; self.policy = policy; self.quality = quality; self.rows = rows
         self.heatmapRate = heatmapRate; self.heatmapCount = heatmapCount
         self.resolvedTickets = resolvedTickets; self.breaches = breaches; self.breachCost = breachCost

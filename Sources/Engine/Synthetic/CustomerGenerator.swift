@@ -100,11 +100,11 @@ public struct CustomerGenerator: Sendable {
         return Customer(
             id: Self.id(index), lat: (lat * 1e6).rounded() / 1e6, lon: (lon * 1e6).rounded() / 1e6,
             lastPurchaseDay: lastPurchaseDay, amount: amount, lifetimeValue: lifetimeValue,
-            companySize: companySize, industry: industry, tier: tier, preferredChannel: preferred,
+            companySize: companySize, industry: industry.rawValue, tier: tier.rawValue, preferredChannel: preferred,
             lastContactChannel: lastContact, digitalEngagement: engagement, inboundCalls30d: inboundCalls,
             outboundConnectRate: connectRate, webSessions30d: webSessions, abandonedCarts30d: abandoned,
             ecomOrders30d: orders, supportTickets90d: supportTickets, csat: csat, recentIssue: recentIssue,
-            touches30d: touches, productInterest: product, churned: churned, futureSpend: spend,
+            touches30d: touches, productInterest: product.rawValue, churned: churned, futureSpend: spend,
             churnLogit: (logit * 1e6).rounded() / 1e6
         )
     }

@@ -24,6 +24,8 @@ public struct TicketGenerator: Sendable {
     static let baseHours: [Double] = [30, 11, 4.2, 1.9]                 // median hours to resolve
     static let channelWeights: [Double] = [0.42, 0.24, 0.24, 0.10]      // Email, Phone, Chat, Social
     static let channelFactor: [Double] = [1.15, 0.85, 0.8, 1.3]
+    static let statusLabel: [TicketState: String] = [.open: DemoDesk.open, .waitingOnCustomer: DemoDesk.pending,
+                                                     .solved: DemoDesk.closed]
     /// Relative arrival intensity per hour of day.
     static let hourProfile: [Double] = [0.1, 0.05, 0.05, 0.05, 0.05, 0.1, 0.3, 0.7, 1.4, 2.2, 2.6, 2.3,
                                         1.6, 1.7, 2.2, 2.5, 2.1, 1.5, 0.9, 0.6, 0.45, 0.35, 0.25, 0.15]
@@ -84,21 +86,21 @@ public struct TicketGenerator: Sendable {
             let firstResponse = created + Int64((Double(resolveSeconds / 60) * rng.uniform(0.05, 0.35)).rounded()) * 60
             open.push(resolved)
 
-            let status: TicketStatus
-            if resolved <= asOf { status = .closed } else { status = rng.bernoulli(0.2) ? .pendingCustomer : .open }
+            let state: TicketState
+            if resolved <= asOf { state = .solved } else { state = rng.bernoulli(0.2) ? .waitingOnCustomer : .open }
             let customerKey = customerCount == 0
                 ? CustomerGenerator.id(rng.int(below: max(1, count / 4)))
                 : customerID(rng.int(below: customerCount))
-            let satisfaction: Double? = status == .closed
+            let satisfaction: Double? = state == .solved
                 ? Double(min(5, max(1, Int((4.6 - hours / (Self.baseHours[p] * 2) + 0.8 * rng.normal()).rounded()))))
                 : nil
             tickets.append(Ticket(
                 id: CustomerGenerator.code("T", i + 1, 7), createdAt: created,
-                priority: Priority.allCases[p], channel: TicketChannel.allCases[ch], type: Self.types[ty],
+                priority: DemoDesk.priorities[p], channel: DemoDesk.channels[ch], type: Self.types[ty],
                 product: Product.allCases[rng.int(below: Product.allCases.count)].rawValue,
-                status: status,
+                status: Self.statusLabel[state] ?? DemoDesk.open, state: state,
                 firstResponseAt: firstResponse <= asOf ? firstResponse : nil,
-                resolvedAt: status == .closed ? resolved : nil,
+                resolvedAt: state == .solved ? resolved : nil,
                 customerKey: customerKey, satisfaction: satisfaction, subject: nil))
         }
         return tickets

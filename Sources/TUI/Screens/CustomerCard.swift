@@ -21,10 +21,12 @@ struct CustomerCard {
     static func lines(_ m: CustomersModel, _ i: Int) -> [TextLine] {
         let c = m.customers[i]
         var out: [TextLine] = [TextLine("Facts", role: .title, attributes: .bold)]
-        out.append(TextLine("  \(c.industry.rawValue) · tier \(c.tier.rawValue) · \(c.companySize) employees · interested in \(c.productInterest.rawValue)"))
+        let facts = [c.industry.isEmpty ? nil : c.industry, c.tier.isEmpty ? nil : "tier \(c.tier)", "\(c.companySize) employees",
+                     c.productInterest.isEmpty ? nil : "interested in \(c.productInterest)"].compactMap { $0 }
+        out.append(TextLine("  " + facts.joined(separator: " · ")))
         out.append(TextLine("  lifetime value \(fixed(c.lifetimeValue, 0)) EUR · last purchase \(fixed(Double(m.recencyDays[i]), 0)) days ago"
                             + (c.amount.map { " (\(fixed($0, 0)) EUR)" } ?? "")))
-        out.append(TextLine("  prefers \(c.preferredChannel.rawValue) · last contact \(c.lastContactChannel.rawValue) · engagement "
+        out.append(TextLine("  prefers \(c.preferredChannel?.rawValue ?? "no channel") · last contact \(c.lastContactChannel?.rawValue ?? "–") · engagement "
                             + "\(fixed(c.digitalEngagement, 0))/100 · CSAT " + (c.csat.map { fixed($0, 1) } ?? "–")))
         out.append(TextLine("  \(c.webSessions30d) web sessions, \(c.ecomOrders30d) orders, \(c.inboundCalls30d) inbound calls, "
                             + "\(c.supportTickets90d) tickets in 90 days"))
@@ -47,7 +49,7 @@ struct CustomerCard {
         let tickets = m.tickets[i] ?? []
         out.append(TextLine("Open tickets (\(m.openTickets[i]))", role: .title, attributes: .bold))
         if tickets.isEmpty { out.append(TextLine("  none", role: .muted)) }
-        out += tickets.map { TextLine("  \($0.id) · \($0.priority.rawValue) · \($0.channel.rawValue) · " + ($0.subject ?? $0.type)) }
+        out += tickets.map { TextLine("  \($0.id) · \($0.priority.isEmpty ? "no priority" : $0.priority) · \($0.channel) · " + ($0.subject ?? $0.type)) }
         out.append(TextLine(""))
         out.append(TextLine("Prep script", role: .title, attributes: .bold))
         if let script = m.scripts[i] {

@@ -46,9 +46,10 @@ enum SLAQueueTable {
             return [
                 .number(Double(k + 1), String(k + 1), role: .muted),
                 TableCell(r.id),
-                TableCell(r.priority.rawValue, sortKey: .number(Double(r.priority.code)),
-                          role: r.priority == .critical ? .breachRiskHigh : nil),
-                TableCell(r.channel.rawValue),
+                TableCell(r.priority, sortKey: .number(Double(r.priorityCode)),
+                          role: Int(r.priorityCode) == s.policy.priorities.count - 1 && s.policy.priorities.count > 1
+                              ? .breachRiskHigh : nil),
+                TableCell(r.channel),
                 TableCell(r.type),
                 .number(Double(age), SLAFormat.duration(age)),
                 .number(Double(left), SLAFormat.duration(left), role: left < 0 ? .breachRiskHigh : left < 3600 ? .breachRiskMedium : nil),

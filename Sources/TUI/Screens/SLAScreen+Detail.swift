@@ -9,11 +9,11 @@ extension SLAScreen {
         let r = s.rows[row]
         let st = r.state
         var lines: [TextLine] = [
-            TextLine("\(r.id) · \(r.priority.rawValue) · \(r.channel.rawValue) · \(r.type) · \(r.product)",
+            TextLine("\(r.id) · \(r.priority) · \(r.channel) · \(r.type) · \(r.product)",
                      role: .title, attributes: .bold),
         ]
         if let subject = r.subject, !subject.isEmpty { lines.append(TextLine("Subject   " + subject)) }
-        lines.append(TextLine("Customer  " + (r.customerKey ?? "unknown") + "    Status  " + r.status.rawValue))
+        lines.append(TextLine("Customer  " + (r.customerKey ?? "unknown") + "    Status  " + r.status))
         lines.append(TextLine(""))
         lines.append(TextLine("SLA clock (as of \(SLAFormat.instant(s.now)))", role: .title, attributes: .bold))
         lines.append(TextLine("  Target        " + SLAFormat.duration(st.target) + " of counted time"))
@@ -52,7 +52,7 @@ extension SLAScreen {
         } else {
             lines.append(TextLine("  no response yet", role: .muted))
         }
-        lines.append(TextLine("  " + SLAFormat.instant(s.now) + "  " + r.status.rawValue + " (as of the run)"))
+        lines.append(TextLine("  " + SLAFormat.instant(s.now) + "  " + r.status + " (as of the run)"))
         if let e = escalated[r.id] {
             lines.append(TextLine("  " + e.at + "  escalated by " + e.user, role: .marker, attributes: .bold))
         }

@@ -94,19 +94,18 @@ extension SLAScreen {
     }
 
     var heatmap: Heatmap {
-        let priorities = Priority.allCases.reversed()
-        let channels = TicketChannel.allCases
-        let values: [[Double?]] = priorities.map { p in
-            let r = Int(p.code)
-            return channels.map { ch in
-                let c = Int(ch.code)
+        // Most urgent first; the desk's own labels, long ones cut to their first word.
+        let rows = Array(snapshot.heatmapPriorities.indices.reversed())
+        let channels = snapshot.heatmapChannels
+        let values: [[Double?]] = rows.map { r in
+            channels.indices.map { c in
                 guard r < snapshot.heatmapCount.count, c < snapshot.heatmapCount[r].count,
                       snapshot.heatmapCount[r][c] > 0 else { return nil }
                 return snapshot.heatmapRate[r][c]
             }
         }
-        return Heatmap(rowLabels: priorities.map(\.rawValue),
-                       columnLabels: channels.map { $0 == .social ? "Social" : $0.rawValue },
+        func short(_ s: String) -> String { s.count > 10 ? String(s.split(separator: " ").first ?? Substring(s.prefix(10))) : s }
+        return Heatmap(rowLabels: rows.map { short(snapshot.heatmapPriorities[$0]) }, columnLabels: channels.map(short),
                        values: values, format: "%.0f%%", scale: 100)
     }
 }

@@ -7,12 +7,13 @@ enum SupportFixtures {
         CivilDate.parseTimestamp(Substring(text)) ?? Int64.min
     }
 
-    static func ticket(_ id: String, _ priority: Priority, created: String, resolved: String? = nil,
-                       status: TicketStatus? = nil, channel: TicketChannel = .email, type: String = "Technical issue",
+    static func ticket(_ id: String, _ priority: DemoPriority, created: String, resolved: String? = nil,
+                       status: DemoStatus? = nil, channel: DemoChannel = .email, type: String = "Technical issue",
                        customer: String? = nil, firstResponse: String? = nil) -> Ticket {
-        Ticket(id: id, createdAt: ts(created), priority: priority, channel: channel, type: type, product: "POS",
-               status: status ?? (resolved == nil ? .open : .closed), firstResponseAt: firstResponse.map(ts),
-               resolvedAt: resolved.map(ts), customerKey: customer)
+        let s = status ?? (resolved == nil ? .open : .closed)
+        return Ticket(id: id, createdAt: ts(created), priority: priority.rawValue, channel: channel.rawValue, type: type,
+                      product: "POS", status: s.label, state: s.state, firstResponseAt: firstResponse.map(ts),
+                      resolvedAt: resolved.map(ts), customerKey: customer)
     }
 
     /// Mon–Fri 09:00–18:00 with Monday 2026-11-23 a holiday when asked.
@@ -22,5 +23,34 @@ enum SupportFixtures {
                                           opens: 9 * 3600, closes: 18 * 3600,
                                           holidays: holiday ? [CivilDate.days(year: 2026, month: 11, day: 23)] : [])
         return p
+    }
+}
+
+/// The demo desk's labels as the tests name them (real desks' labels are open; see `Vocabulary`).
+enum DemoPriority: String, CaseIterable {
+    case low = "Low", medium = "Medium", high = "High", critical = "Critical"
+}
+
+enum DemoChannel: String, CaseIterable {
+    case email = "Email", phone = "Phone", chat = "Chat", social = "Social media"
+}
+
+enum DemoStatus {
+    case open, closed, pendingCustomer
+
+    var label: String {
+        switch self {
+        case .open: DemoDesk.open
+        case .closed: DemoDesk.closed
+        case .pendingCustomer: DemoDesk.pending
+        }
+    }
+
+    var state: TicketState {
+        switch self {
+        case .open: .open
+        case .closed: .solved
+        case .pendingCustomer: .waitingOnCustomer
+        }
     }
 }

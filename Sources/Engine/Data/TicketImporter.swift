@@ -1,0 +1,174 @@
+/// Reads one ticket file with a profile: every row through the gates, each desk's labels
+/// kept as they are (a new label never drops a row; the report lists it), statuses given
+/// their meaning, metric columns turned into times where the export has no time column.
+struct TicketImporter {
+    private typealias F = TicketField
+    let reader: CSVReader
+    let profile: TicketProfile
+    let options: TicketCSV.Options
+    private var gate: RowGate
+    private var extras: CustomerExtras.Builder?
+    private var newLabels = NewLabels()
+    private var seen = Set<String>()
+    private var out = [Ticket]()
+    private var cells = [String]()
+    /// The public export: tickets with neither time, dated once the latest time is known.
+    private var undated = [Int]()
+    private var latest = Int64.min
+    private var linked = 0
+
+    init(reader: CSVReader, header: [String], profile: TicketProfile, options: TicketCSV.Options) throws(InputError) {
+        self.reader = reader
+        self.profile = profile
+        self.options = options
+        let resolved = try options.mapping.resolve(header: header, fields: profile.fieldSpecs, file: reader.name)
+        gate = RowGate(reader: reader, resolved: resolved, report: GateReport(dataset: "tickets", file: reader.name))
+        gate.report.notes.append("format: \(profile.title) (profile \(profile.name); --profile NAME chooses another)")
+        if profile.derivesCreation { gate.report.notes.append(options.creation.summary) }
+        if options.keepExtras {
+            extras = Self.extraColumns(header, resolved, &gate.report)
+            if let names = extras?.extras.names, !names.isEmpty {
+                gate.report.notes.append("extra columns kept with the dataset (breach-model features): " + names.joined(separator: ", "))
+            }
+        } else if !resolved.unusedColumns.isEmpty {
+            gate.report.notes.append("columns not used: " + resolved.unusedColumns.map { TerminalText.safe($0, limit: 40) }.joined(separator: ", "))
+        }
+        let absent = [F.priority, .channel].filter { resolved.index[$0.rawValue] == nil }.map(\.name)
+        if !absent.isEmpty { gate.report.notes.append("columns not in the file, left empty for every row: " + absent.joined(separator: ", ")) }
+    }
+
+    mutating func run() throws(InputError) -> TicketCSV.Result {
+        while try reader.next() {
+            gate.beginRow()
+            readRow()
+            gate.endRow()
+        }
+        if !undated.isEmpty {
+            let offset = Int64((options.creation.offsetHours * 3600).rounded())
+            if latest == Int64.min {
+                gate.report.notes.append("no ticket has a time at all: creation times are unknown and set to 1970-01-01")
+            } else {
+                for i in undated { out[i].createdAt = latest - offset }
+                gate.report.notes.append("\(undated.count) tickets with neither time dated \(CivilDate.format(seconds: latest - offset))")
+            }
+        }
+        gate.report.notes += newLabels.notes(meaning: ["status": "read as open, or as solved where the row has a resolution time; "
+                                                       + "status.<label> = open|waiting|hold|solved in sla.conf says otherwise"])
+        if !out.isEmpty {
+            let rate = Double(linked) / Double(out.count) * 100
+            gate.report.notes.append("account link: \(profile.linkNote); \(linked) of \(out.count) tickets name one (\(CustomerCSV.num((rate * 10).rounded() / 10))%)")
+        }
+        return TicketCSV.Result(tickets: out, extras: extras?.extras ?? CustomerExtras(names: []), report: gate.report, profile: profile)
+    }
+
+    private func has(_ f: F) -> Bool { gate.has(f.rawValue) }
+
+    private mutating func readRow() {
+        let id = gate.text(F.id.rawValue, hardIfMissing: true)
+        var created = profile.derivesCreation ? nil : gate.timestamp(F.created.rawValue, hardIfMissing: true)
+        let priority = gate.label(F.priority.rawValue)
+        let channel = gate.label(F.channel.rawValue)
+        let type = gate.text(F.type.rawValue, hardIfMissing: false) ?? "Unspecified"
+        let product = gate.text(F.product.rawValue, hardIfMissing: false) ?? "Unspecified"
+        let status = gate.label(F.status.rawValue)
+        var first = gate.timestamp(F.firstResponse.rawValue, hardIfMissing: false)
+        var resolved = gate.timestamp(F.resolved.rawValue, hardIfMissing: false)
+            ?? gate.timestamp(F.closed.rawValue, hardIfMissing: false)
+        let customer = gate.text(F.customer.rawValue, hardIfMissing: false) ?? gate.text(F.customerFallback.rawValue, hardIfMissing: false)
+        let satisfaction = readSatisfaction()
+        let subject = gate.text(F.subject.rawValue, hardIfMissing: false)
+        if profile.derivesCreation {
+            for t in [first, resolved].compactMap({ $0 }) { latest = max(latest, t) }
+            let offset = Int64((options.creation.offsetHours * 3600).rounded())
+            created = [first, resolved].compactMap { $0 }.min().map { $0 - offset }
+        }
+        // Metric columns stand in for missing times (Zendesk's reply_time_in_minutes, …).
+        if let c = created {
+            if first == nil, let d = gate.duration(F.firstResponseMinutes.rawValue, unit: 60) ?? gate.duration(F.firstResponseHours.rawValue, unit: 3600) {
+                first = c + d
+            }
+            if resolved == nil, let d = gate.duration(F.resolutionMinutes.rawValue, unit: 60) ?? gate.duration(F.resolutionHours.rawValue, unit: 3600) {
+                resolved = c + d
+            }
+        }
+        var state = meaning(of: status, resolved: resolved != nil)
+        if state == .onHold, let reason = gate.text(F.holdReason.rawValue, hardIfMissing: false),
+           ["awaitingcaller", "awaitingcustomer", "awaitinguserinfo", "awaitingrequester"].contains(normaliseLabel(Substring(reason))) {
+            state = .waitingOnCustomer
+        }
+        if let created {
+            TicketCSV.checkOrder(&gate, created: created, first: first, resolved: resolved,
+                                 firstField: F.firstResponse.rawValue, resolvedField: F.resolved.rawValue)
+        }
+        if state == .solved, resolved == nil {
+            gate.fail(.missingValue, F.resolved.rawValue, "a solved ticket ('\(TerminalText.safe(status, limit: 40))') without a resolution time: kept, not clocked", hard: false)
+        }
+        guard let id, !gate.rowFailed else { return }
+        guard seen.insert(id).inserted else {
+            gate.fail(.duplicateId, F.id.rawValue, "ticket id '\(TerminalText.safe(id, limit: 40))' appears again; the first row is kept")
+            return
+        }
+        if created == nil { undated.append(out.count) }
+        if customer != nil { linked += 1 }
+        out.append(Ticket(id: id, createdAt: created ?? 0, priority: priority, channel: channel.isEmpty ? "unknown" : channel,
+                          type: type, product: product, status: status, state: state, firstResponseAt: first,
+                          resolvedAt: state == .solved ? resolved : nil, customerKey: customer,
+                          satisfaction: satisfaction, subject: subject))
+        if extras != nil, let positions = extras?.positions {
+            cells.removeAll(keepingCapacity: true)
+            for p in positions { cells.append(p < reader.fieldCount ? reader.text(p) ?? "" : "") }
+            extras?.append(cells)
+        }
+    }
+
+    /// The profile's own meanings first (Jira's Pending), then the policy's and the defaults.
+    private mutating func meaning(of status: String, resolved: Bool) -> TicketState {
+        if let s = profile.statuses.first(where: { normaliseLabel(Substring($0.key)) == normaliseLabel(Substring(status)) })?.value {
+            return s
+        }
+        if let s = options.statuses.state(of: status) { return s }
+        newLabels.add("status", status.isEmpty ? "(empty)" : status)
+        return resolved ? .solved : .open
+    }
+
+    /// A number (0–10), or the survey words desks write: good/bad (Zendesk), Awesome / Just
+    /// Okay / Not Good (Freshdesk); "offered" and "unoffered" are no rating.
+    private mutating func readSatisfaction() -> Double? {
+        let f = F.satisfaction.rawValue
+        guard has(.satisfaction), let text = gate.text(f, hardIfMissing: false) else { return nil }
+        if let v = Double(text), v.isFinite {
+            guard (0...10).contains(v) else {
+                gate.fail(.outOfRange, f, "satisfaction = \(TerminalText.safe(text, limit: 20)) is outside 0…10", hard: false)
+                return nil
+            }
+            return v
+        }
+        switch normaliseLabel(Substring(text)) {
+        case "good", "awesome", "satisfied", "verysatisfied", "happy", "great": return 5
+        case "justokay", "okay", "ok", "neutral": return 3
+        case "bad", "notgood", "unsatisfied", "dissatisfied", "verydissatisfied", "unhappy": return 1
+        default: return nil  // offered, unoffered, not offered: asked, not answered
+        }
+    }
+
+    /// The unmapped columns worth keeping (see `CustomerCSV.extraColumns`).
+    static func extraColumns(_ header: [String], _ resolved: ResolvedColumns, _ report: inout GateReport) -> CustomerExtras.Builder {
+        CustomerCSV.extraColumns(header, resolved, &report, taken: Set(TicketField.allCases.map(\.name)))
+    }
+}
+
+extension TicketCSV {
+    /// Responses and resolutions cannot come before creation, nor a resolution before the first response.
+    static func checkOrder(_ g: inout RowGate, created: Int64, first: Int64?, resolved: Int64?, firstField: Int, resolvedField: Int) {
+        if let first, first < created {
+            g.fail(.datesOutOfOrder, firstField, "first response \(CivilDate.format(seconds: first)) is before creation \(CivilDate.format(seconds: created))")
+        }
+        if let resolved, resolved < created {
+            g.fail(.datesOutOfOrder, resolvedField, "resolution \(CivilDate.format(seconds: resolved)) is before creation \(CivilDate.format(seconds: created))")
+        }
+        // Kept but counted: the SLA clock runs from creation to resolution, so the row stays usable.
+        if let first, let resolved, resolved < first {
+            g.fail(.datesOutOfOrder, resolvedField, "resolution \(CivilDate.format(seconds: resolved)) is before the first response \(CivilDate.format(seconds: first))", hard: false)
+        }
+    }
+}
