@@ -104,6 +104,17 @@ public struct GeoExtent: Sendable, Equatable {
         return text(a) + "°" + hemi(a) + "–" + text(b) + "°" + hemi(b)
     }
 
+    /// `lon` in the box's frame: within half a turn of its middle (for a box across ±180,
+    /// −170 becomes 190). Use before averaging or projecting longitudes.
+    public func unwrapped(_ lon: Double) -> Double { Self.unwrap(lon, near: (west + east) / 2) }
+
+    /// `lon` moved by a turn when more than half a turn from `centre`; otherwise returned
+    /// bit for bit, so data that never nears ±180 projects exactly as before.
+    @inline(__always) public static func unwrap(_ lon: Double, near centre: Double) -> Double {
+        let d = lon - centre
+        return d > 180 ? lon - 360 : d < -180 ? lon + 360 : lon
+    }
+
     /// `lon` in −180…180 (180 itself stays 180).
     public static func normalised(_ lon: Double) -> Double {
         guard lon > 180 || lon < -180 else { return lon }

@@ -63,8 +63,7 @@ public struct Region: Sendable {
     /// `lon` in the frame of `lonRange` (for a box across ±180, −170 becomes 190); points
     /// within half a turn of the box's middle keep their exact value.
     public func unwrappedLongitude(_ lon: Double) -> Double {
-        let d = lon - (lonRange.lowerBound + lonRange.upperBound) / 2
-        return d > 180 ? lon - 360 : d < -180 ? lon + 360 : lon
+        GeoExtent.unwrap(lon, near: (lonRange.lowerBound + lonRange.upperBound) / 2)
     }
 
     /// True when the point is on land (west of the coast line and inside the polygon, if any);

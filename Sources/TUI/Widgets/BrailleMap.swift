@@ -57,10 +57,7 @@ public struct MapProjection: Sendable {
     }
 
     /// `lon` within half a turn of the viewport's centre; unchanged (bit for bit) when it already is.
-    @inline(__always) func near(_ lon: Double) -> Double {
-        let d = lon - centreLon
-        return d > 180 ? lon - 360 : d < -180 ? lon + 360 : lon
-    }
+    @inline(__always) func near(_ lon: Double) -> Double { GeoExtent.unwrap(lon, near: centreLon) }
 
     @inline(__always) public func dot(lat: Double, lon: Double) -> (x: Int, y: Int) {
         (Int(((near(lon) - lon0) / degPerDotLon).rounded(.down)), Int(((lat0 - lat) / degPerDotLat).rounded(.down)))

@@ -42,6 +42,9 @@ import Testing
         #expect(!e.contains(lat: -17, lon: 0))
         let region = Region.fitted(lat: GeoSets.fiji.lat, lon: GeoSets.fiji.lon)
         #expect(region.unwrappedLongitude(-179.9) == -179.9 + 360 && region.unwrappedLongitude(178.5) == 178.5)
+        #expect(e.unwrapped(-179.9) == -179.9 + 360 && e.unwrapped(178.5) == 178.5)
+        let chicago = try #require(GeoExtent(lat: GeoSets.chicago.lat, lon: GeoSets.chicago.lon))
+        #expect(GeoSets.chicago.lon.allSatisfy { chicago.unwrapped($0) == $0 }, "away from ±180 nothing moves")
         // 170°E and 170°W are 20° apart, across 180.
         let two = try #require(GeoExtent(lat: [0, 0], lon: [-170, 170]))
         #expect(two.west == 170 && two.east == 190)
