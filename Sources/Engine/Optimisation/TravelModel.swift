@@ -6,12 +6,47 @@ import Darwin
 
 /// Road travel estimated from coordinates: great-circle km × a road factor at an average
 /// speed, in whole seconds (rounded), so that every solver sees the same integers.
-public struct TravelModel: Sendable {
+public struct TravelModel: Sendable, Equatable {
     public var roadFactor: Double
     public var speedKmh: Double
+    /// Why these values: what the trace and the screens tell a user.
+    public var basis: String
 
-    public init(roadFactor: Double = 1.3, speedKmh: Double = 40) {
-        self.roadFactor = roadFactor; self.speedKmh = speedKmh
+    public init(roadFactor: Double = 1.3, speedKmh: Double = 40, basis: String = "the defaults") {
+        self.roadFactor = roadFactor; self.speedKmh = speedKmh; self.basis = basis
+    }
+
+    /// "travel: metro area (…) → 40 km/h average, road km = straight-line km × 1.30".
+    public var note: String {
+        "travel: \(basis) → \(fixedDecimal(speedKmh, 0)) km/h average, road km = straight-line km × \(fixedDecimal(roadFactor, 2))"
+    }
+
+    /// One band of territory size: up to `diagonalKm` across, travel at these values.
+    public struct Band: Sendable, Equatable {
+        public var name: String
+        public var diagonalKm: Double
+        public var speedKmh: Double
+        public var roadFactor: Double
+    }
+
+    /// Defaults by how far the data spreads: a dense city crawls and winds, a metro area
+    /// moves at the demo's 40 km/h, a region or a rural territory uses faster, straighter
+    /// roads. The last band takes everything wider.
+    public static let bands: [Band] = [
+        Band(name: "dense city", diagonalKm: 30, speedKmh: 25, roadFactor: 1.4),
+        Band(name: "metro area", diagonalKm: 150, speedKmh: 40, roadFactor: 1.3),
+        Band(name: "region", diagonalKm: 600, speedKmh: 60, roadFactor: 1.25),
+        Band(name: "wide rural territory", diagonalKm: .infinity, speedKmh: 80, roadFactor: 1.2),
+    ]
+
+    /// The defaults for data spread over `extent` (the accounts' and reps' own box, without
+    /// a map margin), saying which band it fell in and why.
+    public static func defaults(for extent: GeoExtent) -> TravelModel {
+        let across = extent.diagonalKm
+        let band = bands.first { across <= $0.diagonalKm } ?? bands[bands.count - 1]
+        let size = "data \(fixedDecimal(extent.widthKm, 0)) × \(fixedDecimal(extent.heightKm, 0)) km, "
+            + "\(fixedDecimal(across, 0)) km across"
+        return TravelModel(roadFactor: band.roadFactor, speedKmh: band.speedKmh, basis: "\(band.name) (\(size))")
     }
 
     /// Great-circle distance in km (haversine, mean Earth radius 6371.0088 km).

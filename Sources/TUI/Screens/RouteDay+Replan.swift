@@ -14,6 +14,7 @@ struct ReplanJob {
     let lat: [Double]
     let lon: [Double]
     let lunch: LunchBreak?
+    let travel: TravelModel
     let job: BackgroundJob<ReplanProgress, Result<[Int], RoutingError>>
 
     /// "re-planning day 2… 0.4 s, best 123.4 km": the status line while it runs.
@@ -41,7 +42,7 @@ extension RouteDay {
         let accounts = old.map(\.account)
         let lat = [rep.homeLat] + accounts.map { customers.customers[$0].lat }
         let lon = [rep.homeLon] + accounts.map { customers.customers[$0].lon }
-        let travel = TravelModel()
+        let travel = routes.travel
         let matrix = travel.matrix(lat: lat, lon: lon)
         let m = accounts.count
         let v = Vehicle(start: 0, end: 0, earliest: rep.dayStartMinute * 60, latest: rep.dayEndMinute * 60)
@@ -65,7 +66,7 @@ extension RouteDay {
             options.onImprovement = { distance, done in report(ReplanProgress(bestKm: Double(distance) * kmPerUnit, iterations: done)) }
             do throws(RoutingError) { return .success(try RouteSolver.solve(problem, options).routes.first ?? []) } catch { return .failure(error) }
         }
-        return .success(ReplanJob(repPosition: repPosition, day: day, old: old, lat: lat, lon: lon, lunch: p.lunch, job: job))
+        return .success(ReplanJob(repPosition: repPosition, day: day, old: old, lat: lat, lon: lon, lunch: p.lunch, travel: travel, job: job))
     }
 
     /// A finished re-plan's new order replaces the day in the screen's copy of the routes (the
@@ -77,7 +78,7 @@ extension RouteDay {
         case .failure(let e): return "re-plan: \(e)"
         }
         let rep = routes.reps[r.repPosition].rep
-        let stops = timeline(order.map { r.old[$0 - 1] }, rep: rep, lat: r.lat, lon: r.lon, nodes: order, lunch: r.lunch, travel: TravelModel())
+        let stops = timeline(order.map { r.old[$0 - 1] }, rep: rep, lat: r.lat, lon: r.lon, nodes: order, lunch: r.lunch, travel: r.travel)
         let oldKm = r.old.map(\.travelKm).reduce(0, +), newKm = stops.map(\.travelKm).reduce(0, +)
         let ms = Int((r.job.elapsed * 1000).rounded())
         // The objective is prize first, then distance: never swap in a plan that is worse on both counts' order.

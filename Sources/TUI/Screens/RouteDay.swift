@@ -115,7 +115,8 @@ struct RouteDay {
         let home = (lat: rr.rep.homeLat, lon: rr.rep.homeLon)
         let pts = stops.map { (lat: customers.customers[$0.account].lat, lon: customers.customers[$0.account].lon) }
         var v = MapViewport(region: region)
-        let lats = pts.map(\.lat) + [home.lat], lons = pts.map(\.lon) + [home.lon]
+        // In the region's frame, so a day on both sides of ±180 gets a narrow box across it.
+        let lats = pts.map(\.lat) + [home.lat], lons = (pts.map(\.lon) + [home.lon]).map(region.unwrappedLongitude)
         if let la0 = lats.min(), let la1 = lats.max(), let lo0 = lons.min(), let lo1 = lons.max() {
             v.centreLat = (la0 + la1) / 2
             v.centreLon = (lo0 + lo1) / 2

@@ -93,10 +93,13 @@ public struct RoutesModel: Sendable {
     public var visitMinutes: Int
     public var routeIterations: Int
     public var seed: UInt64
+    /// The road travel the run's routing used (the region's); a re-plan uses the same.
+    public var travel: TravelModel
 
-    public init(reps: [RepRoutes], planningDays: Int, visitMinutes: Int, routeIterations: Int, seed: UInt64) {
+    public init(reps: [RepRoutes], planningDays: Int, visitMinutes: Int, routeIterations: Int, seed: UInt64,
+                travel: TravelModel = TravelModel()) {
         self.reps = reps; self.planningDays = planningDays; self.visitMinutes = visitMinutes
-        self.routeIterations = routeIterations; self.seed = seed
+        self.routeIterations = routeIterations; self.seed = seed; self.travel = travel
     }
 
     public func position(ofRep index: Int) -> Int? { reps.firstIndex { $0.index == index } }

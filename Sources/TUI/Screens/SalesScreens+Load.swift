@@ -3,10 +3,12 @@ import Foundation
 
 extension SalesScreens {
     /// Loads the sales screens' data from a saved run; nil when the run saved no sales
-    /// stages (the screens then show what they will hold).
-    public static func load(store: Store, run: RunRecord) throws(SalesScreensError) -> SalesScreens? {
+    /// stages (the screens then show what they will hold). `demo`: the run's data was
+    /// generated (the Barcelona demo, its coast and its travel); otherwise the maps and the
+    /// travel come from the region fitted to the accounts' and reps' coordinates.
+    public static func load(store: Store, run: RunRecord, demo: Bool = true) throws(SalesScreensError) -> SalesScreens? {
         do {
-            return try loadRun(store: store, run: run)
+            return try loadRun(store: store, run: run, demo: demo)
         } catch let error as SalesScreensError {
             throw error
         } catch {
@@ -14,7 +16,7 @@ extension SalesScreens {
         }
     }
 
-    private static func loadRun(store: Store, run: RunRecord) throws -> SalesScreens? {
+    private static func loadRun(store: Store, run: RunRecord, demo: Bool) throws -> SalesScreens? {
         guard let bytes = try store.artifact(run: run.id, name: Pipeline.accountsArtifact) else { return nil }
         func table(_ name: String) throws -> SavedTable {
             let data = try store.artifact(run: run.id, name: name) ?? []
@@ -30,7 +32,8 @@ extension SalesScreens {
         }
         let accounts = try accountsModel(cols, customers: customers, tickets: tickets, config: config,
                                          scripts: table("scripts.csv"), anomalies: table("anomalies.csv"))
-        let territories = territoriesModel(accounts, reps: reps, saved: try table("territories.csv"), config: config)
+        let territories = territoriesModel(accounts, reps: reps, saved: try table("territories.csv"), config: config,
+                                           region: Region.of(customers: customers, reps: reps, demo: demo))
         let routes = routesModel(accounts, reps: reps, territories: territories, saved: try table("routes.csv"),
                                  distanceOnly: try table("routes_distance_only.csv"), compare: try table("route_compare.csv"),
                                  config: config)
@@ -80,7 +83,8 @@ extension SalesScreens {
                               scripts: scriptOf, tickets: open)
     }
 
-    static func territoriesModel(_ m: CustomersModel, reps: [Rep], saved: SavedTable, config: PipelineConfig) -> TerritoriesModel {
+    static func territoriesModel(_ m: CustomersModel, reps: [Rep], saved: SavedTable, config: PipelineConfig,
+                                 region: Region) -> TerritoriesModel {
         let k = saved.rows.count
         var accounts = [Int](repeating: 0, count: k)
         var potential = [Double](repeating: 0, count: k), churn = potential
@@ -104,7 +108,7 @@ extension SalesScreens {
         }
         let flagged = (0..<m.count).filter { m.isAnomaly($0) }
             .sorted { m.anomalyScore[$0] != m.anomalyScore[$1] ? m.anomalyScore[$0] > m.anomalyScore[$1] : $0 < $1 }
-        return TerritoriesModel(region: .barcelona, rows: rows, lat: m.customers.map(\.lat), lon: m.customers.map(\.lon),
+        return TerritoriesModel(region: region, rows: rows, lat: m.customers.map(\.lat), lon: m.customers.map(\.lon),
                                 territory: m.territory, reps: reps, anomalies: flagged)
     }
 }

@@ -3,7 +3,8 @@ import Engine
 extension SalesScreens {
     /// Each rep's saved stops, NBA-aware and distance-only, with travel from the previous stop
     /// (the routing engine's travel model on the coordinates), waiting before the visit and the
-    /// visit window (the rep's working hours, the only window the run's routing used).
+    /// visit window (the rep's working hours, the only window the run's routing used). Travel
+    /// is the region's (`Region.travel`), the model the run's routing used on the same data.
     static func routesModel(_ m: CustomersModel, reps: [Rep], territories: TerritoriesModel, saved: SavedTable, distanceOnly: SavedTable,
                             compare: SavedTable, config: PipelineConfig) -> RoutesModel {
         let days = config.sales.planningDays
@@ -20,20 +21,22 @@ extension SalesScreens {
                                             highNBAVisitsDistance: compare.int(row, "high_nba_visits_distance_only"),
                                             kmDistance: compare.number(row, "km_distance_only"))
         }
-        let nba = weeks(saved, m, reps: reps, repIndex: repIndex, accountIndex: accountIndex, days: days, visit: config.sales.visitMinutes)
+        let travel = territories.region.travel
+        let nba = weeks(saved, m, reps: reps, repIndex: repIndex, accountIndex: accountIndex, days: days, visit: config.sales.visitMinutes,
+                        travel: travel)
         let distance = weeks(distanceOnly, m, reps: reps, repIndex: repIndex, accountIndex: accountIndex, days: days,
-                             visit: config.sales.visitMinutes)
+                             visit: config.sales.visitMinutes, travel: travel)
         let out: [RepRoutes] = reps.enumerated().map { r, rep in
             let territory = territories.rows.first { $0.rep == r }?.number ?? 0
             return RepRoutes(rep: rep, index: r, territory: territory, days: nba[r], distanceDays: distance[r], comparison: comparison[r])
         }
         return RoutesModel(reps: out, planningDays: days, visitMinutes: config.sales.visitMinutes,
-                           routeIterations: config.sales.routeIterations, seed: config.seed)
+                           routeIterations: config.sales.routeIterations, seed: config.seed, travel: travel)
     }
 
     /// Per rep and day, the stops of one saved routes table, in visiting order.
     static func weeks(_ saved: SavedTable, _ m: CustomersModel, reps: [Rep], repIndex: [String: Int], accountIndex: [String: Int],
-                      days: Int, visit: Int) -> [[[RouteStop]]] {
+                      days: Int, visit: Int, travel: TravelModel) -> [[[RouteStop]]] {
         typealias Raw = (seq: Int, account: Int, arrival: Int, pct: Double, fillIn: Bool)
         var raw = [[[Raw]]](repeating: [[Raw]](repeating: [], count: days), count: reps.count)
         for row in saved.rows {
@@ -43,7 +46,6 @@ extension SalesScreens {
             raw[r][d].append((saved.int(row, "sequence"), a, minutes(saved.text(row, "arrival")), saved.number(row, "nba_percentile"),
                               saved.text(row, "kind") == "fill-in"))
         }
-        let travel = TravelModel()
         return reps.enumerated().map { r, rep in
             raw[r].map { dayStops in
                 var prevLat = rep.homeLat, prevLon = rep.homeLon, free = rep.dayStartMinute

@@ -1,8 +1,9 @@
 import Engine
 
-/// Screen 2: the region's balanced territories on a braille map (coast and land visible,
-/// each territory in its colour, rep homes, the strongest anomalies) beside a table per
-/// territory; `Enter` switches to Reps & routes with the territory's rep selected.
+/// Screen 2: the region's balanced territories on a braille map (the demo's coast and land;
+/// a plain background for a region fitted to the data; each territory in its colour, rep
+/// homes, the strongest anomalies) beside a table per territory; the title names the region.
+/// `Enter` switches to Reps & routes with the territory's rep selected.
 public struct TerritoriesScreen: Screen {
     enum Panel: Hashable, Sendable { case map, table }
 

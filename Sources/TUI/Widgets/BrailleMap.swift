@@ -26,9 +26,11 @@ public struct MapViewport: Sendable, Equatable {
     }
 }
 
-/// The projection of a viewport onto a dot grid: square dots (a braille dot is half a cell
-/// wide and a quarter high, and a cell is about twice as high as wide), degrees of longitude
-/// shrunk by cos(latitude) so distances look right.
+/// The projection of a viewport onto a dot grid: equirectangular with square dots (a braille
+/// dot is half a cell wide and a quarter high, and a cell is about twice as high as wide),
+/// degrees of longitude shrunk by cos of the region's reference latitude so distances look
+/// right and the map keeps its shape as it pans. Longitudes are taken within half a turn of
+/// the viewport's centre, so a map across ±180 draws both sides.
 public struct MapProjection: Sendable {
     public let dotWidth: Int
     public let dotHeight: Int
@@ -36,11 +38,13 @@ public struct MapProjection: Sendable {
     let degPerDotLon: Double
     let lat0: Double
     let lon0: Double
+    let centreLon: Double
 
     public init(viewport v: MapViewport, region: Region, columns: Int, rows: Int) {
         dotWidth = max(1, columns * 2)
         dotHeight = max(1, rows * 4)
-        let squash = cos(v.centreLat * Double.pi / 180)
+        // Near a pole cos → 0; the floor keeps a degree of longitude finite on the map.
+        let squash = max(0.01, cos(region.referenceLatitude * Double.pi / 180))
         let spanLat = (region.latRange.upperBound - region.latRange.lowerBound) / v.zoom
         let spanLon = (region.lonRange.upperBound - region.lonRange.lowerBound) / v.zoom
         // Degrees of latitude per dot that fit both spans.
@@ -49,18 +53,23 @@ public struct MapProjection: Sendable {
         degPerDotLon = perDot / squash
         lat0 = v.centreLat + perDot * Double(dotHeight) / 2
         lon0 = v.centreLon - degPerDotLon * Double(dotWidth) / 2
+        centreLon = v.centreLon
     }
 
+    /// `lon` within half a turn of the viewport's centre; unchanged (bit for bit) when it already is.
+    @inline(__always) func near(_ lon: Double) -> Double { GeoExtent.unwrap(lon, near: centreLon) }
+
     @inline(__always) public func dot(lat: Double, lon: Double) -> (x: Int, y: Int) {
-        (Int(((lon - lon0) / degPerDotLon).rounded(.down)), Int(((lat0 - lat) / degPerDotLat).rounded(.down)))
+        (Int(((near(lon) - lon0) / degPerDotLon).rounded(.down)), Int(((lat0 - lat) / degPerDotLat).rounded(.down)))
     }
 
     public func latitude(dotY y: Double) -> Double { lat0 - y * degPerDotLat }
     public func longitude(dotX x: Double) -> Double { lon0 + x * degPerDotLon }
 }
 
-/// A map in braille dots: land texture (dim), the coast line, points coloured by group (each
-/// cell takes the colour of the group with most points in it) and marks on top.
+/// A map in braille dots: land texture (dim) and the coast line where the region knows its
+/// coast (a plain background elsewhere), points coloured by group (each cell takes the
+/// colour of the group with most points in it) and marks on top.
 public struct BrailleMap {
     public struct Mark: Sendable {
         public var lat: Double
@@ -131,7 +140,7 @@ public struct BrailleMap {
                 group.withUnsafeBufferPointer { g in
                     counts.withUnsafeMutableBufferPointer { cnt in
                         for i in 0..<n {
-                            let fx = (lo[i] - proj.lon0) * invLon, fy = (proj.lat0 - la[i]) * invLat
+                            let fx = (proj.near(lo[i]) - proj.lon0) * invLon, fy = (proj.lat0 - la[i]) * invLat
                             guard fx >= 0, fx < w, fy >= 0, fy < h else { continue }
                             let x = Int(fx), y = Int(fy)
                             points.set(x: x, y: y)
@@ -142,12 +151,14 @@ public struct BrailleMap {
             }
         }
         var coast = BrailleGrid(columns: cols, rows: rect.height)
-        for y in 0..<proj.dotHeight {
-            let la = proj.latitude(dotY: Double(y) + 0.5)
-            let edge = region.coastSlope * la + region.coastIntercept - region.coastMargin
-            let x = proj.dot(lat: la, lon: edge).x
-            coast.set(x: x, y: y)
+        if let c = region.coast {
+            for y in 0..<proj.dotHeight {
+                let la = proj.latitude(dotY: Double(y) + 0.5)
+                coast.set(x: proj.dot(lat: la, lon: c.edge(lat: la)).x, y: y)
+            }
         }
+        // Land texture only where a coast says where land ends; without one the box is plain.
+        let texture = region.coast != nil
         var line = BrailleGrid(columns: cols, rows: rect.height)
         for (a, b) in zip(path, path.dropFirst()) {
             let p = proj.dot(lat: a.lat, lon: a.lon), q = proj.dot(lat: b.lat, lon: b.lon)
@@ -171,7 +182,7 @@ public struct BrailleMap {
                     out[r * cols + c] = MapCell(character: g.braille(line.mask(column: c, row: r)), style: CellStyle(fg: .chartLine))
                 } else if coast.mask(column: c, row: r) != 0 {
                     out[r * cols + c] = MapCell(character: g.braille(coast.mask(column: c, row: r)), style: shore)
-                } else if r % 2 == 0, (r / 2 + c) % 2 == 0,
+                } else if texture, r % 2 == 0, (r / 2 + c) % 2 == 0,
                           region.isOnLand(lat: proj.latitude(dotY: Double(r * 4 + 2)), lon: proj.longitude(dotX: Double(c * 2 + 1))),
                           proj.latitude(dotY: Double(r * 4 + 2)) >= region.latRange.lowerBound,
                           proj.latitude(dotY: Double(r * 4 + 2)) <= region.latRange.upperBound {
