@@ -40,6 +40,8 @@ public struct Customer: Sendable, Equatable {
     public var churnLogit: Double?
     /// The account's name as the CRM holds it (tickets may name their account by it).
     public var name: String?
+    /// Opening hours and visit length; nil: the rep's day and the plan's visit length.
+    public var visitWindow: VisitWindow?
 
     public init(
         id: String, lat: Double, lon: Double, lastPurchaseDay: Int?, amount: Double?, lifetimeValue: Double,
@@ -47,7 +49,8 @@ public struct Customer: Sendable, Equatable {
         lastContactChannel: SalesChannel?, digitalEngagement: Double, inboundCalls30d: Int,
         outboundConnectRate: Double, webSessions30d: Int, abandonedCarts30d: Int, ecomOrders30d: Int,
         supportTickets90d: Int, csat: Double?, recentIssue: Bool, touches30d: Int, productInterest: String,
-        churned: Bool? = nil, futureSpend: Double? = nil, churnLogit: Double? = nil, name: String? = nil
+        churned: Bool? = nil, futureSpend: Double? = nil, churnLogit: Double? = nil, name: String? = nil,
+        visitWindow: VisitWindow? = nil
     ) {
         self.id = id; self.lat = lat; self.lon = lon; self.lastPurchaseDay = lastPurchaseDay
         self.amount = amount; self.lifetimeValue = lifetimeValue; self.companySize = companySize
@@ -58,8 +61,22 @@ public struct Customer: Sendable, Equatable {
         self.ecomOrders30d = ecomOrders30d; self.supportTickets90d = supportTickets90d; self.csat = csat
         self.recentIssue = recentIssue; self.touches30d = touches30d; self.productInterest = productInterest
         self.churned = churned; self.futureSpend = futureSpend; self.churnLogit = churnLogit; self.name = name
+        self.visitWindow = visitWindow
     }
 
     /// The tier's meaning for the field plan.
     public var plannedTier: Tier { Tier.planned(tier) }
+}
+
+/// When an account can be visited and for how long, as a CRM holds it (opening hours and
+/// a visit length). Minutes after midnight, local time.
+public struct VisitWindow: Sendable, Equatable {
+    public var opens: Int?
+    public var closes: Int?
+    /// Length of a visit; nil: the plan's default.
+    public var minutes: Int?
+
+    public init(opens: Int? = nil, closes: Int? = nil, minutes: Int? = nil) {
+        self.opens = opens; self.closes = closes; self.minutes = minutes
+    }
 }

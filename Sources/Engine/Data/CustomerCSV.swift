@@ -29,6 +29,8 @@ public enum CustomerCSV {
         FieldSpec("future_spend_6m", aliases: ["future_spend"]),
         FieldSpec("churn_logit"),
         FieldSpec("name", aliases: ["account_name", "company_name", "company"]),
+        FieldSpec("visit_window", aliases: ["opening_hours", "visiting_hours", "hours"]),
+        FieldSpec("visit_minutes", aliases: ["visit_duration", "visit_length"]),
     ]
 
     public static var header: [String] { fields.map(\.name) }
@@ -148,7 +150,7 @@ public enum CustomerCSV {
         static let id = 0, lat = 1, lon = 2, lastPurchase = 3, amount = 4, ltv = 5, size = 6, industry = 7, tier = 8
         static let preferred = 9, lastContact = 10, engagement = 11, inbound = 12, connect = 13, web = 14
         static let carts = 15, orders = 16, tickets = 17, csat = 18, issue = 19, touches = 20, product = 21
-        static let churned = 22, spend = 23, logit = 24, name = 25
+        static let churned = 22, spend = 23, logit = 24, name = 25, window = 26, visitMinutes = 27
     }
 
     private static func parseRow(_ g: inout RowGate, region: Region?, asOfDay: Int, seen: inout Set<String>,
@@ -188,6 +190,7 @@ public enum CustomerCSV {
         let spend = g.double(F.spend, hardIfMissing: false, range: 0...1e12)
         let logit = g.double(F.logit, hardIfMissing: false)
         let name = g.text(F.name, hardIfMissing: false)
+        let window = visitWindow(&g)
         guard let id, let lat, let lon, !g.rowFailed else { return nil }
         guard seen.insert(id).inserted else {
             g.fail(.duplicateId, F.id, "customer_id '\(id)' appears again; the first row is kept")
@@ -199,7 +202,28 @@ public enum CustomerCSV {
                         outboundConnectRate: connect, webSessions30d: web, abandonedCarts30d: carts,
                         ecomOrders30d: orders, supportTickets90d: tickets, csat: csat, recentIssue: issue,
                         touches30d: touches, productInterest: product, churned: churned, futureSpend: spend,
-                        churnLogit: logit, name: name)
+                        churnLogit: logit, name: name, visitWindow: window)
+    }
+
+    /// `HH:MM-HH:MM` opening hours (several, comma-separated: the longest is used, since a
+    /// visit fits one window) and a visit length in minutes.
+    private static func visitWindow(_ g: inout RowGate) -> VisitWindow? {
+        let minutes = g.int(F.visitMinutes, hardIfMissing: false, range: 5...600)
+        var best: (Int, Int)?
+        if let text = g.text(F.window, hardIfMissing: false) {
+            for part in text.split(separator: ",") {
+                let ends = part.split(separator: "-").map { RepCSV.minutes($0) }
+                guard ends.count == 2, let a = ends[0], let b = ends[1], b > a else {
+                    g.fail(.badValue, F.window, "expected opening hours HH:MM-HH:MM in visit_window, got '\(TerminalText.safe(text, limit: 40))'",
+                           hard: false)
+                    best = nil
+                    break
+                }
+                if best.map({ b - a > $0.1 - $0.0 }) ?? true { best = (a, b) }
+            }
+        }
+        guard best != nil || minutes != nil else { return nil }
+        return VisitWindow(opens: best?.0, closes: best?.1, minutes: minutes)
     }
 
     /// A channel label as one of the five; an unknown one means no preference (and is listed).
@@ -224,7 +248,9 @@ public enum CustomerCSV {
          String(c.inboundCalls30d), num(c.outboundConnectRate), String(c.webSessions30d),
          String(c.abandonedCarts30d), String(c.ecomOrders30d), String(c.supportTickets90d), opt(c.csat),
          c.recentIssue ? "1" : "0", String(c.touches30d), c.productInterest,
-         c.churned.map { $0 ? "1" : "0" } ?? "", opt(c.futureSpend), opt(c.churnLogit), c.name ?? ""]
+         c.churned.map { $0 ? "1" : "0" } ?? "", opt(c.futureSpend), opt(c.churnLogit), c.name ?? "",
+         c.visitWindow.flatMap { w in w.opens.flatMap { o in w.closes.map { RepCSV.hhmm(o) + "-" + RepCSV.hhmm($0) } } } ?? "",
+         c.visitWindow?.minutes.map(String.init) ?? ""]
     }
 
     /// Shortest text that reads back as the same Double (Swift's description is exact and

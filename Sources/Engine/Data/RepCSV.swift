@@ -70,6 +70,15 @@ public enum RepCSV {
         }
     }
 
+    /// `H:MM` or `HH:MM` → minutes after midnight (24:00 is the day's end); nil otherwise.
+    static func minutes(_ text: Substring) -> Int? {
+        let p = text.trimmingSpaces().split(separator: ":")
+        guard p.count == 2, let h = Int(p[0]), let m = Int(p[1]), (0...24).contains(h), (0..<60).contains(m), h * 60 + m <= 1440 else {
+            return nil
+        }
+        return h * 60 + m
+    }
+
     static func hhmm(_ m: Int) -> String {
         (m / 60 < 10 ? "0" : "") + String(m / 60) + ":" + (m % 60 < 10 ? "0" : "") + String(m % 60)
     }

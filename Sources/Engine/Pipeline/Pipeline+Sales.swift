@@ -62,6 +62,8 @@ extension Pipeline {
 
         start = WallClock.monotonic()
         let lat = customers.map(\.lat), lon = customers.map(\.lon)
+        // The data's own area: its extent sets the travel speed (the demo keeps 40 km/h).
+        let area = Region.of(customers: customers, reps: reps, demo: config.demo)
         let workload = FieldTerritories.workloadHours(tiers: customers.map(\.plannedTier), nbaPercentile: pct, visitMinutes: sc.visitMinutes)
         // The anomalies need nothing from the territories: the forest grows on the other core.
         let nbaScores = nba.score.map(Double.init), churn = models.churn, potential = models.potential
@@ -102,7 +104,8 @@ extension Pipeline {
         }
         let routes = FieldRoutes(territories: territories, reps: reps, lat: lat, lon: lon, percentile: pct, fieldDay: fieldDay,
                                  otherDay: otherDay, visitsPerDay: sc.fieldVisitsPerRep(reps), days: sc.planningDays,
-                                 visitMinutes: sc.visitMinutes, iterations: sc.routeIterations, seed: config.seed)
+                                 visitMinutes: sc.visitMinutes, iterations: sc.routeIterations, seed: config.seed,
+                                 travel: area.travel, windows: customers.map(\.visitWindow))
         let handover = allocation.applyFieldRoutes(visitDay: routes.visitDay(accounts: n), fit: fit)
         var allocWarnings: [String] = []
         if allocation.beyondHorizon > 0 {

@@ -48,6 +48,7 @@ public enum Pipeline {
         do {
             loaded = try loadData(config: config, input: input, store: store, analyse: salesStages, slaPolicy: slaPolicy)
         } catch { throw PipelineError(error.description) }
+        let config = { var c = config; c.demo = loaded.generated; return c }()
         let ticketBranch = loaded.tickets
         // Every way out waits for the branch: no SLA folds left running after the run returns.
         defer { _ = ticketBranch.slaStage() }

@@ -9,6 +9,10 @@ extension FieldRoutes {
         var days: Int
         var visitMinutes: Int
         var iterations: Int
+        var travel: TravelModel
+        /// Per account, the CRM's visit window (minutes after midnight) and visit length;
+        /// nil: the rep's day and `visitMinutes`.
+        var windows: [VisitWindow?]
     }
 
     /// The rep's days in order, for both plans; each plan keeps its own visited set.
@@ -55,16 +59,19 @@ extension FieldRoutes {
         -> (stops: [Visit], km: Double)? {
         let m = cands.count
         guard m > 0, maxVisits > 0 else { return nil }
-        let travel = TravelModel()
+        let travel = x.travel
         let matrix = travel.matrix(lat: [rep.homeLat] + cands.map { x.lat[$0] }, lon: [rep.homeLon] + cands.map { x.lon[$0] })
         let v = Vehicle(start: 0, end: 0, earliest: rep.dayStartMinute * 60, latest: rep.dayEndMinute * 60, capacity: maxVisits)
         var p = RoutingProblem(distance: matrix, time: matrix, size: m + 1, stops: Array(1...m), vehicles: [v])
         for j in 1...m {
-            p.service[j] = x.visitMinutes * 60
+            let w = x.windows.isEmpty ? nil : x.windows[cands[j - 1]]
+            p.service[j] = (w?.minutes ?? x.visitMinutes) * 60
             p.demand[j] = 1
             p.mandatory[j] = false
-            p.ready[j] = v.earliest
-            p.due[j] = v.latest
+            // The account's own opening hours, within the rep's day (a window outside it is
+            // simply never met: the stop stays unvisited, as a closed shop would).
+            p.ready[j] = max(v.earliest, (w?.opens).map { $0 * 60 } ?? v.earliest)
+            p.due[j] = min(v.latest, (w?.closes).map { $0 * 60 } ?? v.latest)
             p.prize[j] = prize(nbaPercentile: x.pct[cands[j - 1]])
         }
         p.lunch = rep.lunchBreak

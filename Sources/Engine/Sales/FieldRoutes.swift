@@ -63,7 +63,8 @@ public struct FieldRoutes: Sendable {
     /// account (≥ `days`: past the horizon), -1 when it may not be taken over;
     /// `visitsPerDay[r]` the most visits rep r makes in a day (it also sizes each day's pool).
     public init(territories: FieldTerritories, reps: [Rep], lat: [Double], lon: [Double], percentile: [Double],
-                fieldDay: [Int32], otherDay: [Int32], visitsPerDay: [Int], days: Int, visitMinutes: Int, iterations: Int, seed: UInt64) {
+                fieldDay: [Int32], otherDay: [Int32], visitsPerDay: [Int], days: Int, visitMinutes: Int, iterations: Int, seed: UInt64,
+                travel: TravelModel = TravelModel(), windows: [VisitWindow?] = []) {
         let k = territories.repOfTerritory.count
         // Accounts per territory by NBA: field accounts, and the field-fitting accounts of other channels.
         var field = [[Int]](repeating: [], count: k), other = [[Int]](repeating: [], count: k)
@@ -75,7 +76,7 @@ public struct FieldRoutes: Sendable {
         }
         let fieldByTerritory = field, otherByTerritory = other
         let input = DayInput(lat: lat, lon: lon, pct: percentile, fieldDay: fieldDay, otherDay: otherDay, days: days,
-                             visitMinutes: visitMinutes, iterations: iterations)
+                             visitMinutes: visitMinutes, iterations: iterations, travel: travel, windows: windows)
         let slots = ParallelSlots<RepPlans>(count: k)
         DispatchQueue.concurrentPerform(iterations: k) { t in
             let r = territories.repOfTerritory[t]

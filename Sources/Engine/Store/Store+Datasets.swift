@@ -25,7 +25,7 @@ extension Store {
         try writeRowsOfNewDataset("saving customers") { db in
             let id = try Self.insertDataset(db, kind: "customers", source: source, count: customers.count, report: report,
                                             generated: generated)
-            try SQLiteRowBinder.insertRows(db, into: "customer", columns: 28, count: customers.count,
+            try SQLiteRowBinder.insertRows(db, into: "customer", columns: 31, count: customers.count,
                                            what: "saving customers") { b, row throws(StoreError) in
                 let c = customers[row]
                 try b.bind(1, id); try b.bind(2, row); try b.bind(3, c.id); try b.bind(4, c.lat); try b.bind(5, c.lon)
@@ -38,6 +38,7 @@ extension Store {
                 try b.bind(20, c.supportTickets90d); try b.bind(21, c.csat); try b.bind(22, c.recentIssue)
                 try b.bind(23, c.touches30d); try b.bind(24, c.productInterest); try b.bind(25, c.churned)
                 try b.bind(26, c.futureSpend); try b.bind(27, c.churnLogit); try b.bind(28, c.name)
+                try b.bind(29, c.visitWindow?.opens); try b.bind(30, c.visitWindow?.closes); try b.bind(31, c.visitWindow?.minutes)
             }
             try more?(db, id)
             return id
@@ -124,7 +125,7 @@ extension Store {
                        preferred_channel, last_contact_channel, digital_engagement, inbound_calls_30d,
                        outbound_connect_rate, web_sessions_30d, abandoned_carts_30d, ecom_orders_30d,
                        support_tickets_90d, csat, recent_issue, touches_30d, product_interest, churned,
-                       future_spend, churn_logit, name
+                       future_spend, churn_logit, name, visit_opens, visit_closes, visit_minutes
                 FROM customer WHERE dataset_id = ? ORDER BY row
                 """)
             var r = SQLiteRowReader(stmt, what: "loading customers")
@@ -140,10 +141,15 @@ extension Store {
                     abandonedCarts30d: try r.int(15), ecomOrders30d: try r.int(16), supportTickets90d: try r.int(17),
                     csat: r.doubleOrNil(18), recentIssue: try r.bool(19), touches30d: try r.int(20),
                     productInterest: try r.string(21), churned: r.boolOrNil(22), futureSpend: r.doubleOrNil(23),
-                    churnLogit: r.doubleOrNil(24), name: try r.stringOrNil(25)))
+                    churnLogit: r.doubleOrNil(24), name: try r.stringOrNil(25),
+                    visitWindow: Self.window(r.intOrNil(26), r.intOrNil(27), r.intOrNil(28))))
             }
             return out
         }
+    }
+
+    private static func window(_ opens: Int?, _ closes: Int?, _ minutes: Int?) -> VisitWindow? {
+        opens == nil && closes == nil && minutes == nil ? nil : VisitWindow(opens: opens, closes: closes, minutes: minutes)
     }
 
     public func reps(dataset: Int64) throws(StoreError) -> [Rep] {

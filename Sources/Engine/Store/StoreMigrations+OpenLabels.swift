@@ -10,6 +10,9 @@ extension StoreMigrations {
             try db.execute(sql: """
                 ALTER TABLE ticket ADD COLUMN state TEXT;
                 ALTER TABLE customer ADD COLUMN name TEXT;
+                ALTER TABLE customer ADD COLUMN visit_opens INTEGER;
+                ALTER TABLE customer ADD COLUMN visit_closes INTEGER;
+                ALTER TABLE customer ADD COLUMN visit_minutes INTEGER;
                 ALTER TABLE dataset ADD COLUMN generated INTEGER NOT NULL DEFAULT 0;
                 UPDATE dataset SET generated = 1 WHERE source LIKE 'synthetic seed %';
                 """)

@@ -3,10 +3,10 @@ import Foundation
 
 extension SalesScreens {
     /// Loads the sales screens' data from a saved run; nil when the run saved no sales
-    /// stages (the screens then show what they will hold). `demo`: the run's data was
+    /// stages (the screens then show what they will hold). `demo` (nil: the run config's): the data was
     /// generated (the Barcelona demo, its coast and its travel); otherwise the maps and the
     /// travel come from the region fitted to the accounts' and reps' coordinates.
-    public static func load(store: Store, run: RunRecord, demo: Bool = true) throws(SalesScreensError) -> SalesScreens? {
+    public static func load(store: Store, run: RunRecord, demo: Bool? = nil) throws(SalesScreensError) -> SalesScreens? {
         do {
             return try loadRun(store: store, run: run, demo: demo)
         } catch let error as SalesScreensError {
@@ -16,7 +16,7 @@ extension SalesScreens {
         }
     }
 
-    private static func loadRun(store: Store, run: RunRecord, demo: Bool) throws -> SalesScreens? {
+    private static func loadRun(store: Store, run: RunRecord, demo: Bool?) throws -> SalesScreens? {
         guard let bytes = try store.artifact(run: run.id, name: Pipeline.accountsArtifact) else { return nil }
         func table(_ name: String) throws -> SavedTable {
             let data = try store.artifact(run: run.id, name: name) ?? []
@@ -33,7 +33,7 @@ extension SalesScreens {
         let accounts = try accountsModel(cols, customers: customers, tickets: tickets, config: config,
                                          scripts: table("scripts.csv"), anomalies: table("anomalies.csv"))
         let territories = territoriesModel(accounts, reps: reps, saved: try table("territories.csv"), config: config,
-                                           region: Region.of(customers: customers, reps: reps, demo: demo))
+                                           region: Region.of(customers: customers, reps: reps, demo: demo ?? config.demo))
         let routes = routesModel(accounts, reps: reps, territories: territories, saved: try table("routes.csv"),
                                  distanceOnly: try table("routes_distance_only.csv"), compare: try table("route_compare.csv"),
                                  config: config)
