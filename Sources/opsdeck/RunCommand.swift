@@ -11,6 +11,9 @@ struct RunCommand: ParsableCommand {
         $XDG_CONFIG_HOME/opsdeck/sales.json (~/.config/opsdeck/sales.json) when it exists.
         Prep scripts use $XDG_CONFIG_HOME/opsdeck/templates/prep_script.mustache when it exists;
         the SLA stage uses $XDG_CONFIG_HOME/opsdeck/sla.conf when it exists.
+        A store that holds imports runs on the latest import of each kind (either desk runs on
+        its own: tickets without customers run the support side); --demo generates the seeded
+        demo instead, which never shadows an import.
         """
     )
 
@@ -21,12 +24,14 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Seed for every random choice.") var seed: UInt64 = 42
     @Option(help: ArgumentHelp("Sales config (JSON): NBA weights, targets, capacities.", valueName: "file")) var config: String?
     @Option(help: "Worker threads.") var threads = 2
-    @Flag(help: "Use the latest imported datasets in the store instead of generating.") var fromStore = false
+    @Flag(help: "Use the latest imported datasets (the default when the store holds any).") var fromStore = false
+    @Flag(help: "Generate the seeded demo even when the store holds imports.") var demo = false
     @Flag(help: "Do not save the run.") var dryRun = false
 
     func validate() throws {
         guard customers >= 0, reps >= 0, tickets >= 0 else { throw ValidationError("counts must be zero or more") }
         guard (1...64).contains(threads) else { throw ValidationError("--threads must be 1…64") }
+        guard !(demo && fromStore) else { throw ValidationError("--demo and --from-store exclude each other") }
     }
 
     func run() throws {
@@ -38,9 +43,15 @@ struct RunCommand: ParsableCommand {
             let slaPolicy = try SLAExport.policy(environment: env)
             let cfg = PipelineConfig(customers: customers, reps: reps, tickets: tickets, seed: seed, sales: sales, threads: threads)
             let db = try store.open()
+            let imported = try db.hasImports()
+            if fromStore && !imported {
+                throw CLIError("the store at \(db.path) holds no imported data; import some (opsdeck import tickets FILE) or drop --from-store")
+            }
+            let useImports = !demo && imported
+            if useImports { print(try ImportedData.summary(db)) }
             var outcome: RunOutcome
             do {
-                outcome = try Pipeline.run(config: cfg, input: fromStore ? .stored(customers: nil, reps: nil, tickets: nil) : .synthetic,
+                outcome = try Pipeline.run(config: cfg, input: useImports ? .stored(customers: nil, reps: nil, tickets: nil) : .synthetic,
                                            store: db, template: template, slaPolicy: slaPolicy, saveDatasets: !dryRun)
             } catch let e as PipelineError { throw CLIError(e.description) }
             print(outcome.trace.rendered())

@@ -90,11 +90,7 @@ public enum CustomerCSV {
             gate.beginRow()
             if let c = parseRow(&gate, region: region, asOfDay: asOfDay, seen: &seen, labels: &labels), !gate.rowFailed {
                 out.append(c)
-                if let positions = extras?.positions {
-                    cells.removeAll(keepingCapacity: true)
-                    for p in positions { cells.append(p < reader.fieldCount ? reader.text(p) ?? "" : "") }
-                    extras?.append(cells)
-                }
+                if extras != nil { extras?.appendRow(of: reader, into: &cells) }
             }
             gate.endRow()
         }
@@ -103,18 +99,21 @@ public enum CustomerCSV {
         return (out, extras?.extras ?? CustomerExtras(names: []), gate.report)
     }
 
-    /// The unmapped columns worth keeping: a column without a name, with a name seen before
-    /// or with a field's own name cannot be told apart later, and is noted instead.
+    /// The unmapped columns worth keeping: a column without a name or with a field's own
+    /// name cannot be told apart later, and is noted instead. A name repeated (Jira writes
+    /// one `Labels` column per label) is one column whose cells join the repeats' values.
     static func extraColumns(_ header: [String], _ resolved: ResolvedColumns, _ report: inout GateReport,
                              taken: Set<String> = Set(fields.map(\.name))) -> CustomerExtras.Builder {
-        var names: [String] = [], positions: [Int] = [], skipped: [String] = []
+        var names: [String] = [], positions: [[Int]] = [], skipped: [String] = []
         for p in resolved.unusedPositions {
             let name = header[p].trimmingCharacters()
-            if name.isEmpty || names.contains(name) || taken.contains(name) {
+            if let k = names.firstIndex(of: name) {
+                positions[k].append(p)
+            } else if name.isEmpty || taken.contains(name) {
                 skipped.append(name.isEmpty ? "column \(p + 1) (no name)" : "\(name) (column \(p + 1), name already taken)")
             } else {
                 names.append(name)
-                positions.append(p)
+                positions.append([p])
             }
         }
         if !skipped.isEmpty { report.notes.append("columns not kept: " + skipped.joined(separator: ", ")) }

@@ -59,13 +59,26 @@ public struct CustomerExtras: Sendable, Equatable {
     struct Builder {
         private(set) var extras: CustomerExtras
         private var index: [[String: Int32]]
-        /// Header positions of the extra columns.
-        let positions: [Int]
+        /// Header positions of each extra column (several when its name repeats).
+        let positions: [[Int]]
 
-        init(names: [String], positions: [Int]) {
+        init(names: [String], positions: [[Int]]) {
             extras = CustomerExtras(names: names)
             index = Array(repeating: [:], count: names.count)
             self.positions = positions
+        }
+
+        /// Appends the current record's extra cells (`cells` is scratch space).
+        mutating func appendRow(of reader: CSVReader, into cells: inout [String]) {
+            cells.removeAll(keepingCapacity: true)
+            for ps in positions {
+                if ps.count == 1 {
+                    cells.append(ps[0] < reader.fieldCount ? reader.text(ps[0]) ?? "" : "")
+                } else {
+                    cells.append(ps.compactMap { $0 < reader.fieldCount ? reader.text($0) : nil }.joined(separator: " "))
+                }
+            }
+            append(cells)
         }
 
         mutating func append(_ cells: [String]) {

@@ -114,11 +114,7 @@ struct TicketImporter {
                           type: type, product: product, status: status, state: state, firstResponseAt: first,
                           resolvedAt: state == .solved ? resolved : nil, customerKey: customer,
                           satisfaction: satisfaction, subject: subject))
-        if extras != nil, let positions = extras?.positions {
-            cells.removeAll(keepingCapacity: true)
-            for p in positions { cells.append(p < reader.fieldCount ? reader.text(p) ?? "" : "") }
-            extras?.append(cells)
-        }
+        if extras != nil { extras?.appendRow(of: reader, into: &cells) }
     }
 
     /// The profile's own meanings first (Jira's Pending), then the policy's and the defaults.

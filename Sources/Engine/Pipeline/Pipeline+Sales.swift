@@ -12,15 +12,18 @@ extension Pipeline {
         do { models = try SalesModels.fit(customers, extras: extras, asOfDay: config.asOfDay, config: sc, seed: config.seed, threads: config.threads) } catch {
             throw PipelineError("models stage stopped the run: \(error.description)")
         }
-        let kpis = [
-            KPI(name: "churn AUC (out of fold)", value: models.auc, target: sc.targets.churnAUC),
-            KPI(name: "churn calibration error", value: models.ece, target: sc.targets.churnECE, higherIsBetter: false),
-            KPI(name: "value RMSE (log)", value: models.rmseLog, target: sc.targets.valueRMSELog, higherIsBetter: false),
-            KPI(name: "value R² (log)", value: models.r2Log),
-        ]
+        var kpis: [KPI] = []
+        if models.churnModelled {
+            kpis += [KPI(name: "churn AUC (out of fold)", value: models.auc, target: sc.targets.churnAUC),
+                     KPI(name: "churn calibration error", value: models.ece, target: sc.targets.churnECE, higherIsBetter: false)]
+        }
+        if models.valueModelled {
+            kpis += [KPI(name: "value RMSE (log)", value: models.rmseLog, target: sc.targets.valueRMSELog, higherIsBetter: false),
+                     KPI(name: "value R² (log)", value: models.r2Log)]
+        }
         return TimedStage(value: models, kpis: kpis, start: start, end: WallClock.monotonic(),
                           counts: [.init("labelled", models.labelled), .init("scored", customers.count), .init("folds", sc.folds)],
-                          warnings: missed(kpis))
+                          warnings: models.notes + missed(kpis))
     }
 
     /// Stages 3–7 on the models' scores (the models stage's KPIs are the caller's).
@@ -45,8 +48,12 @@ extension Pipeline {
             Double(customers[i].supportTickets90d + open.count(i)) + ((customers[i].csat ?? 10) < 6 ? 1 : 0)
         }
         let seg = Segmentation(value: value6m, potential: models.potential, valueBuckets: sc.valueBuckets, potentialBuckets: sc.potentialBuckets)
+        // A term the data cannot give (no churn labels, no potential at all) weighs nothing.
+        var weights = sc.nbaWeights
+        if !models.churnModelled { weights.churn = 0 }
+        if !models.potentialKnown { weights.potential = 0 }
         let nba = NBAScore(terms: [models.churn, models.potential.map { _log(1 + $0) }, recency, customers.map(\.digitalEngagement),
-                                   friction, (0..<n).map(seg.rankScore)], weights: sc.nbaWeights)
+                                   friction, (0..<n).map(seg.rankScore)], weights: weights)
         let order = nba.priorityOrder()
         var rank = [Int32](repeating: 0, count: n), pct = [Double](repeating: 0, count: n)
         for (pos, i) in order.enumerated() {

@@ -19,7 +19,7 @@ public struct OpenTickets: Sendable {
     /// The instant the deadlines were taken at: the planning day's start.
     public var now: Int64
 
-    /// Matches `ticket.customerKey` to customer ids (sorted search, no dictionary in the loop).
+    /// Matches `ticket.customerKey` to customer ids (sorted search), else to account names.
     /// Tickets the clock cannot time (a priority without a target) get no deadline.
     public init(customers: [Customer], tickets: [Ticket], clock: SLAClock, now: Int64) {
         let n = customers.count
@@ -32,12 +32,15 @@ public struct OpenTickets: Sendable {
         var ticketOverdue = [Bool](repeating: false, count: tickets.count)
         let targets = clock.policy.targetSeconds
         let codes = clock.policy.priorityCode
+        // Help desks name the account by organisation more often than by CRM id: a key that
+        // is no id is looked up among the accounts' names (ignoring case and spacing).
+        let link = AccountLink(customers)
         for (t, ticket) in tickets.enumerated() where ticket.state != .solved {
             guard let key = ticket.customerKey else { continue }
             var lo = 0, hi = ids.count
             while lo < hi { let mid = (lo + hi) / 2; if ids[mid] < key { lo = mid + 1 } else { hi = mid } }
-            guard lo < ids.count, ids[lo] == key else { continue }
-            let i = order[lo]
+            let i: Int
+            if lo < ids.count, ids[lo] == key { i = order[lo] } else if let j = link.byName(key) { i = j } else { continue }
             owner[t] = Int32(i)
             count[i + 1] += 1
             let code = Int(codes[t])

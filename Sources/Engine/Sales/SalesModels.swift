@@ -22,6 +22,23 @@ public struct ModelScores: Sendable, Equatable {
     /// The churn and value models' cards (data, features with extras and what was left
     /// out, settings, out-of-fold metrics, drivers), dated by the run's as-of day.
     public var cards: [ModelCard] = []
+    /// Which labels the file had: without churn labels churn is unknown (0) and the NBA
+    /// leaves it out; without future-spend labels the potential is the file's own figure
+    /// (`PotentialSource`), or unknown.
+    public var churnModelled = true
+    public var valueModelled = true
+    public var potentialKnown = true
+    /// How the models were fitted where that differs from the usual run.
+    public var notes: [String] = []
+
+    public init(churn: [Double], potential: [Double], labelled: Int, auc: Double, ece: Double, rmseLog: Double, r2Log: Double,
+                calibration: [CalibrationBin], importance: [(String, Double)], churnModelled: Bool = true,
+                valueModelled: Bool = true, potentialKnown: Bool = true, notes: [String] = []) {
+        self.churn = churn; self.potential = potential; self.labelled = labelled; self.auc = auc; self.ece = ece
+        self.rmseLog = rmseLog; self.r2Log = r2Log; self.calibration = calibration; self.importance = importance
+        self.churnModelled = churnModelled; self.valueModelled = valueModelled; self.potentialKnown = potentialKnown
+        self.notes = notes
+    }
 
     public static func == (a: ModelScores, b: ModelScores) -> Bool {
         a.churn == b.churn && a.potential == b.potential && a.auc == b.auc && a.rmseLog == b.rmseLog
@@ -35,7 +52,12 @@ public enum SalesModels {
     /// they join the features as `opsdeck model fit` would use them (see `ExtraFeatures`).
     public static func fit(_ customers: [Customer], extras: CustomerExtras? = nil, asOfDay: Int, config: SalesConfig, seed: UInt64,
                            threads: Int = 2) throws(SalesError) -> ModelScores {
-        do { return try run(customers, extras: extras, asOfDay: asOfDay, config: config, seed: seed, threads: threads) } catch let e as SalesError {
+        do {
+            let need = max(minimumLabelled, config.folds)
+            let joint = customers.lazy.filter { $0.churned != nil && ($0.futureSpend.map { $0.isFinite && $0 >= 0 } ?? false) }.count
+            if joint >= need { return try run(customers, extras: extras, asOfDay: asOfDay, config: config, seed: seed, threads: threads) }
+            return try fitOnAvailableLabels(customers, extras: extras, asOfDay: asOfDay, config: config, seed: seed, threads: threads)
+        } catch let e as SalesError {
             throw e
         } catch {
             throw SalesError.input("models: \(error)")

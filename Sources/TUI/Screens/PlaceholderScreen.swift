@@ -33,6 +33,8 @@ public struct PlaceholderScreen: Screen {
         ]
         lines += id.placeholder.map { TextLine("  " + $0) }
         lines.append(TextLine(""))
+        lines += id.needs.map { TextLine($0) }
+        lines.append(TextLine(""))
         if context.summary.isEmpty {
             lines.append(TextLine("No dataset is loaded.", role: .muted))
         } else {

@@ -54,6 +54,23 @@ public enum ScreenID: Int, CaseIterable, Hashable, Sendable {
         }
     }
 
+    /// The data the screen is computed from and the commands that bring it in.
+    public var needs: [String] {
+        switch self {
+        case .sla:
+            return ["It needs tickets: opsdeck import tickets FILE (Zendesk, Freshdesk, Jira,",
+                    "ServiceNow or a generic CSV), then opsdeck run."]
+        case .territories, .repsRoutes:
+            return ["It needs accounts with coordinates and reps: opsdeck import customers FILE",
+                    "and opsdeck import reps FILE (a CRM export), then opsdeck run."]
+        case .customers, .channels:
+            return ["It needs accounts: opsdeck import customers FILE (Salesforce, HubSpot or",
+                    "a generic CSV), then opsdeck run."]
+        case .models:
+            return ["It needs a run: opsdeck run (on the store's imports, or --demo)."]
+        }
+    }
+
     public func next() -> ScreenID { ScreenID(rawValue: rawValue % ScreenID.allCases.count + 1) ?? .sla }
 
     public func previous() -> ScreenID {
