@@ -34,11 +34,16 @@ public struct CustomerExtras: Sendable, Equatable {
     /// Rows re-ordered to `kept`, a subset of `loaded` in order (the customers that passed the
     /// run's gates), matched by customer id; a kept customer with no row gets empty cells.
     public func aligned(from loaded: [Customer], to kept: [Customer]) -> CustomerExtras {
+        aligned(fromIDs: loaded.map(\.id), toIDs: kept.map(\.id))
+    }
+
+    /// The same by record ids (tickets' extras follow the tickets their gate kept).
+    public func aligned(fromIDs loaded: [String], toIDs kept: [String]) -> CustomerExtras {
         if loaded.count == kept.count && rowCount == kept.count { return self }
         var rowOf: [String: Int] = [:]
         rowOf.reserveCapacity(loaded.count)
-        for (i, c) in loaded.enumerated() where i < rowCount && rowOf[c.id] == nil { rowOf[c.id] = i }
-        let rows = kept.map { rowOf[$0.id] ?? -1 }
+        for (i, id) in loaded.enumerated() where i < rowCount && rowOf[id] == nil { rowOf[id] = i }
+        let rows = kept.map { rowOf[$0] ?? -1 }
         let out = columns.map { col -> RawTable.Column in
             var c = RawTable.Column(name: col.name)
             c.values = col.values

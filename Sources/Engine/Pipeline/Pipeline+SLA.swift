@@ -11,7 +11,8 @@ extension Pipeline {
         var artifacts: [String: [UInt8]]?
     }
 
-    static func slaStage(_ tickets: [Ticket], policy: SLAPolicy, config: PipelineConfig) -> Result<TimedStage<SLAOutcome>, PipelineError> {
+    static func slaStage(_ tickets: [Ticket], extras: CustomerExtras? = nil, policy: SLAPolicy,
+                         config: PipelineConfig) -> Result<TimedStage<SLAOutcome>, PipelineError> {
         let start = WallClock.monotonic()
         guard tickets.contains(where: { $0.isResolved }) else {
             return .success(TimedStage(value: SLAOutcome(analysis: nil, artifacts: nil), kpis: [], start: start, end: WallClock.monotonic(),
@@ -19,7 +20,7 @@ extension Pipeline {
         }
         let analysis: SupportAnalysis
         do {
-            analysis = try supportAnalysis(tickets: tickets, policy: policy, seed: config.seed)
+            analysis = try supportAnalysis(tickets: tickets, policy: policy, seed: config.seed, extras: extras)
         } catch {
             return .failure(PipelineError("SLA stage stopped the run: \(error)"))
         }
@@ -29,15 +30,24 @@ extension Pipeline {
             KPI(name: "open tickets at risk (p ≥ 0.5)", value: Double(analysis.queue.entries.filter { $0.probability >= 0.5 }.count)),
         ]
         let end = WallClock.monotonic()
+        let extraNames = analysis.features.names.dropFirst(SupportFeatures.names.count)
+        var notes: [String] = []
+        if !extraNames.isEmpty { notes.append("the desk's own columns in the breach model: " + extraNames.joined(separator: ", ")) }
+        if !analysis.excludedExtras.isEmpty {
+            notes.append("left out of the breach model: " + analysis.excludedExtras.prefix(8).map { "\($0.name) (\($0.reason))" }.joined(separator: "; ")
+                         + (analysis.excludedExtras.count > 8 ? "; and \(analysis.excludedExtras.count - 8) more" : ""))
+        }
         return .success(TimedStage(value: SLAOutcome(analysis: analysis, artifacts: slaArtifacts(analysis)), kpis: kpis, start: start, end: end,
-                                   counts: [.init("resolved", analysis.resolvedRows.count), .init("queue", analysis.queue.entries.count)],
-                                   warnings: missed(kpis)))
+                                   counts: [.init("resolved", analysis.resolvedRows.count), .init("queue", analysis.queue.entries.count)]
+                                       + (extraNames.isEmpty ? [] : [.init("features", analysis.features.featureCount)]),
+                                   warnings: notes + missed(kpis)))
     }
 
     /// The run's SLA analysis, the one definition the stage, the exports and the screen's
     /// fallback share, so all three show the same probabilities for the same run and seed.
     /// The boosted model (TreeSHAP reasons); the naive-Bayes baseline stays for comparison in `bench sla`.
-    public static func supportAnalysis(tickets: [Ticket], policy: SLAPolicy, seed: UInt64) throws -> SupportAnalysis {
+    public static func supportAnalysis(tickets: [Ticket], policy: SLAPolicy, seed: UInt64,
+                                       extras: CustomerExtras? = nil) throws -> SupportAnalysis {
         var gbm = GradientBoostingBreachTrainer.defaultConfig
         gbm.seed = seed
         gbm.maxBins = 63  // nine mostly categorical features: coarser bins cost no AUC here (BENCHMARKS.md)
@@ -48,7 +58,7 @@ extension Pipeline {
         gbm.trees = 30
         gbm.learningRate = 0.3
         gbm.numLeaves = 7
-        return try SupportAnalysis.build(tickets: tickets, policy: policy, options: .init(folds: 3, seed: seed),
+        return try SupportAnalysis.build(tickets: tickets, policy: policy, options: .init(folds: 3, seed: seed, extras: extras),
                                          trainer: GradientBoostingBreachTrainer(config: gbm))
     }
 

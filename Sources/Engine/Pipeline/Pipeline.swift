@@ -195,16 +195,19 @@ public enum Pipeline {
             let cid = try pick(c, "customers", store)
             let rid = try pick(r, "reps", store)
             let tid = try pick(t, "tickets", store)
-            var customers = [Customer](), reps = [Rep](), tickets = [Ticket]()
+            var customers = [Customer](), reps = [Rep](), tickets = [Ticket](), ticketExtras: CustomerExtras?
             if let cid { customers = try store.customers(dataset: cid) }
             if let rid { reps = try store.reps(dataset: rid) }
-            if let tid { tickets = try store.tickets(dataset: tid, statuses: slaPolicy.statusMapping) }
+            if let tid {
+                tickets = try store.tickets(dataset: tid, statuses: slaPolicy.statusMapping)
+                ticketExtras = try store.customerExtras(dataset: tid)
+            }
             var warnings = [String]()
             if cid == nil { warnings.append("no customer dataset in the store") }
             if tid == nil { warnings.append("no ticket dataset in the store") }
-            let loaded = tickets
+            let loaded = tickets, extras = ticketExtras
             return LoadedData(customers: customers, reps: reps,
-                              tickets: TicketBranch(draw: { loaded }, analyse: analyse, policy: slaPolicy, config: config),
+                              tickets: TicketBranch(draw: { loaded }, extras: extras, analyse: analyse, policy: slaPolicy, config: config),
                               ids: (cid, rid, tid), start: start, end: WallClock.monotonic(), warnings: warnings,
                               generated: try allGenerated([cid, rid, tid], store))
         }

@@ -11,14 +11,17 @@ final class TicketBranch: Sendable {
     private let sla: SideTask<Result<TimedStage<Pipeline.SLAOutcome>, PipelineError>?>
 
     /// `analyse: false` stops after the gate (a run that checks data only).
-    init(draw: @escaping @Sendable () -> [Ticket], analyse: Bool, policy: SLAPolicy, config: PipelineConfig) {
+    /// `extras`: the imported file's own columns, one row per drawn ticket.
+    init(draw: @escaping @Sendable () -> [Ticket], extras: CustomerExtras? = nil, analyse: Bool, policy: SLAPolicy,
+         config: PipelineConfig) {
         let drawn = drawn, gated = gated
         sla = SideTask {
             let tickets = draw()
             drawn.put((tickets, WallClock.monotonic()))
             let (kept, report) = QualityGates.tickets(tickets, source: "tickets")
             gated.put((kept, report, WallClock.monotonic()))
-            return analyse ? Pipeline.slaStage(kept, policy: policy, config: config) : nil
+            let keptExtras = extras.map { $0.aligned(fromIDs: tickets.map(\.id), toIDs: kept.map(\.id)) }
+            return analyse ? Pipeline.slaStage(kept, extras: keptExtras, policy: policy, config: config) : nil
         }
     }
 

@@ -28,7 +28,7 @@ public protocol BreachScorer: Sendable {
     /// Breach probabilities for `rows`, in that order.
     func probabilities(_ features: SupportFeatures, rows: [Int]) throws -> [Double]
     /// Per row of `rows`: per-feature contributions to its log-odds, aligned with
-    /// `SupportFeatures.names`; positive pushes towards a breach.
+    /// `SupportFeatures.names` (the instance's); positive pushes towards a breach.
     func contributions(_ features: SupportFeatures, rows: [Int]) throws -> [[Double]]
 }
 
@@ -52,7 +52,7 @@ extension BreachScorer {
                 .map { f in
                     let code = Int(features.codes[f][row])
                     let lv = features.levels[f]
-                    return BreachReason(feature: SupportFeatures.names[f], level: code < lv.count ? lv[code] : "?",
+                    return BreachReason(feature: features.names[f], level: code < lv.count ? lv[code] : "?",
                                         weight: c[f])
                 }
         }

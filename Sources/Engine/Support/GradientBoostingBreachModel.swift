@@ -69,19 +69,16 @@ struct GradientBoostingBreachScorer: BreachScorer {
 }
 
 extension SupportFeatures {
-    /// Features 0–3 are categories; the rest are numbers.
-    static let categoricalFeatures = 4
-
     /// The learning engine's input for `rows`, in that order.
     public func frame(rows: [Int]) throws -> FeatureFrame {
         var f = FeatureFrame(rowCount: rows.count)
         for j in 0..<featureCount {
-            if j < Self.categoricalFeatures {
+            if categorical[j] {
                 let col = codes[j]
-                try f.addCategorical(Self.names[j], codes: rows.map { Int32(col[$0]) }, labels: levels[j])
+                try f.addCategorical(names[j], codes: rows.map { Int32(col[$0]) }, labels: levels[j])
             } else {
                 let col = numeric[j]
-                try f.addNumeric(Self.names[j], rows.map { col[$0] })
+                try f.addNumeric(names[j], rows.map { col[$0] })
             }
         }
         return f

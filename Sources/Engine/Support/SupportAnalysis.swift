@@ -9,8 +9,10 @@ public struct SupportAnalysis: Sendable {
         public var now: Int64?
         /// Per ticket (aligned with the tickets), pending-customer intervals; nil: none known.
         public var pauses: [[SLAPause]]?
-        public init(folds: Int = 5, seed: UInt64 = 42, now: Int64? = nil, pauses: [[SLAPause]]? = nil) {
-            self.folds = folds; self.seed = seed; self.now = now; self.pauses = pauses
+        /// The desk's own columns, one row per ticket: breach-model features where known at arrival.
+        public var extras: CustomerExtras?
+        public init(folds: Int = 5, seed: UInt64 = 42, now: Int64? = nil, pauses: [[SLAPause]]? = nil, extras: CustomerExtras? = nil) {
+            self.folds = folds; self.seed = seed; self.now = now; self.pauses = pauses; self.extras = extras
         }
     }
 
@@ -21,6 +23,8 @@ public struct SupportAnalysis: Sendable {
     /// Per ticket: breach label if resolved.
     public let labels: [UInt8?]
     public let features: SupportFeatures
+    /// The desk's own columns left out of the model, with why (none without extras).
+    public let excludedExtras: [ExcludedColumn]
     /// Resolved tickets (indices) and their out-of-fold probabilities, same order.
     public let resolvedRows: [Int]
     public let outOfFold: OutOfFoldScores
@@ -56,8 +60,14 @@ public struct SupportAnalysis: Sendable {
             clock.state(of: tickets[i], code: policy.priorityCode[i], pauses: options.pauses?[i] ?? [], at: tickets[i].resolvedAt ?? now)
         }
         for (k, i) in resolvedRows.enumerated() { labels[i] = resolvedStates[k].breached ? 1 : 0 }
+        let extras = options.extras.flatMap { e -> TicketExtraFeatures? in
+            guard e.rowCount == tickets.count, !e.isEmpty else { return nil }
+            return TicketExtraFeatures(e, asOfDay: Int(CivilDate.floorDiv(now, 86_400)), rows: resolvedRows,
+                                       breach: resolvedRows.map { Double(labels[$0] ?? 0) },
+                                       hours: resolvedRows.map { Double((tickets[$0].resolvedAt ?? tickets[$0].createdAt) - tickets[$0].createdAt) / 3600 })
+        }
         let features = SupportFeatures(tickets: tickets, labels: labels, priorityCodes: policy.priorityCode,
-                                       priorityLabels: policy.labels)
+                                       priorityLabels: policy.labels, extras: extras)
         let y = labels.map { $0 ?? 0 }
 
         let trainer = try trainer.prepared(for: features, rows: resolvedRows)
@@ -88,6 +98,7 @@ public struct SupportAnalysis: Sendable {
         self.now = now
         self.labels = labels
         self.features = features
+        self.excludedExtras = extras?.excluded ?? []
         self.resolvedRows = resolvedRows
         self.outOfFold = oof
         self.metrics = BreachMetrics.evaluate(p, resolvedRows.map { y[$0] })

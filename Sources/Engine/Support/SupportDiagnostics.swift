@@ -65,7 +65,7 @@ public struct SupportDiagnostics: Sendable {
                 if labels[i] == 1 { b[v] += 1; c[v] += cost[Int(priorityCode[i])] }
             }
             for v in levels.indices where n[v] > 0 {
-                groups.append(Group(dimension: SupportFeatures.names[f], level: levels[v], tickets: n[v],
+                groups.append(Group(dimension: features.names[f], level: levels[v], tickets: n[v],
                                     breaches: b[v], meanResolutionHours: hours[v] / Double(n[v]), breachCost: c[v]))
             }
         }
@@ -85,7 +85,7 @@ public struct SupportDiagnostics: Sendable {
         associations = Self.testedFeatures.map { f in
             var table = [[Double]](repeating: [0, 0], count: features.levels[f].count)
             for i in rows { table[Int(features.codes[f][i])][Int(labels[i] ?? 0)] += 1 }
-            return Association(dimension: SupportFeatures.names[f], test: ChiSquareTest(table: table))
+            return Association(dimension: features.names[f], test: ChiSquareTest(table: table))
         }
 
         var byWeek: [Int: Week] = [:]

@@ -4,9 +4,15 @@
 /// each code) for count-based models and reasons, and as a raw number (`numeric`) for tree
 /// models. Everything here is known at the ticket's arrival: nothing looks into its future.
 public struct SupportFeatures: Sendable {
+    /// The built-in features, in order; a desk's extra columns follow them (`names`).
     public static let names = ["priority", "channel", "type", "product", "arrival hour", "weekday",
                                "backlog at arrival", "customer prior tickets", "customer prior breaches"]
 
+    /// Per feature: its name (the built-in `SupportFeatures.names`, then the extras').
+    public let names: [String]
+    /// Per feature: a category for the trees (priority, channel, type, product and the
+    /// desk's own categorical columns) rather than a number.
+    public let categorical: [Bool]
     /// Per feature, per row: level code.
     public let codes: [[UInt8]]
     /// Per feature: label of each code.
@@ -24,7 +30,10 @@ public struct SupportFeatures: Sendable {
     /// needed for the customer's prior breaches, counted only once resolved before arrival.
     /// `priorityCodes`/`priorityLabels`: the resolved policy's coding (least urgent first), so
     /// that the priority feature is ordinal by urgency on any desk's labels.
-    public init(tickets: [Ticket], labels: [UInt8?], priorityCodes: [UInt8], priorityLabels: [String]) {
+    /// `extras`: the desk's own columns (group, tags, custom fields) already guarded against
+    /// leakage (`TicketExtraFeatures`), one row per ticket.
+    public init(tickets: [Ticket], labels: [UInt8?], priorityCodes: [UInt8], priorityLabels: [String],
+                extras: TicketExtraFeatures? = nil) {
         let n = tickets.count
         var codes: [[UInt8]] = []
         var levels: [[String]] = []
@@ -59,6 +68,17 @@ public struct SupportFeatures: Sendable {
         let (qc, ql) = Self.fixedBins(priorBreaches, edges: [0, 1, 2, 4])
         add(qc, ql, priorBreaches.map(Float.init))
 
+        var names = Self.names
+        var categorical = Self.names.indices.map { $0 < 4 }
+        if let extras {
+            for (k, f) in extras.columns.enumerated() {
+                names.append(extras.names[k])
+                categorical.append(f.isCategorical)
+                add(f.codes, f.levels, f.numeric)
+            }
+        }
+        self.names = names
+        self.categorical = categorical
         self.codes = codes
         self.levels = levels
         self.numeric = numeric
