@@ -35,7 +35,8 @@ struct CSVScanner {
         self.chunk = chunk
         self.end = end
         self.atEOF = atEOF
-        if fill(3), chunk[pos] == 0xEF, chunk[pos + 1] == 0xBB, chunk[pos + 2] == 0xBF { pos += 3 }
+        // `self.chunk`: the parameter is the buffer as passed in (all zeros before a file's first read).
+        if fill(3), self.chunk[pos] == 0xEF, self.chunk[pos + 1] == 0xBB, self.chunk[pos + 2] == 0xBF { pos += 3 }
     }
 
     @inline(__always)
