@@ -17,19 +17,23 @@ public final class CSVReader {
     /// access per record, not one runtime exclusivity check per byte.
     private var scanner: CSVScanner
 
-    /// Opens a file for streaming.
-    public init(path: String, chunkSize: Int = 1 << 20) throws(InputError) {
+    /// Opens a file for streaming. The encoding is detected (UTF-8 with or without a
+    /// byte-order mark, UTF-16LE/BE with a mark or by their NUL pattern) unless given;
+    /// a UTF-32, workbook or binary file throws here, naming what it looks like.
+    public init(path: String, encoding: TextEncoding? = nil, chunkSize: Int = 1 << 20) throws(InputError) {
         guard let f = fopen(path, "rb") else {
             throw InputError(file: path, line: 0, column: 0, "cannot open the file (\(String(cString: strerror(errno))))")
         }
         name = path
-        scanner = CSVScanner(name: path, file: f, chunk: [UInt8](repeating: 0, count: max(64, chunkSize)), end: 0, atEOF: false)
+        scanner = CSVScanner(name: path, file: f, chunkSize: chunkSize, encoding: encoding)
+        if let e = scanner.unreadableError { throw e }
     }
 
-    /// Reads from bytes already in memory (tests, small uploads).
-    public init(bytes: [UInt8], name: String) {
+    /// Reads from bytes already in memory (tests, small uploads). Encoding as for a file;
+    /// an unreadable one throws from the first `next()`.
+    public init(bytes: [UInt8], name: String, encoding: TextEncoding? = nil) {
         self.name = name
-        scanner = CSVScanner(name: name, file: nil, chunk: bytes, end: bytes.count, atEOF: true)
+        scanner = CSVScanner(name: name, bytes: bytes, encoding: encoding)
     }
 
     public convenience init(text: String, name: String = "<text>") {
@@ -38,6 +42,20 @@ public final class CSVReader {
 
     deinit {
         if let f = scanner.file { fclose(f) }
+    }
+
+    /// The encoding the file is read in (detected or given).
+    public var encoding: TextEncoding { scanner.encoding }
+    /// Whether the file starts with a byte-order mark.
+    public var hasByteOrderMark: Bool { scanner.byteOrderMark }
+    /// For the import report when the file is not plain UTF-8, e.g. "read as UTF-16LE
+    /// (byte-order mark), converted to UTF-8"; nil for UTF-8 without a mark.
+    public var encodingNote: String? {
+        switch (scanner.encoding, scanner.byteOrderMark) {
+        case (.utf8, false): return nil
+        case (.utf8, true): return "read as UTF-8 (with a byte-order mark, as Excel's 'CSV UTF-8' writes)"
+        case (let e, let bom): return "read as \(e.rawValue)\(bom ? " (byte-order mark)" : e == .windows1252 ? " (as asked)" : " (detected, no byte-order mark)"), converted to UTF-8"
+        }
     }
 
     /// Line on which the current record starts.
