@@ -3,8 +3,8 @@ import Foundation
 /// The desk's time zone (`calendar.timezone`): times without a zone in a file are wall
 /// time here, and business hours are counted here. UTC, a fixed offset (`+02:00`) or an
 /// IANA name (`Europe/Madrid`). A named zone's offsets come from Foundation once, as a
-/// table of transitions, so converting a million cells is a binary search each, not a
-/// Foundation call.
+/// table of transitions plus a per-day offset for 1970–2100, so converting a million cells
+/// is an array read each (a binary search near a change), not a Foundation call.
 public struct DeskTimeZone: Sendable, Equatable, CustomStringConvertible {
     public enum Kind: Sendable, Equatable {
         case utc
@@ -80,31 +80,39 @@ public struct DeskTimeZone: Sendable, Equatable, CustomStringConvertible {
 
     /// Seconds east of UTC in effect at a UTC instant.
     @inline(__always)
-    public func offset(atUTC t: Int64) -> Int { table.offset(at: t) }
+    public func offset(atUTC t: Int64) -> Int { table.quietDayOffset(t) ?? table.offset(at: t) }
 
     /// Wall time (seconds since 1970-01-01 00:00 local) of a UTC instant.
     @inline(__always)
-    public func local(fromUTC t: Int64) -> Int64 { t + Int64(table.offset(at: t)) }
+    public func local(fromUTC t: Int64) -> Int64 { t + Int64(offset(atUTC: t)) }
 
     /// The UTC instant of a local wall time. A wall time that happens twice (clocks set
     /// back) is the first one; one that never happens (clocks set forward) is read with the
     /// offset before the change, so it lands as far past the change as it is written past it
     /// (02:30 on a spring-forward night at 02:00 is 03:30), as Foundation and java.time do.
     public func utc(fromLocal l: Int64) -> Int64 {
-        if table.transitions.isEmpty { return l - Int64(table.before) }
-        // Transitions are months apart, so a day either side brackets any change near `l`.
-        let before = table.offset(at: l - 86_400 - 64_800)
-        let after = table.offset(at: l + 86_400 + 64_800)
-        if before == after { return l - Int64(before) }
-        let uBefore = l - Int64(before), uAfter = l - Int64(after)
-        let okBefore = table.offset(at: uBefore) == before
-        let okAfter = table.offset(at: uAfter) == after
-        switch (okBefore, okAfter) {
-        case (true, true): return min(uBefore, uAfter)
-        case (true, false): return uBefore
-        case (false, true): return uAfter
-        case (false, false): return uBefore
+        let tab = table
+        let count = tab.transitions.count
+        if count == 0 { return l - Int64(tab.before) }
+        if let o = tab.quietDayOffset(l) { return l - Int64(o) }
+        // Segment j runs from transition j-1 (or -∞) to transition j (or +∞) with offset(j).
+        // Offsets are hours and transitions months apart, so the wall time's segment is
+        // the one `l` falls in read as UTC, or a neighbour: one binary search in all.
+        let k = tab.segment(at: l)
+        var found: Int64?
+        for j in max(0, k - 1)...min(count, k + 1) {
+            let u = l - Int64(tab.offset(segment: j))
+            guard tab.contains(segment: j, u) else { continue }
+            if found == nil { found = u } else if let f = found, u < f { found = u }
         }
+        if let found { return found }
+        // In a gap (too late for segment j, too early for j + 1): the offset before the
+        // change, so the time lands past it.
+        for j in max(0, k - 1)...min(count - 1, k + 1) {
+            let u = l - Int64(tab.offset(segment: j))
+            if u >= tab.transitions[j], l - Int64(tab.offset(segment: j + 1)) < tab.transitions[j] { return u }
+        }
+        return l - Int64(tab.offset(segment: k))
     }
 }
 
@@ -115,10 +123,25 @@ final class OffsetTable: Sendable {
     let transitions: [Int64]
     let offsets: [Int32]
 
+    /// Per day from 1970 to 2100: the offset, when no transition is within two days
+    /// (then any instant or wall time that day has it), else `Int32.min`. A million
+    /// conversions are then an array read each; days near a change take the search.
+    let dayOffsets: [Int32]
+    static let firstDay: Int64 = 0, dayCount = 47_482  // 1970-01-01 ..< 2100-01-01
+
     init(fixed: Int) {
         before = fixed
         transitions = []
         offsets = []
+        dayOffsets = []
+    }
+
+    @inline(__always)
+    func quietDayOffset(_ t: Int64) -> Int? {
+        let d = CivilDate.floorDiv(t, 86_400) - Self.firstDay
+        guard d >= 0, d < Int64(dayOffsets.count) else { return nil }
+        let o = dayOffsets[Int(d)]
+        return o == Int32.min ? nil : Int(o)
     }
 
     /// Transitions from 1900 to 2200 through Foundation, once; outside that range the
@@ -142,16 +165,39 @@ final class OffsetTable: Sendable {
         before = first
         transitions = ts
         offsets = os
+        var days = [Int32](repeating: 0, count: Self.dayCount)
+        var j = 0
+        for d in 0..<Self.dayCount {
+            let t = (Self.firstDay + Int64(d)) * 86_400
+            while j < ts.count, ts[j] <= t { j += 1 }
+            days[d] = j == 0 ? Int32(first) : os[j - 1]
+        }
+        for t in ts {
+            let d = Int(CivilDate.floorDiv(t, 86_400) - Self.firstDay)
+            for k in (d - 2)...(d + 2) where k >= 0 && k < Self.dayCount { days[k] = Int32.min }
+        }
+        dayOffsets = days
     }
 
+    /// Number of transitions at or before `t`: the segment `t` is in.
     @inline(__always)
-    func offset(at t: Int64) -> Int {
-        // Last transition at or before t.
+    func segment(at t: Int64) -> Int {
         var lo = 0, hi = transitions.count
         while lo < hi {
             let mid = (lo + hi) >> 1
             if transitions[mid] <= t { lo = mid + 1 } else { hi = mid }
         }
-        return lo == 0 ? before : Int(offsets[lo - 1])
+        return lo
     }
+
+    @inline(__always)
+    func offset(segment j: Int) -> Int { j == 0 ? before : Int(offsets[j - 1]) }
+
+    @inline(__always)
+    func contains(segment j: Int, _ t: Int64) -> Bool {
+        (j == 0 || transitions[j - 1] <= t) && (j == transitions.count || t < transitions[j])
+    }
+
+    @inline(__always)
+    func offset(at t: Int64) -> Int { offset(segment: segment(at: t)) }
 }

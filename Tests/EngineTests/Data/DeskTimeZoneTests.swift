@@ -63,6 +63,25 @@ import Testing
         }
     }
 
+    @Test func everyWallTimeMapsBackOrLandsPastItsGap() throws {
+        for name in ["Europe/Madrid", "America/Chicago", "Australia/Lord_Howe", "Australia/Sydney"] {
+            let z = try DeskTimeZone.parse(name)
+            var l = utc(2023, 1, 1)
+            while l < utc(2026, 1, 1) {
+                let u = z.utc(fromLocal: l)
+                let back = z.local(fromUTC: u)
+                if back == l {
+                    // Of two instants with this wall time, the first.
+                    let step = Int64(abs(z.offset(atUTC: u + 86_400) - z.offset(atUTC: u - 86_400)))
+                    #expect(step == 0 || z.local(fromUTC: u - step) != l, "\(name) \(l)")
+                } else {
+                    #expect(back > l && back - l <= 3600 && z.offset(atUTC: u) != z.offset(atUTC: u - 86_400), "\(name) \(l)")
+                }
+                l += 900
+            }
+        }
+    }
+
     @Test func localRoundTripsOutsideGaps() throws {
         let z = try DeskTimeZone.parse("America/Chicago")
         var t = utc(2024, 1, 1)
