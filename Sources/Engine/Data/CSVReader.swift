@@ -13,6 +13,9 @@ import Darwin
 /// the caller's business.
 public final class CSVReader {
     public let name: String
+    /// Where the records come from, so `reopened()` can start over.
+    private enum Source { case path(String, TextEncoding?, Int), bytes([UInt8], TextEncoding?) }
+    private let source: Source
     /// All parse state lives in one struct so the byte loop runs on a single exclusive
     /// access per record, not one runtime exclusivity check per byte.
     private var scanner: CSVScanner
@@ -25,6 +28,7 @@ public final class CSVReader {
             throw InputError(file: path, line: 0, column: 0, "cannot open the file (\(String(cString: strerror(errno))))")
         }
         name = path
+        source = .path(path, encoding, chunkSize)
         scanner = CSVScanner(name: path, file: f, chunkSize: chunkSize, encoding: encoding)
         if let e = scanner.unreadableError { throw e }
     }
@@ -33,7 +37,18 @@ public final class CSVReader {
     /// an unreadable one throws from the first `next()`.
     public init(bytes: [UInt8], name: String, encoding: TextEncoding? = nil) {
         self.name = name
+        source = .bytes(bytes, encoding)
         scanner = CSVScanner(name: name, bytes: bytes, encoding: encoding)
+    }
+
+    /// A fresh reader over the same file or bytes, from the first record: for a pre-pass
+    /// (finding a time column's format) before the pass that keeps rows. Bytes are shared,
+    /// not copied.
+    public func reopened() throws(InputError) -> CSVReader {
+        switch source {
+        case .path(let p, let e, let c): return try CSVReader(path: p, encoding: e, chunkSize: c)
+        case .bytes(let b, let e): return CSVReader(bytes: b, name: name, encoding: e)
+        }
     }
 
     public convenience init(text: String, name: String = "<text>") {

@@ -137,3 +137,20 @@ public struct TimeFormatDetector: Sendable {
         return text
     }
 }
+
+extension TimeFormatDetector {
+    /// The pre-pass: reads records from `reader` (positioned after the header) until every
+    /// column's detector settles or the file ends, and returns each column's format in the
+    /// order given. A file whose times settle in the first `sample` rows costs that many
+    /// rows, not a second full read.
+    public static func detect(_ reader: CSVReader, columns: [(field: Int, name: String)], order: DateOrder? = nil,
+                              sample: Int = 1000) throws(InputError) -> [TimeFormat] {
+        var detectors = columns.map { TimeFormatDetector(file: reader.name, column: $0.name, order: order, sample: sample) }
+        while !detectors.allSatisfy(\.isSettled), try reader.next() {
+            for k in detectors.indices { detectors[k].observe(reader, field: columns[k].field) }
+        }
+        var out: [TimeFormat] = []
+        for d in detectors { out.append(try d.finish()) }
+        return out
+    }
+}

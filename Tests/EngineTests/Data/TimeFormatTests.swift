@@ -169,3 +169,27 @@ import Testing
         #expect(try detect(["2024-03-05T14:07:22Z", "1709647642"]).name == "ISO 8601 with zone (YYYY-MM-DD HH:MM:SS ±hh:mm); 1 cell in other layouts")
     }
 }
+
+extension TimeFormatTests {
+    @Test func prePassOverAReopenedReaderThenInlineParsing() throws {
+        var text = "id,created_at,resolved_at\n"
+        for i in 1...50 { text += "\(i),0\(i % 9 + 1)/0\(i % 7 + 1)/2024 9:0\(i % 10),\(i == 40 ? "25/03/2024 10:00" : "")\n" }
+        text += "51,01/02/2024 8:00,02/02/2024 9:00\n"
+        let reader = CSVReader(text: text, name: "t.csv")
+        #expect(try reader.next())  // header
+        // Ambiguous in created_at: the pre-pass names the first row that reads both ways.
+        let e = #expect(throws: InputError.self) {
+            _ = try TimeFormatDetector.detect(reader.reopened(), columns: [(1, "created_at")])
+        }
+        #expect(e?.line == 8)  // rows 2–7 read the same either way (02/02, 03/03, …)
+        let pre = try reader.reopened()
+        _ = try pre.next()
+        let formats = try TimeFormatDetector.detect(pre, columns: [(1, "created_at"), (2, "resolved_at")], order: .dmy)
+        #expect(formats.map(\.order) == [.dmy, .dmy])
+        #expect(formats[1].name == "DD/MM/YYYY HH:MM (day first, as --date-order dmy)")
+        let created = TimeReader(format: formats[0], zone: .utc)
+        var last: Int64?
+        while try reader.next() { last = reader.withTrimmedBytes(1) { created.utcSeconds($0) } }
+        #expect(last == Self.utc(2024, 2, 1, 8, 0))
+    }
+}
