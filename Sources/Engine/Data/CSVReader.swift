@@ -5,8 +5,9 @@ import Darwin
 #endif
 
 /// A streaming RFC 4180 reader: quoted fields with commas, quotes (`""`) and newlines,
-/// CRLF or LF line ends, a UTF-8 byte-order mark, empty fields. It holds one chunk of the
-/// file and one record at a time, so a file of any size reads in constant memory.
+/// CRLF or LF line ends, empty fields; UTF-8 with or without a byte-order mark, UTF-16
+/// (transcoded as it streams) and Windows-1252 on request (see `TextEncoding`). It holds one
+/// chunk of the file and one record at a time, so a file of any size reads in constant memory.
 ///
 /// Structure errors (an unterminated quote, text after a closing quote, a row with the wrong
 /// number of fields) throw `InputError` with the line and column; what the fields *mean* is

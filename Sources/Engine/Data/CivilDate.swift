@@ -1,6 +1,7 @@
 /// Calendar arithmetic without Foundation's formatters (too slow for a million rows and
-/// locale-dependent). Proleptic Gregorian calendar, no time zones: files carry local times.
-/// Day numbers are days since 1970-01-01; timestamps are seconds since 1970-01-01 00:00.
+/// locale-dependent). Proleptic Gregorian calendar. Day numbers are days since 1970-01-01;
+/// timestamps are seconds since 1970-01-01 00:00 (UTC once a `DeskTimeZone` has placed them;
+/// reading a file's time layouts is `TimeParser`'s, through `TimeFormat`).
 public enum CivilDate {
     /// Days since 1970-01-01 for a calendar date (Howard Hinnant's days_from_civil).
     public static func days(year: Int, month: Int, day: Int) -> Int {

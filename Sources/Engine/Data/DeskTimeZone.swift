@@ -32,7 +32,7 @@ public struct DeskTimeZone: Sendable, Equatable, CustomStringConvertible {
     /// Reads `UTC`, `Z`, `GMT`, `+02:00`, `-0530`, `+2`, `UTC+01:00`, or an IANA name.
     /// `source` names where the text came from, for the error.
     public static func parse(_ text: String, source: String = "calendar.timezone") throws(InputError) -> DeskTimeZone {
-        let t = text.trimmingCharacters()
+        let t = text.trimmingCharacters(in: .whitespaces)
         let upper = t.uppercased()
         if upper == "UTC" || upper == "Z" || upper == "GMT" || upper == "ETC/UTC" { return .utc }
         var rest = Substring(upper)

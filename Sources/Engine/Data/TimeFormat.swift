@@ -33,9 +33,6 @@ public struct TimeFormat: Sendable, Equatable {
         var t = text
         return t.withUTF8 { utcSeconds($0, zone: zone) }
     }
-
-    /// A one-line hint of what the column should look like, for "expected …" messages.
-    public var expected: String { name }
 }
 
 /// A time column's format and the desk's zone together: what an importer keeps per column

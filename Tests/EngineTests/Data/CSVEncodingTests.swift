@@ -137,3 +137,17 @@ extension CSVEncodingTests {
         #expect(TextEncoding.parse("ebcdic") == nil)
     }
 }
+
+extension CSVEncodingTests {
+    @Test func windows1252FileStreamsWhenAsked() throws {
+        var bytes = Array("id,name\n".utf8)
+        for i in 0..<200 { bytes += Array("\(i),Caf".utf8) + [0xE9, 0x20, 0x80, 0x0A] }  // "Café €"
+        let r = try CSVReader(path: try file(bytes, "cp1252-stream"), encoding: .windows1252, chunkSize: 64)
+        var n = 0
+        while try r.next() {
+            if n > 0 { #expect(r.strings == ["\(n - 1)", "Café €"]) }
+            n += 1
+        }
+        #expect(n == 201)
+    }
+}
