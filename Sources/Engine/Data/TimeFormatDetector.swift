@@ -63,14 +63,17 @@ public struct TimeFormatDetector: Sendable {
             merged[k] = f
         }
         guard f.shape == .numeric, f.first != f.second else { return }
-        let says: DateOrder? = f.first > 12 && f.second <= 12 ? .dmy : (f.second > 12 && f.first <= 12 ? .mdy : nil)
+        // Only a possible date is evidence: 13/04 proves day first, 13/00 or 45/04 proves nothing.
+        let day = 13...31, month = 1...12
+        let says: DateOrder? = day.contains(f.first) && month.contains(f.second) ? .dmy
+            : (day.contains(f.second) && month.contains(f.first) ? .mdy : nil)
         if let says {
             if let p = proof {
                 if p.order != says, contradiction == nil { contradiction = (line, column, String(decoding: b, as: UTF8.self)) }
             } else {
                 proof = (line, column, String(decoding: b, as: UTF8.self), says)
             }
-        } else if ambiguous == nil, f.first <= 12, f.second <= 12 {
+        } else if ambiguous == nil, month.contains(f.first), month.contains(f.second) {
             ambiguous = (line, column, String(decoding: b, as: UTF8.self), f.first, f.second)
         }
     }

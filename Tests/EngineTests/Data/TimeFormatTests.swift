@@ -135,6 +135,9 @@ import Testing
         #expect(try detect(["04/13/2024"]).order == .mdy)
         let e = #expect(throws: InputError.self) { try detect(["13/04/2024", "x", "04/13/2024"]) }
         #expect(e?.line == 4)
+        // Impossible dates prove nothing and are not the ambiguous example either.
+        #expect(try detect(["00/05/2024", "13/00/2024", "45/04/2024", "14/04/2024"]).order == .dmy)
+        #expect(try detect(["00/05/2024", "13/00/2024"]).order == nil)
     }
 
     @Test func detectorStopsEarlyOnceNothingIsLeftToProve() throws {
