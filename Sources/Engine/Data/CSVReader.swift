@@ -5,31 +5,51 @@ import Darwin
 #endif
 
 /// A streaming RFC 4180 reader: quoted fields with commas, quotes (`""`) and newlines,
-/// CRLF or LF line ends, a UTF-8 byte-order mark, empty fields. It holds one chunk of the
-/// file and one record at a time, so a file of any size reads in constant memory.
+/// CRLF or LF line ends, empty fields; UTF-8 with or without a byte-order mark, UTF-16
+/// (transcoded as it streams) and Windows-1252 on request (see `TextEncoding`). It holds one
+/// chunk of the file and one record at a time, so a file of any size reads in constant memory.
 ///
 /// Structure errors (an unterminated quote, text after a closing quote, a row with the wrong
 /// number of fields) throw `InputError` with the line and column; what the fields *mean* is
 /// the caller's business.
 public final class CSVReader {
     public let name: String
+    /// Where the records come from, so `reopened()` can start over.
+    private enum Source { case path(String, TextEncoding?, Int), bytes([UInt8], TextEncoding?) }
+    private let source: Source
     /// All parse state lives in one struct so the byte loop runs on a single exclusive
     /// access per record, not one runtime exclusivity check per byte.
     private var scanner: CSVScanner
 
-    /// Opens a file for streaming.
-    public init(path: String, chunkSize: Int = 1 << 20) throws(InputError) {
+    /// Opens a file for streaming. The encoding is detected (UTF-8 with or without a
+    /// byte-order mark, UTF-16LE/BE with a mark or by their NUL pattern) unless given;
+    /// a UTF-32, workbook or binary file throws here, naming what it looks like.
+    public init(path: String, encoding: TextEncoding? = nil, chunkSize: Int = 1 << 20) throws(InputError) {
         guard let f = fopen(path, "rb") else {
             throw InputError(file: path, line: 0, column: 0, "cannot open the file (\(String(cString: strerror(errno))))")
         }
         name = path
-        scanner = CSVScanner(name: path, file: f, chunk: [UInt8](repeating: 0, count: max(64, chunkSize)), end: 0, atEOF: false)
+        source = .path(path, encoding, chunkSize)
+        scanner = CSVScanner(name: path, file: f, chunkSize: chunkSize, encoding: encoding)
+        if let e = scanner.unreadableError { throw e }
     }
 
-    /// Reads from bytes already in memory (tests, small uploads).
-    public init(bytes: [UInt8], name: String) {
+    /// Reads from bytes already in memory (tests, small uploads). Encoding as for a file;
+    /// an unreadable one throws from the first `next()`.
+    public init(bytes: [UInt8], name: String, encoding: TextEncoding? = nil) {
         self.name = name
-        scanner = CSVScanner(name: name, file: nil, chunk: bytes, end: bytes.count, atEOF: true)
+        source = .bytes(bytes, encoding)
+        scanner = CSVScanner(name: name, bytes: bytes, encoding: encoding)
+    }
+
+    /// A fresh reader over the same file or bytes, from the first record: for a pre-pass
+    /// (finding a time column's format) before the pass that keeps rows. Bytes are shared,
+    /// not copied.
+    public func reopened() throws(InputError) -> CSVReader {
+        switch source {
+        case .path(let p, let e, let c): return try CSVReader(path: p, encoding: e, chunkSize: c)
+        case .bytes(let b, let e): return CSVReader(bytes: b, name: name, encoding: e)
+        }
     }
 
     public convenience init(text: String, name: String = "<text>") {
@@ -38,6 +58,20 @@ public final class CSVReader {
 
     deinit {
         if let f = scanner.file { fclose(f) }
+    }
+
+    /// The encoding the file is read in (detected or given).
+    public var encoding: TextEncoding { scanner.encoding }
+    /// Whether the file starts with a byte-order mark.
+    public var hasByteOrderMark: Bool { scanner.byteOrderMark }
+    /// For the import report when the file is not plain UTF-8, e.g. "read as UTF-16LE
+    /// (byte-order mark), converted to UTF-8"; nil for UTF-8 without a mark.
+    public var encodingNote: String? {
+        switch (scanner.encoding, scanner.byteOrderMark) {
+        case (.utf8, false): return nil
+        case (.utf8, true): return "read as UTF-8 (with a byte-order mark, as Excel's 'CSV UTF-8' writes)"
+        case (let e, let bom): return "read as \(e.rawValue)\(bom ? " (byte-order mark)" : e == .windows1252 ? " (as asked)" : " (detected, no byte-order mark)"), converted to UTF-8"
+        }
     }
 
     /// Line on which the current record starts.

@@ -9,10 +9,27 @@ import Darwin
 struct CSVScanner {
     let name: String
     let file: UnsafeMutablePointer<FILE>?
+    /// UTF-8 text: the file's own bytes, or what a UTF-16 / Windows-1252 file transcodes to.
     var chunk: [UInt8]
     var pos = 0
-    var end: Int
-    var atEOF: Bool
+    /// The scanner reads `chunk[pos..<end]`.
+    var end = 0
+    /// Bytes held in `chunk`; `filled - end` is a UTF-8 character cut by the chunk edge.
+    var filled = 0
+    /// True once nothing more will become readable (input used up, or stopped at an error).
+    var atEOF = false
+    /// The file has no more bytes to give.
+    var sourceEOF = false
+
+    let encoding: TextEncoding
+    let byteOrderMark: Bool
+    /// Undecoded bytes of a transcoded file.
+    var raw: [UInt8] = []
+    var rawCount = 0
+    /// An encoding problem at `end`, thrown with the line and column when the reader gets there.
+    var pendingError: String?
+    /// The file cannot be read at all (UTF-32, a workbook, binary): thrown before any record.
+    let unreadable: String?
 
     /// Unescaped bytes of the current record's fields, back to back.
     var values: [UInt8] = []
@@ -29,13 +46,146 @@ struct CSVScanner {
     var line = 1
     var column = 1
 
-    init(name: String, file: UnsafeMutablePointer<FILE>?, chunk: [UInt8], end: Int, atEOF: Bool) {
+    /// Streams a file: sniffs the encoding from its first chunk, unless one is given.
+    init(name: String, file: UnsafeMutablePointer<FILE>, chunkSize: Int, encoding given: TextEncoding?) {
         self.name = name
         self.file = file
+        var chunk = [UInt8](repeating: 0, count: max(64, chunkSize))
+        let got = chunk.withUnsafeMutableBytes { raw -> Int in
+            guard let base = raw.baseAddress else { return 0 }
+            return fread(base, 1, raw.count, file)
+        }
+        let sniff = chunk.withUnsafeBufferPointer { EncodingSniff.sniff(UnsafeBufferPointer(rebasing: $0[0..<got])) }
+        let (enc, bom, bad) = Self.choose(sniff, given, chunk, got)
         self.chunk = chunk
-        self.end = end
-        self.atEOF = atEOF
-        if fill(3), chunk[pos] == 0xEF, chunk[pos + 1] == 0xBB, chunk[pos + 2] == 0xBF { pos += 3 }
+        encoding = enc
+        byteOrderMark = bom > 0
+        unreadable = bad
+        filled = got
+        sourceEOF = got == 0
+        start(bom: bom)
+    }
+
+    /// Bytes already in memory: transcoded whole when they are not UTF-8.
+    init(name: String, bytes: [UInt8], encoding given: TextEncoding?) {
+        self.name = name
+        file = nil
+        let sniff = bytes.withUnsafeBufferPointer { EncodingSniff.sniff($0) }
+        let (enc, bom, bad) = Self.choose(sniff, given, bytes, bytes.count)
+        encoding = enc
+        byteOrderMark = bom > 0
+        unreadable = bad
+        sourceEOF = true
+        chunk = bytes
+        filled = bytes.count
+        if enc != .utf8 {
+            // Every raw byte becomes at most 3 UTF-8 bytes (a UTF-16 pair: 4 for 4).
+            chunk = [UInt8](repeating: 0, count: max(64, 3 * bytes.count + 4))
+            filled = 0
+        }
+        start(bom: bom)
+        if enc != .utf8 {
+            raw = bytes
+            raw.removeFirst(min(bom, raw.count))
+            rawCount = raw.count
+            transcodeStep()
+        }
+    }
+
+    private mutating func start(bom: Int) {
+        if unreadable != nil { atEOF = true; return }
+        if encoding == .utf8 {
+            pos = min(bom, filled)
+            end = pos
+            validateNew()
+            if sourceEOF && end == filled { atEOF = true }
+        } else if file != nil {
+            // The first chunk goes through the transcoder like every later one.
+            raw = [UInt8](repeating: 0, count: chunk.count)
+            let n = max(0, filled - bom)
+            for k in 0..<n { raw[k] = chunk[bom + k] }
+            rawCount = n
+            filled = 0
+            end = 0
+            pos = 0
+            transcodeStep()
+        }
+    }
+
+    private static func choose(_ sniff: EncodingSniff, _ given: TextEncoding?, _ bytes: [UInt8], _ count: Int)
+        -> (TextEncoding, bom: Int, unreadable: String?) {
+        if let given {
+            let marks: [TextEncoding: [UInt8]] = [.utf8: [0xEF, 0xBB, 0xBF], .utf16LE: [0xFF, 0xFE], .utf16BE: [0xFE, 0xFF]]
+            let mark = marks[given] ?? []
+            let has = !mark.isEmpty && count >= mark.count && mark.indices.allSatisfy { bytes[$0] == mark[$0] }
+            return (given, has ? mark.count : 0, nil)
+        }
+        switch sniff {
+        case .text(let e, let bom): return (e, bom, nil)
+        case .unsupported(let message): return (.utf8, 0, message)
+        }
+    }
+
+    /// The error for an unreadable file, before any record is read.
+    var unreadableError: InputError? {
+        unreadable.map { InputError(file: name, line: 1, column: 0, $0) }
+    }
+
+    /// Checks the UTF-8 from `end` on and moves `end` past every complete valid character.
+    private mutating func validateNew() {
+        let from = end, to = filled
+        let (validEnd, invalid) = chunk.withUnsafeBufferPointer { UTF8Text.validate($0, from: from, to: to) }
+        end = validEnd
+        if let bad = invalid {
+            let hex = String(chunk[bad], radix: 16, uppercase: true)
+            pendingError = "the file is not valid UTF-8 here (byte 0x\(hex)); saved as Excel's plain 'CSV' it is probably Windows-1252: save it as 'CSV UTF-8', or read it as windows-1252 (--encoding windows-1252)"
+            atEOF = true
+        } else if sourceEOF && validEnd < filled {
+            pendingError = "the file ends inside a UTF-8 character (it was cut short, or it is not UTF-8)"
+            atEOF = true
+        }
+    }
+
+    /// Reads more of a transcoded file into `raw` and converts what fits into `chunk`.
+    private mutating func transcodeStep() {
+        if let f = file, !sourceEOF {
+            let room = chunk.count - filled
+            let want = encoding == .windows1252 ? room / 3 : (room / 3) * 2
+            let toRead = min(raw.count - rawCount, max(0, want - rawCount))
+            if toRead > 0 {
+                let have = rawCount
+                let got = raw.withUnsafeMutableBytes { r -> Int in
+                    guard let base = r.baseAddress else { return 0 }
+                    return fread(base + have, 1, toRead, f)
+                }
+                rawCount += got
+                if got == 0 { sourceEOF = true }
+            }
+        }
+        let count = rawCount, at = filled
+        let r = raw.withUnsafeBufferPointer { rp in
+            chunk.withUnsafeMutableBufferPointer { cp in
+                UTF8Text.transcode(UnsafeBufferPointer(rebasing: rp[0..<count]), from: encoding,
+                                   into: UnsafeMutableBufferPointer(rebasing: cp[at...]))
+            }
+        }
+        filled += r.written
+        end = filled
+        if r.consumed > 0 {
+            let left = rawCount - r.consumed
+            raw.withUnsafeMutableBytes { b in
+                guard let base = b.baseAddress else { return }
+                memmove(base, base + r.consumed, left)
+            }
+            rawCount = left
+        }
+        if r.bad {
+            pendingError = "an unpaired UTF-16 surrogate here; the file is not valid \(encoding.rawValue)"
+            atEOF = true
+        } else if sourceEOF && (r.written == 0 || file == nil) {
+            if rawCount > 0 { pendingError = "the file ends in the middle of a \(encoding.rawValue) character" }
+            atEOF = true
+        }
     }
 
     @inline(__always)
@@ -54,25 +204,42 @@ struct CSVScanner {
     }
 
     private mutating func refill(_ n: Int) -> Bool {
-        guard let f = file, !atEOF else { return end - pos >= n }
-        let remaining = end - pos
-        let from = pos
-        if remaining > 0 && from > 0 {
-            chunk.withUnsafeMutableBytes { raw in
-                guard let base = raw.baseAddress else { return }
-                memmove(base, base + from, remaining)
+        guard let f = file else { return end - pos >= n }
+        while end - pos < n && !atEOF {
+            // Keep what is unread (and a cut character) at the front.
+            let keep = filled - pos
+            if pos > 0 {
+                let from = pos
+                if keep > 0 {
+                    chunk.withUnsafeMutableBytes { raw in
+                        guard let base = raw.baseAddress else { return }
+                        memmove(base, base + from, keep)
+                    }
+                }
+                end -= pos
+                filled = keep
+                pos = 0
             }
+            if encoding != .utf8 { transcodeStep(); continue }
+            let have = filled
+            let got = chunk.withUnsafeMutableBytes { raw -> Int in
+                guard let base = raw.baseAddress else { return 0 }
+                return fread(base + have, 1, raw.count - have, f)
+            }
+            filled += got
+            if got == 0 { sourceEOF = true }
+            validateNew()
+            if sourceEOF && end == filled { atEOF = true }
         }
-        pos = 0
-        end = remaining
-        let have = end
-        let got = chunk.withUnsafeMutableBytes { raw -> Int in
-            guard let base = raw.baseAddress else { return 0 }
-            return fread(base + have, 1, raw.count - have, f)
-        }
-        end += got
-        if got == 0 { atEOF = true }
         return end - pos >= n
+    }
+
+    /// Throws the encoding error waiting where the readable text stops, if any. Kept out
+    /// of line: it runs once per file, and inlined it slows the byte loops around it.
+    @inline(never)
+    private func throwPending(orUnreadable: Bool = false) throws(InputError) {
+        if let m = pendingError { throw InputError(file: name, line: line, column: column, m) }
+        if orUnreadable, let e = unreadableError { throw e }
     }
 
     private func error(_ message: String, line l: Int? = nil, column c: Int? = nil) -> InputError {
@@ -84,12 +251,19 @@ struct CSVScanner {
         ends.removeAll(keepingCapacity: true)
         fieldColumns.removeAll(keepingCapacity: true)
         fieldLines.removeAll(keepingCapacity: true)
-        guard fill(1) else { return false }
+        guard fill(1) else {
+            try throwPending(orUnreadable: true)
+            return false
+        }
         recordLine = line
         while true {
             try readField()
             // After a field: a comma (another field follows), a line end, or the end of input.
-            guard fill(1) else { break }
+            guard fill(1) else {
+                // The record ran into an encoding error: it is not whole, so it is not returned.
+                try throwPending()
+                break
+            }
             let b = chunk[pos]
             if b == 44 { pos += 1; column += 1; continue }  // ','
             if b == 13 { pos += 1; if fill(1), chunk[pos] == 10 { pos += 1 } }
@@ -125,6 +299,7 @@ struct CSVScanner {
         pos += 1; column += 1
         while true {
             guard fill(1) else {
+                try throwPending()
                 throw error("unterminated quoted field (the quote opened here is never closed)", line: openLine, column: openColumn)
             }
             let b = chunk[pos]

@@ -1,6 +1,7 @@
 /// Calendar arithmetic without Foundation's formatters (too slow for a million rows and
-/// locale-dependent). Proleptic Gregorian calendar, no time zones: files carry local times.
-/// Day numbers are days since 1970-01-01; timestamps are seconds since 1970-01-01 00:00.
+/// locale-dependent). Proleptic Gregorian calendar. Day numbers are days since 1970-01-01;
+/// timestamps are seconds since 1970-01-01 00:00 (UTC once a `DeskTimeZone` has placed them;
+/// reading a file's time layouts is `TimeParser`'s, through `TimeFormat`).
 public enum CivilDate {
     /// Days since 1970-01-01 for a calendar date (Howard Hinnant's days_from_civil).
     public static func days(year: Int, month: Int, day: Int) -> Int {
@@ -54,8 +55,12 @@ public enum CivilDate {
         return format(days: day) + " " + pad(rem / 3600, 2) + ":" + pad((rem % 3600) / 60, 2)
     }
 
-    /// Parses `YYYY-MM-DD`, optionally followed by `[ T]HH:MM[:SS]`; returns seconds.
-    /// Nil when the text is not such a date or names an impossible day.
+    /// Parses a date with an optional time in any layout `TimeParser` reads that needs no
+    /// column context: ISO 8601 (one-digit hours, seconds, fractions), `YYYY/MM/DD`,
+    /// `DD.MM.YYYY`, month names, AM/PM; returns seconds since 1970. A zone in the cell is
+    /// applied (the result is UTC); without one the time is taken as written. Numeric
+    /// `NN/NN/YYYY` dates (their order is the column's) and bare numbers (Unix times look like
+    /// ids out of context) are nil: use a `TimeFormatDetector` for those.
     public static func parseTimestamp(_ text: Substring) -> Int64? {
         var t = text
         return t.withUTF8 { parseTimestamp(bytes: $0) }
@@ -63,34 +68,17 @@ public enum CivilDate {
 
     /// `parseTimestamp` on raw bytes (the CSV reader's fields), without building a String.
     public static func parseTimestamp(bytes b: UnsafeBufferPointer<UInt8>) -> Int64? {
-        guard b.count >= 10, b[4] == 45, b[7] == 45,  // '-'
-              let y = digits(b, 0, 4), let m = digits(b, 5, 2), let d = digits(b, 8, 2),
-              (1...12).contains(m), d >= 1, d <= daysInMonth(year: y, month: m) else { return nil }
-        var secs = Int64(days(year: y, month: m, day: d)) * 86_400
-        if b.count == 10 { return secs }
-        guard b.count >= 16, b[10] == 32 || b[10] == 84, b[13] == 58,  // ' ' or 'T', ':'
-              let hh = digits(b, 11, 2), let mm = digits(b, 14, 2), hh < 24, mm < 60 else { return nil }
-        secs += Int64(hh * 3600 + mm * 60)
-        if b.count == 16 { return secs }
-        guard b.count >= 19, b[16] == 58, let ss = digits(b, 17, 2), ss < 60 else { return nil }
-        // Fractions of a second and a trailing zone marker are accepted and ignored.
-        return secs + Int64(ss)
+        guard let f = TimeParser.scan(b) else { return nil }
+        switch f.shape {
+        case .numeric, .unixSeconds, .unixMilliseconds: return nil
+        default: return f.seconds(order: nil)?.seconds
+        }
     }
 
-    /// Parses a date (`YYYY-MM-DD`, time ignored); returns days.
+    /// Parses a date (`YYYY-MM-DD` or another `parseTimestamp` layout, time ignored); returns days.
     public static func parseDay(_ text: Substring) -> Int? {
         guard let t = parseTimestamp(text) else { return nil }
         return Int(floorDiv(t, 86_400))
-    }
-
-    private static func digits(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ count: Int) -> Int? {
-        var v = 0
-        for i in start..<(start + count) {
-            let c = b[i]
-            guard c >= 48 && c <= 57 else { return nil }
-            v = v * 10 + Int(c - 48)
-        }
-        return v
     }
 
     private static func pad(_ v: Int, _ width: Int) -> String {

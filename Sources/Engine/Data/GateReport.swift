@@ -22,6 +22,8 @@ public struct GateReport: Sendable, Equatable {
     }
 
     public static let exampleLimit = 3
+    /// Longest example or heading line in `rendered()`.
+    static let lineLimit = 480
 
     public var dataset: String
     public var file: String
@@ -52,20 +54,22 @@ public struct GateReport: Sendable, Equatable {
 
     mutating func countMissing(_ column: String) { missingByColumn[column, default: 0] += 1 }
 
-    /// The report as a person reads it in a terminal.
+    /// The report as a person reads it in a terminal. Everything that came from the file
+    /// (column names, quoted values) is escaped and cut by `TerminalText.safe`.
     public func rendered() -> String {
-        var lines = ["\(dataset) from \(file): \(rowsRead) rows read, \(rowsKept) kept, \(rowsRejected) left out"]
+        let safe = { (s: String) in TerminalText.safe(s, limit: Self.lineLimit) }
+        var lines = ["\(safe(dataset)) from \(safe(file)): \(rowsRead) rows read, \(rowsKept) kept, \(rowsRejected) left out"]
         if findings.isEmpty { lines.append("  all gates passed") }
         for f in findings {
             let action = f.hard ? "left out" : "kept, counted"
-            lines.append("  \(f.gate.rawValue) in \(f.column): \(f.count) row\(f.count == 1 ? "" : "s") (\(action))")
-            for e in f.examples { lines.append("    \(e)") }
+            lines.append("  \(f.gate.rawValue) in \(safe(f.column)): \(f.count) row\(f.count == 1 ? "" : "s") (\(action))")
+            for e in f.examples { lines.append("    \(safe(e))") }
         }
         let missing = missingByColumn.filter { $0.value > 0 }.sorted { $0.key < $1.key }
         if !missing.isEmpty {
-            lines.append("  empty cells: " + missing.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+            lines.append("  empty cells: " + missing.map { "\(TerminalText.safe($0.key, limit: TerminalText.valueLimit)) \($0.value)" }.joined(separator: ", "))
         }
-        for n in notes { lines.append("  note: \(n)") }
+        for n in notes { lines.append("  note: \(TerminalText.safe(n))") }
         return lines.joined(separator: "\n")
     }
 

@@ -15,7 +15,13 @@ public struct InputError: Error, Equatable, Sendable, CustomStringConvertible {
         self.message = message
     }
 
+    /// Longest message printed; a message quotes cell values, which can be of any length.
+    public static let messageLimit = 400
+
+    /// Terminal-safe: control characters in the file name or the quoted values are escaped
+    /// (a cell holding `ESC]0;…` must not retitle the terminal) and a long message is cut.
     public var description: String {
-        column > 0 ? "\(file):\(line):\(column): \(message)" : "\(file):\(line): \(message)"
+        let f = TerminalText.safe(file), m = TerminalText.safe(message, limit: Self.messageLimit)
+        return column > 0 ? "\(f):\(line):\(column): \(m)" : "\(f):\(line): \(m)"
     }
 }
