@@ -32,6 +32,12 @@ struct ImportCommand: ParsableCommand {
     @Option(help: "Hours between a ticket's creation and its first response, for exports without a creation time.")
     var createdOffset: Double = 2
     @Option(help: "As-of date YYYY-MM-DD (default today): purchases after it are out of order.") var asOf: String?
+    @Option(help: ArgumentHelp("Day/month order of numeric dates like 03/04/2024, when the file cannot prove it.",
+                               valueName: "dmy|mdy")) var dateOrder: DateOrder?
+    @Option(help: ArgumentHelp("Zone of times written without one (default: calendar.timezone in sla.conf, else UTC).",
+                               valueName: "zone")) var timezone: String?
+    @Option(help: ArgumentHelp("The file's encoding when it is not UTF-8 or UTF-16 (e.g. windows-1252).", valueName: "name"))
+    var encoding: String?
     @Flag(help: "Check and report only; do not save (same report and exit status as the import).") var checkOnly = false
     @OptionGroup var store: StoreOptions
 
@@ -50,7 +56,13 @@ struct ImportCommand: ParsableCommand {
             } else {
                 asOfDay = WallClock.today()
             }
-            let header = try ImportHeader.read(file)
+            let textEncoding = try encoding.map { name -> TextEncoding in
+                guard let e = TextEncoding.parse(name) else {
+                    throw CLIError("--encoding: unknown encoding '\(name)'; expected one of \(TextEncoding.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                return e
+            }
+            let header = try ImportHeader.read(file, encoding: textEncoding)
             let db = try store.open()
             var mapping = try ColumnMapping.parse(map)
             if map.isEmpty, let remembered = try db.rememberedMapping(kind: kind.rawValue, header: header) {
@@ -64,20 +76,22 @@ struct ImportCommand: ParsableCommand {
             case .customers:
                 // Columns no field maps are kept with the dataset: the pipeline's models use them.
                 let (customers, extras, r) = try CustomerCSV.readKeepingExtras(path: file, mapping: mapping, profile: profile,
-                                                                               region: nil, asOfDay: asOfDay)
+                                                                               region: nil, asOfDay: asOfDay, dateOrder: dateOrder,
+                                                                               encoding: textEncoding)
                 report = r
                 save = { (db: Store) throws(StoreError) in
                     try db.saveCustomers(customers, extras: extras, source: file, report: r.rendered())
                 }
             case .reps:
-                let (reps, r) = try RepCSV.read(path: file, mapping: mapping, region: nil)
+                let (reps, r) = try RepCSV.read(try CSVReader(path: file, encoding: textEncoding), mapping: mapping, region: nil)
                 report = r
                 save = { (db: Store) throws(StoreError) in try db.saveReps(reps, source: file, report: r.rendered()) }
             case .tickets:
                 let policy = try SLAExport.policy()
-                let result = try TicketCSV.read(path: file, options: .init(
+                let zone = try DeskTimeZone.parse(timezone ?? policy.timeZone ?? "UTC", source: timezone == nil ? "calendar.timezone" : "--timezone")
+                let result = try TicketCSV.read(try CSVReader(path: file, encoding: textEncoding), options: .init(
                     mapping: mapping, profile: profile, creation: .init(offsetHours: createdOffset),
-                    statuses: policy.statusMapping, keepExtras: true))
+                    statuses: policy.statusMapping, keepExtras: true, dateOrder: dateOrder, zone: zone))
                 report = result.report
                 save = { (db: Store) throws(StoreError) in
                     try db.saveTickets(result.tickets, extras: result.extras, source: file, report: result.report.rendered())
@@ -96,9 +110,11 @@ struct ImportCommand: ParsableCommand {
 
 /// The header row alone, to look up a remembered mapping before the import reads the file.
 enum ImportHeader {
-    static func read(_ file: String) throws -> [String] {
-        let reader = try CSVReader(path: file)
+    static func read(_ file: String, encoding: TextEncoding?) throws -> [String] {
+        let reader = try CSVReader(path: file, encoding: encoding)
         guard try reader.next() else { throw InputError(file: file, line: 1, column: 0, "the file is empty; expected a header row") }
         return reader.strings
     }
 }
+
+extension DateOrder: ExpressibleByArgument {}

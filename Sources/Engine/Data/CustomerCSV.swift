@@ -52,9 +52,10 @@ public enum CustomerCSV {
     /// As `read`, keeping every column no field maps as raw text per kept row (the import
     /// saves them with the dataset; the pipeline's models use them as features).
     public static func readKeepingExtras(path: String, mapping: ColumnMapping = ColumnMapping(), profile: String? = nil,
-                                         region: Region? = nil, asOfDay: Int)
+                                         region: Region? = nil, asOfDay: Int, dateOrder: DateOrder? = nil, encoding: TextEncoding? = nil)
         throws(InputError) -> (customers: [Customer], extras: CustomerExtras, report: GateReport) {
-        try readKeepingExtras(CSVReader(path: path), mapping: mapping, profile: profile, region: region, asOfDay: asOfDay)
+        try readAll(CSVReader(path: path, encoding: encoding), mapping: mapping, profile: profile, region: region, asOfDay: asOfDay,
+                    keepExtras: true, dateOrder: dateOrder)
     }
 
     public static func readKeepingExtras(_ reader: CSVReader, mapping: ColumnMapping = ColumnMapping(), profile: String? = nil,
@@ -64,7 +65,7 @@ public enum CustomerCSV {
     }
 
     static func readAll(_ reader: CSVReader, mapping: ColumnMapping, profile name: String?, region: Region?, asOfDay: Int,
-                        keepExtras: Bool) throws(InputError) -> (customers: [Customer], extras: CustomerExtras, report: GateReport) {
+                        keepExtras: Bool, dateOrder: DateOrder? = nil) throws(InputError) -> (customers: [Customer], extras: CustomerExtras, report: GateReport) {
         guard try reader.next() else { throw InputError(file: reader.name, line: 1, column: 0, "the file is empty; expected a header row") }
         let header = reader.strings
         let profile: CustomerProfile
@@ -80,6 +81,8 @@ public enum CustomerCSV {
         let resolved = try mapping.resolve(header: header, fields: profile.fields(fields), file: reader.name)
         var gate = RowGate(reader: reader, resolved: resolved, report: GateReport(dataset: "customers", file: reader.name))
         gate.report.notes.append("format: \(profile.title) (profile \(profile.name); --profile NAME chooses another)")
+        if let note = reader.encodingNote { gate.report.notes.append(note) }
+        try gate.detectTimes([F.lastPurchase], order: dateOrder, zone: .utc)
         var extras = keepExtras ? extraColumns(header, resolved, &gate.report) : nil
         noteAbsentAndUnused(resolved, &gate.report, kept: extras?.extras.names)
         var seen = Set<String>()

@@ -6,6 +6,9 @@ struct RowGate {
     let resolved: ResolvedColumns
     var report: GateReport
     private(set) var rowFailed = false
+    /// Per field, how its time cells read (detected by a pre-pass, `detectTimes`); fields
+    /// without one read ISO dates as `CivilDate.parseTimestamp` does.
+    var times: [Int: TimeReader] = [:]
 
     init(reader: CSVReader, resolved: ResolvedColumns, report: GateReport) {
         self.reader = reader
@@ -109,25 +112,25 @@ struct RowGate {
 
     mutating func day(_ f: Int, hardIfMissing: Bool) -> Int? {
         guard let col = resolved.index[f] else { return nil }
-        let parsed: Int64? = reader.withTrimmedBytes(col) { CivilDate.parseTimestamp(bytes: $0) }
+        let parsed: Int64? = reader.withTrimmedBytes(col) { b in times[f].map { $0.utcSeconds(b) } ?? CivilDate.parseTimestamp(bytes: b) }
         if let t = parsed { return Int(CivilDate.floorDiv(t, 86_400)) }
         guard let text = reader.text(col) else {
             missing(f, hard: hardIfMissing)
             return nil
         }
-        fail(.badValue, f, "expected a date YYYY-MM-DD in \(name(f)), got '\(TerminalText.safe(text, limit: 60))'")
+        fail(.badValue, f, "expected a date (\(times[f]?.format.name ?? "YYYY-MM-DD")) in \(name(f)), got \(TerminalText.quoted(text))")
         return nil
     }
 
     mutating func timestamp(_ f: Int, hardIfMissing: Bool) -> Int64? {
         guard let col = resolved.index[f] else { return nil }
-        let parsed: Int64? = reader.withTrimmedBytes(col) { CivilDate.parseTimestamp(bytes: $0) }
+        let parsed: Int64? = reader.withTrimmedBytes(col) { b in times[f].map { $0.utcSeconds(b) } ?? CivilDate.parseTimestamp(bytes: b) }
         if let t = parsed { return t }
         guard let text = reader.text(col) else {
             missing(f, hard: hardIfMissing)
             return nil
         }
-        fail(.badValue, f, "expected a time YYYY-MM-DD HH:MM in \(name(f)), got '\(TerminalText.safe(text, limit: 60))'")
+        fail(.badValue, f, "expected a time (\(times[f]?.format.name ?? "YYYY-MM-DD HH:MM")) in \(name(f)), got \(TerminalText.quoted(text))")
         return nil
     }
 
@@ -163,5 +166,27 @@ struct RowGate {
             return nil
         }
         return t
+    }
+}
+
+extension RowGate {
+    /// Reads ahead on a second reader of the same file to learn how each time field is
+    /// written (ISO 8601, day or month first, Unix seconds…), stopping once each is settled,
+    /// and notes the format read in the report. Throws when day/month order cannot be told
+    /// (the error names a row that proves it and asks for `--date-order`).
+    mutating func detectTimes(_ fields: [Int], order: DateOrder?, zone: DeskTimeZone) throws(InputError) {
+        let present = fields.compactMap { f in resolved.index[f].map { (field: $0, gate: f) } }
+        guard !present.isEmpty else { return }
+        let pre = try reader.reopened()
+        guard try pre.next() else { return }
+        let formats = try TimeFormatDetector.detect(pre, columns: present.map { ($0.field, name($0.gate)) }, order: order)
+        var described: [String: [String]] = [:]
+        for (p, format) in zip(present, formats) {
+            times[p.gate] = TimeReader(format: format, zone: zone)
+            described[format.name, default: []].append(name(p.gate))
+        }
+        let zoneNote = zone == .utc ? "" : "; times without a zone are in \(zone)"
+        report.notes.append("times read as " + described.sorted { $0.key < $1.key }
+            .map { "\($0.key) (\($0.value.joined(separator: ", ")))" }.joined(separator: ", ") + zoneNote)
     }
 }

@@ -39,11 +39,16 @@ public enum TicketCSV {
         public var statuses: StatusMapping
         /// Keep the columns no field takes (group, tags, custom fields) for the breach model.
         public var keepExtras: Bool
+        /// Day/month order of numeric dates (`--date-order`); nil: proven from the file.
+        public var dateOrder: DateOrder?
+        /// The desk's zone, for times written without one (`--timezone`, `calendar.timezone`).
+        public var zone: DeskTimeZone
 
         public init(mapping: ColumnMapping = ColumnMapping(), profile: String? = nil, creation: CreationRule = CreationRule(),
-                    statuses: StatusMapping = StatusMapping(), keepExtras: Bool = false) {
+                    statuses: StatusMapping = StatusMapping(), keepExtras: Bool = false, dateOrder: DateOrder? = nil,
+                    zone: DeskTimeZone = .utc) {
             self.mapping = mapping; self.profile = profile; self.creation = creation; self.statuses = statuses
-            self.keepExtras = keepExtras
+            self.keepExtras = keepExtras; self.dateOrder = dateOrder; self.zone = zone
         }
     }
 

@@ -24,6 +24,8 @@ struct TicketImporter {
         let resolved = try options.mapping.resolve(header: header, fields: profile.fieldSpecs, file: reader.name)
         gate = RowGate(reader: reader, resolved: resolved, report: GateReport(dataset: "tickets", file: reader.name))
         gate.report.notes.append("format: \(profile.title) (profile \(profile.name); --profile NAME chooses another)")
+        if let note = reader.encodingNote { gate.report.notes.append(note) }
+        try gate.detectTimes([F.created, .firstResponse, .resolved, .closed].map(\.rawValue), order: options.dateOrder, zone: options.zone)
         if profile.derivesCreation { gate.report.notes.append(options.creation.summary) }
         if options.keepExtras {
             extras = Self.extraColumns(header, resolved, &gate.report)

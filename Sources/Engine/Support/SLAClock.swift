@@ -34,7 +34,11 @@ public struct SLAClock: Sendable {
     @inline(__always)
     public func counted(from a: Int64, to b: Int64) -> Int64 {
         guard b > a else { return 0 }
-        if let cal = policy.policy.calendar { return cal.businessSeconds(from: a, to: b) }
+        if let cal = policy.policy.calendar {
+            // Business hours are the desk's wall-clock hours.
+            guard let zone = policy.policy.zone else { return cal.businessSeconds(from: a, to: b) }
+            return cal.businessSeconds(from: zone.local(fromUTC: a), to: max(zone.local(fromUTC: a), zone.local(fromUTC: b)))
+        }
         return b - a
     }
 
@@ -67,7 +71,10 @@ public struct SLAClock: Sendable {
         guard !state.paused else { return nil }
         let left = state.timeLeft
         guard left > 0 else { return now }
-        if let cal = policy.policy.calendar { return cal.instant(after: left, from: now) }
+        if let cal = policy.policy.calendar {
+            guard let zone = policy.policy.zone else { return cal.instant(after: left, from: now) }
+            return zone.utc(fromLocal: cal.instant(after: left, from: zone.local(fromUTC: now)))
+        }
         return now + left
     }
 

@@ -90,6 +90,11 @@ extension SLAPolicy {
                 throw SLAPolicyError.badValue(key: key, value: String(v), expected: "HH:MM-HH:MM")
             }
             opens = o; closes = c
+        case "calendar.timezone":
+            do { zone = try DeskTimeZone.parse(String(v), source: key) } catch {
+                throw SLAPolicyError.badValue(key: key, value: String(v), expected: "a time zone (UTC, +02:00 or a name like Europe/Madrid)")
+            }
+            return
         case "calendar.holidays":
             holidays = try v.split(separator: ",").map {
                 guard let d = CivilDate.parseDay($0.trimmingSpaces()) else {

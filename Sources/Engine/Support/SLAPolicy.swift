@@ -19,6 +19,11 @@ public struct SLAPolicy: Sendable, Equatable {
     public var effectiveness: Double
     /// Nil: the clock runs around the clock, every day.
     public var calendar: BusinessCalendar?
+    /// The desk's zone (`calendar.timezone`): business hours are its wall-clock hours, and
+    /// imported times written without a zone are read in it. Nil: UTC.
+    public var zone: DeskTimeZone?
+    /// The zone as written in the config, for the importer.
+    public var timeZone: String? { zone?.description }
     /// Whether waiting-on-customer intervals stop the clock.
     public var pauseWhilePending: Bool
     /// What each status label means, beyond the common help desks' defaults (`status.<label>`).
@@ -135,7 +140,7 @@ public enum SLAPolicyError: Error, Equatable, CustomStringConvertible {
         case .badHours(let o, let c):
             return "business calendar: opening time (\(o / 60) min) must be before closing time (\(c / 60) min) within one day"
         case .unknownKey(let k):
-            return "unknown SLA setting \"\(TerminalText.safe(k, limit: 60))\"; known: target.<priority>, cost.<priority>, priority.default, status.<status>, intervention_cost, effectiveness, pause_pending, calendar.weekdays, calendar.hours, calendar.holidays"
+            return "unknown SLA setting \"\(TerminalText.safe(k, limit: 60))\"; known: target.<priority>, cost.<priority>, priority.default, status.<status>, intervention_cost, effectiveness, pause_pending, calendar.weekdays, calendar.hours, calendar.holidays, calendar.timezone"
         case .badValue(let k, let v, let e):
             return "SLA setting \(TerminalText.safe(k, limit: 60)): \"\(TerminalText.safe(v, limit: 60))\" is not \(e)"
         case .atLine(let f, let l, let inner):
