@@ -37,13 +37,17 @@ struct BenchGenerate: ParsableCommand {
 struct BenchImport: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Time importing a customer CSV through the gates, against a raw read of the same bytes.")
+        abstract: "Time importing a customer or ticket CSV through the gates, against a raw read of the same bytes.")
 
-    @Argument(help: "A customer CSV (e.g. from `opsdeck bench generate`).") var file: String
+    enum Kind: String, ExpressibleByArgument { case customers, tickets }
+
+    @Argument(help: "A customer CSV (e.g. from `opsdeck bench generate`) or a ticket export.") var file: String
+    @Option(help: "What the file holds.") var kind: Kind = .customers
     @Flag(help: "Also save into a throwaway store.") var save = false
 
     func run() throws {
         try reportingErrors {
+            if kind == .tickets { return try tickets() }
             // Reference: read every byte and count line ends, the floor for any CSV reader.
             let r0 = WallClock.monotonic()
             let (bytes, lines) = try rawScan(file)
@@ -71,6 +75,30 @@ struct BenchImport: ParsableCommand {
             print(String(format: "peak RSS %.0f MiB (the parsed records: %d × %d B inline)",
                          peakRSSMiB(), customers.count, MemoryLayout<Customer>.stride))
         }
+    }
+
+    /// A help desk export through format detection, time parsing, labels and the gates.
+    private func tickets() throws {
+        let r0 = WallClock.monotonic()
+        let (bytes, lines) = try rawScan(file)
+        let r1 = WallClock.monotonic()
+        let t0 = WallClock.monotonic()
+        let r = try TicketCSV.read(path: file, options: .init(keepExtras: true))
+        let t1 = WallClock.monotonic()
+        let rows = r.report.rowsRead
+        print(String(format: "raw read: %.1f MiB, %d lines in %.3f s", Double(bytes) / 1_048_576, lines, r1 - r0))
+        print(String(format: "import tickets (%@) + gates + %d extra columns: %d rows (%d kept) in %.3f s = %.0f rows/s, %.0f MiB/s",
+                     r.profile.name, r.extras.columns.count, rows, r.tickets.count, t1 - t0, Double(rows) / (t1 - t0),
+                     Double(bytes) / 1_048_576 / (t1 - t0)))
+        if save {
+            let path = "/tmp/opsdeck-bench-\(getpid()).sqlite"
+            let s0 = WallClock.monotonic()
+            let store = try Store(path: path)
+            _ = try store.saveTickets(r.tickets, extras: r.extras, source: file)
+            print(String(format: "save to store: %.3f s", WallClock.monotonic() - s0))
+            unlink(path)
+        }
+        print(String(format: "peak RSS %.0f MiB (%d tickets × %d B inline)", peakRSSMiB(), r.tickets.count, MemoryLayout<Ticket>.stride))
     }
 
     private func rawScan(_ path: String) throws -> (Int, Int) {
