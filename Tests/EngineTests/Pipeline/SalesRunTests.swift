@@ -141,7 +141,7 @@ extension SalesConfig {
     @Test func scheduleSeparatesOverdueAtStartFromMisses() throws {
         // A one-hour target on every priority: the run's policy reaches the sales stage and
         // leaves open tickets past their SLA before the day starts.
-        let strict = SLAPolicy(targetHours: [.critical: 1, .high: 1, .medium: 1, .low: 1])
+        let strict = SLAPolicy(targetHours: LabelTable(DemoDesk.priorities.map { ($0, 1.0) }))
         let outcome = try Pipeline.run(config: config, input: .synthetic, store: nil, slaPolicy: strict)
         let s = try #require(outcome.sales)
         let open = Dictionary(uniqueKeysWithValues: config.sales.contactCentre.map { ($0.channel, $0.openMinute) })

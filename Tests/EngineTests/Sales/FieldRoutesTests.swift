@@ -6,7 +6,7 @@ import Testing
         let customers = CustomerGenerator(seed: 3).generate(count: 240)
         let reps = RepGenerator(seed: 3).generate(count: 2, customers: customers)
         let lat = customers.map(\.lat), lon = customers.map(\.lon)
-        let workload = FieldTerritories.workloadHours(tiers: customers.map(\.tier), nbaPercentile: Array(repeating: 0.5, count: 240),
+        let workload = FieldTerritories.workloadHours(tiers: customers.map(\.plannedTier), nbaPercentile: Array(repeating: 0.5, count: 240),
                                                       visitMinutes: 40)
         let territories = FieldTerritories(lat: lat, lon: lon, workload: workload, reps: reps, seed: 3)
         #expect(Set(territories.territory).count == 2)

@@ -10,8 +10,8 @@ import Testing
     /// would escape.
     static let scripts: [PrepScript] = {
         let tickets: [PrepScript.OpenTicket] = [
-            .init(id: "T9", priority: .high, type: "Billing <inquiry>", ageDays: 3, overdue: true),
-            .init(id: "T12", priority: .low, type: "Access & \"login\"", ageDays: 0, overdue: false),
+            .init(id: "T9", priority: DemoPriority.high.rawValue, type: "Billing <inquiry>", ageDays: 3, overdue: true),
+            .init(id: "T12", priority: DemoPriority.low.rawValue, type: "Access & \"login\"", ageDays: 0, overdue: false),
         ]
         let stop = PrepScript.Stop(rep: "Rep 'Ana'", sequence: 2, arrivalMinute: 9 * 60 + 5, day: 1)
         let termSets: [[NBATerm]] = [[.churn, .segment], [.potential, .recency, .engagement], [.friction], [], [.churn, .friction]]
@@ -20,8 +20,8 @@ import Testing
             for tier in Tier.allCases {
                 let terms = termSets[(k + Int(tier.code)) % termSets.count]
                 out.append(PrepScript(
-                    account: "C\(k)\(tier.rawValue)", tier: tier, industry: Industry.allCases[k % Industry.allCases.count],
-                    product: Product.allCases[(k + 1) % Product.allCases.count], segment: "V\(k)·P2", channel: channel,
+                    account: "C\(k)\(tier.rawValue)", tier: tier.rawValue, industry: Industry.allCases[k % Industry.allCases.count].rawValue,
+                    product: Product.allCases[(k + 1) % Product.allCases.count].rawValue, segment: "V\(k)·P2", channel: channel,
                     day: k % 3, churnProbability: 0.37 + Double(k) / 10, potential: 15_250 * Double(k + 1), nba: 1.83 - Double(k),
                     nbaRank: 4 + k, reasons: terms.map { "reason <\($0)>" }, reasonTerms: terms,
                     tickets: Array(tickets.prefix((k + Int(tier.code)) % 3)), stop: channel == .field ? stop : nil))

@@ -3,10 +3,10 @@ import Testing
 
 @Suite struct PrepScriptTemplateTests {
     let script = PrepScript(
-        account: "C0000042", tier: .strategic, industry: .saas, product: .cxSuite, segment: "V3·P2", channel: .field, day: 0,
+        account: "C0000042", tier: Tier.strategic.rawValue, industry: Industry.saas.rawValue, product: Product.cxSuite.rawValue, segment: "V3·P2", channel: .field, day: 0,
         churnProbability: 0.37, potential: 15_250, nba: 1.83, nbaRank: 4, reasons: ["high churn risk (37%)", "segment V3·P2"],
         reasonTerms: [.churn, .segment],
-        tickets: [.init(id: "T9", priority: .high, type: "Billing inquiry", ageDays: 3, overdue: true)],
+        tickets: [.init(id: "T9", priority: DemoPriority.high.rawValue, type: "Billing inquiry", ageDays: 3, overdue: true)],
         stop: .init(rep: "Rep 3", sequence: 2, arrivalMinute: 9 * 60 + 5, day: 0))
 
     @Test func builtInRendersEverySection() throws {

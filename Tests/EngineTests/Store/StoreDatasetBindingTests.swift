@@ -5,33 +5,44 @@ import Testing
 /// Dataset rows are bound straight to SQLite (`SQLiteRowBinder`): every value must come back
 /// equal, and be stored with the SQL type GRDB's own `execute(arguments:)` gave it.
 @Suite struct StoreDatasetBindingTests {
+    // Open vocabularies: industry, tier and product are the CRM's own labels (any text,
+    // empty included), channels may be no preference (nil), and name/visit window are stored.
     static let edgeCustomers: [Customer] = [
         Customer(id: "Zürich—東京 🚀 \"q\" 'x'", lat: -90, lon: 180, lastPurchaseDay: Int.min, amount: -Double.greatestFiniteMagnitude,
-                 lifetimeValue: Double.leastNonzeroMagnitude, companySize: Int.max, industry: .allCases[0], tier: .allCases[0],
+                 lifetimeValue: Double.leastNonzeroMagnitude, companySize: Int.max, industry: Industry.allCases[0].rawValue,
+                 tier: Tier.allCases[0].rawValue,
                  preferredChannel: .allCases[0], lastContactChannel: .allCases[SalesChannel.allCases.count - 1],
                  digitalEngagement: .infinity, inboundCalls30d: 0, outboundConnectRate: -.infinity, webSessions30d: -1,
                  abandonedCarts30d: Int.min, ecomOrders30d: Int.max, supportTickets90d: 7, csat: Double.ulpOfOne,
-                 recentIssue: true, touches30d: 3, productInterest: .allCases[0], churned: true, futureSpend: 1e308,
-                 churnLogit: -1e-308),
+                 recentIssue: true, touches30d: 3, productInterest: Product.allCases[0].rawValue, churned: true, futureSpend: 1e308,
+                 churnLogit: -1e-308, name: "Ωmega 🛠 \"GmbH\"", visitWindow: VisitWindow(opens: Int.min, closes: Int.max, minutes: 0)),
         Customer(id: "", lat: 0, lon: -0.0, lastPurchaseDay: nil, amount: nil, lifetimeValue: 0.1 + 0.2,
-                 companySize: 0, industry: .allCases[Industry.allCases.count - 1], tier: .allCases[Tier.allCases.count - 1],
-                 preferredChannel: .allCases[1], lastContactChannel: .allCases[0], digitalEngagement: 0.5,
+                 companySize: 0, industry: "COMPUTER_SOFTWARE — 東京", tier: "",
+                 preferredChannel: nil, lastContactChannel: .allCases[0], digitalEngagement: 0.5,
                  inboundCalls30d: 1, outboundConnectRate: 1, webSessions30d: 2, abandonedCarts30d: 3, ecomOrders30d: 4,
                  supportTickets90d: 5, csat: nil, recentIssue: false, touches30d: 6,
-                 productInterest: .allCases[Product.allCases.count - 1], churned: false, futureSpend: nil, churnLogit: nil),
+                 productInterest: "", churned: false, futureSpend: nil, churnLogit: nil,
+                 visitWindow: VisitWindow(opens: nil, closes: 17 * 60, minutes: nil)),
         Customer(id: "C3", lat: 1.5, lon: 2.5, lastPurchaseDay: 12, amount: 0, lifetimeValue: 9, companySize: 40,
-                 industry: .allCases[0], tier: .allCases[0], preferredChannel: .allCases[0], lastContactChannel: .allCases[0],
+                 industry: Industry.allCases[Industry.allCases.count - 1].rawValue, tier: "Platinum",
+                 preferredChannel: .allCases[1], lastContactChannel: nil,
                  digitalEngagement: 0, inboundCalls30d: 0, outboundConnectRate: 0, webSessions30d: 0, abandonedCarts30d: 0,
                  ecomOrders30d: 0, supportTickets90d: 0, csat: 4.5, recentIssue: false, touches30d: 0,
-                 productInterest: .allCases[0], churned: nil),
+                 productInterest: Product.allCases[Product.allCases.count - 1].rawValue, churned: nil),
     ]
 
     static let edgeTickets: [Ticket] = [
-        Ticket(id: "T-ünï", createdAt: Int64.min, priority: .allCases[0], channel: .allCases[0], type: "", product: "Ωmega 🛠",
-               status: .allCases[0], firstResponseAt: Int64.max, resolvedAt: 0, customerKey: "", satisfaction: -0.0, subject: "a\tb\nc"),
-        Ticket(id: "", createdAt: Int64.max, priority: .allCases[Priority.allCases.count - 1],
-               channel: .allCases[TicketChannel.allCases.count - 1], type: "billing", product: "",
-               status: .allCases[TicketStatus.allCases.count - 1]),
+        Ticket(id: "T-ünï", createdAt: Int64.min, priority: DemoPriority.allCases[0].rawValue, channel: DemoChannel.allCases[0].rawValue,
+               type: "", product: "Ωmega 🛠", status: DemoStatus.open.label, state: .open, firstResponseAt: Int64.max, resolvedAt: 0,
+               customerKey: "", satisfaction: -0.0, subject: "a\tb\nc"),
+        Ticket(id: "", createdAt: Int64.max, priority: DemoPriority.allCases[DemoPriority.allCases.count - 1].rawValue,
+               channel: DemoChannel.allCases[DemoChannel.allCases.count - 1].rawValue, type: "billing", product: "",
+               status: DemoStatus.pendingCustomer.label, state: .waitingOnCustomer),
+        // A desk's own labels: an empty priority, a status whose meaning a profile gave it.
+        Ticket(id: "SUP-7", createdAt: 0, priority: "", channel: "voice", type: "Incident", product: "", status: "Pending",
+               state: .onHold, resolvedAt: nil),
+        Ticket(id: "INC0010", createdAt: 1, priority: "1 - Critical", channel: "Self-service", type: "x", product: "y",
+               status: "Resolved", state: .solved, resolvedAt: 2),
     ]
 
     static let edgeReps = [
@@ -173,25 +184,26 @@ import Testing
     private static func insertThroughGRDB(_ db: Database, _ ids: (customers: Int64, reps: Int64, tickets: Int64),
                                           customers: [Customer] = edgeCustomers, reps: [Rep] = edgeReps,
                                           tickets: [Ticket] = edgeTickets) throws {
-        let cs = try db.makeStatement(sql: "INSERT INTO customer VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+        let cs = try db.makeStatement(sql: "INSERT INTO customer VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
         for (row, c) in customers.enumerated() {
             try cs.execute(arguments: [
                 ids.customers, row, c.id, c.lat, c.lon, c.lastPurchaseDay, c.amount, c.lifetimeValue, c.companySize,
-                c.industry.rawValue, c.tier.rawValue, c.preferredChannel.rawValue, c.lastContactChannel.rawValue,
+                c.industry, c.tier, c.preferredChannel?.rawValue ?? "", c.lastContactChannel?.rawValue ?? "",
                 c.digitalEngagement, c.inboundCalls30d, c.outboundConnectRate, c.webSessions30d,
                 c.abandonedCarts30d, c.ecomOrders30d, c.supportTickets90d, c.csat, c.recentIssue,
-                c.touches30d, c.productInterest.rawValue, c.churned, c.futureSpend, c.churnLogit,
+                c.touches30d, c.productInterest, c.churned, c.futureSpend, c.churnLogit, c.name,
+                c.visitWindow?.opens, c.visitWindow?.closes, c.visitWindow?.minutes,
             ])
         }
         let rs = try db.makeStatement(sql: "INSERT INTO rep VALUES (?,?,?,?,?,?,?,?,?)")
         for (row, r) in reps.enumerated() {
             try rs.execute(arguments: [ids.reps, row, r.id, r.name, r.homeLat, r.homeLon, r.dayStartMinute, r.dayEndMinute, r.workingDays])
         }
-        let ts = try db.makeStatement(sql: "INSERT INTO ticket VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+        let ts = try db.makeStatement(sql: "INSERT INTO ticket VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
         for (row, t) in tickets.enumerated() {
-            try ts.execute(arguments: [ids.tickets, row, t.id, t.createdAt, t.priority.rawValue, t.channel.rawValue,
-                                       t.type, t.product, t.status.rawValue, t.firstResponseAt, t.resolvedAt,
-                                       t.customerKey, t.satisfaction, t.subject])
+            try ts.execute(arguments: [ids.tickets, row, t.id, t.createdAt, t.priority, t.channel,
+                                       t.type, t.product, t.status, t.firstResponseAt, t.resolvedAt,
+                                       t.customerKey, t.satisfaction, t.subject, t.state.rawValue])
         }
     }
 }

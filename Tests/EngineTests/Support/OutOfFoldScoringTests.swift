@@ -20,17 +20,17 @@ private struct SpyScorer: BreachScorer {
 }
 
 @Suite struct OutOfFoldScoringTests {
-    private func features(_ n: Int) -> SupportFeatures {
+    private func features(_ n: Int) throws -> SupportFeatures {
         let tickets = (0..<n).map { i in
-            Ticket(id: "T\(i)", createdAt: Int64(i) * 600, priority: .medium, channel: .email, type: "x",
-                   product: "y", status: .closed, resolvedAt: Int64(i) * 600 + 60)
+            Ticket(id: "T\(i)", createdAt: Int64(i) * 600, priority: DemoPriority.medium.rawValue, channel: DemoChannel.email.rawValue,
+                   type: "x", product: "y", status: DemoStatus.closed.label, state: .solved, resolvedAt: Int64(i) * 600 + 60)
         }
-        return SupportFeatures(tickets: tickets, labels: tickets.map { _ in 1 })
+        return try SupportFixtures.features(tickets, labels: tickets.map { _ in 1 })
     }
 
     @Test func noRowIsScoredByAModelThatSawItOrItsLabel() throws {
         let n = 103
-        let f = features(n)
+        let f = try features(n)
         let rows = Array(stride(from: 0, to: n, by: 1)).filter { $0 % 7 != 3 }  // some rows not in play
         let labels = [UInt8](repeating: 1, count: n)
         let oof = try OutOfFoldScoring.score(f, labels: labels, rows: rows, folds: 5, trainer: SpyTrainer(), seed: 9)
@@ -42,7 +42,7 @@ private struct SpyScorer: BreachScorer {
     }
 
     @Test func sameSeedSameFolds() throws {
-        let f = features(50)
+        let f = try features(50)
         let labels = [UInt8](repeating: 1, count: 50)
         let a = try OutOfFoldScoring.score(f, labels: labels, rows: Array(0..<50), folds: 4, trainer: SpyTrainer(), seed: 1)
         let b = try OutOfFoldScoring.score(f, labels: labels, rows: Array(0..<50), folds: 4, trainer: SpyTrainer(), seed: 1)

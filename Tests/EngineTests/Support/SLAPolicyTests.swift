@@ -6,9 +6,9 @@ import Testing
 
     @Test func priorityWithoutCostIsNamed() throws {
         var policy = SLAPolicy()
-        policy.breachCost[.high] = nil
+        policy.breachCost["High"] = nil
         let tickets = [F.ticket("a", .low, created: "2026-11-02 10:00"), F.ticket("b", .high, created: "2026-11-02 10:00")]
-        #expect(throws: SLAPolicyError.missingCost(.high)) { try policy.resolved(for: tickets) }
+        #expect(throws: SLAPolicyError.missingCost("High")) { try policy.resolved(for: tickets) }
         do {
             _ = try SupportAnalysis.build(tickets: tickets, policy: policy)
             Issue.record("analysis built without a cost for High")
@@ -33,14 +33,18 @@ import Testing
         calendar.holidays = 2026-12-25
         """
         let p = try SLAPolicy.parse(text, file: "sla.conf")
-        #expect(p.breachCost == [.critical: 900, .high: 300])
-        #expect(p.targetHours == [.critical: 2])
+        #expect(p.breachCost == LabelTable([("Critical", 900), ("High", 300)]))
+        #expect(p.targetHours == LabelTable([("Critical", 2)]))
         #expect(p.interventionCost == 5)
         #expect(p.effectiveness == 0.6)
         #expect(p.calendar?.opens == Int64(8 * 3600))
         #expect(p.calendar?.holidays == [CivilDate.days(year: 2026, month: 12, day: 25)])
         let low = [F.ticket("a", .low, created: "2026-11-02 10:00")]
-        #expect(throws: SLAPolicyError.missingCost(.low)) { try p.resolved(for: low) }
+        // The file's target table lacks Low too, and the target is checked first now.
+        #expect(throws: SLAPolicyError.missingTarget("Low")) { try p.resolved(for: low) }
+        var withTarget = p
+        try withTarget.set("target.Low", "72")
+        #expect(throws: SLAPolicyError.missingCost("Low")) { try withTarget.resolved(for: low) }
     }
 
     @Test func badLinesSayWhereAndWhat() {
@@ -54,7 +58,11 @@ import Testing
         }
         var p = SLAPolicy()
         #expect(throws: SLAPolicyError.unknownKey("colour")) { try p.set("colour", "red") }
-        #expect(throws: (any Error).self) { try p.set("cost.Urgent", "10") }
+        // Open vocabularies: any desk label takes a cost now ("Urgent" used to be refused as no Priority).
+        #expect(throws: Never.self) { try p.set("cost.Urgent", "10") }
+        #expect(p.breachCost["urgent"] == 10)
+        #expect(throws: (any Error).self) { try p.set("cost. ", "10") }
+        #expect(throws: (any Error).self) { try p.set("cost.Urgent", "-1") }
         #expect(throws: (any Error).self) { try p.set("calendar.hours", "18:00-09:00") }
     }
 }

@@ -7,8 +7,9 @@ import Testing
         let tickets = (0..<300).map { i -> Ticket in
             let c = Int64(rng.int(below: 5000)) * 60
             let resolved: Int64? = rng.bernoulli(0.8) ? c + Int64(rng.int(below: 900)) * 60 : nil
-            return Ticket(id: "T\(i)", createdAt: c, priority: .low, channel: .chat, type: "t", product: "p",
-                          status: resolved == nil ? .open : .closed, resolvedAt: resolved)
+            let status: DemoStatus = resolved == nil ? .open : .closed
+            return Ticket(id: "T\(i)", createdAt: c, priority: DemoPriority.low.rawValue, channel: DemoChannel.chat.rawValue,
+                          type: "t", product: "p", status: status.label, state: status.state, resolvedAt: resolved)
         }
         let swept = SupportFeatures.backlogAtArrival(tickets)
         for (i, t) in tickets.enumerated() {
@@ -46,9 +47,9 @@ import Testing
         }
     }
 
-    @Test func arrivalHourAndWeekday() {
+    @Test func arrivalHourAndWeekday() throws {
         let t = SupportFixtures.ticket("1", .low, created: "2026-11-22 23:30")  // a Sunday
-        let f = SupportFeatures(tickets: [t], labels: [nil])
+        let f = try SupportFixtures.features([t], labels: [nil])
         #expect(f.codes[4] == [23])
         #expect(f.codes[5] == [6])
         #expect(f.codes.count == SupportFeatures.names.count)

@@ -16,6 +16,13 @@ enum SupportFixtures {
                       resolvedAt: resolved.map(ts), customerKey: customer)
     }
 
+    /// Features coded as the pipeline codes them: priority codes from the default policy
+    /// resolved for `tickets` (least urgent first).
+    static func features(_ tickets: [Ticket], labels: [UInt8?], policy: SLAPolicy = SLAPolicy()) throws -> SupportFeatures {
+        let r = try policy.resolved(for: tickets)
+        return SupportFeatures(tickets: tickets, labels: labels, priorityCodes: r.priorityCode, priorityLabels: r.labels)
+    }
+
     /// Mon–Fri 09:00–18:00 with Monday 2026-11-23 a holiday when asked.
     static func officePolicy(holiday: Bool = false) throws -> SLAPolicy {
         var p = SLAPolicy()

@@ -14,7 +14,7 @@ import Testing
         let customers = CustomerGenerator(seed: 5).generate(count: 20_000)
         let region = Region.barcelona
         #expect(customers.allSatisfy { region.isOnLand(lat: $0.lat, lon: $0.lon) })
-        let strategic = Double(customers.filter { $0.tier == .strategic }.count) / 20_000
+        let strategic = Double(customers.filter { $0.tier == Tier.strategic.rawValue }.count) / 20_000
         #expect(abs(strategic - 0.10) < 0.01)
         let missingAmount = Double(customers.filter { $0.amount == nil }.count) / 20_000
         #expect(abs(missingAmount - 0.02) < 0.006)
@@ -34,8 +34,8 @@ import Testing
         let t1 = TicketGenerator(seed: 3).generate(count: 4000)
         let t2 = TicketGenerator(seed: 3).generate(count: 4000)
         #expect(t1 == t2)
-        #expect(t1.contains { $0.status == .open })
-        #expect(t1.contains { $0.status == .closed && $0.resolvedAt != nil })
+        #expect(t1.contains { $0.status == DemoDesk.open && $0.state == .open })
+        #expect(t1.contains { $0.status == DemoDesk.closed && $0.state == .solved && $0.resolvedAt != nil })
         #expect(zip(t1, t1.dropFirst()).allSatisfy { $0.createdAt <= $1.createdAt })
         #expect(t1.allSatisfy { t in t.resolvedAt.map { $0 > t.createdAt } ?? true })
     }
