@@ -27,6 +27,9 @@ struct RowGate {
 
     func has(_ f: Int) -> Bool { resolved.index[f] != nil }
 
+    /// Whether field `f`'s cell in this row is empty (or the field is absent).
+    func isEmpty(_ f: Int) -> Bool { resolved.index[f].map { reader.text($0) == nil } ?? true }
+
     private func name(_ f: Int) -> String { resolved.fields[f].name }
 
     /// Records a finding about field `f` of this row; a hard one leaves the row out.

@@ -119,8 +119,10 @@ struct TicketImporter {
         if extras != nil { extras?.appendRow(of: reader, into: &cells) }
     }
 
-    /// The profile's own meanings first (Jira's Pending), then the policy's and the defaults.
+    /// The user's `status.<label>` lines first, then the profile's own meanings (Jira's
+    /// Pending), then the common defaults.
     private mutating func meaning(of status: String, resolved: Bool) -> TicketState {
+        if let s = options.statuses.override(of: status) { return s }
         if let s = profile.statuses.first(where: { normaliseLabel(Substring($0.key)) == normaliseLabel(Substring(status)) })?.value {
             return s
         }

@@ -17,11 +17,19 @@ public enum TicketState: String, Sendable, CaseIterable, Codable {
 /// and the import report lists it.
 public struct StatusMapping: Sendable, Equatable {
     private var meaning: [String: TicketState]
+    /// The user's own lines (`status.<label>`): they win over any profile's default.
+    private var overrides: [String: TicketState] = [:]
 
     public init(overrides: [String: TicketState] = [:]) {
         meaning = Self.defaults
-        for (label, state) in overrides { meaning[Self.key(label)] = state }
+        for (label, state) in overrides {
+            meaning[Self.key(label)] = state
+            self.overrides[Self.key(label)] = state
+        }
     }
+
+    /// The meaning the user's config gives a label, if it names it.
+    public func override(of label: String) -> TicketState? { overrides[Self.key(label)] }
 
     /// The meaning of a known label; nil for one the mapping has never seen.
     public func state(of label: String) -> TicketState? { meaning[Self.key(label)] }
@@ -34,7 +42,7 @@ public struct StatusMapping: Sendable, Equatable {
 
     static func key(_ label: String) -> String { normaliseLabel(Substring(label)) }
 
-    public static func == (a: StatusMapping, b: StatusMapping) -> Bool { a.meaning == b.meaning }
+    public static func == (a: StatusMapping, b: StatusMapping) -> Bool { a.meaning == b.meaning && a.overrides == b.overrides }
 
     /// Zendesk (new, open, pending, hold, solved, closed), Freshdesk (Open, Pending,
     /// Resolved, Closed, Waiting on Customer, Waiting on Third Party), Jira Service Management

@@ -104,9 +104,7 @@ import Testing
         let (e, report) = try CustomerCSV.read(CSVReader(text: empty, name: "c.csv"), asOfDay: asOf)
         #expect(e.map(\.id) == ["A", "B"] && e[1].lastContactChannel == .outboundCC)
         #expect(report.missingByColumn["last_contact_channel"] == 1)
-        withKnownIssue("CustomerCSV.parseRow (CustomerCSV.swift:177): an empty cell reads as nil, not the column default = preferred_channel") {
-            #expect(e[0].lastContactChannel == .field)
-        }
+        #expect(e[0].lastContactChannel == .field)
     }
 
     @Test func missingRequiredColumnNamesIt() {

@@ -147,3 +147,16 @@ import Testing
         #expect(r.tickets.map(\.channel) == ["phone", "self-service", "email"])
     }
 }
+
+@Suite struct StatusOverrideOrderTests {
+    /// The user's sla.conf line wins over a profile's own meaning (Jira's Pending is on hold
+    /// unless the desk says otherwise).
+    @Test func userLineBeatsTheProfile() throws {
+        let text = "Summary,Issue key,Issue Type,Status,Priority,Created,Resolved\nS,DESK-1,Incident,Pending,High,05/Mar/24 2:07 PM,\n"
+        let jira = try TicketCSV.read(CSVReader(text: text, name: "j.csv"), options: .init())
+        #expect(jira.tickets.first?.state == .onHold)
+        let told = try TicketCSV.read(CSVReader(text: text, name: "j.csv"),
+                                      options: .init(statuses: StatusMapping(overrides: ["pending": .waitingOnCustomer])))
+        #expect(told.tickets.first?.state == .waitingOnCustomer)
+    }
+}
