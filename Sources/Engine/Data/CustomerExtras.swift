@@ -61,43 +61,52 @@ public struct CustomerExtras: Sendable, Equatable {
     }
 
     /// Collects the extra cells row by row while a file is read; only kept rows are added.
+    /// Cells are interned from their bytes: a `String` is made once per distinct value.
     struct Builder {
         private(set) var extras: CustomerExtras
-        private var index: [[String: Int32]]
+        private var index: [ByteInterner]
         /// Header positions of each extra column (several when its name repeats).
         let positions: [[Int]]
 
         init(names: [String], positions: [[Int]]) {
             extras = CustomerExtras(names: names)
-            index = Array(repeating: [:], count: names.count)
+            index = Array(repeating: ByteInterner(), count: names.count)
             self.positions = positions
         }
 
-        /// Appends the current record's extra cells (`cells` is scratch space).
+        /// Appends the current record's extra cells (`cells` is unused scratch kept for callers).
         mutating func appendRow(of reader: CSVReader, into cells: inout [String]) {
-            cells.removeAll(keepingCapacity: true)
-            for ps in positions {
+            for (j, ps) in positions.enumerated() {
                 if ps.count == 1 {
-                    cells.append(ps[0] < reader.fieldCount ? reader.text(ps[0]) ?? "" : "")
+                    let p = ps[0]
+                    if p < reader.fieldCount {
+                        reader.withTrimmedBytes(p) { add(j, $0) }
+                    } else {
+                        add(j, UnsafeBufferPointer(start: nil, count: 0))
+                    }
                 } else {
-                    cells.append(ps.compactMap { $0 < reader.fieldCount ? reader.text($0) : nil }.joined(separator: " "))
+                    var joined = ps.compactMap { $0 < reader.fieldCount ? reader.text($0) : nil }.joined(separator: " ")
+                    joined.withUTF8 { add(j, $0) }
                 }
             }
-            append(cells)
+            extras.rowCount += 1
         }
 
+        private mutating func add(_ j: Int, _ bytes: UnsafeBufferPointer<UInt8>) {
+            let (code, isNew) = index[j].code(bytes)
+            if isNew {
+                extras.columns[j].values.append(String(decoding: bytes, as: UTF8.self))
+                extras.columns[j].counts.append(0)
+            }
+            extras.columns[j].codes.append(code)
+            extras.columns[j].counts[Int(code)] += 1
+        }
+
+        /// Appends one row of cell texts (tests and in-memory callers).
         mutating func append(_ cells: [String]) {
             for (j, text) in cells.enumerated() {
-                if let code = index[j][text] {
-                    extras.columns[j].codes.append(code)
-                    extras.columns[j].counts[Int(code)] += 1
-                } else {
-                    let code = Int32(extras.columns[j].values.count)
-                    index[j][text] = code
-                    extras.columns[j].values.append(text)
-                    extras.columns[j].counts.append(1)
-                    extras.columns[j].codes.append(code)
-                }
+                var t = text
+                t.withUTF8 { add(j, $0) }
             }
             extras.rowCount += 1
         }

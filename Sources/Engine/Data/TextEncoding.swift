@@ -97,6 +97,8 @@ enum UTF8Text {
                 if w & 0x8080_8080_8080_8080 != 0 { break }
                 i += 16
             }
+            // The fast loop may end exactly at `to`: nothing past it is ours to read.
+            guard i < to else { break }
             let c = base[i]
             if c < 0x80 { i += 1; continue }
             if c &- 0xC2 < 0x1E {  // C2…DF: two bytes

@@ -16,6 +16,9 @@ struct TicketImporter {
     private var undated = [Int]()
     private var latest = Int64.min
     private var linked = 0
+    /// Meanings and ratings of the labels seen so far: a desk has a handful, read a million times.
+    private var stateOf: [String: TicketState?] = [:]
+    private var ratingOf: [String: Double?] = [:]
 
     init(reader: CSVReader, header: [String], profile: TicketProfile, options: TicketCSV.Options) throws(InputError) {
         self.reader = reader
@@ -122,13 +125,22 @@ struct TicketImporter {
     /// The user's `status.<label>` lines first, then the profile's own meanings (Jira's
     /// Pending), then the common defaults.
     private mutating func meaning(of status: String, resolved: Bool) -> TicketState {
+        let known: TicketState?
+        if let cached = stateOf[status] { known = cached } else {
+            known = knownMeaning(of: status)
+            if stateOf.count < 10_000 { stateOf[status] = known }
+        }
+        if let s = known { return s }
+        newLabels.add("status", status.isEmpty ? "(empty)" : status)
+        return resolved ? .solved : .open
+    }
+
+    private func knownMeaning(of status: String) -> TicketState? {
         if let s = options.statuses.override(of: status) { return s }
         if let s = profile.statuses.first(where: { normaliseLabel(Substring($0.key)) == normaliseLabel(Substring(status)) })?.value {
             return s
         }
-        if let s = options.statuses.state(of: status) { return s }
-        newLabels.add("status", status.isEmpty ? "(empty)" : status)
-        return resolved ? .solved : .open
+        return options.statuses.state(of: status)
     }
 
     /// A number (0–10), or the survey words desks write: good/bad (Zendesk), Awesome / Just
@@ -136,6 +148,7 @@ struct TicketImporter {
     private mutating func readSatisfaction() -> Double? {
         let f = F.satisfaction.rawValue
         guard has(.satisfaction), let text = gate.text(f, hardIfMissing: false) else { return nil }
+        if let r = ratingOf[text] { return r }
         if let v = Double(text), v.isFinite {
             guard (0...10).contains(v) else {
                 gate.fail(.outOfRange, f, "satisfaction = \(TerminalText.safe(text, limit: 20)) is outside 0…10", hard: false)
@@ -143,12 +156,14 @@ struct TicketImporter {
             }
             return v
         }
-        switch normaliseLabel(Substring(text)) {
-        case "good", "awesome", "satisfied", "verysatisfied", "happy", "great": return 5
-        case "justokay", "okay", "ok", "neutral": return 3
-        case "bad", "notgood", "unsatisfied", "dissatisfied", "verydissatisfied", "unhappy": return 1
-        default: return nil  // offered, unoffered, not offered: asked, not answered
+        let r: Double? = switch normaliseLabel(Substring(text)) {
+        case "good", "awesome", "satisfied", "verysatisfied", "happy", "great": 5
+        case "justokay", "okay", "ok", "neutral": 3
+        case "bad", "notgood", "unsatisfied", "dissatisfied", "verydissatisfied", "unhappy": 1
+        default: nil  // offered, unoffered, not offered: asked, not answered
         }
+        if ratingOf.count < 1000 { ratingOf[text] = r }
+        return r
     }
 
     /// The unmapped columns worth keeping (see `CustomerCSV.extraColumns`).

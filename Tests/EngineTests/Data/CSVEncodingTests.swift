@@ -151,3 +151,15 @@ extension CSVEncodingTests {
         #expect(n == 201)
     }
 }
+
+@Suite struct UTF8ValidateBoundaryTests {
+    /// Regression: a text whose length is a multiple of sixteen ended the ASCII fast loop
+    /// exactly at its end, and the next read looked one byte past it (a crash, or a valid
+    /// file refused, depending on what lay there).
+    @Test(arguments: [16, 32, 48, 160]) func asciiEndingOnAWordBoundaryIsValid(length: Int) {
+        var bytes = [UInt8](repeating: 0x61, count: length + 1)
+        bytes[length] = 0xFF  // never valid UTF-8: must not be looked at
+        let r = bytes.withUnsafeBufferPointer { UTF8Text.validate($0, from: 0, to: length) }
+        #expect(r.validEnd == length && r.invalid == nil)
+    }
+}
