@@ -162,10 +162,12 @@ extension SalesConfig {
         let id = try Pipeline.save(&first, to: store)
         let before = try store.artifactNames(run: id).map { ($0, try store.artifact(run: id, name: $0)) }
 
-        // Stopped by a gate midway (no labels for the models): nothing is saved.
-        var unlabelled = first.customers
-        for i in unlabelled.indices { unlabelled[i].churned = nil }
-        _ = try store.saveCustomers(unlabelled, source: "no labels", report: "")
+        // Stopped midway (a priority the SLA policy has no target for; accounts without labels
+        // no longer stop a run): nothing is saved.
+        var untimed = first.tickets
+        for i in untimed.indices { untimed[i].priority = "Mystery" }
+        _ = try store.saveCustomers(first.customers, source: "import", report: "")
+        _ = try store.saveTickets(untimed, source: "no target", report: "")
         #expect(throws: PipelineError.self) {
             try Pipeline.run(config: config, input: .stored(customers: nil, reps: nil, tickets: nil), store: store)
         }
