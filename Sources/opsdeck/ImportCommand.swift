@@ -92,9 +92,16 @@ struct ImportCommand: ParsableCommand {
                 let result = try TicketCSV.read(try CSVReader(path: file, encoding: textEncoding), options: .init(
                     mapping: mapping, profile: profile, creation: .init(offsetHours: createdOffset),
                     statuses: policy.statusMapping, keepExtras: true, dateOrder: dateOrder, zone: zone))
-                report = result.report
+                var r = result.report
+                if let accounts = try db.latestImport(kind: "customers") {
+                    let (linked, named) = AccountLink.linked(result.tickets, to: try db.customers(dataset: accounts.id))
+                    r.notes.append("\(linked) of \(named) tickets that name an account match one of customers dataset \(accounts.id) "
+                                   + "(\(accounts.source)) by id or name")
+                }
+                report = r
+                let saved = r
                 save = { (db: Store) throws(StoreError) in
-                    try db.saveTickets(result.tickets, extras: result.extras, source: file, report: result.report.rendered())
+                    try db.saveTickets(result.tickets, extras: result.extras, source: file, report: saved.rendered())
                 }
             }
             print(report.rendered())
