@@ -39,6 +39,9 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // Fuzz targets for every input OpsDeck reads. A plain build gives the replay and
+        // mutation harness; Fuzz/run.sh rebuilds it with libFuzzer and AddressSanitizer.
+        .executableTarget(name: "opsdeck-fuzz", dependencies: ["Engine", "TUI"]),
         .testTarget(name: "EngineTests", dependencies: ["Engine"]),
         .testTarget(
             name: "TUITests",

@@ -1,0 +1,77 @@
+import Engine
+import Foundation
+import TUI
+
+/// One input surface of OpsDeck under fuzzing. Each target feeds the bytes to the public
+/// entry point a user's file reaches; a thrown error is the expected answer to bad input,
+/// so only a trap, an abort, a sanitizer report or a hang counts as a finding.
+enum FuzzTarget: String, CaseIterable, Sendable {
+    case csv, customers, reps, tickets, tsplib, solomon, toptw
+    case slaPolicy = "sla-policy", salesConfig = "sales-config", theme, modelBytes = "model-bytes"
+
+    /// Instances at most this large are also solved (a few iterations) and checked, so the
+    /// solver's arithmetic on extreme but accepted values is fuzzed too.
+    static let solveUpTo = 40
+
+    func run(_ bytes: [UInt8]) {
+        switch self {
+        case .csv: Self.scan(bytes)
+        case .customers: _ = try? CustomerCSV.read(CSVReader(bytes: bytes, name: "fuzz.csv"), asOfDay: 20_000)
+        case .reps: _ = try? RepCSV.read(CSVReader(bytes: bytes, name: "fuzz.csv"))
+        case .tickets: _ = try? TicketCSV.read(CSVReader(bytes: bytes, name: "fuzz.csv"))
+        case .tsplib: Self.solve(try? TSPLIBReader.parse(Self.text(bytes), file: "fuzz.tsp"))
+        case .solomon: Self.solve(try? SolomonReader.parse(Self.text(bytes), file: "fuzz.txt"))
+        case .toptw: Self.solve(try? TOPTWReader.parse(Self.text(bytes), file: "fuzz.txt", paths: 2))
+        case .slaPolicy: _ = try? SLAPolicy.parse(Self.text(bytes), file: "fuzz.sla")
+        case .salesConfig: _ = try? SalesConfig.parse(bytes, source: "fuzz.json")
+        case .theme: _ = ThemeParser.parse(Self.text(bytes), name: "fuzz")
+        case .modelBytes: ModelBytesFuzz.run(bytes)
+        }
+    }
+
+    static func text(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8.self) }
+
+    /// Every record and every field, through each accessor a reader uses.
+    static func scan(_ bytes: [UInt8]) {
+        let reader = CSVReader(bytes: bytes, name: "fuzz.csv")
+        while (try? reader.next()) == true {
+            for i in 0..<reader.fieldCount {
+                _ = reader.string(i); _ = reader.text(i); _ = reader.isEmpty(i); _ = reader.position(i)
+            }
+            _ = reader.recordLine
+        }
+    }
+
+    static func solve(_ problem: RoutingProblem?) {
+        guard let p = problem, p.size <= solveUpTo else { return }
+        guard let s = try? RouteSolver.solve(p, RouteSolverOptions(seed: 1, iterations: 30)) else { return }
+        _ = RouteChecker.check(p, s)
+    }
+}
+
+/// The four model decoders; a model that decodes is also asked to predict, since a decoded
+/// model that traps on use is as bad as a decoder that traps.
+enum ModelBytesFuzz {
+    static func run(_ bytes: [UInt8]) {
+        if let m = try? GradientBoostingModel(serialized: bytes), let f = frame(m.schema) {
+            _ = try? m.predict(f); _ = try? m.predictRawWalking(f)
+        }
+        if let m = try? RandomForestModel(serialized: bytes), let f = frame(m.schema) { _ = try? m.predictProbability(f) }
+        if let m = try? IsolationForestModel(serialized: bytes), let f = frame(m.schema) { _ = try? m.scores(f) }
+        if let m = try? LogisticRegressionModel(serialized: bytes), let f = frame(m.schema) { _ = try? m.predictProbability(f) }
+    }
+
+    /// Three rows in the schema's shape: ordinary values, extremes and missing values.
+    static func frame(_ schema: FrameSchema) -> FeatureFrame? {
+        guard schema.count <= 64 else { return nil }
+        var f = FeatureFrame(rowCount: 3)
+        for (name, labels) in zip(schema.names, schema.categoryLabels) {
+            if let labels {
+                guard (try? f.addCategorical(name, codes: [0, -1, Int32(max(0, labels.count - 1))], labels: labels)) != nil else { return nil }
+            } else {
+                guard (try? f.addNumeric(name, [0.5, .greatestFiniteMagnitude, .nan])) != nil else { return nil }
+            }
+        }
+        return f
+    }
+}
