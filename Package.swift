@@ -43,6 +43,8 @@ let package = Package(
         // mutation harness; Fuzz/run.sh rebuilds it with libFuzzer and AddressSanitizer.
         .executableTarget(name: "opsdeck-fuzz", dependencies: ["Engine", "TUI"]),
         .testTarget(name: "EngineTests", dependencies: ["Engine"]),
+        // Command-line parsing and validation (issue 17's option inputs), on the real commands.
+        .testTarget(name: "OpsDeckTests", dependencies: ["opsdeck"]),
         .testTarget(
             name: "TUITests",
             dependencies: ["TUI", "Engine"],
