@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-15}"; shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(csv customers reps tickets tsplib solomon toptw sla-policy sales-config theme model-bytes)
+[ ${#targets[@]} -gt 0 ] || targets=(csv customers reps tickets tsplib solomon toptw sla-policy sales-config theme model-bytes artifacts)
 
 if swift build -c debug --product opsdeck-fuzz --scratch-path .build-fuzz \
      -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library -Xswiftc -DOPSDECK_LIBFUZZER \

@@ -7,7 +7,7 @@ import TUI
 /// so only a trap, an abort, a sanitizer report or a hang counts as a finding.
 enum FuzzTarget: String, CaseIterable, Sendable {
     case csv, customers, reps, tickets, tsplib, solomon, toptw
-    case slaPolicy = "sla-policy", salesConfig = "sales-config", theme, modelBytes = "model-bytes"
+    case slaPolicy = "sla-policy", salesConfig = "sales-config", theme, modelBytes = "model-bytes", artifacts
 
     /// Instances at most this large are also solved (a few iterations) and checked, so the
     /// solver's arithmetic on extreme but accepted values is fuzzed too.
@@ -26,6 +26,10 @@ enum FuzzTarget: String, CaseIterable, Sendable {
         case .salesConfig: _ = try? SalesConfig.parse(bytes, source: "fuzz.json")
         case .theme: _ = ThemeParser.parse(Self.text(bytes), name: "fuzz")
         case .modelBytes: ModelBytesFuzz.run(bytes)
+        // A run's binary artifacts, as a store hands them back (a corrupted store included).
+        case .artifacts:
+            _ = try? ColumnFile(bytes: bytes)
+            _ = try? SupportSnapshot.decode(bytes)
         }
     }
 

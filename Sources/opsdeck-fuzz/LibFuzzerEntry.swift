@@ -19,4 +19,20 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     chosen?.run(Array(UnsafeBufferPointer(start: data, count: size)))
     return 0
 }
+
+/// SwiftPM links an executable target with `main` aliased to `<module>_main`, so libFuzzer's
+/// own `main` is never pulled in; this one hands argv to libFuzzer's driver instead.
+@_silgen_name("LLVMFuzzerRunDriver")
+private func runDriver(
+    _ argc: UnsafeMutablePointer<CInt>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
+    _ body: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt
+) -> CInt
+
+@_cdecl("opsdeck_fuzz_main")
+public func opsdeckFuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> CInt {
+    var count = argc
+    var args = argv
+    return runDriver(&count, &args) { data, size in fuzzOneInput(data, size) }
+}
 #endif
