@@ -35,7 +35,6 @@ public enum RouteSolver {
         try p.validate()
         // A NaN, infinite or huge budget would never end the search.
         if let secs = options.seconds, let why = RoutingLimits.problem(seconds: secs) { throw .badShape(why) }
-        guard options.iterations >= 1 else { throw .badShape("expected at least one iteration, found \(options.iterations)") }
         if isPlainTSP(p) && options.initialRoutes == nil {
             var tsp = TSPSearch(p, options)
             return tsp.run()
