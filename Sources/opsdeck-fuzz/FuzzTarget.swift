@@ -22,7 +22,7 @@ enum FuzzTarget: String, CaseIterable, Sendable {
         case .tsplib: Self.solve(try? TSPLIBReader.parse(Self.text(bytes), file: "fuzz.tsp"))
         case .solomon: Self.solve(try? SolomonReader.parse(Self.text(bytes), file: "fuzz.txt"))
         case .toptw: Self.solve(try? TOPTWReader.parse(Self.text(bytes), file: "fuzz.txt", paths: 2))
-        case .slaPolicy: _ = try? SLAPolicy.parse(Self.text(bytes), file: "fuzz.sla")
+        case .slaPolicy: Self.useSLAPolicy(bytes)
         case .salesConfig: _ = try? SalesConfig.parse(bytes, source: "fuzz.json")
         case .theme: _ = ThemeParser.parse(Self.text(bytes), name: "fuzz")
         case .modelBytes: ModelBytesFuzz.run(bytes)
@@ -43,6 +43,26 @@ enum FuzzTarget: String, CaseIterable, Sendable {
                 _ = reader.string(i); _ = reader.text(i); _ = reader.isEmpty(i); _ = reader.position(i)
             }
             _ = reader.recordLine
+        }
+    }
+
+    /// A policy that parses must also be usable: resolved for a ticket of each priority and
+    /// run on the SLA clock (deadlines, business-hours counting), as `sla replay` does.
+    static func useSLAPolicy(_ bytes: [UInt8]) {
+        guard let policy = try? SLAPolicy.parse(text(bytes), file: "fuzz.sla") else { return }
+        let created: Int64 = 1_795_000_000  // 2026-11-18, a Wednesday
+        let tickets = Priority.allCases.enumerated().map { i, p in
+            Ticket(id: "T\(i)", createdAt: created + Int64(i) * 7_000, priority: p, channel: .email, type: "t", product: "p",
+                   status: i % 2 == 0 ? .open : .closed, firstResponseAt: created + 3_600, resolvedAt: i % 2 == 0 ? nil : created + 90_000)
+        }
+        guard let resolved = try? policy.resolved(for: tickets) else { return }
+        let clock = SLAClock(policy: resolved)
+        for t in tickets {
+            for now in [created - 86_400, created + 3_600, created + 400 * 86_400] {
+                let state = clock.state(of: t, pauses: [SLAPause(start: created + 600, end: created + 7_200)], at: now)
+                _ = clock.deadline(of: state, at: now)
+                _ = clock.counted(from: t.createdAt, to: now)
+            }
         }
     }
 

@@ -46,7 +46,12 @@ extension SLAPolicy {
         let v = Substring(value).trimmingSpaces()
         if let name = key.stripping("target.") {
             let p = try priority(name, key: key)
-            targetHours[p] = try positive(v, key: key)
+            // Bounded so that target seconds fit Int64 (1e300 hours trapped in `resolved`).
+            let h = try positive(v, key: key)
+            guard h <= Self.maxTargetHours else {
+                throw SLAPolicyError.badValue(key: key, value: value, expected: "a number of hours above 0 and at most 87600 (ten years)")
+            }
+            targetHours[p] = h
         } else if let name = key.stripping("cost.") {
             let p = try priority(name, key: key)
             breachCost[p] = try nonNegative(v, key: key)
@@ -133,6 +138,9 @@ extension SLAPolicy {
         }
         return p
     }
+
+    /// The longest SLA target accepted: ten years.
+    public static let maxTargetHours = 87_600.0
 
     private func positive(_ v: Substring, key: String) throws -> Double {
         guard let x = Double(v), x > 0, x.isFinite else {
