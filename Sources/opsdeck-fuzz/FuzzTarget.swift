@@ -83,6 +83,16 @@ enum ModelBytesFuzz {
         if let m = try? RandomForestModel(serialized: bytes), let f = frame(m.schema) { _ = try? m.predictProbability(f) }
         if let m = try? IsolationForestModel(serialized: bytes), let f = frame(m.schema) { _ = try? m.scores(f) }
         if let m = try? LogisticRegressionModel(serialized: bytes), let f = frame(m.schema) { _ = try? m.predictProbability(f) }
+        // What `model score` loads: a family tag, then one of the above.
+        if let m = try? TabularModel(serialized: bytes) {
+            let schema: FrameSchema
+            switch m {
+            case .gbm(let x): schema = x.schema
+            case .forest(let x): schema = x.schema
+            case .logistic(let x): schema = x.schema
+            }
+            if let f = frame(schema) { _ = try? m.predict(f); _ = try? m.contributions(f) }
+        }
     }
 
     /// Three rows in the schema's shape: ordinary values, extremes and missing values.
