@@ -14,7 +14,7 @@ extension RandomForestModel {
         try r.expectMagic("ODRF")
         guard try r.u32() == 1 else { throw LearningError.invalidModelBytes("unknown version") }
         let schema = try FrameSchema.read(from: &r)
-        let ensemble = try TreeEnsemble.read(from: &r, featureCount: schema.count)
+        let ensemble = try TreeEnsemble.read(from: &r, schema: schema)
         guard r.isAtEnd else { throw LearningError.invalidModelBytes("trailing bytes") }
         self.init(schema: schema, ensemble: ensemble)
     }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Engine
 
@@ -27,5 +28,19 @@ import Testing
         var f = FeatureFrame(rowCount: 2)
         try f.addNumeric("a", [1, 2]); try f.addNumeric("b", [3, .nan])
         #expect(try ok.contributions(f).values.count == 4)
+    }
+}
+
+extension ModelBytesFuzzTests {
+    static let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Fuzz/corpus/model-bytes").path
+
+    @Test func aCategorySplitOnANumericColumnIsRefused() throws {
+        // libFuzzer's input: a boosting model whose node splits numeric column 0 as a category;
+        // scoring 3.4e38 there trapped converting it to a code.
+        let path = Self.corpus + "/regression-category-split-on-number.bin"
+        let bytes = try #require(FileManager.default.contents(atPath: path).map(Array.init))
+        #expect(throws: LearningError.self) { try TabularModel(serialized: bytes) }
+        #expect(throws: LearningError.self) { try GradientBoostingModel(serialized: Array(bytes.dropFirst())) }
     }
 }
