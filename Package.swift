@@ -39,7 +39,12 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // Fuzz targets for every input OpsDeck reads. A plain build gives the replay and
+        // mutation harness; Fuzz/run.sh rebuilds it with libFuzzer and AddressSanitizer.
+        .executableTarget(name: "opsdeck-fuzz", dependencies: ["Engine", "TUI"]),
         .testTarget(name: "EngineTests", dependencies: ["Engine"], exclude: ["Data/Fixtures"]),
+        // Command-line parsing and validation (issue 17's option inputs), on the real commands.
+        .testTarget(name: "OpsDeckTests", dependencies: ["opsdeck"]),
         .testTarget(
             name: "TUITests",
             dependencies: ["TUI", "Engine"],

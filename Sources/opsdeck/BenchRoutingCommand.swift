@@ -11,7 +11,7 @@ struct BenchRoutingCommand: ParsableCommand {
     enum BenchSet: String, ExpressibleByArgument { case tsplib, solomon, toptw, day, week, assignment, territories }
 
     @Option(help: "tsplib, solomon, toptw, day, week, assignment or territories.") var set: BenchSet
-    @Option(help: "Seconds per instance (week: for the whole plan).") var seconds: Double?
+    @Option(parsing: .unconditional, help: "Seconds per instance (week: for the whole plan).") var seconds: Double?
     @Option(help: "Benchmark folder (default ../shared/benchmarks).") var dir: String = "../shared/benchmarks"
     @Option(help: "Random seed.") var seed: UInt64 = 1
     @Option(help: "Largest TSPLIB dimension to run.") var maxNodes: Int = 280
@@ -20,6 +20,10 @@ struct BenchRoutingCommand: ParsableCommand {
     @Option(help: "Accounts for `territories`.") var accounts: Int = 3000
     @Option(help: "Territories for `territories`.") var territories: Int = 20
     @Option(help: "Reference objective to print a ratio against (day: PyVRP 10 s).") var reference: Double?
+
+    func validate() throws {
+        if let seconds { try OptionCheck.positive(seconds, "--seconds", max: RoutingLimits.maxSeconds) }
+    }
 
     func run() throws {
         switch set {

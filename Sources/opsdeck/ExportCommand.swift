@@ -21,7 +21,7 @@ struct ExportCommand: ParsableCommand {
             guard let producer = ExportRegistry.producer(what) else {
                 throw CLIError("cannot export '\(what)'; expected one of: \(ExportRegistry.names.joined(separator: ", "))")
             }
-            let db = try store.open()
+            let db = try store.open(create: false)
             let context = try ExportContext(store: db, runId: runId)
             let table = try producer(context)
             let text = format == .csv ? table.csv() : table.json()

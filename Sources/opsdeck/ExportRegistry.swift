@@ -25,6 +25,9 @@ final class ExportContext {
         }
     }
 
+    /// How an error names one of this run's artifacts: "run 3, artifact gates.csv".
+    func artifactLabel(_ name: String) -> String { "run \(run.id), artifact \(name)" }
+
     func artifactText(_ name: String) throws -> String? {
         try store.artifact(run: run.id, name: name).map { String(decoding: $0, as: UTF8.self) }
     }
@@ -42,13 +45,13 @@ enum ExportRegistry {
             let w = CSVWriter()
             RepCSV.write(ctx.reps, to: w)
             try w.close()
-            return try table(fromCSV: w.text)
+            return try table(fromCSV: w.text, name: "run \(ctx.run.id), reps")
         }),
         ("tickets", { ctx in
             let w = CSVWriter()
             TicketCSV.write(ctx.tickets, to: w)
             try w.close()
-            return try table(fromCSV: w.text)
+            return try table(fromCSV: w.text, name: "run \(ctx.run.id), tickets")
         }),
         ("kpis", { ctx in
             let kpis = try ctx.decode([KPI].self, ctx.run.kpis)
@@ -66,7 +69,10 @@ enum ExportRegistry {
             }
             return t
         }),
-        ("gates", { ctx in try table(fromCSV: ctx.artifactText("gates.csv") ?? "dataset,gate,column,hard,rows,first_example\n") }),
+        ("gates", { ctx in
+            try table(fromCSV: ctx.artifactText("gates.csv") ?? "dataset,gate,column,hard,rows,first_example\n",
+                      name: ctx.artifactLabel("gates.csv"))
+        }),
     ]
 
     static var names: [String] { producers.map(\.0) }
@@ -77,8 +83,10 @@ enum ExportRegistry {
         DataTable(columns: header, rows: rows)
     }
 
-    static func table(fromCSV text: String) throws -> DataTable {
-        let reader = CSVReader(text: text)
+    /// `name` says where the text came from (e.g. "run 3, artifact gates.csv"), so an error in
+    /// a corrupted artifact names it rather than "<text>".
+    static func table(fromCSV text: String, name: String) throws -> DataTable {
+        let reader = CSVReader(text: text, name: name)
         guard try reader.next() else { return DataTable(columns: []) }
         var t = DataTable(columns: reader.strings)
         while try reader.next() { t.rows.append(reader.strings) }

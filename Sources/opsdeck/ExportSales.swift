@@ -24,7 +24,7 @@ enum ExportSales {
         guard let text = try ctx.artifactText(file) else {
             throw CLIError("run \(ctx.run.id) has no \(name) (it was saved before the sales stages existed); run `opsdeck run` again")
         }
-        var t = try ExportRegistry.table(fromCSV: text)
+        var t = try ExportRegistry.table(fromCSV: text, name: ctx.artifactLabel(file))
         // A column whose every cell is a number is written unquoted in JSON.
         t.kinds = t.columns.indices.map { j in
             !t.rows.isEmpty && t.rows.allSatisfy { j < $0.count && isJSONNumber($0[j]) } ? .number : .text
@@ -49,7 +49,7 @@ enum ExportSales {
             throw CLIError("run \(ctx.run.id) has no scores; run `opsdeck run` again")
         }
         let cols: ColumnFile
-        do { cols = try ColumnFile(bytes: bytes) } catch { throw CLIError("run \(ctx.run.id): \(error.description)") }
+        do { cols = try ColumnFile(bytes: bytes) } catch { throw CLIError("\(ctx.artifactLabel(Pipeline.accountsArtifact)): \(error.description)") }
         let customers = ctx.customers
         guard customers.count == cols.rowCount else {
             throw CLIError("run \(ctx.run.id): scores have \(cols.rowCount) rows but its customer dataset has \(customers.count)")

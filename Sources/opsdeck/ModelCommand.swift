@@ -20,7 +20,7 @@ struct ModelListCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let models = try store.open().models()
+            let models = try store.open(create: false).models()
             if json {
                 print("[" + models.map { $0.card.json() }.joined(separator: ",\n") + "]")
                 return

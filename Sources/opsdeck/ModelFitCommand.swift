@@ -48,6 +48,7 @@ struct ModelFitCommand: ParsableCommand {
                 guard let f = TabularFamily(rawValue: model) else { throw CLIError("--model must be auto, gbm, forest or logistic") }
                 family = f
             }
+            try InputPath.check(csv, "table")
             let db = try save.map { _ in try store.open() }
             let start = WallClock.monotonic()
             let data = try TabularDataset(RawTable(path: csv), options: o)

@@ -22,7 +22,7 @@ struct ModelScoreCommand: ParsableCommand {
 
     func run() throws {
         try reportingModelErrors {
-            guard let saved = try store.open().model(named: model) else {
+            guard let saved = try store.open(create: false).model(named: model) else {
                 throw CLIError("no saved model named \(model) (see opsdeck model list)")
             }
             var asOfDay: Int?

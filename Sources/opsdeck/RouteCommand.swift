@@ -13,15 +13,27 @@ struct RouteCommand: ParsableCommand {
 
     @Argument(help: "Instance file.") var file: String
     @Option(help: "tsplib, solomon or toptw.") var format: RoutingFormat
-    @Option(help: "Time budget in seconds.") var seconds: Double = 5
-    @Option(help: "Random seed.") var seed: UInt64 = 1
-    @Option(help: "Best-known objective (default: looked up beside the file).") var bestKnown: Double?
-    @Option(help: "Vehicles (Solomon fleet size, TOPTW paths).") var vehicles: Int?
+    // Numbers parse unconditionally so a negative value is refused by name in validate().
+    @Option(parsing: .unconditional, help: "Time budget in seconds, above 0 and at most 86400.") var seconds: Double = 5
+    @Option(parsing: .unconditional, help: "Random seed.") var seed: UInt64 = 1
+    @Option(parsing: .unconditional, help: "Best-known objective (default: looked up beside the file).") var bestKnown: Double?
+    @Option(parsing: .unconditional, help: "Vehicles (Solomon fleet size, TOPTW paths), 1 to \(RoutingLimits.maxVehicles).")
+    var vehicles: Int?
+
+    func validate() throws {
+        try OptionCheck.positive(seconds, "--seconds", max: RoutingLimits.maxSeconds)
+        if let vehicles { try OptionCheck.count(vehicles, "--vehicles", 1...RoutingLimits.maxVehicles) }
+        if let bestKnown { try OptionCheck.positive(bestKnown, "--best-known", max: 1e15) }
+    }
 
     func run() throws {
         let o: RoutingOutcome
         do {
+            try InputPath.check(file, "instance file")
             o = try RoutingBench.solve(file, format, seconds: seconds, seed: seed, vehicles: vehicles, bestKnown: bestKnown)
+        } catch let e as CLIError {
+            FileHandle.standardError.write(Data("error: \(e)\n".utf8))
+            throw ExitCode(1)
         } catch let e as InstanceFormatError {
             FileHandle.standardError.write(Data("error: \(e)\n".utf8))
             throw ExitCode(1)

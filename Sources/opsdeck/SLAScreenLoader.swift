@@ -20,7 +20,7 @@ enum SLAScreenLoader {
             do {
                 snapshot = try SupportSnapshot.decode(bytes)
             } catch {
-                note = "computed on open: \(error)"
+                note = "computed on open: run \(run.id), artifact \(SupportSnapshot.artifactName) is unreadable: \(error)"
             }
         } else {
             note = "computed on open: run saved before the SLA snapshot existed"

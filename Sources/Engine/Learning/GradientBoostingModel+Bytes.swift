@@ -43,7 +43,7 @@ extension GradientBoostingModel {
         let schema = try FrameSchema.read(from: &r)
         let initScore = try r.f64()
         let best = try r.i64()
-        let ensemble = try TreeEnsemble.read(from: &r, featureCount: schema.count)
+        let ensemble = try TreeEnsemble.read(from: &r, schema: schema)
         guard r.isAtEnd else { throw LearningError.invalidModelBytes("trailing bytes") }
         self.init(task: task, config: c, schema: schema, initScore: initScore, ensemble: ensemble,
                   bestIteration: best >= 0 ? best : nil)

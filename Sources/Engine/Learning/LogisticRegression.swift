@@ -102,7 +102,9 @@ struct LinearEncoding: Sendable, Equatable {
             starts.append(width)
             switch col {
             case .numeric(let v):
-                let present = v.filter { !$0.isNaN }.map(Double.init)
+                // Infinite values are refused by `design`; leaving them out here keeps the
+                // mean and scale finite, so the refusal is the only thing they cause.
+                let present = v.filter { $0.isFinite }.map(Double.init)
                 let m = present.isEmpty ? 0 : present.reduce(0, +) / Double(present.count)
                 let sd = present.isEmpty ? 1 : (present.reduce(0) { $0 + ($1 - m) * ($1 - m) } / Double(present.count)).squareRoot()
                 means.append(m); scales.append(sd > 0 ? sd : 1)
@@ -127,7 +129,15 @@ struct LinearEncoding: Sendable, Equatable {
             let span = (j + 1 < starts.count ? starts[j + 1] : width) - s
             switch col {
             case .numeric(let v):
-                for r in 0..<frame.rowCount where !v[r].isNaN { x[r * d + s] = (Double(v[r]) - means[j]) / scales[j] }
+                for r in 0..<frame.rowCount where !v[r].isNaN {
+                    // A number beyond Float's range (e.g. 1e50) arrives as ±infinity; it would
+                    // turn every weight and probability into NaN.
+                    guard v[r].isFinite else {
+                        throw LearningError.invalidParameter(
+                            "column '\(frame.names[j])' holds a value beyond ±3.4e38 (read as \(v[r])); logistic regression needs finite numbers")
+                    }
+                    x[r * d + s] = (Double(v[r]) - means[j]) / scales[j]
+                }
             case .categorical(let c, _):
                 for r in 0..<frame.rowCount where c[r] >= 0 && Int(c[r]) < span { x[r * d + s + Int(c[r])] = 1 }
             }

@@ -36,8 +36,10 @@ extension Metrics {
         var count = [Int](repeating: 0, count: bins)
         var sumP = [Double](repeating: 0, count: bins)
         var sumY = [Double](repeating: 0, count: bins)
-        for (t, q) in zip(y, p) {
-            let b = min(bins - 1, max(0, Int(q * Double(bins))))
+        for (i, (t, q)) in zip(y, p).enumerated() {
+            // Checked before Int(): a NaN or infinite probability would trap the conversion.
+            guard q.isFinite else { throw LearningError.invalidParameter("probability at row \(i) is \(q); expected a number in [0, 1]") }
+            let b = q <= 0 ? 0 : q >= 1 ? bins - 1 : min(bins - 1, Int(q * Double(bins)))
             count[b] += 1; sumP[b] += q; sumY[b] += t
         }
         let width = 1 / Double(bins)

@@ -14,7 +14,7 @@ extension RandomForestModel {
         try r.expectMagic("ODRF")
         guard try r.u32() == 1 else { throw LearningError.invalidModelBytes("unknown version") }
         let schema = try FrameSchema.read(from: &r)
-        let ensemble = try TreeEnsemble.read(from: &r, featureCount: schema.count)
+        let ensemble = try TreeEnsemble.read(from: &r, schema: schema)
         guard r.isAtEnd else { throw LearningError.invalidModelBytes("trailing bytes") }
         self.init(schema: schema, ensemble: ensemble)
     }
@@ -81,8 +81,12 @@ extension LogisticRegressionModel {
         e.means = try r.f64s(); e.scales = try r.f64s()
         e.starts = try r.i32s().map(Int.init); e.width = try r.i64()
         let weights = try r.f64s()
-        guard r.isAtEnd, e.means.count == schema.count, e.scales.count == schema.count, e.starts.count == schema.count,
-              weights.count == e.width + 1, e.starts.allSatisfy({ $0 >= 0 && $0 <= e.width })
+        // The layout must be exactly the one the schema implies (one column per number, one
+        // per label): out-of-order starts made an inverted range in `contributions`.
+        var starts: [Int] = [], width = 0
+        for labels in schema.categoryLabels { starts.append(width); width += labels?.count ?? 1 }
+        guard r.isAtEnd, e.means.count == schema.count, e.scales.count == schema.count, e.starts == starts,
+              e.width == width, weights.count == e.width + 1
         else { throw LearningError.invalidModelBytes("inconsistent logistic model") }
         self.init(schema: schema, encoding: e, weights: weights)
     }

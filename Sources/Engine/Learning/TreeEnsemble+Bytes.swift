@@ -5,7 +5,8 @@ extension TreeEnsemble {
     }
 
     /// Reads and checks every link so that a corrupt model throws instead of trapping later.
-    static func read(from r: inout ByteReader, featureCount: Int) throws -> TreeEnsemble {
+    static func read(from r: inout ByteReader, schema: FrameSchema) throws -> TreeEnsemble {
+        let featureCount = schema.count
         var e = TreeEnsemble()
         e.roots = try r.i32s(); e.feature = try r.i32s(); e.threshold = try r.f64s(); e.flags = try r.u8s()
         e.left = try r.i32s(); e.right = try r.i32s(); e.catBegin = try r.i32s(); e.catWords = try r.i32s()
@@ -18,7 +19,10 @@ extension TreeEnsemble {
         for i in 0..<n where e.feature[i] >= 0 {
             guard Int(e.feature[i]) < featureCount,
                   e.left[i] > Int32(i), Int(e.left[i]) < n, e.right[i] > Int32(i), Int(e.right[i]) < n,
-                  e.catBegin[i] >= 0, e.catWords[i] >= 0, Int(e.catBegin[i]) + Int(e.catWords[i]) <= e.catBits.count
+                  e.catBegin[i] >= 0, e.catWords[i] >= 0, Int(e.catBegin[i]) + Int(e.catWords[i]) <= e.catBits.count,
+                  // A category split reads its value as a code (Int(x)): only a categorical
+                  // column holds codes; a number such as 1e300 there would trap.
+                  e.flags[i] & 2 == 0 || schema.categoryLabels[Int(e.feature[i])] != nil
             else { throw LearningError.invalidModelBytes("bad node \(i)") }
         }
         return e

@@ -23,6 +23,10 @@ struct NumberedLines {
     }
 
     static func load(_ path: String) throws(InstanceFormatError) -> String {
+        var isDir: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue {
+            throw InstanceFormatError(file: path, line: 0, expected: "expected a file, found a folder")
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw InstanceFormatError(file: path, line: 0, expected: "expected a readable file")
         }

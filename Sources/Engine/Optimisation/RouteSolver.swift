@@ -33,6 +33,8 @@ public struct RouteSolverOptions: Sendable {
 public enum RouteSolver {
     public static func solve(_ p: RoutingProblem, _ options: RouteSolverOptions = .init()) throws(RoutingError) -> RoutingSolution {
         try p.validate()
+        // A NaN, infinite or huge budget would never end the search.
+        if let secs = options.seconds, let why = RoutingLimits.problem(seconds: secs) { throw .badShape(why) }
         if isPlainTSP(p) && options.initialRoutes == nil {
             var tsp = TSPSearch(p, options)
             return tsp.run()

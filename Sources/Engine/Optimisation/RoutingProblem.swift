@@ -84,10 +84,16 @@ public struct RoutingProblem: Sendable {
     /// True when every stop is mandatory (no prizes to collect).
     public var allMandatory: Bool { stops.allSatisfy { mandatory[$0] } }
 
-    /// Checks the shapes agree; the solver relies on it.
+    /// Checks the shapes agree and every value is within `RoutingLimits`; the solver relies
+    /// on it (its sums cannot overflow once each term is at most `maxValue`).
     public func validate() throws(RoutingError) {
         let n = size
+        guard (1...RoutingLimits.maxNodes).contains(n) else { throw .badShape("\(n) nodes; at most \(RoutingLimits.maxNodes) are accepted") }
+        guard vehicles.count <= RoutingLimits.maxVehicles else {
+            throw .badShape("\(vehicles.count) vehicles; at most \(RoutingLimits.maxVehicles) are accepted")
+        }
         guard distance.count == n * n, time.count == n * n else { throw .badShape("matrices must be \(n)×\(n)") }
+        try checkValues()
         for a in [demand, ready, due, service, prize, lockedVehicle] where a.count != n {
             throw .badShape("per-node arrays must have \(n) entries")
         }
@@ -101,6 +107,31 @@ public struct RoutingProblem: Sendable {
             guard (0..<n).contains(s), !seen[s] else { throw .badShape("stop \(s) out of range or repeated") }
             seen[s] = true
             if lockedVehicle[s] >= vehicles.count { throw .badShape("stop \(s) locked to a missing vehicle") }
+        }
+    }
+}
+
+extension RoutingProblem {
+    /// Travel, service, demand, prize and start times within ±maxValue; deadlines, capacities
+    /// and durations up to `RoutingLimits.unbounded` ("no limit").
+    func checkValues() throws(RoutingError) {
+        let big = RoutingLimits.maxValue, none = RoutingLimits.unbounded
+        func within(_ a: [Int], _ limit: Int) -> Bool { a.allSatisfy { $0 >= -big && $0 <= limit } }
+        guard within(distance, big), within(time, big) else { throw .badShape("a distance or travel time beyond ±\(big)") }
+        guard within(service, big), within(demand, big), within(prize, big), within(ready, big) else {
+            throw .badShape("a service time, demand, prize or ready time beyond ±\(big)")
+        }
+        guard within(due, none) else { throw .badShape("a due time beyond \(none)") }
+        for v in vehicles {
+            guard v.earliest >= -big, v.earliest <= big, v.latest >= -big, v.latest <= none,
+                  v.capacity >= 0, v.capacity <= none, (v.maxDuration ?? 0) >= 0, (v.maxDuration ?? 0) <= none else {
+                throw .badShape("a vehicle's start time, deadline, capacity or duration is out of range")
+            }
+        }
+        if let l = lunch {
+            guard l.earliest >= -big, l.earliest <= big, l.latest >= -big, l.latest <= none, l.duration >= 0, l.duration <= big else {
+                throw .badShape("the lunch break is out of range")
+            }
         }
     }
 }

@@ -6,6 +6,10 @@ import Foundation
 /// Distances are Euclidean in double precision; the engine keeps them as integers scaled by
 /// 10 000 (rounded), and travel times as the same scaled value rounded *up*, so a schedule
 /// feasible in integers is feasible in exact arithmetic too.
+///
+/// Limits (`RoutingLimits`, checked before any conversion or allocation): 1...1 000 vehicles,
+/// capacity 1...10¹², at most 5 000 rows, X and Y within ±3·10⁷, DEMAND a whole number in
+/// 0...10¹², READY, DUE and SERVICE in 0...10⁸ (10¹² once scaled).
 public enum SolomonReader {
     public static let scale = 10_000
 
@@ -32,9 +36,9 @@ public enum SolomonReader {
         i += 1
         guard let nl = nextNonEmpty() else { throw f.error(f.lines.count - 1, "expected the vehicle number and capacity") }
         let nf = f.fields(nl)
-        guard nf.count == 2, let count = Int(nf[0]), let cap = Int(nf[1]), count > 0, cap > 0 else {
-            throw f.error(nl, "expected two positive integers: vehicle number and capacity")
-        }
+        guard nf.count == 2 else { throw f.error(nl, "expected two positive integers: vehicle number and capacity") }
+        let count = try f.integer(nf[0], nl, "the vehicle number", 1, RoutingLimits.maxVehicles)
+        let cap = try f.integer(nf[1], nl, "the capacity", 1, RoutingLimits.maxValue)
         i += 1
         guard let cl = nextNonEmpty(), f.fields(cl).first?.uppercased() == "CUSTOMER" else {
             throw f.error(min(i, f.lines.count - 1), "expected CUSTOMER")
@@ -43,18 +47,28 @@ public enum SolomonReader {
         guard let _ = nextNonEmpty() else { throw f.error(f.lines.count - 1, "expected the column header") }
         i += 1
         var rows: [[Double]] = []
+        let s = Double(scale)
+        let coordinate = RoutingLimits.maxCoordinate / s, clock = Double(RoutingLimits.maxValue) / s
+        let limits = [Double(RoutingLimits.maxNodes), coordinate, coordinate, Double(RoutingLimits.maxValue), clock, clock, clock]
         while let r = nextNonEmpty() {
+            guard rows.count < RoutingLimits.maxNodes else {
+                throw f.error(r, "expected at most \(RoutingLimits.maxNodes) rows (depot and customers)")
+            }
             let fs = f.fields(r)
             guard fs.count == 7 else { throw f.error(r, "expected 7 numbers: CUST_NO X Y DEMAND READY DUE SERVICE") }
             var row: [Double] = []
-            for (k, t) in fs.enumerated() { row.append(try f.number(t, r, ["CUST_NO", "X", "Y", "DEMAND", "READY", "DUE", "SERVICE"][k])) }
-            guard Int(row[0]) == rows.count else { throw f.error(r, "expected customer number \(rows.count)") }
+            for (k, t) in fs.enumerated() {
+                row.append(try f.bounded(t, r, Self.columns[k], limit: limits[k], signed: k == 1 || k == 2))
+            }
+            // Compared as doubles: a customer number of 1e19 must not reach Int().
+            guard row[0] == Double(rows.count) else { throw f.error(r, "expected customer number \(rows.count), found '\(fs[0])'") }
+            guard row[3] == row[3].rounded() else { throw f.error(r, "expected DEMAND as a whole number, found '\(fs[3])'") }
             guard row[4] <= row[5] else { throw f.error(r, "expected READY ≤ DUE") }
             rows.append(row)
             i += 1
         }
         guard rows.count >= 2 else { throw f.error(f.lines.count - 1, "expected a depot row and at least one customer") }
-        let n = rows.count, s = Double(scale)
+        let n = rows.count
         var dist = Array(repeating: 0, count: n * n), time = dist
         for a in 0..<n {
             for b in 0..<n where a != b {
@@ -74,4 +88,6 @@ public enum SolomonReader {
         p.distanceScale = s
         return p
     }
+
+    static let columns = ["CUST_NO", "X", "Y", "DEMAND", "READY", "DUE", "SERVICE"]
 }

@@ -2,6 +2,8 @@ import Foundation
 
 /// TSPLIB95 symmetric TSP files: EUC_2D, CEIL_2D, ATT, GEO and EXPLICIT matrices
 /// (FULL_MATRIX and the row/column triangle formats), distances rounded as the format defines.
+/// Limits (`RoutingLimits`): DIMENSION 2...5 000, coordinates within ±3·10¹¹, explicit
+/// weights whole numbers in 0...10¹²; all checked before the matrix is allocated.
 public enum TSPLIBReader {
     public static func read(path: String) throws(InstanceFormatError) -> RoutingProblem {
         try parse(NumberedLines.load(path), file: path)
@@ -26,7 +28,8 @@ public enum TSPLIBReader {
                     let fs = f.fields(i)
                     guard fs.count >= 3 else { throw f.error(i, "expected 'id x y'") }
                     guard Int(fs[0]) == k + 1 else { throw f.error(i, "expected node id \(k + 1), found '\(fs[0])'") }
-                    coords.append((try f.number(fs[1], i, "x"), try f.number(fs[2], i, "y")))
+                    let c = RoutingLimits.maxCoordinate
+                    coords.append((try f.bounded(fs[1], i, "x", limit: c, signed: true), try f.bounded(fs[2], i, "y", limit: c, signed: true)))
                 }
                 i += 1; continue
             }
@@ -50,8 +53,7 @@ public enum TSPLIBReader {
             let value = raw[raw.index(after: colon)...].trimmingCharacters(in: .whitespaces)
             header[key] = value
             if key == "DIMENSION" {
-                guard let d = Int(value), d >= 2 else { throw f.error(i, "expected DIMENSION as an integer ≥ 2") }
-                dimension = d
+                dimension = try f.integer(Substring(value), i, "DIMENSION", 2, RoutingLimits.maxNodes)
             }
             if key == "TYPE", !(value.hasPrefix("TSP")) { throw f.error(i, "expected TYPE : TSP, found '\(value)'") }
             i += 1
@@ -59,18 +61,26 @@ public enum TSPLIBReader {
         guard dimension > 0 else { throw f.error(i, "expected a DIMENSION line") }
         let type = header["EDGE_WEIGHT_TYPE"] ?? ""
         let n = dimension
-        var m = Array(repeating: 0, count: n * n)
+        // Every count is checked before the n² matrix exists, so a bad header costs nothing.
+        var m: [Int]
         if type == "EXPLICIT" {
             guard weights.count > 0 else { throw f.error(i, "expected an EDGE_WEIGHT_SECTION") }
+            // The header may change after the section; the weights must still fit it exactly.
+            let need = try weightCount(header, n, f, i)
+            guard weights.count == need else {
+                throw f.error(i, "expected \(need) edge weights for DIMENSION \(n) and EDGE_WEIGHT_FORMAT \(header["EDGE_WEIGHT_FORMAT"] ?? ""), found \(weights.count)")
+            }
+            m = Array(repeating: 0, count: n * n)
             try fillExplicit(&m, n, header["EDGE_WEIGHT_FORMAT"] ?? "", weights, f)
         } else {
             guard coords.count == n else { throw f.error(i, "expected a NODE_COORD_SECTION with \(n) nodes") }
             guard let rule = TSPLIBDistance(rawValue: type) else {
                 throw f.error(0, "expected EDGE_WEIGHT_TYPE EUC_2D, CEIL_2D, ATT, GEO or EXPLICIT, found '\(type)'")
             }
+            m = Array(repeating: 0, count: n * n)
             for a in 0..<n { for b in 0..<n where a != b { m[a * n + b] = rule.distance(coords[a], coords[b]) } }
         }
-        let v = Vehicle(start: 0, end: 0, earliest: 0, latest: Int.max / 4)
+        let v = Vehicle(start: 0, end: 0, earliest: 0, latest: RoutingLimits.unbounded)
         return RoutingProblem(distance: m, time: m, size: n, stops: Array(1..<n), vehicles: [v])
     }
 
@@ -88,20 +98,26 @@ public enum TSPLIBReader {
     static func fillExplicit(_ m: inout [Int], _ n: Int, _ format: String, _ w: [(Double, Int)], _ f: NumberedLines) throws(InstanceFormatError) {
         var k = 0
         func put(_ a: Int, _ b: Int) throws(InstanceFormatError) {
-            let (v, line) = w[k]
-            guard v >= 0, v == v.rounded() else { throw f.error(line, "expected a non-negative integer edge weight, found \(v)") }
-            m[a * n + b] = Int(v); m[b * n + a] = Int(v); k += 1
+            let v = try weight(w[k], f)
+            m[a * n + b] = v; m[b * n + a] = v; k += 1
         }
         switch format {
         case "FULL_MATRIX":
-            for a in 0..<n { for b in 0..<n { let (v, line) = w[k]; k += 1
-                guard v >= 0, v == v.rounded() else { throw f.error(line, "expected a non-negative integer edge weight, found \(v)") }
-                m[a * n + b] = Int(v) } }
+            for a in 0..<n { for b in 0..<n { m[a * n + b] = try weight(w[k], f); k += 1 } }
         case "UPPER_ROW", "LOWER_COL": for a in 0..<n { for b in (a + 1)..<n { try put(a, b) } }
         case "LOWER_ROW", "UPPER_COL": for a in 0..<n { for b in 0..<a { try put(a, b) } }
         case "UPPER_DIAG_ROW", "LOWER_DIAG_COL": for a in 0..<n { for b in a..<n { try put(a, b) } }
         default: for a in 0..<n { for b in 0...a { try put(a, b) } }
         }
+    }
+
+    /// One explicit weight as an integer: whole, and within 0...maxValue before converting.
+    static func weight(_ w: (Double, Int), _ f: NumberedLines) throws(InstanceFormatError) -> Int {
+        let (v, line) = w
+        guard v >= 0, v <= Double(RoutingLimits.maxValue), v == v.rounded() else {
+            throw f.error(line, "expected an edge weight as a whole number between 0 and \(RoutingLimits.maxValue), found \(NumberedLines.show(v))")
+        }
+        return Int(v)
     }
 }
 
@@ -121,7 +137,9 @@ enum TSPLIBDistance: String {
         case .geo:
             let (la, lo) = Self.geoRadians(a), (lb, lob) = Self.geoRadians(b)
             let q1 = cos(lo - lob), q2 = cos(la - lb), q3 = cos(la + lb)
-            return Int(6378.388 * acos(0.5 * ((1 + q1) * q2 - (1 - q1) * q3)) + 1)
+            // Rounding can push the cosine just past ±1, where acos is NaN.
+            let c = min(1, max(-1, 0.5 * ((1 + q1) * q2 - (1 - q1) * q3)))
+            return Int(6378.388 * acos(c) + 1)
         }
     }
 

@@ -77,7 +77,11 @@ public struct ColumnFile: Sendable, Equatable {
         let n = try u32()
         for _ in 0..<n {
             let len = Int(try take(1).first ?? 0)
-            let name = String(decoding: try take(len), as: UTF8.self)
+            // Strict UTF-8: repairing bad bytes would lengthen the name past the 255 bytes
+            // `add` requires, turning a corrupted file into a trap.
+            guard let name = String(validating: try take(len), as: UTF8.self) else {
+                throw FormatError(description: "column file has a column name that is not UTF-8 at byte \(at - len)")
+            }
             let kind = try take(1).first ?? 255
             switch kind {
             case 0:

@@ -1,4 +1,9 @@
 import GRDB
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The SQLite store (GRDB): datasets, runs with their artifacts, decisions and the audit log.
 /// A saved run is immutable (triggers refuse changes); a manager's actions are rows in
@@ -8,11 +13,17 @@ public final class Store: Sendable {
     public let path: String
     let db: DatabaseQueue
 
-    /// Opens (creating folders and the file if needed) and migrates the store.
-    public init(path: String) throws(StoreError) {
+    /// Opens (creating folders and the file if needed, unless `create` is false) and migrates
+    /// the store. Read-only commands pass `create: false`, so a mistyped `--db` is an error
+    /// rather than a new empty store in new folders.
+    public init(path: String, create: Bool = true) throws(StoreError) {
         self.path = path
         do {
-            if path != ":memory:" { try Store.makeParentDirectory(of: path) }
+            if path.isEmpty { throw StoreError("the store path is empty; expected a file such as opsdeck.sqlite") }
+            if path != ":memory:" {
+                if let problem = Store.problem(at: path, mustExist: !create) { throw StoreError(problem) }
+                if create { try Store.makeParentDirectory(of: path) }
+            }
             var config = Configuration()
             config.foreignKeysEnabled = true
             config.busyMode = .timeout(5)
@@ -33,6 +44,16 @@ public final class Store: Sendable {
         if let xdg = environment["XDG_DATA_HOME"], !xdg.isEmpty { return xdg + "/opsdeck/opsdeck.sqlite" }
         let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? "."
         return home + "/.local/share/opsdeck/opsdeck.sqlite"
+    }
+
+    /// Why `path` cannot be the store: a folder, or (when it must exist) nothing there.
+    static func problem(at path: String, mustExist: Bool) -> String? {
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            return mustExist ? "no store at \(path); check --db, or create one with `opsdeck run` or `opsdeck import`" : nil
+        }
+        if (info.st_mode & S_IFMT) == S_IFDIR { return "\(path) is a folder; expected the store's file (e.g. \(path)/opsdeck.sqlite)" }
+        return nil
     }
 
     static func makeParentDirectory(of path: String) throws(StoreError) {

@@ -48,7 +48,13 @@ extension SLAPolicy {
     public mutating func set(_ key: String, _ value: String) throws {
         let v = Substring(value).trimmingSpaces()
         if let name = key.stripping("target.") {
-            targetHours[try priority(name, key: key)] = try positive(v, key: key)
+            let p = try priority(name, key: key)
+            // Bounded so that target seconds fit Int64 (1e300 hours trapped in `resolved`).
+            let h = try positive(v, key: key)
+            guard h <= Self.maxTargetHours else {
+                throw SLAPolicyError.badValue(key: key, value: value, expected: "a number of hours above 0 and at most 87600 (ten years)")
+            }
+            targetHours[p] = h
         } else if let name = key.stripping("cost.") {
             breachCost[try priority(name, key: key)] = try nonNegative(v, key: key)
         } else if key == "priority.default" {
@@ -146,6 +152,9 @@ extension SLAPolicy {
         guard !label.isEmpty else { throw SLAPolicyError.badValue(key: key, value: name, expected: "a label") }
         return label
     }
+
+    /// The longest SLA target accepted: ten years.
+    public static let maxTargetHours = 87_600.0
 
     private func positive(_ v: Substring, key: String) throws -> Double {
         guard let x = Double(v), x > 0, x.isFinite else {

@@ -51,11 +51,36 @@ public enum CommandCenterView {
             "OpsDeck needs at least \(minimumWidth)×\(minimumHeight).",
             "Enlarge the window, or press q to quit.",
         ]
-        let top = max(0, (canvas.height - lines.count) / 2)
-        for (i, line) in lines.enumerated() {
-            let text = canvas.glyphs.isUnicode ? line : line.replacingOccurrences(of: "×", with: "x")
-            canvas.writeCentered(text, in: canvas.bounds, y: top + i,
+        // Wrapped to the width, so a narrow window still reads every word; the first
+        // sentence keeps the warning style on all its rows.
+        let glyphs = canvas.glyphs
+        let rows = lines.enumerated().flatMap { i, line in
+            wrap(glyphs.isUnicode ? line : line.replacingOccurrences(of: "×", with: "x"), width: canvas.width).map { (i, $0) }
+        }
+        let shown = rows.prefix(canvas.height)
+        let top = max(0, (canvas.height - shown.count) / 2)
+        for (k, (i, text)) in shown.enumerated() {
+            canvas.writeCentered(text, in: canvas.bounds, y: top + k,
                                  style: CellStyle(fg: i == 0 ? .warning : .mainFg, attributes: i == 0 ? .bold : []))
         }
+    }
+
+    /// Greedy word wrap to `width` columns (≥ 1); a word longer than the width is split.
+    static func wrap(_ text: String, width: Int) -> [String] {
+        let w = max(1, width)
+        var out: [String] = [], line = ""
+        for word in text.split(separator: " ") {
+            var rest = Substring(word)
+            while rest.count > w {
+                if !line.isEmpty { out.append(line); line = "" }
+                out.append(String(rest.prefix(w))); rest = rest.dropFirst(w)
+            }
+            if rest.isEmpty { continue }
+            if line.isEmpty { line = String(rest) } else if line.count + 1 + rest.count <= w { line += " " + rest } else {
+                out.append(line); line = String(rest)
+            }
+        }
+        if !line.isEmpty { out.append(line) }
+        return out
     }
 }
