@@ -29,7 +29,8 @@ struct ImportCommand: ParsableCommand {
     var map: [String] = []
     @Option(help: ArgumentHelp("Read the file as this format instead of detecting it.", valueName: "name"))
     var profile: String?
-    @Option(help: "Hours between a ticket's creation and its first response, for exports without a creation time.")
+    @Option(parsing: .unconditional,
+            help: "Hours between a ticket's creation and its first response, for exports without a creation time (0 to 8760).")
     var createdOffset: Double = 2
     @Option(help: "As-of date YYYY-MM-DD (default today): purchases after it are out of order.") var asOf: String?
     @Option(help: ArgumentHelp("Day/month order of numeric dates like 03/04/2024, when the file cannot prove it.",
@@ -41,14 +42,11 @@ struct ImportCommand: ParsableCommand {
     @Flag(help: "Check and report only; do not save (same report and exit status as the import).") var checkOnly = false
     @OptionGroup var store: StoreOptions
 
-    func validate() throws {
-        guard createdOffset.isFinite, (0...8760).contains(createdOffset) else {
-            throw ValidationError("--created-offset must be a number of hours from 0 to 8760, got \(createdOffset)")
-        }
-    }
+    func validate() throws { try OptionCheck.nonNegative(createdOffset, "--created-offset", max: 8760) }
 
     func run() throws {
         try reportingErrors {
+            try InputPath.check(file)
             let asOfDay: Int
             if let asOf {
                 guard let d = CivilDate.parseDay(Substring(asOf)) else { throw CLIError("--as-of expects YYYY-MM-DD, got '\(asOf)'") }
@@ -63,9 +61,10 @@ struct ImportCommand: ParsableCommand {
                 return e
             }
             let header = try ImportHeader.read(file, encoding: textEncoding)
-            let db = try store.open()
+            // A check never creates a store; it reads one that exists (remembered maps, accounts).
+            let existing: Store? = checkOnly && !FileManager.default.fileExists(atPath: store.path) ? nil : try store.open()
             var mapping = try ColumnMapping.parse(map)
-            if map.isEmpty, let remembered = try db.rememberedMapping(kind: kind.rawValue, header: header) {
+            if map.isEmpty, let db = existing, let remembered = try db.rememberedMapping(kind: kind.rawValue, header: header) {
                 mapping = remembered.mapping
                 print("using the --map remembered for this header on \(remembered.savedAt): "
                       + remembered.mapping.renames.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " "))
@@ -93,7 +92,7 @@ struct ImportCommand: ParsableCommand {
                     mapping: mapping, profile: profile, creation: .init(offsetHours: createdOffset),
                     statuses: policy.statusMapping, keepExtras: true, dateOrder: dateOrder, zone: zone))
                 var r = result.report
-                if let accounts = try db.latestImport(kind: "customers") {
+                if let db = existing, let accounts = try db.latestImport(kind: "customers") {
                     let (linked, named) = AccountLink.linked(result.tickets, to: try db.customers(dataset: accounts.id))
                     r.notes.append("\(linked) of \(named) tickets that name an account match one of customers dataset \(accounts.id) "
                                    + "(\(accounts.source)) by id or name")
@@ -106,7 +105,10 @@ struct ImportCommand: ParsableCommand {
             }
             print(report.rendered())
             guard report.rowsKept > 0 else { throw CLIError("\(file): no row passed the gates; nothing saved") }
-            guard !checkOnly else { print("check only: nothing saved (what the report says is kept would be saved with the dataset)"); return }
+            guard !checkOnly, let db = existing else {
+                print("check only: nothing saved (what the report says is kept would be saved with the dataset)")
+                return
+            }
             let id = try save(db)
             if !map.isEmpty { try db.rememberMapping(mapping, kind: kind.rawValue, header: header) }
             try db.audit(user: Terminal.user, event: "import", detail: "\(kind.rawValue) \(file) → dataset \(id)")

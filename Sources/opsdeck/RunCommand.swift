@@ -18,19 +18,21 @@ struct RunCommand: ParsableCommand {
     )
 
     @OptionGroup var store: StoreOptions
-    @Option(help: "Customers to generate.") var customers = 3200
-    @Option(help: "Reps to generate.") var reps = 20
-    @Option(help: "Tickets to generate.") var tickets = 20_000
-    @Option(help: "Seed for every random choice.") var seed: UInt64 = 42
+    @Option(parsing: .unconditional, help: "Customers to generate.") var customers = 3200
+    @Option(parsing: .unconditional, help: "Reps to generate.") var reps = 20
+    @Option(parsing: .unconditional, help: "Tickets to generate.") var tickets = 20_000
+    @Option(parsing: .unconditional, help: "Seed for every random choice.") var seed: UInt64 = 42
     @Option(help: ArgumentHelp("Sales config (JSON): NBA weights, targets, capacities.", valueName: "file")) var config: String?
-    @Option(help: "Worker threads.") var threads = 2
+    @Option(parsing: .unconditional, help: "Worker threads.") var threads = 2
     @Flag(help: "Use the latest imported datasets (the default when the store holds any).") var fromStore = false
     @Flag(help: "Generate the seeded demo even when the store holds imports.") var demo = false
     @Flag(help: "Do not save the run.") var dryRun = false
 
     func validate() throws {
-        guard customers >= 0, reps >= 0, tickets >= 0 else { throw ValidationError("counts must be zero or more") }
-        guard (1...64).contains(threads) else { throw ValidationError("--threads must be 1…64") }
+        try OptionCheck.count(customers, "--customers", 0...1_000_000)
+        try OptionCheck.count(reps, "--reps", 0...1_000)
+        try OptionCheck.count(tickets, "--tickets", 0...10_000_000)
+        try OptionCheck.count(threads, "--threads", 1...64)
         guard !(demo && fromStore) else { throw ValidationError("--demo and --from-store exclude each other") }
     }
 
@@ -78,7 +80,7 @@ enum SalesConfigFile {
 
     static func load(explicit: String?, environment env: [String: String]) throws -> SalesConfig {
         let path: String
-        if let explicit { path = explicit } else {
+        if let explicit { try InputPath.check(explicit, "sales config"); path = explicit } else {
             guard let p = defaultPath(env), FileSystem.exists(p) else { return SalesConfig() }
             path = p
         }

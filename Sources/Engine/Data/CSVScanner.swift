@@ -247,43 +247,47 @@ struct CSVScanner {
     }
 
     mutating func next() throws(InputError) -> Bool {
-        values.removeAll(keepingCapacity: true)
-        ends.removeAll(keepingCapacity: true)
-        fieldColumns.removeAll(keepingCapacity: true)
-        fieldLines.removeAll(keepingCapacity: true)
-        guard fill(1) else {
-            try throwPending(orUnreadable: true)
-            return false
-        }
-        recordLine = line
+        // A loop, not recursion: each lone empty line cost a stack frame, and a file of blank
+        // lines overflowed the stack (found by fuzzing, issue 17).
         while true {
-            try readField()
-            // After a field: a comma (another field follows), a line end, or the end of input.
+            values.removeAll(keepingCapacity: true)
+            ends.removeAll(keepingCapacity: true)
+            fieldColumns.removeAll(keepingCapacity: true)
+            fieldLines.removeAll(keepingCapacity: true)
             guard fill(1) else {
-                // The record ran into an encoding error: it is not whole, so it is not returned.
-                try throwPending()
+                try throwPending(orUnreadable: true)
+                return false
+            }
+            recordLine = line
+            while true {
+                try readField()
+                // After a field: a comma (another field follows), a line end, or the end of input.
+                guard fill(1) else {
+                    // The record ran into an encoding error: it is not whole, so it is not returned.
+                    try throwPending()
+                    break
+                }
+                let b = chunk[pos]
+                if b == 44 { pos += 1; column += 1; continue }  // ','
+                if b == 13 { pos += 1; if fill(1), chunk[pos] == 10 { pos += 1 } }
+                else if b == 10 { pos += 1 }
+                line += 1
+                column = 1
                 break
             }
-            let b = chunk[pos]
-            if b == 44 { pos += 1; column += 1; continue }  // ','
-            if b == 13 { pos += 1; if fill(1), chunk[pos] == 10 { pos += 1 } }
-            else if b == 10 { pos += 1 }
-            line += 1
-            column = 1
-            break
-        }
-        recordCount += 1
-        if let want = expectedFields {
-            if ends.count != want {
-                // A lone empty line is not a record; anything else of the wrong width is an error.
-                if ends.count == 1 && ends[0] == 0 { return try next() }
-                throw InputError(file: name, line: recordLine, column: Int(fieldColumns.last ?? 1),
-                                 "expected \(want) fields, found \(ends.count)")
+            recordCount += 1
+            if let want = expectedFields {
+                if ends.count != want {
+                    // A lone empty line is not a record; anything else of the wrong width is an error.
+                    if ends.count == 1 && ends[0] == 0 { continue }
+                    throw InputError(file: name, line: recordLine, column: Int(fieldColumns.last ?? 1),
+                                     "expected \(want) fields, found \(ends.count)")
+                }
+            } else {
+                expectedFields = ends.count
             }
-        } else {
-            expectedFields = ends.count
+            return true
         }
-        return true
     }
 
     private mutating func readField() throws(InputError) {

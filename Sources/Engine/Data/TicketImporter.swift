@@ -24,6 +24,11 @@ struct TicketImporter {
         self.reader = reader
         self.profile = profile
         self.options = options
+        // The offset becomes whole seconds: a non-finite or huge one would trap converting.
+        guard options.creation.offsetHours.isFinite, (0...8760).contains(options.creation.offsetHours) else {
+            throw InputError(file: reader.name, line: 0, column: 0,
+                             "the creation offset must be 0 to 8760 hours, got \(options.creation.offsetHours)")
+        }
         let resolved = try options.mapping.resolve(header: header, fields: profile.fieldSpecs, file: reader.name)
         gate = RowGate(reader: reader, resolved: resolved, report: GateReport(dataset: "tickets", file: reader.name))
         gate.report.notes.append("format: \(profile.title) (profile \(profile.name); --profile NAME chooses another)")
