@@ -42,12 +42,14 @@ let package = Package(
         // Fuzz targets for every input OpsDeck reads. A plain build gives the replay and
         // mutation harness; Fuzz/run.sh rebuilds it with libFuzzer and AddressSanitizer.
         .executableTarget(name: "opsdeck-fuzz", dependencies: ["Engine", "TUI"]),
-        .testTarget(name: "EngineTests", dependencies: ["Engine"], exclude: ["Data/Fixtures"]),
+        // Seeded data sets the engine's and the screens' tests share.
+        .target(name: "OpsDeckTestSupport", dependencies: ["Engine"], path: "Tests/TestSupport"),
+        .testTarget(name: "EngineTests", dependencies: ["Engine", "OpsDeckTestSupport"], exclude: ["Data/Fixtures"]),
         // Command-line parsing and validation (issue 17's option inputs), on the real commands.
         .testTarget(name: "OpsDeckTests", dependencies: ["opsdeck"]),
         .testTarget(
             name: "TUITests",
-            dependencies: ["TUI", "Engine"],
+            dependencies: ["TUI", "Engine", "OpsDeckTestSupport"],
             exclude: ["Screens/Golden", "tmux-smoke.sh"]
         ),
     ],

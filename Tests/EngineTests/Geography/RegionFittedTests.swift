@@ -1,8 +1,9 @@
+import OpsDeckTestSupport
 import Testing
 @testable import Engine
 
 @Suite struct RegionFittedTests {
-    static let sets: [(String, GeoSets.Set)] = [("Chicago", GeoSets.chicago), ("Lisbon", GeoSets.lisbon),
+    static let sets: [(String, GeoSets.Points)] = [("Chicago", GeoSets.chicago), ("Lisbon", GeoSets.lisbon),
                                                  ("Sydney", GeoSets.sydney), ("Fiji", GeoSets.fiji)]
 
     @Test(arguments: sets.map(\.0))

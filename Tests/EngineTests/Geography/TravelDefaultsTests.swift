@@ -1,3 +1,4 @@
+import OpsDeckTestSupport
 import Testing
 @testable import Engine
 
