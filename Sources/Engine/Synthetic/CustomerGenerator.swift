@@ -97,6 +97,10 @@ public struct CustomerGenerator: Sendable {
                                                industry: industry) + 0.40 * rng.normal()
         let spend = (_exp(logSpend) * (churned ? 0.5 : 1) * 100).rounded() / 100
 
+        // Opening hours on a stream of their own: every other field is drawn as before.
+        var hours = rng.derived(0x0EE0)
+        let window = Self.visitWindow(industry: industry, tier: tier, &hours)
+
         return Customer(
             id: Self.id(index), lat: (lat * 1e6).rounded() / 1e6, lon: (lon * 1e6).rounded() / 1e6,
             lastPurchaseDay: lastPurchaseDay, amount: amount, lifetimeValue: lifetimeValue,
@@ -105,8 +109,33 @@ public struct CustomerGenerator: Sendable {
             outboundConnectRate: connectRate, webSessions30d: webSessions, abandonedCarts30d: abandoned,
             ecomOrders30d: orders, supportTickets90d: supportTickets, csat: csat, recentIssue: recentIssue,
             touches30d: touches, productInterest: product.rawValue, churned: churned, futureSpend: spend,
-            churnLogit: (logit * 1e6).rounded() / 1e6
+            churnLogit: (logit * 1e6).rounded() / 1e6, visitWindow: window
         )
+    }
+
+    /// When a rep may call, by trade (shops open late and close late, clinics and schools
+    /// keep mornings, plants start early; offices take a visit any time of the rep's day),
+    /// each account a half hour either way, one in seven mornings only; and how long a visit
+    /// takes, by tier (the plan's default for B).
+    static func visitWindow(industry: Industry, tier: Tier, _ rng: inout SeededRNG) -> VisitWindow? {
+        let trade: (Int, Int)? = switch industry {
+        case .retail: (10 * 60, 20 * 60)
+        case .healthcare: (8 * 60, 15 * 60)
+        case .education: (8 * 60 + 30, 14 * 60 + 30)
+        case .manufacturing: (7 * 60, 16 * 60)
+        case .saas: nil
+        }
+        let shift = 30 * (rng.int(below: 3) - 1)
+        var hours = trade.map { ($0.0 + shift, $0.1 + shift) }
+        if rng.bernoulli(1.0 / 7) { hours = (9 * 60, 13 * 60) }
+        let minutes: Int? = switch tier {
+        case .strategic: 60
+        case .a: 45
+        case .b: nil
+        case .c: 30
+        }
+        guard hours != nil || minutes != nil else { return nil }
+        return VisitWindow(opens: hours?.0, closes: hours?.1, minutes: minutes)
     }
 
     static func preferredChannel(tier: Tier, engagement: Double, inbound: Int, _ rng: inout SeededRNG) -> SalesChannel {

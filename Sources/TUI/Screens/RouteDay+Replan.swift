@@ -51,8 +51,9 @@ extension RouteDay {
             let stop = old[j - 1]
             p.service[j] = stop.serviceMinutes * 60
             p.mandatory[j] = locked.contains(stop.account)
-            p.ready[j] = v.earliest
-            p.due[j] = v.latest
+            // The account's own window, as the run planned it (the rep's day where it has none).
+            p.ready[j] = max(v.earliest, stop.windowStart * 60)
+            p.due[j] = min(v.latest, stop.windowEnd * 60)
             p.prize[j] = FieldRoutes.prize(nbaPercentile: stop.nbaPercentile)
         }
         p.lunch = rep.lunchBreak

@@ -3,7 +3,8 @@ import Engine
 extension SalesScreens {
     /// Each rep's saved stops, NBA-aware and distance-only, with travel from the previous stop
     /// (the routing engine's travel model on the coordinates), waiting before the visit and the
-    /// visit window (the rep's working hours, the only window the run's routing used). Travel
+    /// visit window (the account's opening hours within the rep's working hours, and its
+    /// visit length, as the run's routing used them). Travel
     /// is the region's (`Region.travel`), the model the run's routing used on the same data.
     static func routesModel(_ m: CustomersModel, reps: [Rep], territories: TerritoriesModel, saved: SavedTable, distanceOnly: SavedTable,
                             compare: SavedTable, config: PipelineConfig) -> RoutesModel {
@@ -53,11 +54,14 @@ extension SalesScreens {
                     let c = m.customers[s.account]
                     let km = TravelModel.haversineKm(prevLat, prevLon, c.lat, c.lon) * travel.roadFactor
                     let legMinutes = travel.seconds(prevLat, prevLon, c.lat, c.lon) / 60
-                    let stop = RouteStop(sequence: s.seq, account: s.account, arrivalMinute: s.arrival, windowStart: rep.dayStartMinute,
-                                         windowEnd: rep.dayEndMinute, waitMinutes: max(0, s.arrival - free - legMinutes),
-                                         serviceMinutes: visit, travelKm: km, nbaPercentile: s.pct, channel: m.channelName(s.account),
+                    let service = c.visitWindow?.minutes ?? visit
+                    let stop = RouteStop(sequence: s.seq, account: s.account, arrivalMinute: s.arrival,
+                                         windowStart: max(rep.dayStartMinute, c.visitWindow?.opens ?? rep.dayStartMinute),
+                                         windowEnd: min(rep.dayEndMinute, c.visitWindow?.closes ?? rep.dayEndMinute),
+                                         waitMinutes: max(0, s.arrival - free - legMinutes),
+                                         serviceMinutes: service, travelKm: km, nbaPercentile: s.pct, channel: m.channelName(s.account),
                                          fillIn: s.fillIn)
-                    prevLat = c.lat; prevLon = c.lon; free = s.arrival + visit
+                    prevLat = c.lat; prevLon = c.lon; free = s.arrival + service
                     return stop
                 }
             }
