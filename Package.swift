@@ -50,7 +50,7 @@ let package = Package(
         .testTarget(
             name: "TUITests",
             dependencies: ["TUI", "Engine", "OpsDeckTestSupport"],
-            exclude: ["Screens/Golden", "tmux-smoke.sh"]
+            exclude: ["Screens/Golden", "tmux-smoke.sh", "tmux-imports.sh"]
         ),
     ],
     swiftLanguageModes: [.v6]
