@@ -69,7 +69,9 @@ public struct SLAPolicy: Sendable, Equatable {
         let empty = vocabulary.code(of: "")
         if let empty {
             let n = rowCode.lazy.filter { $0 == empty }.count
-            guard let d = defaultPriority else { throw SLAPolicyError.missingDefault(tickets: n) }
+            guard let d = defaultPriority else {
+                throw SLAPolicyError.missingDefault(tickets: n, labels: vocabulary.labels.filter { !$0.isEmpty })
+            }
             guard targetHours[d] != nil, breachCost[d] != nil else { throw SLAPolicyError.badDefault(d) }
             let dc = vocabulary.code(d)
             for k in rowCode.indices where rowCode[k] == empty { rowCode[k] = dc }
@@ -114,7 +116,8 @@ public struct ResolvedSLAPolicy: Sendable {
 public enum SLAPolicyError: Error, Equatable, CustomStringConvertible {
     case missingCost(String)
     case missingTarget(String)
-    case missingDefault(tickets: Int)
+    /// `labels`: the priorities the other tickets have, to choose from.
+    case missingDefault(tickets: Int, labels: [String])
     case badDefault(String)
     case tooManyPriorities(Int)
     case noWorkdays
@@ -129,8 +132,10 @@ public enum SLAPolicyError: Error, Equatable, CustomStringConvertible {
             return "priority \"\(TerminalText.safe(p, limit: 40))\" occurs in the tickets but has no breach cost; add cost.\(TerminalText.safe(p, limit: 40)) = <amount> to sla.conf"
         case .missingTarget(let p):
             return "priority \"\(TerminalText.safe(p, limit: 40))\" occurs in the tickets but has no SLA target; add target.\(TerminalText.safe(p, limit: 40)) = <hours> to sla.conf"
-        case .missingDefault(let n):
+        case .missingDefault(let n, let labels):
+            let shown = labels.prefix(8).map { TerminalText.safe($0, limit: 30) }.joined(separator: ", ")
             return "\(n) ticket\(n == 1 ? " has" : "s have") no priority; add priority.default = <label> to sla.conf"
+                + (labels.isEmpty ? "" : " (the desk's priorities: \(shown)\(labels.count > 8 ? ", …" : ""))")
         case .badDefault(let d):
             return "priority.default = \(TerminalText.safe(d, limit: 40)) has no target or no cost; add target.\(TerminalText.safe(d, limit: 40)) and cost.\(TerminalText.safe(d, limit: 40))"
         case .tooManyPriorities(let n):

@@ -88,10 +88,10 @@ import Testing
 
     @Test func emptyPrioritiesNeedADefault() throws {
         let tickets = [ticket("a", ""), ticket("b", "High"), ticket("c", "")]
-        #expect(throws: SLAPolicyError.missingDefault(tickets: 2)) { try SLAPolicy().resolved(for: tickets) }
-        #expect(SLAPolicyError.missingDefault(tickets: 2).description
-                == "2 tickets have no priority; add priority.default = <label> to sla.conf")
-        #expect(SLAPolicyError.missingDefault(tickets: 1).description
+        #expect(throws: SLAPolicyError.missingDefault(tickets: 2, labels: ["High"])) { try SLAPolicy().resolved(for: tickets) }
+        #expect(SLAPolicyError.missingDefault(tickets: 2, labels: ["urgent", "normal"]).description
+                == "2 tickets have no priority; add priority.default = <label> to sla.conf (the desk's priorities: urgent, normal)")
+        #expect(SLAPolicyError.missingDefault(tickets: 1, labels: []).description
                 == "1 ticket has no priority; add priority.default = <label> to sla.conf")
 
         let p = try SLAPolicy.parse("priority.default = Normal\n")
