@@ -65,12 +65,19 @@ public struct CustomerExtras: Sendable, Equatable {
     struct Builder {
         private(set) var extras: CustomerExtras
         private var index: [ByteInterner]
+        /// Columns found to be (almost) all distinct, e.g. an `updated_at` or a description:
+        /// interning them only costs probes and memory, so their cells are kept one per row.
+        private var perRow: [Bool]
         /// Header positions of each extra column (several when its name repeats).
         let positions: [[Int]]
+
+        /// Rows after which a column's distinct count decides between interning and per-row.
+        static let probeRows = 4096
 
         init(names: [String], positions: [[Int]]) {
             extras = CustomerExtras(names: names)
             index = Array(repeating: ByteInterner(), count: names.count)
+            perRow = Array(repeating: false, count: names.count)
             self.positions = positions
         }
 
@@ -90,9 +97,23 @@ public struct CustomerExtras: Sendable, Equatable {
                 }
             }
             extras.rowCount += 1
+            if extras.rowCount == Self.probeRows { choosePerRow() }
+        }
+
+        private mutating func choosePerRow() {
+            for j in index.indices where index[j].count * 10 > Self.probeRows * 9 {
+                perRow[j] = true
+                index[j] = ByteInterner()
+            }
         }
 
         private mutating func add(_ j: Int, _ bytes: UnsafeBufferPointer<UInt8>) {
+            if perRow[j] {
+                extras.columns[j].codes.append(Int32(extras.columns[j].values.count))
+                extras.columns[j].values.append(String(decoding: bytes, as: UTF8.self))
+                extras.columns[j].counts.append(1)
+                return
+            }
             let (code, isNew) = index[j].code(bytes)
             if isNew {
                 extras.columns[j].values.append(String(decoding: bytes, as: UTF8.self))
@@ -109,6 +130,7 @@ public struct CustomerExtras: Sendable, Equatable {
                 t.withUTF8 { add(j, $0) }
             }
             extras.rowCount += 1
+            if extras.rowCount == Self.probeRows { choosePerRow() }
         }
     }
 }
