@@ -53,7 +53,15 @@ public enum Territories {
         return LinearAssignment.solve(cost, rows: k, cols: r).rowToCol
     }
 
+    /// Longitudes in one frame, so data across ±180 (Fiji) averages and projects as one
+    /// area; elsewhere every value is returned bit for bit.
+    static func unwrapped(_ lat: [Double], _ lon: [Double]) -> [Double] {
+        guard let extent = GeoExtent(lat: lat, lon: lon), extent.east > 180 || extent.west < -180 else { return lon }
+        return lon.map(extent.unwrapped)
+    }
+
     static func project(_ lat: [Double], _ lon: [Double]) -> ([Double], [Double]) {
+        let lon = unwrapped(lat, lon)
         let lat0 = lat.reduce(0, +) / Double(max(1, lat.count)), lon0 = lon.reduce(0, +) / Double(max(1, lon.count))
         let kx = 111.320 * cos(lat0 * .pi / 180), ky = 110.574
         return (lon.map { ($0 - lon0) * kx }, lat.map { ($0 - lat0) * ky })
@@ -143,7 +151,8 @@ public enum Territories {
         }
     }
 
-    static func plan(_ lat: [Double], _ lon: [Double], _ w: [Double], _ labels: [Int], _ k: Int) -> TerritoryPlan {
+    static func plan(_ lat: [Double], _ wrapped: [Double], _ w: [Double], _ labels: [Int], _ k: Int) -> TerritoryPlan {
+        let lon = unwrapped(lat, wrapped)
         var sw = Array(repeating: 0.0, count: k), sla = sw, slo = sw
         for i in 0..<labels.count { sw[labels[i]] += w[i]; sla[labels[i]] += w[i] * lat[i]; slo[labels[i]] += w[i] * lon[i] }
         let cLat = (0..<k).map { sw[$0] > 0 ? sla[$0] / sw[$0] : 0 }, cLon = (0..<k).map { sw[$0] > 0 ? slo[$0] / sw[$0] : 0 }
@@ -152,7 +161,7 @@ public enum Territories {
         let mean = sw.reduce(0, +) / Double(k)
         let sd = (sw.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(k)).squareRoot()
         let mn = sw.min() ?? 0, mx = sw.max() ?? 0
-        return TerritoryPlan(labels: labels, centreLat: cLat, centreLon: cLon, workload: sw,
+        return TerritoryPlan(labels: labels, centreLat: cLat, centreLon: cLon.map(GeoExtent.normalised), workload: sw,
                              maxOverMin: mn > 0 ? mx / mn : .infinity, cv: mean > 0 ? sd / mean : 0,
                              meanKmToCentre: kmSum / max(1e-12, sw.reduce(0, +)))
     }
