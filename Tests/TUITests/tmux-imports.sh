@@ -11,7 +11,9 @@ binary=${1:-}
 here=$(cd "$(dirname "$0")" && pwd)
 vendors="$here/../EngineTests/Data/Fixtures/Vendors"
 data=$(mktemp -d); config=$(mktemp -d)
-socket="opsdeck-imports-$$"
+# A socket per opening: a server still shutting down must never take the next session.
+opened=0
+socket="opsdeck-imports-$$-0"
 tm() { tmux -L "$socket" "$@"; }
 cleanup() { tm kill-server >/dev/null 2>&1; rm -rf "$data" "$config"; }
 trap cleanup EXIT
@@ -35,6 +37,8 @@ wait_for() {
 }
 open_center() {
     tm kill-server >/dev/null 2>&1
+    opened=$((opened + 1))
+    socket="opsdeck-imports-$$-$opened"
     printf -v quoted '%q' "$binary"
     tm -f /dev/null new-session -d -s imports -x 160 -y 48 \
         "env LANG=C.UTF-8 TERM=xterm-256color XDG_DATA_HOME=$data XDG_CONFIG_HOME=$config $quoted; sleep 30"
