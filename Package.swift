@@ -50,7 +50,7 @@ let package = Package(
         .testTarget(
             name: "TUITests",
             dependencies: ["TUI", "Engine", "OpsDeckTestSupport"],
-            exclude: ["Screens/Golden", "tmux-smoke.sh", "tmux-imports.sh"]
+            exclude: ["Screens/Golden", "tmux-smoke.sh", "tmux-imports.sh", "tmux-lib.sh"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -87,13 +87,13 @@ struct ImportCommand: ParsableCommand {
                 save = { (db: Store) throws(StoreError) in try db.saveReps(reps, source: file, report: r.rendered()) }
             case .tickets:
                 let policy = try SLAExport.policy()
-                let zone = try DeskTimeZone.parse(timezone ?? policy.timeZone ?? "UTC", source: timezone == nil ? "calendar.timezone" : "--timezone")
+                let zone = try timezone.map { try DeskTimeZone.parse($0, source: "--timezone") } ?? policy.zone ?? .utc
                 let result = try TicketCSV.read(try CSVReader(path: file, encoding: textEncoding), options: .init(
                     mapping: mapping, profile: profile, creation: .init(offsetHours: createdOffset),
                     statuses: policy.statusMapping, keepExtras: true, dateOrder: dateOrder, zone: zone))
                 var r = result.report
                 if let db = existing, let accounts = try db.latestImport(kind: "customers") {
-                    let (linked, named) = AccountLink.linked(result.tickets, to: try db.customers(dataset: accounts.id))
+                    let (linked, named) = AccountLink(try db.customers(dataset: accounts.id)).linked(result.tickets)
                     r.notes.append("\(linked) of \(named) tickets that name an account match one of customers dataset \(accounts.id) "
                                    + "(\(accounts.source)) by id or name")
                 }

@@ -22,19 +22,8 @@ mkdir -p "$config/opsdeck"
 # Zendesk leaves some priorities empty: the desk says which priority they take.
 echo "priority.default = normal" > "$config/opsdeck/sla.conf"
 
-fail() {
-    echo "tmux-imports: FAIL: $1" >&2
-    tm capture-pane -p -t imports >&2 2>/dev/null
-    exit 1
-}
-wait_for() {
-    local i
-    for ((i = 0; i < ${2:-100}; i++)); do
-        if tm capture-pane -p -t imports 2>/dev/null | grep -qF -- "$1"; then return 0; fi
-        sleep 0.1
-    done
-    return 1
-}
+label=tmux-imports session=imports
+source "$here/tmux-lib.sh"
 open_center() {
     tm kill-server >/dev/null 2>&1
     opened=$((opened + 1))

@@ -21,23 +21,8 @@ tm() { tmux -L "$socket" "$@"; }
 cleanup() { tm kill-server >/dev/null 2>&1; rm -f "$status_file"; }
 trap cleanup EXIT
 
-fail() {
-    echo "tmux-smoke: FAIL: $1" >&2
-    echo "---- screen ----" >&2
-    tm capture-pane -p -t smoke >&2 2>/dev/null
-    echo "----------------" >&2
-    exit 1
-}
-
-# Polls the pane every 0.1 s until it contains $1, for up to $2 polls (default 100 = 10 s).
-wait_for() {
-    local i
-    for ((i = 0; i < ${2:-100}; i++)); do
-        if tm capture-pane -p -t smoke 2>/dev/null | grep -qF -- "$1"; then return 0; fi
-        sleep 0.1
-    done
-    return 1
-}
+label=tmux-smoke session=smoke
+source "$(dirname "$0")/tmux-lib.sh"
 
 # Polls until the program has exited and written its status.
 wait_for_exit() {

@@ -54,11 +54,8 @@ public enum RepCSV {
     /// `HH:MM` → minutes after midnight.
     private static func clock(_ g: inout RowGate, _ f: Int) -> Int? {
         guard let t = g.text(f, hardIfMissing: false) else { return nil }
-        let parts = t.split(separator: ":")
-        if parts.count == 2, let h = Int(parts[0]), let m = Int(parts[1]), (0..<24).contains(h), (0..<60).contains(m) {
-            return h * 60 + m
-        }
-        g.fail(.badValue, f, "expected a time of day HH:MM, got '\(t)'")
+        if let m = minutes(Substring(t)) { return m }
+        g.fail(.badValue, f, "expected a time of day HH:MM, got \(TerminalText.quoted(t))")
         return nil
     }
 

@@ -23,8 +23,6 @@ public struct OpenTickets: Sendable {
     /// Tickets the clock cannot time (a priority without a target) get no deadline.
     public init(customers: [Customer], tickets: [Ticket], clock: SLAClock, now: Int64) {
         let n = customers.count
-        let order = (0..<n).sorted { customers[$0].id < customers[$1].id }
-        let ids = order.map { customers[$0].id }
         var owner = [Int32](repeating: -1, count: tickets.count)
         var count = [Int32](repeating: 0, count: n + 1)
         var deadline = [Int64](repeating: .max, count: n)
@@ -32,15 +30,10 @@ public struct OpenTickets: Sendable {
         var ticketOverdue = [Bool](repeating: false, count: tickets.count)
         let targets = clock.policy.targetSeconds
         let codes = clock.policy.priorityCode
-        // Help desks name the account by organisation more often than by CRM id: a key that
-        // is no id is looked up among the accounts' names (ignoring case and spacing).
+        // Help desks name the account by organisation more often than by CRM id.
         let link = AccountLink(customers)
         for (t, ticket) in tickets.enumerated() where ticket.state != .solved {
-            guard let key = ticket.customerKey else { continue }
-            var lo = 0, hi = ids.count
-            while lo < hi { let mid = (lo + hi) / 2; if ids[mid] < key { lo = mid + 1 } else { hi = mid } }
-            let i: Int
-            if lo < ids.count, ids[lo] == key { i = order[lo] } else if let j = link.byName(key) { i = j } else { continue }
+            guard let key = ticket.customerKey, let i = link.account(key) else { continue }
             owner[t] = Int32(i)
             count[i + 1] += 1
             let code = Int(codes[t])

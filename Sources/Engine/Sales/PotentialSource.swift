@@ -41,10 +41,8 @@ extension SalesModels {
         let churnKnown = churnLabels.count >= need && churnLabels.contains(true) && churnLabels.contains(false)
         let source = PotentialSource.find(customers, extras: extras)
         guard churnKnown else {
-            var notes = ["no churn model: \(churnLabels.count) accounts have a churn label (at least \(need), of both kinds, are needed); "
-                         + "the NBA leaves churn out"]
-            notes.append(source.map { "potential: the file's \($0.name) (no future-spend labels to learn from)" }
-                         ?? "no potential: the file has no future spend, revenue, lifetime value or amount; the NBA leaves potential out")
+            let notes = ["no churn model: \(churnLabels.count) accounts have a churn label (at least \(need), of both kinds, are needed); "
+                         + "the NBA leaves churn out", potentialNote(source)]
             return ModelScores(churn: [Double](repeating: 0, count: customers.count), potential: source?.values ?? Array(repeating: 0, count: customers.count),
                                labelled: 0, auc: .nan, ece: .nan, rmseLog: .nan, r2Log: .nan, calibration: [], importance: [],
                                churnModelled: false, valueModelled: false, potentialKnown: source != nil, notes: notes)
@@ -62,8 +60,12 @@ extension SalesModels {
         scores.valueModelled = false
         scores.potentialKnown = source != nil
         scores.cards = scores.cards.filter { $0.target.column != "future_spend_6m" }
-        scores.notes = [source.map { "potential: the file's \($0.name) (no future-spend labels to learn from)" }
-                        ?? "no potential: the file has no future spend, revenue, lifetime value or amount; the NBA leaves potential out"]
+        scores.notes = [potentialNote(source)]
         return scores
+    }
+
+    private static func potentialNote(_ source: PotentialSource?) -> String {
+        source.map { "potential: the file's \($0.name) (no future-spend labels to learn from)" }
+            ?? "no potential: the file has no future spend, revenue, lifetime value or amount; the NBA leaves potential out"
     }
 }

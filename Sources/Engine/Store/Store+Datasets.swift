@@ -96,16 +96,22 @@ extension Store {
             let rows = try Row.fetchAll(db, sql: """
                 SELECT * FROM dataset \(kind == nil ? "" : "WHERE kind = ?") ORDER BY id DESC
                 """, arguments: kind.map { [$0] } ?? [])
-            return rows.map { r in
-                DatasetInfo(id: r["id"], kind: r["kind"], source: r["source"], createdAt: r["created_at"],
-                            rowCount: r["row_count"], gateReport: r["gate_report"], generated: r["generated"])
-            }
+            return rows.map(Self.datasetInfo)
         }
+    }
+
+    private static func datasetInfo(_ r: Row) -> DatasetInfo {
+        DatasetInfo(id: r["id"], kind: r["kind"], source: r["source"], createdAt: r["created_at"],
+                    rowCount: r["row_count"], gateReport: r["gate_report"], generated: r["generated"])
     }
 
     public func latestDataset(kind: String) throws(StoreError) -> DatasetInfo? { try datasets(kind: kind).first }
 
-    public func dataset(id: Int64) throws(StoreError) -> DatasetInfo? { try datasets().first { $0.id == id } }
+    public func dataset(id: Int64) throws(StoreError) -> DatasetInfo? {
+        try read("reading dataset \(id)") { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM dataset WHERE id = ?", arguments: [id]).map(Self.datasetInfo)
+        }
+    }
 
     /// The latest dataset of this kind a user imported (generated ones never shadow it).
     public func latestImport(kind: String) throws(StoreError) -> DatasetInfo? {

@@ -22,8 +22,6 @@ public struct SLAPolicy: Sendable, Equatable {
     /// The desk's zone (`calendar.timezone`): business hours are its wall-clock hours, and
     /// imported times written without a zone are read in it. Nil: UTC.
     public var zone: DeskTimeZone?
-    /// The zone as written in the config, for the importer.
-    public var timeZone: String? { zone?.description }
     /// Whether waiting-on-customer intervals stop the clock.
     public var pauseWhilePending: Bool
     /// What each status label means, beyond the common help desks' defaults (`status.<label>`).
