@@ -177,7 +177,7 @@ public enum CustomerCSV {
         if !tier.isEmpty, Tier.classify(tier) == nil { labels.add("tier", tier) }
         let preferred = salesChannel(&g, F.preferred, &labels)
         // An empty last-contact cell takes its column default, the preferred channel.
-        let lastContact = g.isEmpty(F.lastContact) ? preferred : salesChannel(&g, F.lastContact, &labels)
+        let lastContact = salesChannel(&g, F.lastContact, &labels) ?? (g.isEmpty(F.lastContact) ? preferred : nil)
         let engagement = g.double(F.engagement, hardIfMissing: false, range: 0...100) ?? 50
         let inbound = g.int(F.inbound, hardIfMissing: false, range: 0...100_000) ?? 0
         let connect = g.double(F.connect, hardIfMissing: false, range: 0...1) ?? 0
