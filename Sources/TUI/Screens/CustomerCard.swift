@@ -80,7 +80,7 @@ struct CustomerCard {
 
     func draw(model: CustomersModel, into canvas: inout Canvas, in body: Rect, trail: String) {
         let c = model.customers[account]
-        canvas.drawBox(body, title: "\(trail) › \(c.id)", focused: true)
+        canvas.drawBox(body, title: "\(trail) › " + (c.name.map { "\($0) (\(c.id))" } ?? c.id), focused: true)
         TextView.draw(CustomerCard.lines(model, account), state: text, into: &canvas, in: CustomerCard.textArea(body))
     }
 }

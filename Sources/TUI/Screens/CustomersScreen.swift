@@ -24,7 +24,8 @@ public struct CustomersScreen: Screen {
         for i in 0..<m.count {
             let churn = Double(m.churn[i]), pot = Double(m.potential[i]), nba = Double(m.nba[i])
             let t = Int(m.territory[i])
-            rows.append([TableCell(m.customers[i].id), TableCell(m.segment(i)),
+            // A CRM's accounts by their name (ids like 0015g00000XyZaB mean nothing to a manager).
+            rows.append([TableCell(m.customers[i].name ?? m.customers[i].id), TableCell(m.segment(i)),
                          .number(nba, fixed(nba, 3)), .number(churn, fixed(churn * 100, 1) + "%",
                                                                 role: churn >= 0.5 ? .breachRiskHigh : churn >= 0.25 ? .breachRiskMedium : nil),
                          .number(pot, fixed(pot, 0)), m.isAnomaly(i) ? TableCell("yes", role: .warning) : TableCell(""),

@@ -117,7 +117,10 @@ public struct TerritoriesScreen: Screen {
     public var statusMessage: String? { note }
 
     public func draw(into canvas: inout Canvas, in body: Rect, context: CommandCenterContext) {
-        canvas.drawBox(body, title: "2 Territories · \(model.rows.count) territories · \(model.region.name)")
+        // Accounts without reps have no territories: say what brings them.
+        let count = model.rows.isEmpty && model.reps.isEmpty ? "no reps (opsdeck import reps FILE, then opsdeck run)"
+            : "\(model.rows.count) territories"
+        canvas.drawBox(body, title: "2 Territories · \(count) · \(model.region.name)")
         let l = layout(body)
         drawMap(into: &canvas, in: l.map)
         let legend = "H rep home · ! anomaly · \(fixed(viewport.zoom, 1))× · " + (focus.isFocused(.map) ? "map has keys" : "f: map keys")
