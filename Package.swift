@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "opsdeck", targets: ["opsdeck"]),
+        .executable(name: "opsdeck-bench", targets: ["opsdeck-bench"]),
         .library(name: "Engine", targets: ["Engine"]),
     ],
     dependencies: [
@@ -26,23 +27,38 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // The C API, for binding bulk dataset rows straight to a prepared statement.
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
-                .product(name: "Logging", package: "swift-log"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
         .target(name: "TUI", dependencies: ["Engine", "CNcursesw"]),
+        // What the commands and the benches share: one-line user errors, option range checks,
+        // the routing instance formats, the command center's context.
+        .target(
+            name: "OpsDeckCLI",
+            dependencies: ["Engine", "TUI", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
         .executableTarget(
             name: "opsdeck",
             dependencies: [
-                "Engine", "TUI",
+                "Engine", "TUI", "OpsDeckCLI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // `opsdeck bench …`: the benchmarks, outside the product; `opsdeck bench` runs this
+        // executable from beside the `opsdeck` binary.
+        .executableTarget(
+            name: "opsdeck-bench",
+            dependencies: [
+                "Engine", "TUI", "OpsDeckCLI", "OpsDeckTestSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Fuzz targets for every input OpsDeck reads. A plain build gives the replay and
         // mutation harness; Fuzz/run.sh rebuilds it with libFuzzer and AddressSanitizer.
         .executableTarget(name: "opsdeck-fuzz", dependencies: ["Engine", "TUI"]),
-        // Seeded data sets the engine's and the screens' tests share.
+        // Seeded data sets and routing scenarios the engine's and the screens' tests and the
+        // benches share.
         .target(name: "OpsDeckTestSupport", dependencies: ["Engine"], path: "Tests/TestSupport"),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "OpsDeckTestSupport"], exclude: ["Data/Fixtures"]),
         // Command-line parsing and validation (issue 17's option inputs), on the real commands.

@@ -38,16 +38,3 @@ struct ModelListCommand: ParsableCommand {
         }
     }
 }
-
-extension ParsableCommand {
-    /// `reportingErrors`, plus the learning engine's errors as user errors.
-    func reportingModelErrors(_ body: () throws -> Void) throws {
-        try reportingErrors {
-            do { try body() } catch let e as TabularError {
-                throw CLIError(e.description)
-            } catch let e as LearningError {
-                throw CLIError(e.description)
-            }
-        }
-    }
-}

@@ -28,10 +28,6 @@ import Testing
         #expect(refusal(["route", "x.txt", "--format", "solomon", "--vehicles", "25", "--seconds", "2"]) == nil)
     }
 
-    @Test func benchRoutingValidatesItsBudgetToo() {
-        #expect(refusal(["bench", "routing", "--set", "tsplib", "--seconds", "nan"])?.code == 64)
-    }
-
     @Test func anEmptyDbIsAUsageError() {
         let r = refusal(["export", "kpis", "--db", ""])
         #expect(r?.code == 64)

@@ -1,5 +1,6 @@
 import Testing
 @testable import Engine
+import OpsDeckTestSupport
 
 /// The plan's cached lunch schedule must decide exactly as a full re-simulation does, or the
 /// search would take different decisions.

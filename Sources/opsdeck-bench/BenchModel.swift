@@ -22,7 +22,7 @@ struct BenchModel: ParsableCommand {
 
     func run() throws {
         try reportingModelErrors {
-            let dropped = ModelFitCommand.list(drop)
+            let dropped = drop.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             var rows = [["set", "rows", "LightGBM AUC", "logistic AUC", "auto AUC", "goal AUC", "auto model",
                          "LightGBM s", "auto s", "ratio", "goal"]]
             var allMet = true

@@ -2,10 +2,10 @@ import Engine
 import Foundation
 
 /// The three benchmark file formats and how each reports its objective against a best-known value.
-enum RoutingFormat: String, CaseIterable {
+package enum RoutingFormat: String, CaseIterable {
     case tsplib, solomon, toptw
 
-    func load(_ path: String, vehicles: Int?) throws(InstanceFormatError) -> RoutingProblem {
+    package func load(_ path: String, vehicles: Int?) throws(InstanceFormatError) -> RoutingProblem {
         switch self {
         case .tsplib: return try TSPLIBReader.read(path: path)
         case .solomon:
@@ -18,30 +18,30 @@ enum RoutingFormat: String, CaseIterable {
 }
 
 /// One solved instance, as the route command and the bench print it.
-struct RoutingOutcome {
-    var name: String
-    var objective: Double
-    var vehicles: Int
-    var bestKnown: Double?
-    var bestVehicles: Int?
-    var seconds: Double
-    var iterations: Int
-    var verdict: RouteChecker.Verdict
+package struct RoutingOutcome {
+    package var name: String
+    package var objective: Double
+    package var vehicles: Int
+    package var bestKnown: Double?
+    package var bestVehicles: Int?
+    package var seconds: Double
+    package var iterations: Int
+    package var verdict: RouteChecker.Verdict
 
     /// Gap in percent: above the best-known length, or below the best-known prize.
-    func gap(_ format: RoutingFormat) -> Double? {
+    package func gap(_ format: RoutingFormat) -> Double? {
         guard let b = bestKnown, b > 0 else { return nil }
         return format == .toptw ? (b - objective) / b * 100 : (objective - b) / b * 100
     }
 }
 
-enum RoutingBench {
-    static func name(_ path: String) -> String {
+package enum RoutingBench {
+    package static func name(_ path: String) -> String {
         ((path as NSString).lastPathComponent as NSString).deletingPathExtension.lowercased()
     }
 
     /// Best-known (objective, vehicles) from the CSV beside the file, when there is one.
-    static func bestKnown(_ path: String, _ format: RoutingFormat, paths: Int) -> (Double, Int?)? {
+    package static func bestKnown(_ path: String, _ format: RoutingFormat, paths: Int) -> (Double, Int?)? {
         var dir = (path as NSString).deletingLastPathComponent
         if format == .toptw { dir = (dir as NSString).deletingLastPathComponent }
         let csv = (dir as NSString).appendingPathComponent(format == .tsplib ? "optima.csv" : "best_known.csv")
@@ -59,7 +59,7 @@ enum RoutingBench {
         return nil
     }
 
-    static func solve(_ path: String, _ format: RoutingFormat, seconds: Double, seed: UInt64,
+    package static func solve(_ path: String, _ format: RoutingFormat, seconds: Double, seed: UInt64,
                       vehicles: Int?, bestKnown: Double?) throws -> RoutingOutcome {
         let p = try format.load(path, vehicles: vehicles)
         let start = ContinuousClock.now

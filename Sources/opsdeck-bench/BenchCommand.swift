@@ -1,10 +1,12 @@
 import ArgumentParser
 
-/// `opsdeck bench …`: performance and quality benchmarks, in release, each printing a
-/// ratio against a reference measured in the same sitting. Never part of `swift test`.
+/// `opsdeck bench …` (the `opsdeck-bench` executable, which `opsdeck bench` runs): performance
+/// and quality benchmarks, in release, each printing a ratio against a reference measured in
+/// the same sitting. Never part of `swift test`, never part of the product's binary.
+@main
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "bench",
+        commandName: "opsdeck bench",
         abstract: "Performance and quality benchmarks (build with -c release).",
         subcommands: [BenchGenerate.self, BenchImport.self, BenchRoutingCommand.self, BenchLearning.self, BenchScreenSLA.self, BenchRun.self, BenchSLA.self, BenchScreens.self, BenchModel.self, BenchTransport.self,
                       BenchScripts.self, BenchKernels.self]

@@ -42,8 +42,8 @@ struct BenchSLA: ParsableCommand {
         let built = seconds(since: t0)
         print("tickets \(data.count) over \(days) days: \(a.resolvedRows.count) resolved, "
               + "\(a.queue.entries.count) open; \(a.diagnostics.breaches) breaches")
-        print("generate \(SLAExport.fixed(generated, 2)) s · analysis (labels, features, \(folds)-fold OOF, "
-              + "final model, queue, tables, diagnostics) \(SLAExport.fixed(built, 2)) s")
+        print("generate \(fixedDecimal(generated, 2)) s · analysis (labels, features, \(folds)-fold OOF, "
+              + "final model, queue, tables, diagnostics) \(fixedDecimal(built, 2)) s")
         print("model: \(a.modelName)")
 
         // Slider: one outcome per key press, capacities drawn across the whole range.
@@ -59,10 +59,10 @@ struct BenchSLA: ParsableCommand {
         t0 = DispatchTime.now()
         for k in 0..<refMoves { sink += recomputeFromScratch(a, capacity: caps[k]) }
         let perRef = seconds(since: t0) / Double(refMoves)
-        print("slider: \(SLAExport.fixed(perMove * 1e6, 2)) µs per move (\(a.backtest.days.count) days, "
-              + "3 tables) vs \(SLAExport.fixed(perRef * 1e3, 1)) ms re-ranking from scratch: "
-              + "\(SLAExport.fixed(perRef / perMove, 0))× faster; goal ≤ 1000 µs "
-              + (perMove <= 1e-3 ? "met" : "MISSED") + " [checksum \(SLAExport.fixed(sink, 0))]")
+        print("slider: \(fixedDecimal(perMove * 1e6, 2)) µs per move (\(a.backtest.days.count) days, "
+              + "3 tables) vs \(fixedDecimal(perRef * 1e3, 1)) ms re-ranking from scratch: "
+              + "\(fixedDecimal(perRef / perMove, 0))× faster; goal ≤ 1000 µs "
+              + (perMove <= 1e-3 ? "met" : "MISSED") + " [checksum \(fixedDecimal(sink, 0))]")
 
         report(a, title: "generated tickets")
 
@@ -72,7 +72,7 @@ struct BenchSLA: ParsableCommand {
                                           options: .init(folds: folds, seed: seed), trainer: trainer)
         print("")
         print("fixture in the public support-ticket export format: \(fixture.tickets.count) tickets written and "
-              + "re-imported (\(SLAExport.fixed(seconds(since: t0), 2)) s incl. analysis); \(f.resolvedRows.count) "
+              + "re-imported (\(fixedDecimal(seconds(since: t0), 2)) s incl. analysis); \(f.resolvedRows.count) "
               + "resolved, \(f.queue.entries.count) open")
         for note in fixture.notes { print("  import: " + note) }
         report(f, title: "export-format fixture")
@@ -80,17 +80,17 @@ struct BenchSLA: ParsableCommand {
 
     private func report(_ a: SupportAnalysis, title: String) {
         let m = a.metrics
-        print("\(title), out-of-fold (\(folds) folds): ROC-AUC \(SLAExport.fixed(m.auc, 4)) · average precision "
-              + "\(SLAExport.fixed(m.averagePrecision, 4)) · ECE \(SLAExport.fixed(m.ece, 4)) · base rate "
-              + SLAExport.fixed(Double(m.positives) / Double(max(m.count, 1)), 4))
+        print("\(title), out-of-fold (\(folds) folds): ROC-AUC \(fixedDecimal(m.auc, 4)) · average precision "
+              + "\(fixedDecimal(m.averagePrecision, 4)) · ECE \(fixedDecimal(m.ece, 4)) · base rate "
+              + fixedDecimal(Double(m.positives) / Double(max(m.count, 1)), 4))
         let suggested = a.suggestedCapacity()
         print("backtest net savings per capacity (intervention 2, effectiveness 1.0):")
         print("  N/day   expected-loss   probability-only   ratio")
         for n in [10, 25, 50, 100, suggested] {
             let v = a.capacity(n)
             let ratio = v.probabilityOnly.netSavings != 0 ? v.backtest.netSavings / v.probabilityOnly.netSavings : 0
-            print("  " + pad(String(n), 5) + pad(SLAExport.fixed(v.backtest.netSavings, 0), 16)
-                  + pad(SLAExport.fixed(v.probabilityOnly.netSavings, 0), 19) + pad(SLAExport.fixed(ratio, 3), 8)
+            print("  " + pad(String(n), 5) + pad(fixedDecimal(v.backtest.netSavings, 0), 16)
+                  + pad(fixedDecimal(v.probabilityOnly.netSavings, 0), 19) + pad(fixedDecimal(ratio, 3), 8)
                   + (n == suggested ? "   (suggested capacity)" : ""))
         }
     }

@@ -1,4 +1,7 @@
-/// The engine's own routing instances on the demo geography: a 100-stop single-rep day
+import Engine
+
+/// Routing instances on the demo geography, shared by the routing tests and `opsdeck bench
+/// routing` (not part of the shipped Engine): a 100-stop single-rep day
 /// with time windows (a TSPTW, feasible by construction; windows 2–8 h wide) and a week plan per rep
 /// (optional accounts with prizes, some mandatory, a few locked to a day, a lunch break).
 public enum RoutingScenarios {

@@ -3,10 +3,10 @@ import Foundation
 import TUI
 
 /// Turns a saved run into the command center's context: the title and dataset summary.
-enum CommandCenterContextBuilder {
-    typealias Context = CommandCenterContext
+package enum CommandCenterContextBuilder {
+    package typealias Context = CommandCenterContext
 
-    static func build(store: Store, run: RunRecord) throws -> Context {
+    package static func build(store: Store, run: RunRecord) throws -> Context {
         let datasets = try store.datasets()
         func rows(_ id: Int64?) -> Int { id.flatMap { i in datasets.first { $0.id == i }?.rowCount } ?? 0 }
         let summary = [
