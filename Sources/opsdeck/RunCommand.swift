@@ -73,9 +73,7 @@ struct RunCommand: ParsableCommand {
 /// Finds and parses the sales config file.
 enum SalesConfigFile {
     static func defaultPath(_ env: [String: String]) -> String? {
-        if let x = env["XDG_CONFIG_HOME"], !x.isEmpty { return x + "/opsdeck/sales.json" }
-        if let h = env["HOME"], !h.isEmpty { return h + "/.config/opsdeck/sales.json" }
-        return nil
+        UserPaths.configFile("sales.json", environment: env)
     }
 
     static func load(explicit: String?, environment env: [String: String]) throws -> SalesConfig {

@@ -39,9 +39,7 @@ public struct PrepScriptTemplate: Sendable {
 
     /// `$XDG_CONFIG_HOME/opsdeck/templates/prep_script.mustache`, else under `~/.config`.
     public static func userPath(environment env: [String: String]) -> String? {
-        if let x = env["XDG_CONFIG_HOME"], !x.isEmpty { return x + "/opsdeck/templates/prep_script.mustache" }
-        if let h = env["HOME"], !h.isEmpty { return h + "/.config/opsdeck/templates/prep_script.mustache" }
-        return nil
+        UserPaths.configFile("templates/prep_script.mustache", environment: env)
     }
 
     /// The user's template when the file exists, else the built-in one.

@@ -41,9 +41,7 @@ public final class Store: Sendable {
 
     /// `$XDG_DATA_HOME/opsdeck/opsdeck.sqlite`, else `~/.local/share/opsdeck/opsdeck.sqlite`.
     public static func defaultPath(environment: [String: String]) -> String {
-        if let xdg = environment["XDG_DATA_HOME"], !xdg.isEmpty { return xdg + "/opsdeck/opsdeck.sqlite" }
-        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? "."
-        return home + "/.local/share/opsdeck/opsdeck.sqlite"
+        UserPaths.dataDirectory(environment: environment) + "/opsdeck.sqlite"
     }
 
     /// Why `path` cannot be the store: a folder, or (when it must exist) nothing there.

@@ -1,3 +1,4 @@
+import Engine
 import Foundation
 
 /// Settings from `$XDG_CONFIG_HOME/opsdeck/config` (else `~/.config/opsdeck/config`):
@@ -13,9 +14,7 @@ public struct UserConfig: Equatable, Sendable {
     }
 
     public static func configDirectory(environment env: [String: String]) -> String? {
-        if let xdg = env["XDG_CONFIG_HOME"], !xdg.isEmpty { return xdg + "/opsdeck" }
-        if let home = env["HOME"], !home.isEmpty { return home + "/.config/opsdeck" }
-        return nil
+        UserPaths.configDirectory(environment: env)
     }
 
     /// Reads the config file if there is one; a missing file is an empty config.
