@@ -1,6 +1,7 @@
 import ArgumentParser
 import Engine
 import Foundation
+import Logging
 
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -41,11 +42,15 @@ struct ImportCommand: ParsableCommand {
     var encoding: String?
     @Flag(help: "Check and report only; do not save (same report and exit status as the import).") var checkOnly = false
     @OptionGroup var store: StoreOptions
+    @OptionGroup var logging: LogOptions
 
     func validate() throws { try OptionCheck.nonNegative(createdOffset, "--created-offset", max: 8760) }
 
     func run() throws {
         try reportingErrors {
+            let log = logging.logger("import"), started = ContinuousClock.now
+            log.info("import started", metadata: ["kind": .string(kind.rawValue), "file": .string(file),
+                                                  "store": .string(store.path), "check-only": "\(checkOnly)"])
             try InputPath.check(file)
             let asOfDay: Int
             if let asOf {
@@ -104,6 +109,8 @@ struct ImportCommand: ParsableCommand {
                 }
             }
             print(report.rendered())
+            log.info("file read", metadata: ["file": .string(file), "read": "\(report.rowsRead)", "kept": "\(report.rowsKept)",
+                                             "refused": "\(report.rowsRejected)", "seconds": elapsed(since: started)])
             guard report.rowsKept > 0 else { throw CLIError("\(file): no row passed the gates; nothing saved") }
             guard !checkOnly, let db = existing else {
                 print("check only: nothing saved (what the report says is kept would be saved with the dataset)")
@@ -113,6 +120,8 @@ struct ImportCommand: ParsableCommand {
             if !map.isEmpty { try db.rememberMapping(mapping, kind: kind.rawValue, header: header) }
             try db.audit(user: Terminal.user, event: "import", detail: "\(kind.rawValue) \(file) → dataset \(id)")
             print("saved as \(kind.rawValue) dataset \(id) in \(db.path)")
+            log.info("import saved", metadata: ["kind": .string(kind.rawValue), "dataset": "\(id)", "store": .string(db.path),
+                                                "seconds": elapsed(since: started)])
         }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Engine
 import Foundation
+import Logging
 
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -27,6 +28,7 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Use the latest imported datasets (the default when the store holds any).") var fromStore = false
     @Flag(help: "Generate the seeded demo even when the store holds imports.") var demo = false
     @Flag(help: "Do not save the run.") var dryRun = false
+    @OptionGroup var logging: LogOptions
 
     func validate() throws {
         try OptionCheck.count(customers, "--customers", 0...1_000_000)
@@ -38,6 +40,7 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
+            let log = logging.logger("run"), started = ContinuousClock.now
             let env = ProcessInfo.processInfo.environment
             let sales = try SalesConfigFile.load(explicit: config, environment: env)
             let template: PrepScriptTemplate
@@ -51,11 +54,16 @@ struct RunCommand: ParsableCommand {
             }
             let useImports = !demo && imported
             if useImports { print(try ImportedData.summary(db)) }
+            log.info("run started", metadata: [
+                "input": .string(useImports ? "imports" : "synthetic"), "customers": "\(customers)", "reps": "\(reps)",
+                "tickets": "\(tickets)", "seed": "\(seed)", "threads": "\(threads)", "store": .string(db.path)])
             var outcome: RunOutcome
             do {
                 outcome = try Pipeline.run(config: cfg, input: useImports ? .stored(customers: nil, reps: nil, tickets: nil) : .synthetic,
-                                           store: db, template: template, slaPolicy: slaPolicy, saveDatasets: !dryRun)
+                                           store: db, template: template, slaPolicy: slaPolicy, saveDatasets: !dryRun,
+                                           progress: { stage in log.debug("stage started", metadata: ["stage": .string(stage), "at": elapsed(since: started)]) })
             } catch let e as PipelineError { throw CLIError(e.description) }
+            RunLog.stages(outcome, to: log)
             print(outcome.trace.rendered())
             print("")
             print(KPIReport.rendered(outcome.kpis))
@@ -65,7 +73,25 @@ struct RunCommand: ParsableCommand {
                 let id = try Pipeline.save(&outcome, to: db)
                 try db.audit(user: Terminal.user, event: "run", detail: "run \(id) seed \(seed)")
                 print("\nsaved run \(id) to \(db.path)")
+                log.info("run saved", metadata: ["run": "\(id)", "store": .string(db.path), "seconds": elapsed(since: started)])
             }
+        }
+    }
+}
+
+/// The finished run for the log: each stage with its timing and counts, each gate's rows.
+enum RunLog {
+    static func stages(_ outcome: RunOutcome, to log: Logger) {
+        for s in outcome.trace.stages {
+            var m: Logger.Metadata = ["stage": .string(s.name), "start": .string(String(format: "%.3f", s.start)),
+                                      "seconds": .string(String(format: "%.3f", s.seconds))]
+            for c in s.counts { m[c.name] = "\(c.value)" }
+            log.info("stage finished", metadata: m)
+            for w in s.warnings { log.notice("stage warning", metadata: ["stage": .string(s.name), "warning": .string(w)]) }
+        }
+        for r in outcome.gateReports {
+            log.info("rows gated", metadata: ["dataset": .string(r.dataset), "file": .string(r.file), "read": "\(r.rowsRead)",
+                                              "kept": "\(r.rowsKept)", "refused": "\(r.rowsRejected)"])
         }
     }
 }
