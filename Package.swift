@@ -45,22 +45,25 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // Code only the benches use (and the tests that cover it): seeded routing scenarios,
+        // the CSV feature table of `bench learning --csv`. Kept out of the shipped Engine.
+        .target(name: "BenchSupport", dependencies: ["Engine"]),
         // `opsdeck bench …`: the benchmarks, outside the product; `opsdeck bench` runs this
         // executable from beside the `opsdeck` binary.
         .executableTarget(
             name: "opsdeck-bench",
             dependencies: [
-                "Engine", "TUI", "OpsDeckCLI", "OpsDeckTestSupport",
+                "BenchSupport", "Engine", "TUI", "OpsDeckCLI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Fuzz targets for every input OpsDeck reads. A plain build gives the replay and
         // mutation harness; Fuzz/run.sh rebuilds it with libFuzzer and AddressSanitizer.
         .executableTarget(name: "opsdeck-fuzz", dependencies: ["Engine", "TUI"]),
-        // Seeded data sets and routing scenarios the engine's and the screens' tests and the
-        // benches share.
+        // Seeded data sets the engine's and the screens' tests share.
         .target(name: "OpsDeckTestSupport", dependencies: ["Engine"], path: "Tests/TestSupport"),
-        .testTarget(name: "EngineTests", dependencies: ["Engine", "OpsDeckTestSupport"], exclude: ["Data/Fixtures"]),
+        .testTarget(name: "EngineTests", dependencies: ["Engine", "OpsDeckTestSupport", "BenchSupport"], exclude: ["Data/Fixtures"]),
+        .testTarget(name: "BenchSupportTests", dependencies: ["BenchSupport", "Engine"]),
         // Command-line parsing and validation (issue 17's option inputs), on the real commands.
         .testTarget(name: "OpsDeckTests", dependencies: ["opsdeck"]),
         .testTarget(

@@ -1,6 +1,6 @@
 import Testing
 @testable import Engine
-import OpsDeckTestSupport
+import BenchSupport
 
 /// The plan's cached lunch schedule must decide exactly as a full re-simulation does, or the
 /// search would take different decisions.

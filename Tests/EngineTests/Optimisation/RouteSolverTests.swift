@@ -1,6 +1,6 @@
 import Testing
 @testable import Engine
-import OpsDeckTestSupport
+import BenchSupport
 
 @Suite struct RouteSolverTests {
     let budget = RouteSolverOptions(seed: 3, iterations: 3000)

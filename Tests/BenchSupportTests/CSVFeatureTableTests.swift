@@ -1,5 +1,6 @@
 import Testing
-@testable import Engine
+import Engine
+@testable import BenchSupport
 
 @Suite struct CSVFeatureTableTests {
     @Test func infersNumericAndCategoricalColumns() throws {

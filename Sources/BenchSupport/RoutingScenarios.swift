@@ -1,7 +1,7 @@
 import Engine
 
-/// Routing instances on the demo geography, shared by the routing tests and `opsdeck bench
-/// routing` (not part of the shipped Engine): a 100-stop single-rep day
+/// Routing instances on the demo geography, shared by `opsdeck bench routing` and the
+/// routing tests (not part of the shipped Engine): a 100-stop single-rep day
 /// with time windows (a TSPTW, feasible by construction; windows 2–8 h wide) and a week plan per rep
 /// (optional accounts with prizes, some mandatory, a few locked to a day, a lunch break).
 public enum RoutingScenarios {

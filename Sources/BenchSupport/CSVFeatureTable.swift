@@ -1,5 +1,8 @@
-/// A minimal CSV → `FeatureFrame` reader for bring-your-own-data fits and benchmarks:
-/// RFC 4180 quoting, a header row, and per-column inference — numeric when every
+import Engine
+
+/// A minimal CSV → `FeatureFrame` reader for `opsdeck bench learning --csv`, so the bench
+/// fits exactly the file its LightGBM anchor reads (the product's `opsdeck model fit` reads
+/// tables through Engine's Tabular layer): RFC 4180 quoting, a header row, and per-column inference — numeric when every
 /// non-missing cell parses as a number, else categorical with sorted labels. Missing cells
 /// are the usual spreadsheet spellings (empty, NA, N/A, NaN, null, None).
 public struct CSVFeatureTable: Sendable {
