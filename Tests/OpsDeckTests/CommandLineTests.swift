@@ -103,8 +103,13 @@ struct CommandLineTests {
         // --log-level info: structured lines on stderr, the rows kept and the store.
         #expect(real.err.contains("opsdeck.import") && real.err.contains("kept=64") && real.err.contains("import saved"), "\(real.err)")
 
-        let run = try s.run(["run"])
+        let run = try s.run(["run", "--log-level", "debug"])
         #expect(run.status == 0, "\(run.err)")
+        // --log-level debug: each stage as it starts, then its timing, the rows gated, the save.
+        for line in ["debug opsdeck.run:", "stage=sla [opsdeck] stage started", "stage=sla start=", "[opsdeck] stage finished",
+                     "dataset=tickets", "refused=0 [opsdeck] rows gated", "run=1 seconds="] {
+            #expect(run.err.contains(line), "\(line) in \(run.err)")
+        }
         #expect(run.out.contains("running on the store's imports: no customers, no reps, tickets dataset 1"), "\(run.out.prefix(300))")
         #expect(run.out.contains("saved run 1"))
         let tickets = try s.run(["export", "tickets", "--format", "csv"])
