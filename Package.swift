@@ -64,7 +64,8 @@ let package = Package(
         .target(name: "OpsDeckTestSupport", dependencies: ["Engine"], path: "Tests/TestSupport"),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "OpsDeckTestSupport", "BenchSupport"], exclude: ["Data/Fixtures"]),
         .testTarget(name: "BenchSupportTests", dependencies: ["BenchSupport", "Engine"]),
-        // Command-line parsing and validation (issue 17's option inputs), on the real commands.
+        // Command-line parsing and validation (issue 17's option inputs), on the real commands;
+        // CommandLineTests runs the built binary end to end (outputs, exit codes, files).
         .testTarget(name: "OpsDeckTests", dependencies: ["opsdeck"]),
         .testTarget(
             name: "TUITests",
