@@ -26,7 +26,7 @@ extension SLAScreen {
         let (tiles, rest) = inner.sliceTop(tall ? 4 : 3)
         let (slider, rest2) = rest.sliceTop(2)
         let (params, rest3) = rest2.sliceTop(1)
-        let (economics, lower) = rest3.sliceTop(Self.economicsRows(tall: tall))
+        let (economics, lower) = rest3.sliceTop(Self.economicsRows(tall: tall, below: rest3.height))
         let halves = params.columns(2, gap: 3)
         var l = Layout(tiles: tiles, slider: slider, cost: halves[0], effectiveness: halves[1], economics: economics, tableBox: lower,
                        table: lower.inset(dx: 1, dy: 1), chartBox: nil, heatBox: nil, detail: lower)

@@ -4,10 +4,12 @@ import Foundation
 /// The lines under the sliders: what an escalation costs and does and where each number came
 /// from; the expected-loss ranking beside the probability-only one at the chosen capacity;
 /// the senior agents to roster per hour (Erlang C) for the escalations it picks. Short
-/// terminals get the first two, the roster's peak folded into the second.
+/// terminals get the first two, the roster's peak folded into the second; the smallest ones
+/// only the ranking line, or nothing where the queue would lose its last rows.
 extension SLAScreen {
-    /// Rows the economics lines take at this body height.
-    static func economicsRows(tall: Bool) -> Int { tall ? 3 : 2 }
+    /// Rows the economics lines take, `below` being the rows left under the sliders: the
+    /// queue keeps at least six (its box, header and a few tickets).
+    static func economicsRows(tall: Bool, below: Int) -> Int { tall ? 3 : max(0, min(2, below - 6)) }
 
     func drawEconomics(into canvas: inout Canvas, in rect: Rect) {
         guard rect.height >= 1 else { return }
@@ -21,7 +23,9 @@ extension SLAScreen {
         }
         // Below 130 cells the same facts in fewer words.
         let compact = rect.width < 130
-        line([(compact ? "Escal. " : "Escalation ", label)] + economicsParts(plain: plain, muted: muted, compact: compact))
+        if rect.height >= 2 {
+            line([(compact ? "Escal. " : "Escalation ", label)] + economicsParts(plain: plain, muted: muted, compact: compact))
+        }
         let tall = rect.height >= 3
         line([(compact ? "At " : "Ranking at ", label)] + rankingParts(plain: plain, muted: muted, rosterPeak: !tall, compact: compact))
         if tall { drawRoster(into: &canvas, x: rect.x, y: y, maxX: rect.maxX, label: label, muted: muted) }
