@@ -44,8 +44,8 @@ struct BenchSLAQuality: ParsableCommand {
                      a.metrics.auc, a.metrics.ece, noLoad.metrics.auc, noLoad.metrics.ece))
         print("calibration per priority (out of fold):")
         for c in a.metrics.byPriority {
-            print(String(format: "  %-8@ %6d tickets, breach rate %.3f, mean p %.3f, ECE %.4f",
-                         c.priority as NSString, c.count, c.observedRate, c.meanPredicted, c.ece))
+            print("  " + c.priority.padding(toLength: 8, withPad: " ", startingAt: 0)
+                  + String(format: " %6d tickets, breach rate %.3f, mean p %.3f, ECE %.4f", c.count, c.observedRate, c.meanPredicted, c.ece))
         }
 
         // The anchor's split on the same rows: row k of the table is a test row when k % 5 == 0.

@@ -12,11 +12,12 @@ enum BenchSLAQualityDesk {
         var extras: CustomerExtras
     }
 
-    /// Name, share of tickets, utilisation its agents are sized for over the 08–20 h shift,
+    /// Name, share of tickets, utilisation its agents are sized for over the week's 08–20 h
+    /// weekday shifts,
     /// speed (work time multiplier).
     static let groups: [(name: String, share: Double, utilisation: Double, speed: Double)] = [
-        ("Tier 1", 0.38, 0.90, 0.8), ("Technical", 0.20, 0.95, 1.3), ("Billing", 0.15, 0.85, 0.9),
-        ("Enterprise", 0.10, 0.70, 1.0), ("Returns", 0.11, 0.97, 0.9), ("Onboarding", 0.06, 0.80, 1.1),
+        ("Tier 1", 0.38, 0.95, 0.8), ("Technical", 0.20, 0.97, 1.3), ("Billing", 0.15, 0.92, 0.9),
+        ("Enterprise", 0.10, 0.80, 1.0), ("Returns", 0.11, 0.97, 0.9), ("Onboarding", 0.06, 0.90, 1.1),
     ]
     static let priorities: [(label: String, share: Double, queueFactor: Double)] = [
         ("urgent", 0.05, 0.15), ("high", 0.20, 0.45), ("normal", 0.55, 1.0), ("low", 0.20, 1.4),
@@ -57,8 +58,8 @@ enum BenchSLAQualityDesk {
         // Organisations: a fifth of them are hard to please (slower work, more follow-ups).
         let orgs = max(50, count / 25)
         let hard = (0..<orgs).map { _ in rng.bernoulli(0.2) }
-        // Agents per group from the work it gets: tickets a day × mean work hours over a
-        // 12-hour shift at the group's utilisation.
+        // Agents per group from the work it gets: a week's tickets × mean work hours over five
+        // 12-hour shifts at the group's utilisation.
         func mean<T>(_ xs: [T], _ share: (T) -> Double, _ v: (T) -> Double) -> Double {
             xs.reduce(0) { $0 + share($1) * v($1) } / xs.reduce(0) { $0 + share($1) }
         }
@@ -66,7 +67,7 @@ enum BenchSLAQualityDesk {
         let work = mean(types, \.share, \.hours) * mean(channels, \.share, \.speed) * tagFactor * (0.8 + 0.2 * 1.6)
         let perDay = Double(count) / (Double(days) * (5 + 2 * 0.4) / 7)
         var free = groups.map { g in
-            [Int64](repeating: start, count: max(1, Int((perDay * g.share * work * g.speed / (12 * g.utilisation)).rounded())))
+            [Int64](repeating: start, count: max(1, Int((perDay * 5.8 * g.share * work * g.speed / (60 * g.utilisation)).rounded())))
         }
         var tickets: [Ticket] = [], groupCol: [String] = [], tagCol: [String] = []
         tickets.reserveCapacity(count)
@@ -79,12 +80,16 @@ enum BenchSLAQualityDesk {
             for tag in tags where rng.bernoulli(tag.share) { ticketTags.append(tag.label); speed *= tag.speed }
             // Lognormal work time around the type's hours.
             let work = types[ty].hours * speed * exp(0.7 * rng.normal() - 0.245)
-            // The agent free first takes it; outside 08–20 h work waits for the morning
-            // (urgent tickets have a night rota).
+            // The agent free first takes it; outside weekdays 08–20 h work waits for the next
+            // shift (urgent tickets have a night and weekend rota).
             let a = free[g].indices.min { free[g][$0] < free[g][$1] } ?? 0
             var begin = max(t, free[g][a])
-            let hour = (begin % 86_400) / 3600
-            if p != 0, hour < 8 || hour >= 20 { begin = (begin / 86_400 + (hour >= 20 ? 1 : 0)) * 86_400 + 8 * 3600 }
+            while p != 0 {
+                let day = begin / 86_400, hour = (begin - day * 86_400) / 3600
+                if CivilDate.weekday(days: Int(day)) >= 5 || hour >= 20 { begin = (day + 1) * 86_400 + 8 * 3600; continue }
+                if hour < 8 { begin = day * 86_400 + 8 * 3600 }
+                break
+            }
             let end = begin + Int64(work * 3600)
             free[g][a] = end
             // Urgency jumps the queue: the wait shrinks for urgent and high, grows for low.
