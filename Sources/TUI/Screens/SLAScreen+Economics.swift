@@ -107,8 +107,9 @@ extension SLAScreen {
             cx += canvas.write(padded, x: cx, y: y, style: CellStyle(fg: role, attributes: h % 6 == 0 ? .bold : []), maxX: maxX)
         }
         let e = snapshot.policy.escalation
-        let tail = "  senior agents by hour from 0h · peak \(roster.peak) · " + String(format: "%.0f", roster.agentHours)
-            + " agent-h for " + String(format: "%.1f", roster.escalationsPerDay) + "/day × " + Self.number(e.minutes) + " min"
+        let totals = "peak \(roster.peak) · " + String(format: "%.0f", roster.agentHours) + " agent-h for "
+            + String(format: "%.1f", roster.escalationsPerDay) + "/day × " + Self.number(e.minutes) + " min"
+        let tail = (cell == 3 ? "  senior agents by hour from 0h · " : "  senior ") + totals
         canvas.write(tail, x: cx, y: y, style: muted, maxX: maxX)
     }
 
