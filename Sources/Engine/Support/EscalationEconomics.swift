@@ -64,11 +64,22 @@ public struct EscalationEconomics: Sendable, Equatable {
 
     public func source(_ key: String) -> Source { sources[key] ?? .standard }
 
-    /// Where the cost came from: the flat price's line, else the later of minutes' and rate's.
+    /// Where the cost came from: the flat price's source, else minutes' (rate's when only
+    /// the rate was set).
     public var costSource: Source {
         if flatCost != nil { return source(Self.flatCostKey) }
         let m = source(Self.minutesKey), r = source(Self.rateKey)
         return m == .standard ? r : m
+    }
+
+    /// `costSource` as the screen writes it: both lines when minutes and rate come from
+    /// different lines of one file ("sla.conf:2+4").
+    public var costOrigin: String {
+        if flatCost == nil, case .file(let f, let a) = source(Self.minutesKey), case .file(let g, let b) = source(Self.rateKey),
+           f == g, a != b {
+            return Source.file(f, line: a).description + "+\(b)"
+        }
+        return costSource.description
     }
 
     /// Sets the flat cost from code (`SLAPolicy.interventionCost`).

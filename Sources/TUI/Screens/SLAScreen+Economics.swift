@@ -43,10 +43,10 @@ extension SLAScreen {
         let slider = compact ? " slider" : " on the slider"
         if abs(currentCost - e.cost) > 1e-9 {
             parts.append((String(format: "%.2f", currentCost) + slider, plain))
-            parts.append((" (" + (compact ? "" : "config ") + configured + ", " + e.costSource.description + ")", muted))
+            parts.append((" (" + (compact ? "" : "config ") + configured + ", " + e.costOrigin + ")", muted))
         } else {
             parts.append((configured, plain))
-            parts.append((compact ? " " + e.costSource.description : " (" + e.costSource.description + ")", muted))
+            parts.append((compact ? " " + e.costOrigin : " (" + e.costOrigin + ")", muted))
         }
         parts.append((compact ? " · effect " : " · prevents ", plain))
         let of = compact ? "" : " of breaches"

@@ -28,8 +28,8 @@ import Testing
         #expect(p.effectiveness == 0.5)
         #expect(e.serviceLevel == 0.9 && e.answerMinutes == 15 && e.intervalMinutes == 30 && e.shrinkage == 0.25)
         #expect(e.source(EscalationEconomics.minutesKey) == .file("/home/ana/.config/opsdeck/sla.conf", line: 2))
-        // The cost's source: the later of minutes' and rate's lines is not tracked; minutes' is shown.
-        #expect(e.costSource.description == "sla.conf:2")
+        // The cost comes from two lines, and says so.
+        #expect(e.costSource.description == "sla.conf:2" && e.costOrigin == "sla.conf:2+4")
         #expect(e.source(EscalationEconomics.effectKey).description == "sla.conf:5")
         #expect(e.source(EscalationEconomics.serviceLevelKey).description == "sla.conf:6")
         // The same keys parse alone.

@@ -31,7 +31,7 @@ import Testing
                                          file: "/home/ana/.config/opsdeck/sla.conf")
         let a = try SupportAnalysis.build(tickets: tickets, policy: policy, options: .init(folds: 3, seed: 1))
         let text = lines(SLAScreenFixture.app(SLAScreen(snapshot: SupportSnapshot(a))))
-        #expect(text.contains("30 min × 50/h = 25.00 (sla.conf:1) · prevents 50 % of breaches (sla.conf:4)"))
+        #expect(text.contains("30 min × 50/h = 25.00 (sla.conf:1+3) · prevents 50 % of breaches (sla.conf:4)"))
     }
 
     @Test func bothRankingsAndTheRosterFollowTheCapacity() throws {
