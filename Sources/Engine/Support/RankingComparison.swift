@@ -28,6 +28,9 @@ public struct RankingComparison: Sendable {
         probabilityRank = rank
     }
 
+    /// Queue row `row`'s place (0 first) in the probability-only order.
+    public func probabilityRank(ofRow row: Int) -> Int { probabilityRank[row] }
+
     public func at(capacity: Int, effectiveness e: Double, interventionCost c: Double) -> Result {
         let k = min(max(capacity, 0), savable.count)
         var el = 0.0, po = 0.0, differing = 0

@@ -58,6 +58,19 @@ import Testing
         #expect(up.roster.escalationsPerDay >= sc.roster.escalationsPerDay)
     }
 
+    @Test func theDetailSaysWhereEachRankingPutsTheTicket() throws {
+        let snap = try snapshot()
+        let r = RankingComparison(snap.rows)
+        // The first row the probability-only order leaves beyond the capacity.
+        var s = SLAScreenFixture.app(SLAScreen(snapshot: snap))
+        let n = Int(try screen(s).capacity.value)
+        let row = try #require((0..<n).first { r.probabilityRank(ofRow: $0) >= n })
+        for _ in 0..<row { _ = s.handle(keys.key(for: .moveDown, in: .table)) }
+        _ = s.handle(keys.key(for: .open, in: .table))
+        #expect(lines(s).contains("#\(row + 1) by expected loss, #\(r.probabilityRank(ofRow: row) + 1) by probability alone; "
+                                  + "at \(n)/day only the expected-loss ranking escalates it"))
+    }
+
     @Test func aMovedCostSliderShowsBothTheSlidersAndTheConfigsFigure() throws {
         var s = SLAScreenFixture.app(SLAScreen(snapshot: try snapshot()))
         _ = s.handle(keys.key(for: .custom("edit-cost"), in: .screen(.sla)))
