@@ -37,7 +37,8 @@ final class ExportContext {
 enum ExportRegistry {
     typealias Producer = @Sendable (ExportContext) throws -> DataTable
 
-    static let producers: [(String, Producer)] = core + ExportSales.producers + SLAExport.producers + ModelCardExport.producers
+    static let producers: [(String, Producer)] = core + ExportSales.producers + SLAExport.producers + SLAEconomicsExport.producers
+        + ModelCardExport.producers
 
     static let core: [(String, Producer)] = [
         ("customers", { ctx in rows(CustomerCSV.header, ctx.customers.map(CustomerCSV.row)) }),

@@ -46,6 +46,9 @@ wait_for "q quit" || fail "no key hints in the bottom bar"
 # and poll until the savings tile shows a different figure.
 wait_for "Escalations/day" || fail "the SLA screen did not show the capacity slider"
 wait_for "Net savings" || fail "the SLA screen did not show the net savings tile"
+# What an escalation costs and does, with the source of each number, and the two rankings.
+wait_for "Escal. 20m×45/h=15.00 default · effect 60% default" || fail "the SLA screen did not show the escalation economics"
+wait_for "by loss " || fail "the SLA screen did not compare the expected-loss and probability-only rankings"
 # The first figure under the "Net savings" label: the backtest net savings.
 net_savings() {
     tm capture-pane -p -t smoke | awk '
@@ -58,6 +61,7 @@ before=$(net_savings)
 [[ -n "$before" ]] || fail "no net savings figure under its label"
 tm send-keys -t smoke +
 wait_for "11 /day" || fail "pressing + did not move the capacity slider to 11/day"
+wait_for "At 11/day: by loss" || fail "the ranking comparison did not follow the capacity to 11/day"
 changed=""
 for ((i = 0; i < 100; i++)); do
     after=$(net_savings)

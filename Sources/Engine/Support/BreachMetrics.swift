@@ -10,6 +10,20 @@ public struct BreachMetrics: Sendable, Equatable {
     public var reliability: [ReliabilityBin]
     public var count: Int
     public var positives: Int
+    /// Calibration within each priority (least urgent first); empty when not asked for.
+    public var byPriority: [PriorityCalibration] = []
+
+    /// How well the probabilities match the breach rate inside one priority: a model can be
+    /// calibrated overall and still promise Critical tickets half the breaches they have.
+    public struct PriorityCalibration: Sendable, Equatable {
+        public var priority: String
+        public var count: Int
+        public var positives: Int
+        public var meanPredicted: Double
+        public var observedRate: Double
+        /// Expected calibration error over this priority's rows alone.
+        public var ece: Double
+    }
 
     public struct ReliabilityBin: Sendable, Equatable {
         public var lower: Double
@@ -36,5 +50,29 @@ public struct BreachMetrics: Sendable, Equatable {
             reliability: table.map { ReliabilityBin(lower: $0.lower, upper: $0.upper, count: $0.count,
                                                     meanPredicted: $0.meanPredicted, observedRate: $0.observedRate) },
             count: n, positives: pos)
+    }
+
+    /// As `evaluate(_:_:bins:)`, with calibration per priority: `priority[k]` is row k's code
+    /// into `priorityLabels`.
+    public static func evaluate(_ p: [Double], _ y: [UInt8], priority: [UInt8], priorityLabels: [String],
+                                bins: Int = 10) -> BreachMetrics {
+        var m = evaluate(p, y, bins: bins)
+        m.byPriority = calibrationByPriority(p, y, priority: priority, labels: priorityLabels, bins: bins)
+        return m
+    }
+
+    public static func calibrationByPriority(_ p: [Double], _ y: [UInt8], priority: [UInt8], labels: [String],
+                                             bins: Int = 10) -> [PriorityCalibration] {
+        var rows = [[Int]](repeating: [], count: labels.count)
+        for (k, c) in priority.enumerated() where Int(c) < labels.count { rows[Int(c)].append(k) }
+        return labels.indices.compactMap { c in
+            let r = rows[c]
+            guard !r.isEmpty else { return nil }
+            let pc = r.map { p[$0] }, yc = r.map { Double(y[$0]) }
+            let ece = (try? Metrics.expectedCalibrationError(labels: yc, probabilities: pc, bins: bins)) ?? 0
+            return PriorityCalibration(priority: labels[c], count: r.count, positives: Int(yc.reduce(0, +)),
+                                       meanPredicted: pc.reduce(0, +) / Double(r.count),
+                                       observedRate: yc.reduce(0, +) / Double(r.count), ece: ece)
+        }
     }
 }

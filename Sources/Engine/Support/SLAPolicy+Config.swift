@@ -6,8 +6,9 @@
 /// cost.Critical = 500
 /// priority.default = Normal    # the priority of tickets whose priority cell is empty
 /// status.Escalated = open      # what a status means: open, waiting, hold or solved
-/// intervention_cost = 2
-/// effectiveness = 0.8
+/// escalation.minutes = 20      # cost = minutes × hourly rate; see EscalationEconomics
+/// escalation.hourly_rate = 45
+/// escalation.effect = 0.6
 /// pause_pending = true
 /// calendar.weekdays = Mon-Fri  # or Mon,Tue,Sat
 /// calendar.hours = 09:00-18:00
@@ -36,7 +37,7 @@ extension SLAPolicy {
             do {
                 if key.hasPrefix("cost."), !sawCost { sawCost = true; policy.breachCost = LabelTable() }
                 if key.hasPrefix("target."), !sawTarget { sawTarget = true; policy.targetHours = LabelTable() }
-                try policy.set(key, value)
+                try policy.set(key, value, source: .file(file, line: lineNumber))
             } catch let e as SLAPolicyError {
                 throw SLAPolicyError.atLine(file: file, line: lineNumber, e)
             }
@@ -45,7 +46,7 @@ extension SLAPolicy {
     }
 
     /// Applies one `key=value` override (as from `--sla key=value`).
-    public mutating func set(_ key: String, _ value: String) throws {
+    public mutating func set(_ key: String, _ value: String, source: EscalationEconomics.Source = .override) throws {
         let v = Substring(value).trimmingSpaces()
         if let name = key.stripping("target.") {
             let p = try priority(name, key: key)
@@ -65,12 +66,7 @@ extension SLAPolicy {
                 throw SLAPolicyError.badValue(key: key, value: String(v), expected: "one of open, waiting, hold, solved")
             }
             statusOverrides[label] = state
-        } else if key == "intervention_cost" {
-            interventionCost = try nonNegative(v, key: key)
-        } else if key == "effectiveness" {
-            let e = try nonNegative(v, key: key)
-            guard e <= 1 else { throw SLAPolicyError.badValue(key: key, value: value, expected: "a share between 0 and 1") }
-            effectiveness = e
+        } else if try escalation.set(key, v, source: source) {
         } else if key == "pause_pending" {
             switch v.lowercased() {
             case "true", "yes", "1", "on": pauseWhilePending = true

@@ -13,10 +13,18 @@ public struct SLAPolicy: Sendable, Equatable {
     /// The priority whose target and cost a ticket with an empty priority takes
     /// (`priority.default`); nil: such tickets are refused by count.
     public var defaultPriority: String?
-    /// Cost of one escalation (a senior agent's review), whatever its outcome.
-    public var interventionCost: Double
-    /// Share of would-be breaches an escalation prevents, 0…1.
-    public var effectiveness: Double
+    /// What an escalation costs and does (minutes × rate, effect), with where each came from.
+    public var escalation = EscalationEconomics()
+    /// Cost of one escalation (a senior agent's review), whatever its outcome: `escalation.cost`.
+    public var interventionCost: Double {
+        get { escalation.cost }
+        set { escalation.setFlatCost(newValue) }
+    }
+    /// Share of would-be breaches an escalation prevents, 0…1: `escalation.effect`.
+    public var effectiveness: Double {
+        get { escalation.effect }
+        set { escalation.setEffect(newValue) }
+    }
     /// Nil: the clock runs around the clock, every day.
     public var calendar: BusinessCalendar?
     /// The desk's zone (`calendar.timezone`): business hours are its wall-clock hours, and
@@ -30,14 +38,14 @@ public struct SLAPolicy: Sendable, Equatable {
     public init(targetHours: LabelTable<Double> = SLAPolicy.defaultTargets,
                 breachCost: LabelTable<Double> = SLAPolicy.defaultCosts,
                 defaultPriority: String? = nil,
-                interventionCost: Double = 2, effectiveness: Double = 1,
+                interventionCost: Double? = nil, effectiveness: Double? = nil,
                 calendar: BusinessCalendar? = nil, pauseWhilePending: Bool = true,
                 statusOverrides: [String: TicketState] = [:]) {
         self.targetHours = targetHours
         self.breachCost = breachCost
         self.defaultPriority = defaultPriority
-        self.interventionCost = interventionCost
-        self.effectiveness = effectiveness
+        if let interventionCost { escalation.setFlatCost(interventionCost) }
+        if let effectiveness { escalation.setEffect(effectiveness) }
         self.calendar = calendar
         self.pauseWhilePending = pauseWhilePending
         self.statusOverrides = statusOverrides
@@ -143,7 +151,7 @@ public enum SLAPolicyError: Error, Equatable, CustomStringConvertible {
         case .badHours(let o, let c):
             return "business calendar: opening time (\(o / 60) min) must be before closing time (\(c / 60) min) within one day"
         case .unknownKey(let k):
-            return "unknown SLA setting \"\(TerminalText.safe(k, limit: 60))\"; known: target.<priority>, cost.<priority>, priority.default, status.<status>, intervention_cost, effectiveness, pause_pending, calendar.weekdays, calendar.hours, calendar.holidays, calendar.timezone"
+            return "unknown SLA setting \"\(TerminalText.safe(k, limit: 60))\"; known: target.<priority>, cost.<priority>, priority.default, status.<status>, intervention_cost, effectiveness, escalation.minutes, escalation.hourly_rate, escalation.effect, escalation.service_level, escalation.answer_minutes, escalation.interval_minutes, escalation.shrinkage, pause_pending, calendar.weekdays, calendar.hours, calendar.holidays, calendar.timezone"
         case .badValue(let k, let v, let e):
             return "SLA setting \(TerminalText.safe(k, limit: 60)): \"\(TerminalText.safe(v, limit: 60))\" is not \(e)"
         case .atLine(let f, let l, let inner):

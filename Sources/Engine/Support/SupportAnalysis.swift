@@ -101,7 +101,8 @@ public struct SupportAnalysis: Sendable {
         self.excludedExtras = extras?.excluded ?? []
         self.resolvedRows = resolvedRows
         self.outOfFold = oof
-        self.metrics = BreachMetrics.evaluate(p, resolvedRows.map { y[$0] })
+        self.metrics = BreachMetrics.evaluate(p, resolvedRows.map { y[$0] }, priority: resolvedRows.map { policy.priorityCode[$0] },
+                                              priorityLabels: policy.labels)
         self.queue = try EscalationQueue(tickets: tickets, rows: openRows, probabilityAtArrival: pArrival,
                                          probability: pOpen, states: states, now: now,
                                      clock: clock, features: features, scorer: foldAverage)

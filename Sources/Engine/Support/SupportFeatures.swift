@@ -77,6 +77,9 @@ public struct SupportFeatures: Sendable {
                 add(f.codes, f.levels, f.numeric)
             }
         }
+        if let load = DeskLoadFeature(tickets: tickets, extras: extras) {
+            names.append(DeskLoadFeature.name); categorical.append(false); add(load.codes, load.levels, load.numeric)
+        }
         self.names = names
         self.categorical = categorical
         self.codes = codes

@@ -2,7 +2,7 @@
 /// order. A newer layout gets a new version number; an older build refuses it by name.
 extension SupportSnapshot {
     public static let artifactName = "sla-snapshot.bin"
-    public static let version: UInt32 = 2  // 2: the desk's own priority, channel and status labels
+    public static let version: UInt32 = 3  // 2: the desk's own labels; 3: escalation economics, arrival profile
     static let signature: [UInt8] = Array("OPSDSLA".utf8) + [0]
 
     /// The artifacts a run saves so the SLA screen opens without a model.
@@ -28,6 +28,7 @@ extension SupportSnapshot {
         w.doubles(policy.cost)
         w.f64(policy.interventionCost)
         w.f64(policy.effectiveness)
+        policy.escalation.write(into: &w)
         w.f64(quality.auc); w.f64(quality.averagePrecision); w.f64(quality.ece)
         w.int(quality.count); w.int(quality.positives)
         w.int(resolvedTickets); w.int(breaches); w.f64(breachCost)
@@ -40,6 +41,7 @@ extension SupportSnapshot {
         w.int(rows.count)
         for r in rows { Self.write(r, into: &w) }
         for t in [backtest, backtestProbabilityOnly, expectedHistory, openExpectation] { t.write(into: &w) }
+        arrivalProfile.write(into: &w)
         return w.bytes
     }
 
@@ -57,7 +59,8 @@ extension SupportSnapshot {
         for _ in 0..<nt { targets.append(try r.i64()) }
         for _ in 0..<nt { priorities.append(try r.string()) }
         let policy = PolicyNumbers(priorities: priorities, targetSeconds: targets, cost: try r.doubles(),
-                                   interventionCost: try r.f64(), effectiveness: try r.f64())
+                                   interventionCost: try r.f64(), effectiveness: try r.f64(),
+                                   escalation: try EscalationEconomics.read(&r))
         guard policy.cost.count == targets.count else { throw .invalid("\(policy.cost.count) costs for \(targets.count) targets") }
         let quality = Quality(auc: try r.f64(), averagePrecision: try r.f64(), ece: try r.f64(), count: try r.int(),
                               positives: try r.int())
@@ -77,11 +80,14 @@ extension SupportSnapshot {
         for _ in 0..<nr { rows.append(try read(&r)) }
         var tables: [CapacityTable] = []
         for _ in 0..<4 { tables.append(try CapacityTable.read(&r)) }
+        let profile = try ArrivalProfile.read(&r)
         guard r.at == bytes.count else { throw .invalid("\(bytes.count - r.at) bytes after the last section") }
-        return SupportSnapshot(modelName: modelName, now: now, policy: policy, quality: quality, rows: rows,
+        var snapshot = SupportSnapshot(modelName: modelName, now: now, policy: policy, quality: quality, rows: rows,
                                heatmapRate: rates, heatmapCount: counts, heatmapPriorities: heatPriorities,
                                heatmapChannels: heatChannels, resolvedTickets: resolved, breaches: breaches,
                                breachCost: breachCost, tables: tables)
+        snapshot.arrivalProfile = profile
+        return snapshot
     }
 
     private static func write(_ q: QueueRow, into w: inout SupportSnapshotWriter) {

@@ -37,6 +37,8 @@ public struct SupportSnapshot: Sendable {
         public var cost: [Double]
         public var interventionCost: Double
         public var effectiveness: Double
+        /// The escalation's minutes, rate, effect and roster target, with where each came from.
+        public var escalation = EscalationEconomics()
     }
 
     /// Out-of-fold quality of the breach model.
@@ -67,13 +69,16 @@ public struct SupportSnapshot: Sendable {
     public var backtestProbabilityOnly: CapacityTable
     public var expectedHistory: CapacityTable
     public var openExpectation: CapacityTable
+    /// When the desk's tickets arrive (quarter hours, desk time): spreads the roster's day.
+    public var arrivalProfile = ArrivalProfile()
 
     public init(_ a: SupportAnalysis) {
         modelName = a.modelName
         now = a.now
         policy = PolicyNumbers(priorities: a.policy.labels, targetSeconds: a.policy.targetSeconds, cost: a.policy.cost,
                                interventionCost: a.policy.policy.interventionCost,
-                               effectiveness: a.policy.policy.effectiveness)
+                               effectiveness: a.policy.policy.effectiveness, escalation: a.policy.policy.escalation)
+        arrivalProfile = ArrivalProfile(tickets: a.tickets, zone: a.policy.policy.zone)
         quality = Quality(auc: a.metrics.auc, averagePrecision: a.metrics.averagePrecision, ece: a.metrics.ece,
                           count: a.metrics.count, positives: a.metrics.positives)
         rows = a.queue.entries.map { e in

@@ -38,6 +38,11 @@ extension SLAScreen {
         let loss = s.expectedLoss(r, effectiveness: currentEffectiveness, interventionCost: currentCost)
         lines.append(TextLine("  Breach cost   " + SLAFormat.money(r.breachCost) + "    expected saving of escalating "
                               + String(format: "%.1f", loss) + " (p × cost × effectiveness − cost of escalating)"))
+        // Where the two rankings put it, and whether today's capacity reaches it in each.
+        let n = Int(capacity.value), pr = ranking.probabilityRank(ofRow: row)
+        let reach = row < n ? (pr < n ? "both rankings escalate it" : "only the expected-loss ranking escalates it")
+            : (pr < n ? "only the probability-only ranking would escalate it" : "neither ranking reaches it")
+        lines.append(TextLine("  Rank          #\(row + 1) by expected loss, #\(pr + 1) by probability alone; at \(n)/day " + reach))
         lines.append(TextLine(""))
         lines.append(TextLine("Why (what pushes the breach odds up)", role: .title, attributes: .bold))
         if r.reasons.isEmpty { lines.append(TextLine("  nothing above the base rate", role: .muted)) }

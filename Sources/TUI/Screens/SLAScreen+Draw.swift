@@ -10,6 +10,8 @@ extension SLAScreen {
         var slider: Rect
         var cost: Rect
         var effectiveness: Rect
+        /// Economics, the two rankings and the roster (`SLAScreen+Economics`).
+        var economics: Rect
         var tableBox: Rect
         var table: Rect
         var chartBox: Rect?
@@ -23,9 +25,10 @@ extension SLAScreen {
         let tall = inner.height >= 30
         let (tiles, rest) = inner.sliceTop(tall ? 4 : 3)
         let (slider, rest2) = rest.sliceTop(2)
-        let (params, lower) = rest2.sliceTop(1)
+        let (params, rest3) = rest2.sliceTop(1)
+        let (economics, lower) = rest3.sliceTop(Self.economicsRows(tall: tall, below: rest3.height))
         let halves = params.columns(2, gap: 3)
-        var l = Layout(tiles: tiles, slider: slider, cost: halves[0], effectiveness: halves[1], tableBox: lower,
+        var l = Layout(tiles: tiles, slider: slider, cost: halves[0], effectiveness: halves[1], economics: economics, tableBox: lower,
                        table: lower.inset(dx: 1, dy: 1), chartBox: nil, heatBox: nil, detail: lower)
         if lower.width >= 120 {
             let (left, right) = lower.sliceLeft(lower.width * 11 / 20)
@@ -54,6 +57,7 @@ extension SLAScreen {
         SliderView.draw(capacity, into: &canvas, in: l.slider, focused: focus.isFocused(.capacity))
         SliderView.draw(cost, into: &canvas, in: l.cost, focused: focus.isFocused(.cost))
         SliderView.draw(effectiveness, into: &canvas, in: l.effectiveness, focused: focus.isFocused(.effectiveness))
+        drawEconomics(into: &canvas, in: l.economics)
         if let row = detailRow {
             let inner = canvas.drawBox(l.detail, title: "Ticket \(s.rows[row].id) · Esc back · e escalate", focused: true)
             TextView.draw(detailLines(row), state: detailScroll, into: &canvas, in: inner.inset(dx: 1, dy: 0))

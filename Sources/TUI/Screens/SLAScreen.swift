@@ -3,7 +3,10 @@ import Foundation
 
 /// Screen 1, where a support manager lives: the open queue ranked by expected loss, the
 /// daily escalation-capacity slider with the suggested capacity marked, KPI tiles from the
-/// backtest and the open queue, the capture curve and the priority × channel heatmap.
+/// backtest and the open queue, the capture curve and the priority × channel heatmap; under
+/// the sliders, what an escalation costs and does (and where those numbers came from), the
+/// expected-loss ranking beside the probability-only one at the chosen capacity, and the
+/// senior agents to roster per hour for the escalations it picks.
 ///
 /// Everything is read from a `SupportSnapshot`: a capacity move calls `capacity(n)`
 /// (O(days)); editing the escalation cost or effectiveness also re-reads the suggested
@@ -26,6 +29,10 @@ public struct SLAScreen: Screen {
     /// Cached engine answers for the current slider positions.
     private(set) var view: CapacityView
     private(set) var suggested: Int
+    /// The two rankings of today's queue at the chosen capacity, and the senior roster for it.
+    let ranking: RankingComparison
+    private(set) var comparison: RankingComparison.Result
+    private(set) var roster: EscalationRoster
     /// Share of the backtest's breach cost caught (%) at each capacity 0…slider maximum.
     let capture: [Double]
     /// The ticket shown in detail (a data row), if any, and its scroll.
@@ -60,6 +67,9 @@ public struct SLAScreen: Screen {
         let curve = snapshot.backtest.curve(effectiveness: e, interventionCost: c)
         capture = (0...Int(top)).map { n in 100 * (curve.isEmpty ? 0 : curve[min(n, curve.count - 1)].capturedShare) }
         view = snapshot.capacity(Int(capacity.value), effectiveness: e, interventionCost: c)
+        ranking = RankingComparison(snapshot.rows)
+        comparison = ranking.at(capacity: Int(capacity.value), effectiveness: e, interventionCost: c)
+        roster = snapshot.roster(capacity: Int(capacity.value))
     }
 
     var currentEffectiveness: Double { effectiveness.value / 100 }
@@ -161,6 +171,7 @@ public struct SLAScreen: Screen {
         guard used else { return false }
         if panel == .capacity {
             view = snapshot.capacity(Int(capacity.value), effectiveness: currentEffectiveness, interventionCost: currentCost)
+            capacityChanged()
         } else if currentEffectiveness != view.effectiveness || currentCost != view.interventionCost {
             parametersChanged()
         }
@@ -172,7 +183,15 @@ public struct SLAScreen: Screen {
         suggested = snapshot.suggestedCapacity(effectiveness: currentEffectiveness, interventionCost: currentCost)
         capacity.marker = Double(suggested)
         view = snapshot.capacity(Int(capacity.value), effectiveness: currentEffectiveness, interventionCost: currentCost)
+        capacityChanged()
         rebuildTable()
+    }
+
+    /// The ranking comparison (O(capacity)) and the roster (one Erlang C per interval).
+    mutating func capacityChanged() {
+        let n = Int(capacity.value)
+        comparison = ranking.at(capacity: n, effectiveness: currentEffectiveness, interventionCost: currentCost)
+        roster = snapshot.roster(capacity: n)
     }
 
     mutating func rebuildTable() {

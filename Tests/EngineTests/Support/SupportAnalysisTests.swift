@@ -30,11 +30,11 @@ import Testing
     @Test func capacityViewReadsThePrecomputedTables() throws {
         let a = try Self.analysis()
         let v = a.capacity(5)
-        #expect(v.backtest == a.backtest.outcome(capacity: 5, effectiveness: 1, interventionCost: 2))
+        #expect(v.backtest == a.backtest.outcome(capacity: 5, effectiveness: 0.6, interventionCost: 15))
         #expect(v.backtest.reviews == v.probabilityOnly.reviews)
         #expect(v.openQueue.reviews == min(5, a.queue.entries.count))
         let s = a.suggestedCapacity()
-        let curve = a.expectedHistory.curve(effectiveness: 1, interventionCost: 2)
+        let curve = a.expectedHistory.curve(effectiveness: 0.6, interventionCost: 15)
         #expect(curve.allSatisfy { $0.netSavings <= curve[s].netSavings })
     }
 }

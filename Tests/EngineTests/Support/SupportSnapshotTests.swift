@@ -24,7 +24,10 @@ import Testing
         #expect(loaded.heatmapRate == a.diagnostics.heatmapRate)
         #expect(loaded.quality.auc == a.metrics.auc)
         #expect(loaded.now == a.now && loaded.modelName == a.modelName)
-        #expect(loaded.policy.interventionCost == 2 && loaded.policy.effectiveness == 1)
+        // The defaults: 20 min × 45/h and 60 % prevented, with where each came from.
+        #expect(loaded.policy.interventionCost == 15 && loaded.policy.effectiveness == 0.6)
+        #expect(loaded.policy.escalation == a.policy.policy.escalation)
+        #expect(loaded.arrivalProfile == SupportSnapshot(a).arrivalProfile && loaded.arrivalProfile.total == a.tickets.count)
     }
 
     @Test func sameAnalysisSameBytes() throws {
@@ -35,7 +38,7 @@ import Testing
     @Test func expectedLossFollowsTheQueueRule() throws {
         let s = SupportSnapshot(try Self.analysis())
         for r in s.rows.prefix(50) {
-            #expect(abs(s.expectedLoss(r, effectiveness: 1, interventionCost: 2) - r.expectedLoss) < 1e-9)
+            #expect(abs(s.expectedLoss(r, effectiveness: 0.6, interventionCost: 15) - r.expectedLoss) < 1e-9)
         }
     }
 
