@@ -84,7 +84,7 @@ struct BenchSLA: ParsableCommand {
               + "\(fixedDecimal(m.averagePrecision, 4)) · ECE \(fixedDecimal(m.ece, 4)) · base rate "
               + fixedDecimal(Double(m.positives) / Double(max(m.count, 1)), 4))
         let suggested = a.suggestedCapacity()
-        print("backtest net savings per capacity (intervention \(SLAExport.fixed(a.policy.policy.interventionCost, 2)), effectiveness \(SLAExport.fixed(a.policy.policy.effectiveness, 2))):")
+        print("backtest net savings per capacity (intervention \(fixedDecimal(a.policy.policy.interventionCost, 2)), effectiveness \(fixedDecimal(a.policy.policy.effectiveness, 2))):")
         print("  N/day   expected-loss   probability-only   ratio")
         for n in [10, 25, 50, 100, suggested] {
             let v = a.capacity(n)
