@@ -102,24 +102,4 @@ public struct FieldRoutes: Sendable {
         var distance: [Visit]
         var comparison: Comparison
     }
-
-    /// Arrival (service start) at each stop of one route, with the lunch rule of `LunchBreak`.
-    static func arrivals(_ route: [Int], _ p: RoutingProblem, _ v: Int) -> [Int] {
-        let veh = p.vehicles[v]
-        var at = veh.start, clock = veh.earliest, lunchDone = p.lunch == nil
-        var out: [Int] = []
-        for node in route {
-            let leave = clock
-            var arrive = clock + p.travel(at, node)
-            if !lunchDone, let l = p.lunch, max(arrive, p.ready[node]) >= l.earliest {
-                arrive = max(arrive, max(leave, l.earliest)) + l.duration
-                lunchDone = true
-            }
-            let begin = max(arrive, p.ready[node])
-            out.append(begin)
-            clock = begin + p.service[node]
-            at = node
-        }
-        return out
-    }
 }
