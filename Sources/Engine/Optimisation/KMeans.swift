@@ -34,16 +34,6 @@ public struct KMeans: Sendable {
         public var iterations: Int
     }
 
-    /// Equirectangular projection to km around the points' mean latitude: accurate to well
-    /// under 1 % across a metropolitan region, and exact enough for clustering.
-    public static func project(lat: [Double], lon: [Double]) -> [SIMD2<Double>] {
-        guard !lat.isEmpty else { return [] }
-        let lat0 = lat.reduce(0, +) / Double(lat.count)
-        let kmPerDeg = 111.195
-        let cosLat = _cos(lat0 * .pi / 180)
-        return zip(lat, lon).map { SIMD2($0.1 * kmPerDeg * cosLat, $0.0 * kmPerDeg) }
-    }
-
     /// What a fit refuses.
     public enum Failure: Error, Equatable, Sendable, CustomStringConvertible {
         case noPoints

@@ -17,7 +17,7 @@ public struct TerritoryPlan: Sendable {
 
 /// Balanced territories: capacitated assignment by min-cost flow (each territory's workload
 /// within ±tolerance of the mean, cost = km to the centre) alternating with centre updates.
-/// Coordinates are projected to km around the data's centre (equirectangular).
+/// Coordinates are projected to km around the data's centre (`PlanarProjection`).
 public enum Territories {
     public static func balanced(lat: [Double], lon: [Double], workload: [Double], k: Int,
                                 tolerance: Double = 0.05, seed: UInt64, rounds: Int = 12) -> TerritoryPlan {
@@ -87,9 +87,7 @@ public enum Territories {
 
     static func project(_ lat: [Double], _ lon: [Double]) -> ([Double], [Double]) {
         let lon = unwrapped(lat, lon)
-        let lat0 = lat.reduce(0, +) / Double(max(1, lat.count)), lon0 = lon.reduce(0, +) / Double(max(1, lon.count))
-        let kx = 111.320 * cos(lat0 * .pi / 180), ky = 110.574
-        return (lon.map { ($0 - lon0) * kx }, lat.map { ($0 - lat0) * ky })
+        return PlanarProjection(around: lat, lon: lon).project(lat: lat, lon: lon)
     }
 
     /// One capacitated assignment: flow of workload units (minutes) from accounts to
