@@ -72,7 +72,7 @@ extension FieldRoutes {
         let stops = day.timeline(route).stops.enumerated().map { q, t in
             let a = cands[t.node - 1]
             return Visit(rep: r, day: d, sequence: q + 1, account: a, arrivalMinute: t.start / 60, prize: day.problem.prize[t.node],
-                         fillIn: x.fieldDay[a] < 0)
+                         fillIn: x.fieldDay[a] < 0, time: t)
         }
         return (stops, Double(s.distance) * x.travel.speedKmh / 3600)  // seconds of travel → road km
     }

@@ -23,6 +23,9 @@ public struct FieldRoutes: Sendable {
         public var prize: Int
         /// The account is not field-allocated in the horizon: spare field time filled with it.
         public var fillIn: Bool
+        /// The visit in its day's timeline (`RepDayProblem.timeline`): the leg and any lunch
+        /// before it, arrival, wait, start (`arrivalMinute`, in seconds) and end.
+        public var time: FieldStopTime
     }
 
     public struct Comparison: Sendable, Equatable {
