@@ -87,8 +87,9 @@ private struct Hamerly {
     let maxIterations: Int
     let tolerance: Double
 
-    /// Relative slack on every bound test: the bounds are sums of rounded square roots, so a
-    /// point is skipped only when it clears them by far more than their rounding.
+    /// Slack on every bound test, relative (1e-9) and absolute (1e-12 × the coordinates'
+    /// magnitude): the bounds are sums of rounded square roots, so a point is skipped only
+    /// when it clears them by far more than their rounding could move them.
     static let margin = 1e-9
 
     @inline(__always) func d2(_ a: SIMD2<Double>, _ b: SIMD2<Double>) -> Double {
@@ -148,6 +149,7 @@ private struct Hamerly {
         var s = [Double](repeating: 0, count: k)
         var moved = [Double](repeating: 0, count: k)
         let keep = 1 - Self.margin
+        let slack = 1e-12 * (1 + points.reduce(0) { max($0, abs($1.x), abs($1.y)) })
         var iterations = 1
         points.withUnsafeBufferPointer { pts in
             centers.withUnsafeMutableBufferPointer { c in
@@ -179,12 +181,12 @@ private struct Hamerly {
                         let a = Int(assign[i])
                         // Grown by the centre's move (and a little more), the upper bound stays
                         // above the true distance; the lower one shrinks by the largest other move.
-                        upper[i] = (upper[i] + moved[a]) * (1 + Self.margin)
-                        lower[i] = (lower[i] - (a == maxAt ? secondMove : maxMove)) * keep
-                        let bound = max(s[a] * keep, lower[i])
+                        upper[i] = (upper[i] + moved[a]) * (1 + Self.margin) + slack
+                        lower[i] = (lower[i] - (a == maxAt ? secondMove : maxMove)) * keep - slack
+                        let bound = max(s[a] * keep - slack, lower[i])
                         if upper[i] < bound { continue }
                         upper[i] = d2(pts[i], c[a]).squareRoot()
-                        if upper[i] * (1 + Self.margin) < bound { continue }
+                        if upper[i] * (1 + Self.margin) + slack < bound { continue }
                         var na: Int32 = 0
                         nearestTwo(pts[i], c, &na, &upper[i], &lower[i])
                         if Int(na) != a { changed += 1; assign[i] = na }
