@@ -56,7 +56,7 @@ enum BenchLearningCustomers {
 
     static func kMeans(seed: UInt64, repeats: Int) throws {
         let pts = CustomerGenerator(seed: seed &+ 1).generate(count: 100_000)
-        let km = KMeans.project(lat: pts.map(\.lat), lon: pts.map(\.lon))
+        let km = PlanarProjection(around: pts.map(\.lat), lon: pts.map(\.lon)).points(lat: pts.map(\.lat), lon: pts.map(\.lon))
         for (restarts, threads) in [(1, 1), (3, 1), (3, 2)] {
             let algo = KMeans(k: 20, restarts: restarts, seed: 1, threads: threads)
             let (res, secs) = try BenchLearningSupport.timed(repeats: max(3, repeats)) { try algo.fit(km) }

@@ -13,9 +13,6 @@ public struct GeoExtent: Sendable, Equatable {
     public var west: Double
     public var east: Double
 
-    /// Km per degree of latitude (mean Earth radius 6371.0088 km, as `TravelModel`).
-    public static let kmPerDegree = 6371.0088 * Double.pi / 180
-
     public init(south: Double, north: Double, west: Double, east: Double) {
         self.south = south; self.north = north; self.west = west; self.east = east
     }
@@ -53,9 +50,9 @@ public struct GeoExtent: Sendable, Equatable {
     /// In −180…180.
     public var centreLon: Double { Self.normalised((west + east) / 2) }
 
-    public var heightKm: Double { latSpan * Self.kmPerDegree }
+    public var heightKm: Double { latSpan * Earth.kmPerDegree }
     /// East–west size at the centre latitude.
-    public var widthKm: Double { lonSpan * Self.kmPerDegree * cos(centreLat * Double.pi / 180) }
+    public var widthKm: Double { lonSpan * Earth.kmPerDegreeLongitude(atLatitude: centreLat) }
     public var diagonalKm: Double { (heightKm * heightKm + widthKm * widthKm).squareRoot() }
 
     /// True when the point lies in the box (longitude taken round the circle from `west`).
@@ -70,7 +67,7 @@ public struct GeoExtent: Sendable, Equatable {
     /// then by `fraction` of its size on every side; latitudes stop at the poles and the
     /// longitudes at a full turn.
     public func padded(fraction: Double, minimumKm: Double) -> GeoExtent {
-        let minLat = minimumKm / Self.kmPerDegree
+        let minLat = minimumKm / Earth.kmPerDegree
         // Near a pole a km is many degrees of longitude; 0.01 keeps the box finite there.
         let minLon = minLat / max(0.01, cos(centreLat * Double.pi / 180))
         let latSpan = max(self.latSpan, minLat), lonSpan = max(self.lonSpan, minLon)

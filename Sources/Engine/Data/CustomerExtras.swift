@@ -144,10 +144,10 @@ extension CustomerExtras {
         texts.strings(column.values)
         var w = ByteWriter()
         w.magic("OXC1")
-        w.i64(texts.bytes.count)
+        w.int(texts.bytes.count)
         var out = w.bytes + texts.bytes
         w = ByteWriter()
-        w.i64(column.codes.count)
+        w.int(column.codes.count)
         out += w.bytes
         let start = out.count
         out.append(contentsOf: [UInt8](repeating: 0, count: 4 * column.codes.count))
@@ -161,13 +161,13 @@ extension CustomerExtras {
     public static func column(name: String, bytes: [UInt8]) throws -> RawTable.Column {
         var head = ByteReader(Array(bytes.prefix(12)))
         try head.expectMagic("OXC1")
-        let textBytes = try head.i64()
+        let textBytes = try head.int()
         guard textBytes >= 0, textBytes <= bytes.count, bytes.count >= 12 + textBytes + 8 else { throw LearningError.invalidModelBytes("truncated texts") }
         var c = RawTable.Column(name: name)
         var texts = ByteReader(Array(bytes[12..<(12 + textBytes)]))
         c.values = try texts.strings()
         var count = ByteReader(Array(bytes[(12 + textBytes)..<(20 + textBytes)]))
-        let rows = try count.i64()
+        let rows = try count.int()
         let start = 20 + textBytes
         guard texts.isAtEnd, rows >= 0, rows <= (bytes.count - start) / 4, bytes.count - start == 4 * rows else {
             throw LearningError.invalidModelBytes("\(bytes.count - start) bytes for \(rows) codes")

@@ -26,7 +26,7 @@ extension IsolationForestModel {
         w.magic("ODIF"); w.u32(1)
         schema.write(to: &w)
         w.u32s(medians.map(\.bitPattern))
-        w.i64(sampleSize)
+        w.int(sampleSize)
         w.f64(threshold ?? .nan)
         w.i32s(forest.roots); w.i32s(forest.depth); w.i32s(forest.feature)
         w.u32s(forest.split.map(\.bitPattern)); w.i32s(forest.left); w.u32s(forest.value.map(\.bitPattern))
@@ -39,7 +39,7 @@ extension IsolationForestModel {
         guard try r.u32() == 1 else { throw LearningError.invalidModelBytes("unknown version") }
         let schema = try FrameSchema.read(from: &r)
         let medians = try r.u32s().map(Float.init(bitPattern:))
-        let sampleSize = try r.i64()
+        let sampleSize = try r.int()
         let t = try r.f64()
         var f = FlatIsolationTrees()
         f.roots = try r.i32s(); f.depth = try r.i32s(); f.feature = try r.i32s()
@@ -66,9 +66,9 @@ extension LogisticRegressionModel {
         var w = ByteWriter()
         w.magic("ODLR"); w.u32(1)
         schema.write(to: &w)
-        w.f64s(encoding.means); w.f64s(encoding.scales)
-        w.i32s(encoding.starts.map { Int32($0) }); w.i64(encoding.width)
-        w.f64s(weights)
+        w.doubles(encoding.means); w.doubles(encoding.scales)
+        w.i32s(encoding.starts.map { Int32($0) }); w.int(encoding.width)
+        w.doubles(weights)
         return w.bytes
     }
 
@@ -78,9 +78,9 @@ extension LogisticRegressionModel {
         guard try r.u32() == 1 else { throw LearningError.invalidModelBytes("unknown version") }
         let schema = try FrameSchema.read(from: &r)
         var e = LinearEncoding(FeatureFrame(rowCount: 0))
-        e.means = try r.f64s(); e.scales = try r.f64s()
-        e.starts = try r.i32s().map(Int.init); e.width = try r.i64()
-        let weights = try r.f64s()
+        e.means = try r.doubles(); e.scales = try r.doubles()
+        e.starts = try r.i32s().map(Int.init); e.width = try r.int()
+        let weights = try r.doubles()
         // The layout must be exactly the one the schema implies (one column per number, one
         // per label): out-of-order starts made an inverted range in `contributions`.
         var starts: [Int] = [], width = 0

@@ -1,16 +1,16 @@
 extension TreeEnsemble {
     func write(to w: inout ByteWriter) {
-        w.i32s(roots); w.i32s(feature); w.f64s(threshold); w.u8s(flags); w.i32s(left); w.i32s(right)
-        w.i32s(catBegin); w.i32s(catWords); w.f64s(value); w.f64s(cover); w.f64s(gain); w.u32s(catBits)
+        w.i32s(roots); w.i32s(feature); w.doubles(threshold); w.u8s(flags); w.i32s(left); w.i32s(right)
+        w.i32s(catBegin); w.i32s(catWords); w.doubles(value); w.doubles(cover); w.doubles(gain); w.u32s(catBits)
     }
 
     /// Reads and checks every link so that a corrupt model throws instead of trapping later.
     static func read(from r: inout ByteReader, schema: FrameSchema) throws -> TreeEnsemble {
         let featureCount = schema.count
         var e = TreeEnsemble()
-        e.roots = try r.i32s(); e.feature = try r.i32s(); e.threshold = try r.f64s(); e.flags = try r.u8s()
+        e.roots = try r.i32s(); e.feature = try r.i32s(); e.threshold = try r.doubles(); e.flags = try r.u8s()
         e.left = try r.i32s(); e.right = try r.i32s(); e.catBegin = try r.i32s(); e.catWords = try r.i32s()
-        e.value = try r.f64s(); e.cover = try r.f64s(); e.gain = try r.f64s(); e.catBits = try r.u32s()
+        e.value = try r.doubles(); e.cover = try r.doubles(); e.gain = try r.doubles(); e.catBits = try r.u32s()
         let n = e.feature.count
         let sizes = [e.threshold.count, e.flags.count, e.left.count, e.right.count, e.catBegin.count,
                      e.catWords.count, e.value.count, e.cover.count, e.gain.count]

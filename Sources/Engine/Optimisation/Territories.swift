@@ -17,17 +17,17 @@ public struct TerritoryPlan: Sendable {
 
 /// Balanced territories: capacitated assignment by min-cost flow (each territory's workload
 /// within ±tolerance of the mean, cost = km to the centre) alternating with centre updates.
-/// Coordinates are projected to km around the data's centre (equirectangular).
+/// Coordinates are projected to km around the data's centre (`PlanarProjection`).
 public enum Territories {
     public static func balanced(lat: [Double], lon: [Double], workload: [Double], k: Int,
                                 tolerance: Double = 0.05, seed: UInt64, rounds: Int = 12) -> TerritoryPlan {
         let (x, y) = project(lat, lon)
-        let start = PlanarKMeans.fit(x: x, y: y, weight: workload, k: k, seed: seed)
+        let start = kmeans(x, y, workload, k: k, seed: seed)
         var cx = start.cx, cy = start.cy
         var labels = start.labels
         for _ in 0..<rounds {
             let next = capacitatedAssign(x, y, workload, cx, cy, tolerance)
-            let (nx, ny) = PlanarKMeans.centres(x: x, y: y, weight: workload, labels: next, k: k, old: (cx, cy))
+            let (nx, ny) = centres(x: x, y: y, weight: workload, labels: next, k: k, old: (cx, cy))
             let stable = next == labels
             labels = next; cx = nx; cy = ny
             if stable { break }
@@ -38,7 +38,32 @@ public enum Territories {
     /// Plain weighted k-means, for comparison.
     public static func kmeans(lat: [Double], lon: [Double], workload: [Double], k: Int, seed: UInt64) -> TerritoryPlan {
         let (x, y) = project(lat, lon)
-        return plan(lat, lon, workload, PlanarKMeans.fit(x: x, y: y, weight: workload, k: k, seed: seed).labels, k)
+        return plan(lat, lon, workload, kmeans(x, y, workload, k: k, seed: seed).labels, k)
+    }
+
+    /// The engine's k-means, weighted by workload, one seeded start run to Lloyd's fixed point:
+    /// where the balanced rounds start. Coordinates and workloads passed the gates (finite,
+    /// in range) and 1 ≤ k ≤ points, so a refusal is a programming error.
+    static func kmeans(_ x: [Double], _ y: [Double], _ w: [Double], k: Int, seed: UInt64) -> (labels: [Int], cx: [Double], cy: [Double]) {
+        let r: KMeans.Result
+        do {
+            r = try KMeans(k: k, restarts: 1, tolerance: 0, seed: seed).fit(zip(x, y).map { SIMD2($0, $1) }, weights: w)
+        } catch {
+            preconditionFailure("territories: \(error)")
+        }
+        return (r.assignment.map { Int($0) }, r.centers.map(\.x), r.centers.map(\.y))
+    }
+
+    /// Weighted means per label; an empty territory keeps its old centre.
+    static func centres(x: [Double], y: [Double], weight: [Double], labels: [Int], k: Int,
+                        old: ([Double], [Double])) -> ([Double], [Double]) {
+        var sx = Array(repeating: 0.0, count: k), sy = sx, sw = sx
+        for i in 0..<x.count where labels[i] >= 0 {
+            sx[labels[i]] += weight[i] * x[i]; sy[labels[i]] += weight[i] * y[i]; sw[labels[i]] += weight[i]
+        }
+        var cx = old.0, cy = old.1
+        for c in 0..<k where sw[c] > 0 { cx[c] = sx[c] / sw[c]; cy[c] = sy[c] / sw[c] }
+        return (cx, cy)
     }
 
     /// Rep for each territory (index into the reps), minimising total km from home to centre.
@@ -62,9 +87,7 @@ public enum Territories {
 
     static func project(_ lat: [Double], _ lon: [Double]) -> ([Double], [Double]) {
         let lon = unwrapped(lat, lon)
-        let lat0 = lat.reduce(0, +) / Double(max(1, lat.count)), lon0 = lon.reduce(0, +) / Double(max(1, lon.count))
-        let kx = 111.320 * cos(lat0 * .pi / 180), ky = 110.574
-        return (lon.map { ($0 - lon0) * kx }, lat.map { ($0 - lat0) * ky })
+        return PlanarProjection(around: lat, lon: lon).project(lat: lat, lon: lon)
     }
 
     /// One capacitated assignment: flow of workload units (minutes) from accounts to

@@ -49,9 +49,9 @@ public struct TravelModel: Sendable, Equatable {
         return TravelModel(roadFactor: band.roadFactor, speedKmh: band.speedKmh, basis: "\(band.name) (\(size))")
     }
 
-    /// Great-circle distance in km (haversine, mean Earth radius 6371.0088 km).
+    /// Great-circle distance in km (haversine on `Earth`'s sphere).
     public static func haversineKm(_ lat1: Double, _ lon1: Double, _ lat2: Double, _ lon2: Double) -> Double {
-        let r = 6371.0088, rad = Double.pi / 180
+        let r = Earth.meanRadiusKm, rad = Double.pi / 180
         let dLat = (lat2 - lat1) * rad, dLon = (lon2 - lon1) * rad
         let a = sin(dLat / 2) * sin(dLat / 2) + cos(lat1 * rad) * cos(lat2 * rad) * sin(dLon / 2) * sin(dLon / 2)
         return 2 * r * asin(min(1, a.squareRoot()))

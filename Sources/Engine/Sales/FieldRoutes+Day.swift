@@ -52,40 +52,28 @@ extension FieldRoutes {
         return Array((due + later + takeOver).prefix(pool))
     }
 
-    /// One rep-day as an orienteering problem with time windows from home, at most
-    /// `maxVisits` stops: NBA prizes, or equal ones for the distance-only plan. Stops carry the
-    /// NBA prize either way.
+    /// One rep-day as an orienteering problem with time windows from home (`RepDayProblem`),
+    /// at most `maxVisits` stops: NBA prizes, or equal ones for the distance-only plan. Stops
+    /// carry the NBA prize either way.
     static func solveDay(_ d: Int, _ r: Int, _ rep: Rep, _ cands: [Int], maxVisits: Int, byNBA: Bool, _ x: DayInput, _ seed: UInt64)
         -> (stops: [Visit], km: Double)? {
         let m = cands.count
         guard m > 0, maxVisits > 0 else { return nil }
-        let travel = x.travel
-        let matrix = travel.matrix(lat: [rep.homeLat] + cands.map { x.lat[$0] }, lon: [rep.homeLon] + cands.map { x.lon[$0] })
-        let v = Vehicle(start: 0, end: 0, earliest: rep.dayStartMinute * 60, latest: rep.dayEndMinute * 60, capacity: maxVisits)
-        var p = RoutingProblem(distance: matrix, time: matrix, size: m + 1, stops: Array(1...m), vehicles: [v])
-        for j in 1...m {
-            let w = x.windows.isEmpty ? nil : x.windows[cands[j - 1]]
-            p.service[j] = (w?.minutes ?? x.visitMinutes) * 60
-            p.demand[j] = 1
-            p.mandatory[j] = false
-            // The account's own opening hours, within the rep's day (a window outside it is
-            // simply never met: the stop stays unvisited, as a closed shop would).
-            p.ready[j] = max(v.earliest, (w?.opens).map { $0 * 60 } ?? v.earliest)
-            p.due[j] = min(v.latest, (w?.closes).map { $0 * 60 } ?? v.latest)
-            p.prize[j] = prize(nbaPercentile: x.pct[cands[j - 1]])
-        }
-        p.lunch = rep.lunchBreak
-        var solve = p
-        if !byNBA { for j in 1...m { solve.prize[j] = 1 } }
+        let day = RepDayProblem(rep: rep, stops: cands.map { a in
+            let w = x.windows.isEmpty ? nil : x.windows[a]
+            return RepDayProblem.Stop(account: a, lat: x.lat[a], lon: x.lon[a], opens: w?.opens, closes: w?.closes,
+                                      serviceMinutes: w?.minutes ?? x.visitMinutes, nbaPercentile: x.pct[a])
+        }, travel: x.travel, maxVisits: maxVisits)
         // A short candidate list settles in a few passes over it; the budget caps long ones.
         var options = RouteSolverOptions(seed: seed, iterations: min(x.iterations, max(60, 10 * m)))
         options.sizeRuin(toFieldDay: m)
-        guard let s = try? RouteSolver.solve(solve, options), let route = s.routes.first else { return nil }
-        let stops = zip(route, arrivals(route, p, 0)).enumerated().map { q, stop in
-            let a = cands[stop.0 - 1]
-            return Visit(rep: r, day: d, sequence: q + 1, account: a, arrivalMinute: stop.1 / 60, prize: p.prize[stop.0],
-                         fillIn: x.fieldDay[a] < 0)
+        guard let s = try? RouteSolver.solve(byNBA ? day.problem : day.withEqualPrizes, options), let route = s.routes.first
+        else { return nil }
+        let stops = day.timeline(route).stops.enumerated().map { q, t in
+            let a = cands[t.node - 1]
+            return Visit(rep: r, day: d, sequence: q + 1, account: a, arrivalMinute: t.start / 60, prize: day.problem.prize[t.node],
+                         fillIn: x.fieldDay[a] < 0, time: t)
         }
-        return (stops, Double(s.distance) * travel.speedKmh / 3600)  // seconds of travel → road km
+        return (stops, Double(s.distance) * x.travel.speedKmh / 3600)  // seconds of travel → road km
     }
 }

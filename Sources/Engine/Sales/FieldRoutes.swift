@@ -23,6 +23,9 @@ public struct FieldRoutes: Sendable {
         public var prize: Int
         /// The account is not field-allocated in the horizon: spare field time filled with it.
         public var fillIn: Bool
+        /// The visit in its day's timeline (`RepDayProblem.timeline`): the leg and any lunch
+        /// before it, arrival, wait, start (`arrivalMinute`, in seconds) and end.
+        public var time: FieldStopTime
     }
 
     public struct Comparison: Sendable, Equatable {
@@ -101,25 +104,5 @@ public struct FieldRoutes: Sendable {
         var nba: [Visit]
         var distance: [Visit]
         var comparison: Comparison
-    }
-
-    /// Arrival (service start) at each stop of one route, with the lunch rule of `LunchBreak`.
-    static func arrivals(_ route: [Int], _ p: RoutingProblem, _ v: Int) -> [Int] {
-        let veh = p.vehicles[v]
-        var at = veh.start, clock = veh.earliest, lunchDone = p.lunch == nil
-        var out: [Int] = []
-        for node in route {
-            let leave = clock
-            var arrive = clock + p.travel(at, node)
-            if !lunchDone, let l = p.lunch, max(arrive, p.ready[node]) >= l.earliest {
-                arrive = max(arrive, max(leave, l.earliest)) + l.duration
-                lunchDone = true
-            }
-            let begin = max(arrive, p.ready[node])
-            out.append(begin)
-            clock = begin + p.service[node]
-            at = node
-        }
-        return out
     }
 }

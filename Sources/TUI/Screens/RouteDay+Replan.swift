@@ -11,10 +11,8 @@ struct ReplanJob {
     let repPosition: Int
     let day: Int
     let old: [RouteStop]
-    let lat: [Double]
-    let lon: [Double]
-    let lunch: LunchBreak?
-    let travel: TravelModel
+    /// The day's problem, built by Sales as the run built it (node j: `old[j − 1]`).
+    let problem: RepDayProblem
     let job: BackgroundJob<ReplanProgress, Result<[Int], RoutingError>>
 
     /// "re-planning day 2… 0.4 s, best 123.4 km": the status line while it runs.
@@ -38,36 +36,18 @@ extension RouteDay {
         let rr = routes.reps[repPosition]
         let old = rr.days[safe: day] ?? []
         guard !old.isEmpty else { return .failure(ReplanRefusal(message: "re-plan: day \(day + 1) has no stops")) }
-        let rep = rr.rep
-        let accounts = old.map(\.account)
-        let lat = [rep.homeLat] + accounts.map { customers.customers[$0].lat }
-        let lon = [rep.homeLon] + accounts.map { customers.customers[$0].lon }
-        let travel = routes.travel
-        let matrix = travel.matrix(lat: lat, lon: lon)
-        let m = accounts.count
-        let v = Vehicle(start: 0, end: 0, earliest: rep.dayStartMinute * 60, latest: rep.dayEndMinute * 60)
-        var p = RoutingProblem(distance: matrix, time: matrix, size: m + 1, stops: Array(1...m), vehicles: [v])
-        for j in 1...m {
-            let stop = old[j - 1]
-            p.service[j] = stop.serviceMinutes * 60
-            p.mandatory[j] = locked.contains(stop.account)
-            // The account's own window, as the run planned it (the rep's day where it has none).
-            p.ready[j] = max(v.earliest, stop.windowStart * 60)
-            p.due[j] = min(v.latest, stop.windowEnd * 60)
-            p.prize[j] = FieldRoutes.prize(nbaPercentile: stop.nbaPercentile)
-        }
-        p.lunch = rep.lunchBreak
-        let problem = p
+        let problem = Self.dayProblem(old, rep: rr.rep, customers: customers, travel: routes.travel, locked: locked)
+        let m = old.count
         let seed = routes.seed &+ UInt64(rr.index) &+ UInt64(day), iterations = routes.routeIterations
-        let kmPerUnit = travel.speedKmh / 3600  // the matrix is travel seconds
+        let kmPerUnit = problem.kmPerUnit, p = problem.problem
         let job = BackgroundJob<ReplanProgress, Result<[Int], RoutingError>>(initial: ReplanProgress(bestKm: nil, iterations: 0)) { report in
             var options = RouteSolverOptions(seed: seed, iterations: iterations, seconds: Self.replanSeconds)
             options.initialRoutes = [Array(1...m)]
             options.sizeRuin(toFieldDay: m)
             options.onImprovement = { distance, done in report(ReplanProgress(bestKm: Double(distance) * kmPerUnit, iterations: done)) }
-            do throws(RoutingError) { return .success(try RouteSolver.solve(problem, options).routes.first ?? []) } catch { return .failure(error) }
+            do throws(RoutingError) { return .success(try RouteSolver.solve(p, options).routes.first ?? []) } catch { return .failure(error) }
         }
-        return .success(ReplanJob(repPosition: repPosition, day: day, old: old, lat: lat, lon: lon, lunch: p.lunch, travel: travel, job: job))
+        return .success(ReplanJob(repPosition: repPosition, day: day, old: old, problem: problem, job: job))
     }
 
     /// A finished re-plan's new order replaces the day in the screen's copy of the routes (the
@@ -78,8 +58,7 @@ extension RouteDay {
         case .success(let o): order = o
         case .failure(let e): return "re-plan: \(e)"
         }
-        let rep = routes.reps[r.repPosition].rep
-        let stops = timeline(order.map { r.old[$0 - 1] }, rep: rep, lat: r.lat, lon: r.lon, nodes: order, lunch: r.lunch, travel: r.travel)
+        let stops = scheduled(r.old, order: order, in: r.problem)
         let oldKm = r.old.map(\.travelKm).reduce(0, +), newKm = stops.map(\.travelKm).reduce(0, +)
         let ms = Int((r.job.elapsed * 1000).rounded())
         // The objective is prize first, then distance: never swap in a plan that is worse on both counts' order.
@@ -92,31 +71,32 @@ extension RouteDay {
         return "re-planned day \(r.day + 1) in \(ms) ms: \(stops.count) stops (was \(r.old.count)), \(fixed(newKm, 1)) km (was \(fixed(oldKm, 1)))"
     }
 
-    /// Arrival, wait and travel for stops visited in this order (node 0 is the rep's home),
-    /// with the lunch rule of the routing engine: lunch is taken before the first stop
-    /// reached after its earliest start.
-    static func timeline(_ stops: [RouteStop], rep: Rep, lat: [Double], lon: [Double], nodes: [Int], lunch: LunchBreak?,
-                         travel: TravelModel) -> [RouteStop] {
-        var out: [RouteStop] = []
-        var at = 0, clockS = rep.dayStartMinute * 60, lunchDone = lunch == nil
-        for (k, (stop, node)) in zip(stops, nodes).enumerated() {
-            let leg = travel.seconds(lat[at], lon[at], lat[node], lon[node])
-            let leave = clockS
-            var arrive = clockS + leg
-            if !lunchDone, let l = lunch, arrive >= l.earliest {
-                arrive = max(arrive, max(leave, l.earliest)) + l.duration
-                lunchDone = true
-            }
-            var s = stop
+    /// The day's stops as Sales' rep-day problem: each stop's window, visit length and NBA
+    /// prize as the run planned it, locked stops mandatory, the others optional.
+    static func dayProblem(_ stops: [RouteStop], rep: Rep, customers: CustomersModel, travel: TravelModel,
+                           locked: Set<Int>) -> RepDayProblem {
+        RepDayProblem(rep: rep, stops: stops.map { s in
+            let c = customers.customers[s.account]
+            return RepDayProblem.Stop(account: s.account, lat: c.lat, lon: c.lon, opens: s.windowStart, closes: s.windowEnd,
+                                      serviceMinutes: s.serviceMinutes, nbaPercentile: s.nbaPercentile,
+                                      mandatory: locked.contains(s.account))
+        }, travel: travel)
+    }
+
+    /// `stops` visited in `order` (nodes of `problem`, built from `stops`), timed by Sales' one
+    /// field-day timeline: the arrival is the visit's start (as the run saves it), the wait the
+    /// time between the leg's end and the visit (lunch and an unopened window), the km the leg's.
+    static func scheduled(_ stops: [RouteStop], order: [Int], in problem: RepDayProblem) -> [RouteStop] {
+        var departed = problem.rep.dayStartMinute * 60
+        return problem.timeline(order).stops.enumerated().map { k, t in
+            var s = stops[t.node - 1]
             s.sequence = k + 1
-            s.arrivalMinute = arrive / 60
-            s.waitMinutes = max(0, (arrive - leave - leg) / 60)
-            s.travelKm = TravelModel.haversineKm(lat[at], lon[at], lat[node], lon[node]) * travel.roadFactor
-            out.append(s)
-            clockS = arrive + stop.serviceMinutes * 60
-            at = node
+            s.arrivalMinute = t.start / 60
+            s.waitMinutes = max(0, t.start - departed - t.travelSeconds) / 60
+            s.travelKm = t.travelKm
+            departed = t.end
+            return s
         }
-        return out
     }
 }
 

@@ -9,9 +9,9 @@ import Testing
         var w = ByteWriter()
         w.magic("ODLR"); w.u32(1)
         FrameSchema(names: ["a", "b"], categoryLabels: [nil, nil]).write(to: &w)
-        w.f64s([0, 0]); w.f64s([1, 1])
-        w.i32s(starts); w.i64(width)
-        w.f64s(Array(repeating: 0.5, count: width + 1))
+        w.doubles([0, 0]); w.doubles([1, 1])
+        w.i32s(starts); w.int(width)
+        w.doubles(Array(repeating: 0.5, count: width + 1))
         return w.bytes
     }
 

@@ -40,14 +40,6 @@ import Testing
         #expect(Territories.matchReps(plan, homesLat: homesLat, homesLon: homesLon) == [2, 1, 0])
     }
 
-    @Test func kmeansFindsSeparatedClusters() {
-        let x = [0.0, 0.1, 0.2, 10, 10.1, 10.2], y = [0.0, 0.1, 0, 5, 5.1, 5]
-        let r = PlanarKMeans.fit(x: x, y: y, weight: Array(repeating: 1, count: 6), k: 2, seed: 3)
-        #expect(r.labels[0] == r.labels[1] && r.labels[1] == r.labels[2])
-        #expect(r.labels[3] == r.labels[4] && r.labels[4] == r.labels[5])
-        #expect(r.labels[0] != r.labels[3])
-    }
-
     /// The assignment's flow is optimal: the same total cost as the min-cost flow over the
     /// network it used to build (account → nearest territories → three arcs to the sink).
     @Test func capacitatedFlowMatchesMinCostFlow() {

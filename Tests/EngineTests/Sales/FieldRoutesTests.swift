@@ -20,6 +20,11 @@ import Testing
         for v in routes.visits {
             #expect(v.arrivalMinute >= reps[v.rep].dayStartMinute && v.arrivalMinute < reps[v.rep].dayEndMinute)
             #expect(Int(territories.territory[v.account]) == territories.repOfTerritory.firstIndex(of: v.rep))
+            // Each visit carries its place in the day's one timeline.
+            #expect(v.arrivalMinute == v.time.start / 60 && v.time.service == 40 * 60 && v.time.wait >= 0)
+        }
+        for (a, b) in zip(routes.visits, routes.visits.dropFirst()) where a.rep == b.rep && a.day == b.day {
+            #expect(b.time.arrival == a.time.end + b.time.travelSeconds + b.time.lunchSeconds || b.time.lunchSeconds > 0)
         }
         let gained = routes.comparison.map { $0.highNBAVisitsNBA - $0.highNBAVisitsDistance }.reduce(0, +)
         #expect(gained > 0)

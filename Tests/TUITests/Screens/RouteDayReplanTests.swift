@@ -29,10 +29,9 @@ import Testing
         var rng = SeededRNG(seed: 2)
         var shuffled = routes.reps[position].days[0]
         rng.shuffle(&shuffled)
-        let rep = routes.reps[position].rep
-        let lat = [rep.homeLat] + shuffled.map { data.customers.customers[$0.account].lat }
-        let lon = [rep.homeLon] + shuffled.map { data.customers.customers[$0.account].lon }
-        shuffled = RouteDay.timeline(shuffled, rep: rep, lat: lat, lon: lon, nodes: Array(1...shuffled.count), lunch: nil, travel: TravelModel())
+        let problem = RouteDay.dayProblem(shuffled, rep: routes.reps[position].rep, customers: data.customers, travel: routes.travel,
+                                          locked: [])
+        shuffled = RouteDay.scheduled(shuffled, order: Array(1...shuffled.count), in: problem)
         routes.reps[position].days[0] = shuffled
         let before = shuffled.map(\.travelKm).reduce(0, +)
         let day = RouteDay(routes: routes, customers: data.customers, repPosition: position, day: 0)
