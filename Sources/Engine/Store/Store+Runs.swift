@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 
 /// A saved pipeline run: what it was given and what it measured. Its outputs are artifacts.
-public struct RunRecord: Sendable, Equatable {
+public struct RunRecord: Sendable, Equatable, Codable {
     public var id: Int64
     public var createdAt: String
     public var seed: UInt64
@@ -26,21 +26,39 @@ public struct RunRecord: Sendable, Equatable {
 
 extension Store {
     /// Saves a run and all its artifacts in one transaction: either all of it lands or none.
+    /// Another writer's lock is waited for and retried; a run that still cannot be saved is
+    /// spooled beside the store (never lost) and the error says where and how it gets saved.
     @discardableResult
     public func saveRun(_ run: RunRecord, artifacts: [String: [UInt8]]) throws(StoreError) -> Int64 {
-        try write("saving the run") { db in
-            try db.execute(sql: """
-                INSERT INTO run (created_at, seed, config, customers_dataset, reps_dataset, tickets_dataset, kpis, trace)
-                VALUES (?,?,?,?,?,?,?,?)
-                """, arguments: [WallClock.text(), Int64(bitPattern: run.seed), run.config, run.customersDataset,
-                                 run.repsDataset, run.ticketsDataset, run.kpis, run.trace])
-            let id = db.lastInsertedRowID
-            let stmt = try db.makeStatement(sql: "INSERT INTO artifact (run_id, name, data) VALUES (?,?,?)")
-            for (name, bytes) in artifacts.sorted(by: { $0.key < $1.key }) {
-                try stmt.execute(arguments: [id, name, Data(bytes)])
+        var run = run
+        if run.createdAt.isEmpty { run.createdAt = WallClock.text() }
+        do {
+            return try retry.run { try db.write { db in try Self.insert(run, artifacts: artifacts, db) } }
+        } catch where WriteRetry.isLocked(error) && path != ":memory:" {
+            let file: String
+            do { file = try Self.spool(run, artifacts: artifacts, storePath: path) } catch {
+                throw StoreError("saving the run failed: the store at \(path) stayed locked by another writer, "
+                                 + "and the run could not be kept beside it either (\(error.description))")
             }
-            return id
+            throw StoreError("the store at \(path) stayed locked by another writer, so the run is kept in \(file); "
+                             + "it is saved the next time OpsDeck opens the store to write (e.g. `opsdeck run`)")
+        } catch {
+            throw StoreError("saving the run failed: \(Store.describe(error))")
         }
+    }
+
+    static func insert(_ run: RunRecord, artifacts: [String: [UInt8]], _ db: Database) throws -> Int64 {
+        try db.execute(sql: """
+            INSERT INTO run (created_at, seed, config, customers_dataset, reps_dataset, tickets_dataset, kpis, trace)
+            VALUES (?,?,?,?,?,?,?,?)
+            """, arguments: [run.createdAt, Int64(bitPattern: run.seed), run.config, run.customersDataset,
+                             run.repsDataset, run.ticketsDataset, run.kpis, run.trace])
+        let id = db.lastInsertedRowID
+        let stmt = try db.makeStatement(sql: "INSERT INTO artifact (run_id, name, data) VALUES (?,?,?)")
+        for (name, bytes) in artifacts.sorted(by: { $0.key < $1.key }) {
+            try stmt.execute(arguments: [id, name, Data(bytes)])
+        }
+        return id
     }
 
     /// Runs, newest first.
