@@ -150,7 +150,7 @@ extension SLAExport {
     /// For `ExportRegistry.producers`: `… + SLAExport.producers`. Each export analyses the
     /// run's tickets under the desk's SLA policy (see `policy()`) exactly as the run did.
     static var producers: [(String, ExportRegistry.Producer)] {
-        allCases.map { kind in (kind.rawValue, { ctx in try kind.table(analysing: ctx.tickets, policy: policy(), seed: ctx.run.seed) }) }
+        allCases.map { kind in (kind.rawValue, { ctx in try kind.table(analysing: ctx.tickets(), policy: policy(), seed: ctx.run.seed) }) }
     }
 
     func table(analysing tickets: [Ticket], policy: SLAPolicy, seed: UInt64) throws -> DataTable {

@@ -50,7 +50,7 @@ enum ExportSales {
         }
         let cols: ColumnFile
         do { cols = try ColumnFile(bytes: bytes) } catch { throw CLIError("\(ctx.artifactLabel(Pipeline.accountsArtifact)): \(error.description)") }
-        let customers = ctx.customers
+        let customers = try ctx.customers()
         guard customers.count == cols.rowCount else {
             throw CLIError("run \(ctx.run.id): scores have \(cols.rowCount) rows but its customer dataset has \(customers.count)")
         }
@@ -61,7 +61,7 @@ enum ExportSales {
         let open = i("open_tickets"), vb = b("value_bucket"), pb = b("potential_bucket"), channel = b("channel"), day = i("day")
         let anomaly = b("anomaly"), territory = i("territory")
         let reasons = (1...NBAScore.reasonSlots).map { b("reason\($0)") }
-        let weights = (try? ctx.decode(PipelineConfig.self, ctx.run.config))?.sales.nbaWeights.values ?? NBAWeights().values
+        let weights = ctx.run.config.sales.nbaWeights.values
         guard [churn.count, potential.count, nba.count, rank.count, recency.count, open.count, vb.count, pb.count, channel.count,
                day.count, anomaly.count, territory.count].allSatisfy({ $0 == customers.count }),
               reasons.allSatisfy({ $0.count == customers.count }) else {

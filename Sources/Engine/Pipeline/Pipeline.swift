@@ -244,14 +244,9 @@ public enum Pipeline {
                                                     customersReport: outcome.gateReports.first { $0.dataset == "customers" },
                                                     seed: outcome.config.seed, into: store)
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        func json<T: Encodable>(_ v: T) -> String {
-            (try? encoder.encode(v)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
-        }
-        let record = RunRecord(seed: outcome.config.seed, config: json(outcome.config),
+        let record = RunRecord(seed: outcome.config.seed, config: outcome.config,
                                customersDataset: outcome.datasetIds.customers, repsDataset: outcome.datasetIds.reps,
-                               ticketsDataset: outcome.datasetIds.tickets, kpis: json(outcome.kpis), trace: json(outcome.trace))
+                               ticketsDataset: outcome.datasetIds.tickets, kpis: outcome.kpis, trace: outcome.trace)
         return try store.saveRun(record, artifacts: built.join())
     }
 

@@ -26,7 +26,7 @@ extension Store {
 
     static func spoolBytes(_ run: RunRecord, artifacts: [String: [UInt8]]) throws(StoreError) -> [UInt8] {
         let record: Data
-        do { record = try JSONEncoder().encode(run) } catch { throw StoreError("cannot encode the run: \(error)") }
+        do { record = try jsonEncoder().encode(run) } catch { throw StoreError("cannot encode the run: \(error)") }
         var out = spoolMagic
         func u(_ v: some FixedWidthInteger) { withUnsafeBytes(of: v.littleEndian) { out.append(contentsOf: $0) } }
         u(UInt32(record.count))
@@ -54,7 +54,7 @@ extension Store {
         guard Array(try take(spoolMagic.count)) == spoolMagic else { throw StoreError("\(file) is not a spooled OpsDeck run") }
         let record = try take(Int(try u(4)))
         let run: RunRecord
-        do { run = try JSONDecoder().decode(RunRecord.self, from: Data(record)) } catch {
+        do { run = try jsonDecoder().decode(RunRecord.self, from: Data(record)) } catch {
             throw StoreError("spooled run \(file) has an unreadable record: \(error)")
         }
         var artifacts: [String: [UInt8]] = [:]

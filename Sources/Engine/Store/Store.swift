@@ -124,4 +124,9 @@ public struct StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     public var message: String
     public init(_ message: String) { self.message = message }
     public var description: String { message }
+
+    /// A run whose saved form this OpsDeck no longer reads: one message, whatever part it is.
+    public static func olderRun(_ run: Int64, _ detail: String) -> StoreError {
+        StoreError("run \(run) was saved by an older OpsDeck; run `opsdeck run` again (\(detail))")
+    }
 }

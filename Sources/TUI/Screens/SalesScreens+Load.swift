@@ -22,7 +22,7 @@ extension SalesScreens {
             let data = try store.artifact(run: run.id, name: name) ?? []
             return try SavedTable(text: String(decoding: data, as: UTF8.self), name: name)
         }
-        let config = (try? JSONDecoder().decode(PipelineConfig.self, from: Data(run.config.utf8))) ?? PipelineConfig(seed: run.seed)
+        let config = run.config
         let customers = try run.customersDataset.map { try store.customers(dataset: $0) } ?? []
         let reps = try run.repsDataset.map { try store.reps(dataset: $0) } ?? []
         let tickets = try run.ticketsDataset.map { try store.tickets(dataset: $0) } ?? []

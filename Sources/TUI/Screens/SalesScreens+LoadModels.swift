@@ -7,13 +7,8 @@ extension SalesScreens {
 
     static func modelsModel(store: Store, run: RunRecord, accounts: CustomersModel, calibration: SavedTable, importance: SavedTable,
                             gates: SavedTable) throws -> ModelsRunModel {
-        let decoder = JSONDecoder()
-        let kpis = (try? decoder.decode([KPI].self, from: Data(run.kpis.utf8))) ?? []
-        let trace = (try? decoder.decode(Trace.self, from: Data(run.trace.utf8))) ?? Trace()
-        let history: [ModelsRunModel.HistoryRun] = try store.runs(limit: 50).reversed().compactMap { r in
-            guard r.id <= run.id else { return nil }
-            return ModelsRunModel.HistoryRun(id: r.id, createdAt: r.createdAt,
-                                             kpis: (try? decoder.decode([KPI].self, from: Data(r.kpis.utf8))) ?? [])
+        let history = try store.kpiHistory(upTo: run.id, limit: 50).map {
+            ModelsRunModel.HistoryRun(id: $0.id, createdAt: $0.createdAt, kpis: $0.kpis)
         }
         let cal = calibration.rows.map { row in
             ModelsRunModel.CalibrationPoint(predicted: calibration.number(row, "mean_predicted"),
@@ -25,8 +20,8 @@ extension SalesScreens {
                                    hard: ["true", "yes", "1"].contains(gates.text(row, "hard")), rows: gates.int(row, "rows"))
         }
         let report = try store.artifact(run: run.id, name: "gates.txt").map { String(decoding: $0, as: UTF8.self) } ?? ""
-        var model = ModelsRunModel(runId: run.id, kpis: kpis, roc: roc(accounts), calibration: cal, importance: imp, gates: gateRows,
-                                   gateReport: report.split(separator: "\n").map(String.init), trace: trace, history: history)
+        var model = ModelsRunModel(runId: run.id, kpis: run.kpis, roc: roc(accounts), calibration: cal, importance: imp, gates: gateRows,
+                                   gateReport: report.split(separator: "\n").map(String.init), trace: run.trace, history: history)
         model.modelCards = try ModelsRunModel.cards(store: store, run: run.id)
         return model
     }

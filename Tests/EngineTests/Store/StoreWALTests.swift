@@ -13,7 +13,7 @@ import Testing
     }
 
     func record(_ seed: UInt64) -> RunRecord {
-        RunRecord(seed: seed, config: "{}", customersDataset: nil, repsDataset: nil, ticketsDataset: nil, kpis: "[]", trace: "{}")
+        RunRecord(seed: seed, config: PipelineConfig(seed: 1), customersDataset: nil, repsDataset: nil, ticketsDataset: nil, kpis: [], trace: Trace())
     }
 
     /// Another program's connection: it keeps a transaction open across accesses.
