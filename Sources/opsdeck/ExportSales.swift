@@ -1,31 +1,45 @@
 import Engine
 
 /// Export producers for what a run's sales stages saved: the per-account scores (with the
-/// NBA reasons in words) from the binary table, the rest straight from the saved CSVs.
+/// NBA reasons in words) from the binary table, every other table read through its `RunTable`
+/// (the rows the screens show, written back by the same schema).
 enum ExportSales {
-    static let csvArtifacts: [(String, String)] = [
-        ("segments", "segments.csv"), ("channels", "channels.csv"), ("staffing", "staffing.csv"),
-        ("contact-centre", "contact_centre.csv"), ("schedule", "schedule.csv"), ("routes", "routes.csv"),
-        ("routes-distance-only", "routes_distance_only.csv"), ("route-compare", "route_compare.csv"), ("territories", "territories.csv"), ("anomalies", "anomalies.csv"),
-        ("scripts", "scripts.csv"), ("calibration", "calibration.csv"), ("importance", "importance.csv"),
-        ("escalation-queue", "sla_queue.csv"), ("sla-groups", "sla_groups.csv"),
-    ]
-
     static var producers: [(String, ExportRegistry.Producer)] {
-        var out: [(String, ExportRegistry.Producer)] = [("scores", { @Sendable ctx in try scores(ctx) })]
-        for (name, file) in csvArtifacts {
-            let producer: ExportRegistry.Producer = { @Sendable ctx in try saved(ctx, name, file) }
-            out.append((name, producer))
-        }
-        return out
+        [
+            ("scores", { @Sendable ctx in try scores(ctx) }),
+            ("segments", { @Sendable ctx in try sales(SegmentsTable.self, ctx) }),
+            ("channels", { @Sendable ctx in try sales(ChannelsTable.self, ctx) }),
+            ("staffing", { @Sendable ctx in try sales(StaffingTable.self, ctx) }),
+            ("contact-centre", { @Sendable ctx in try sales(ContactCentreTable.self, ctx) }),
+            ("schedule", { @Sendable ctx in try sales(ScheduleTable.self, ctx) }),
+            ("routes", { @Sendable ctx in try sales(RoutesTable.self, ctx) }),
+            ("routes-distance-only", { @Sendable ctx in try sales(DistanceRoutesTable.self, ctx) }),
+            ("route-compare", { @Sendable ctx in try sales(RouteCompareTable.self, ctx) }),
+            ("territories", { @Sendable ctx in try sales(TerritoriesTable.self, ctx) }),
+            ("anomalies", { @Sendable ctx in try sales(AnomaliesTable.self, ctx) }),
+            ("scripts", { @Sendable ctx in try sales(ScriptsTable.self, ctx) }),
+            ("calibration", { @Sendable ctx in try sales(CalibrationTable.self, ctx) }),
+            ("importance", { @Sendable ctx in try sales(ImportanceTable.self, ctx) }),
+            ("escalation-queue", { @Sendable ctx in try saved(SLAQueueTable.self, ctx) }),
+            ("sla-groups", { @Sendable ctx in try saved(SLAGroupsTable.self, ctx) }),
+        ]
     }
 
-    static func saved(_ ctx: ExportContext, _ name: String, _ file: String) throws -> DataTable {
-        guard let text = try ctx.artifactText(file) else {
-            throw CLIError("run \(ctx.run.id) has no \(name) (it was saved before the sales stages existed); run `opsdeck run` again")
+    /// A sales table of the run; a run without customers ran no sales stages, and says so.
+    static func sales<T: RunTable>(_ table: T.Type, _ ctx: ExportContext) throws -> DataTable {
+        if try ctx.store.artifact(run: ctx.run.id, name: Pipeline.accountsArtifact) == nil {
+            throw CLIError("run \(ctx.run.id) ran without customers, so it has no \(T.artifact) "
+                           + "(`opsdeck import customers FILE`, then `opsdeck run`)")
         }
-        var t = try ExportRegistry.table(fromCSV: text, name: ctx.artifactLabel(file))
-        // A column whose every cell is a number is written unquoted in JSON.
+        return try saved(T.self, ctx)
+    }
+
+    /// The table as its schema writes it; a column whose every cell is a number is written
+    /// unquoted in JSON.
+    static func saved<T: RunTable>(_ table: T.Type, _ ctx: ExportContext) throws -> DataTable {
+        let rows: [T.Row]
+        do { rows = try T.load(ctx.store, run: ctx.run.id) } catch { throw CLIError(error.description) }
+        var t = T.table(rows)
         t.kinds = t.columns.indices.map { j in
             !t.rows.isEmpty && t.rows.allSatisfy { j < $0.count && isJSONNumber($0[j]) } ? .number : .text
         }

@@ -11,6 +11,8 @@ extension SalesScreens {
             return try loadRun(store: store, run: run, demo: demo)
         } catch let error as SalesScreensError {
             throw error
+        } catch let error as RunArtifactError {
+            throw SalesScreensError(error.description)
         } catch {
             throw SalesScreensError("run \(run.id): \(error)")
         }
@@ -30,23 +32,24 @@ extension SalesScreens {
         guard cols.rowCount == customers.count else {
             throw SalesScreensError("run \(run.id): scores have \(cols.rowCount) rows but its customer dataset has \(customers.count)")
         }
+        let id = run.id
         let accounts = try accountsModel(cols, customers: customers, tickets: tickets, config: config,
-                                         scripts: table("scripts.csv"), anomalies: table("anomalies.csv"))
-        let territories = territoriesModel(accounts, reps: reps, saved: try table("territories.csv"), config: config,
+                                         scripts: ScriptsTable.load(store, run: id), anomalies: AnomaliesTable.load(store, run: id))
+        let territories = territoriesModel(accounts, reps: reps, saved: try TerritoriesTable.load(store, run: id), config: config,
                                            region: Region.of(customers: customers, reps: reps, demo: demo ?? config.demo))
-        let routes = routesModel(accounts, reps: reps, territories: territories, saved: try table("routes.csv"),
-                                 distanceOnly: try table("routes_distance_only.csv"), compare: try table("route_compare.csv"),
-                                 config: config)
-        let channels = channelsModel(channels: try table("channels.csv"), centre: try table("contact_centre.csv"),
-                                     staffing: try table("staffing.csv"), schedule: try table("schedule.csv"))
-        let models = try modelsModel(store: store, run: run, accounts: accounts, calibration: table("calibration.csv"),
-                                     importance: table("importance.csv"), gates: table("gates.csv"))
+        let routes = routesModel(accounts, reps: reps, territories: territories, saved: try RoutesTable.load(store, run: id),
+                                 distanceOnly: try DistanceRoutesTable.load(store, run: id),
+                                 compare: try RouteCompareTable.load(store, run: id), config: config)
+        let channels = channelsModel(channels: try ChannelsTable.load(store, run: id), centre: try ContactCentreTable.load(store, run: id),
+                                     staffing: try StaffingTable.load(store, run: id), schedule: try ScheduleTable.load(store, run: id))
+        let models = try modelsModel(store: store, run: run, accounts: accounts, calibration: CalibrationTable.load(store, run: id),
+                                     importance: ImportanceTable.load(store, run: id), gates: table("gates.csv"))
         return SalesScreens(runId: run.id, customers: accounts, territories: territories, routes: routes, channels: channels,
                             models: models)
     }
 
     static func accountsModel(_ cols: ColumnFile, customers: [Customer], tickets: [Ticket], config: PipelineConfig,
-                              scripts: SavedTable, anomalies: SavedTable) throws -> CustomersModel {
+                              scripts: [ScriptsTable.Row], anomalies: [AnomaliesTable.Row]) throws -> CustomersModel {
         let n = customers.count
         func f(_ name: String) throws -> [Float] {
             guard case .float(let v)? = cols.column(name), v.count == n else { throw SalesScreensError("the scores table lacks \(name)") }
@@ -68,9 +71,9 @@ extension SalesScreens {
         index.reserveCapacity(n)
         for (k, c) in customers.enumerated() { index[c.id] = k }
         var scriptOf: [Int: String] = [:]
-        for row in scripts.rows { if let k = index[scripts.text(row, "account")] { scriptOf[k] = scripts.text(row, "script") } }
+        for row in scripts { if let k = index[row.account] { scriptOf[k] = row.script } }
         var why: [Int: String] = [:]
-        for row in anomalies.rows { if let k = index[anomalies.text(row, "account")] { why[k] = anomalies.text(row, "why") } }
+        for row in anomalies { if let k = index[row.account] { why[k] = row.why } }
         var open: [Int: [Ticket]] = [:]
         for t in tickets where t.resolvedAt == nil {
             if let key = t.customerKey, let k = index[key] { open[k, default: []].append(t) }
@@ -83,9 +86,9 @@ extension SalesScreens {
                               scripts: scriptOf, tickets: open)
     }
 
-    static func territoriesModel(_ m: CustomersModel, reps: [Rep], saved: SavedTable, config: PipelineConfig,
+    static func territoriesModel(_ m: CustomersModel, reps: [Rep], saved: [TerritoriesTable.Row], config: PipelineConfig,
                                  region: Region) -> TerritoriesModel {
-        let k = saved.rows.count
+        let k = saved.count
         var accounts = [Int](repeating: 0, count: k)
         var potential = [Double](repeating: 0, count: k), churn = potential
         for i in 0..<m.count {
@@ -96,15 +99,14 @@ extension SalesScreens {
             churn[t] += Double(m.churn[i])
         }
         // The workload the engine balanced the territories on, as the run saved it.
-        let hours = saved.rows.map { saved.number($0, "workload_hours") }
+        let hours = saved.map(\.workloadHours)
         let mean = hours.isEmpty ? 0 : hours.reduce(0, +) / Double(k)
-        let rows: [TerritoryRow] = saved.rows.enumerated().map { t, row in
-            let repId = saved.text(row, "rep")
-            let rep = reps.firstIndex { $0.id == repId } ?? -1
+        let rows: [TerritoryRow] = saved.enumerated().map { t, row in
+            let rep = reps.firstIndex { $0.id == row.rep } ?? -1
             return TerritoryRow(number: t + 1, rep: rep, repName: rep >= 0 ? reps[rep].name : "–", accounts: accounts[t],
                                 workloadHours: hours[t], balance: mean > 0 ? hours[t] / mean - 1 : 0, potential: potential[t],
                                 churn: accounts[t] > 0 ? churn[t] / Double(accounts[t]) : 0,
-                                centreLat: saved.number(row, "centre_lat"), centreLon: saved.number(row, "centre_lon"))
+                                centreLat: row.centreLat, centreLon: row.centreLon)
         }
         let flagged = (0..<m.count).filter { m.isAnomaly($0) }
             .sorted { m.anomalyScore[$0] != m.anomalyScore[$1] ? m.anomalyScore[$0] > m.anomalyScore[$1] : $0 < $1 }

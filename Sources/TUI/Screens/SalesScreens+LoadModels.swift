@@ -5,16 +5,13 @@ extension SalesScreens {
     /// Points on the ROC curve kept for the chart.
     static let rocPoints = 41
 
-    static func modelsModel(store: Store, run: RunRecord, accounts: CustomersModel, calibration: SavedTable, importance: SavedTable,
+    static func modelsModel(store: Store, run: RunRecord, accounts: CustomersModel, calibration: [CalibrationBin], importance: [ImportanceTable.Row],
                             gates: SavedTable) throws -> ModelsRunModel {
         let history = try store.kpiHistory(upTo: run.id, limit: 50).map {
             ModelsRunModel.HistoryRun(id: $0.id, createdAt: $0.createdAt, kpis: $0.kpis)
         }
-        let cal = calibration.rows.map { row in
-            ModelsRunModel.CalibrationPoint(predicted: calibration.number(row, "mean_predicted"),
-                                            observed: calibration.number(row, "observed_rate"), accounts: calibration.int(row, "accounts"))
-        }
-        let imp = importance.rows.map { (name: importance.text($0, "feature"), gain: importance.number($0, "churn_gain")) }
+        let cal = calibration.map { ModelsRunModel.CalibrationPoint(predicted: $0.meanPredicted, observed: $0.observedRate, accounts: $0.count) }
+        let imp = importance.map { (name: $0.feature, gain: $0.churnGain) }
         let gateRows = gates.rows.map { row in
             ModelsRunModel.GateRow(dataset: gates.text(row, "dataset"), gate: gates.text(row, "gate"), column: gates.text(row, "column"),
                                    hard: ["true", "yes", "1"].contains(gates.text(row, "hard")), rows: gates.int(row, "rows"))
