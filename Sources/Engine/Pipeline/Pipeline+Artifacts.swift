@@ -4,7 +4,7 @@
 extension Pipeline {
     public static let accountsArtifact = "accounts.bin"
 
-    static func salesArtifacts(_ s: SalesRun, customers: [Customer], reps: [Rep]) -> [String: [UInt8]] {
+    static func salesArtifacts(_ s: SalesRun, customers: [Customer], reps: [Rep], visitMinutes: Int) -> [String: [UInt8]] {
         let n = customers.count
         var cols = ColumnFile(rowCount: n)
         cols.add("churn", .float(s.models.churn.map(Float.init)))
@@ -46,10 +46,8 @@ extension Pipeline {
                                      sla: c.sla.rawValue)
         }
         func stops(_ visits: [FieldRoutes.Visit]) -> [RouteStopRow] {
-            visits.map { v in
-                RouteStopRow(rep: repId(v.rep), day: v.day + 1, sequence: v.sequence, account: id(v.account), arrivalMinute: v.arrivalMinute,
-                             prize: v.prize, nbaPercentile: s.nbaPercentile[v.account], fillIn: v.fillIn)
-            }
+            RouteSchedule.stops(visits, customers: customers, reps: reps, nbaPercentile: s.nbaPercentile, travel: s.travel,
+                                visitMinutes: visitMinutes)
         }
         let compare = s.routes.comparison.map { c in
             RouteCompareTable.Row(rep: repId(c.rep), candidates: c.candidates, highNBACandidates: c.highNBACandidates,

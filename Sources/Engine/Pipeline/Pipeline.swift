@@ -283,7 +283,7 @@ public enum Pipeline {
                 "gates.txt": Array(outcome.gateReports.map { $0.rendered() }.joined(separator: "\n").utf8),
             ]
             if let s = outcome.sales {
-                artifacts.merge(salesArtifacts(s, customers: outcome.customers, reps: outcome.reps)) { a, _ in a }
+                artifacts.merge(salesArtifacts(s, customers: outcome.customers, reps: outcome.reps, visitMinutes: outcome.config.sales.visitMinutes)) { a, _ in a }
                 artifacts.merge(modelCardArtifacts(s.models)) { a, _ in a }
             }
             if let a = outcome.support { artifacts.merge(outcome.slaArtifactBytes ?? slaArtifacts(a)) { a, _ in a } }

@@ -51,8 +51,10 @@ public enum RouteCompareTable: RunTable {
 }
 
 /// `routes.csv` (NBA-aware) and `routes_distance_only.csv`: every stop of a plan, in visiting
-/// order per rep and day. `kind` is "field" for an account allocated to the field in the
-/// horizon, "fill-in" for one the field took over from another channel.
+/// order per rep and day, with its schedule (PyVRP's `Route.schedule()`): travel from the
+/// previous stop, waiting, the visit's start (`arrival`), length and window. `kind` is "field"
+/// for an account allocated to the field in the horizon, "fill-in" for one the field took
+/// over from another channel.
 public protocol RouteStopsTable: RunTable where Row == RouteStopRow, Column == RouteStopColumn {}
 
 public struct RouteStopRow: Sendable, Equatable {
@@ -63,14 +65,25 @@ public struct RouteStopRow: Sendable, Equatable {
     public var sequence: Int
     /// The account's id.
     public var account: String
+    /// When the visit starts (after travel, any lunch and waiting for the window to open).
     public var arrivalMinute: Int
     public var prize: Int
     public var nbaPercentile: Double
     public var fillIn: Bool
+    /// Road km from the previous stop (home for the first).
+    public var travelKm: Double
+    /// Minutes between getting free (or leaving home) plus the drive, and the visit's start.
+    public var waitMinutes: Int
+    public var serviceMinutes: Int
+    /// The account's opening hours within the rep's day, minutes after midnight.
+    public var windowStart: Int
+    public var windowEnd: Int
 }
 
 public enum RouteStopColumn: String, CaseIterable, Sendable {
     case rep, day, sequence, account, arrival, prize, nbaPercentile = "nba_percentile", kind
+    case travelKm = "travel_km", waitMinutes = "wait_minutes", serviceMinutes = "service_minutes"
+    case windowStart = "window_start", windowEnd = "window_end"
 }
 
 extension RouteStopsTable {
@@ -84,6 +97,11 @@ extension RouteStopsTable {
         case .prize: String(v.prize)
         case .nbaPercentile: Pipeline.fmt(v.nbaPercentile, 4)
         case .kind: v.fillIn ? "fill-in" : "field"
+        case .travelKm: Pipeline.fmt(v.travelKm, 3)
+        case .waitMinutes: String(v.waitMinutes)
+        case .serviceMinutes: String(v.serviceMinutes)
+        case .windowStart: PrepScript.clock(v.windowStart)
+        case .windowEnd: PrepScript.clock(v.windowEnd)
         }
     }
 
@@ -92,7 +110,8 @@ extension RouteStopsTable {
         guard kind == "field" || kind == "fill-in" else { throw r.problem(.kind, "field or fill-in") }
         return Row(rep: r.text(.rep), day: try r.int(.day), sequence: try r.int(.sequence), account: r.text(.account),
                    arrivalMinute: try r.clock(.arrival), prize: try r.int(.prize), nbaPercentile: try r.number(.nbaPercentile),
-                   fillIn: kind == "fill-in")
+                   fillIn: kind == "fill-in", travelKm: try r.number(.travelKm), waitMinutes: try r.int(.waitMinutes),
+                   serviceMinutes: try r.int(.serviceMinutes), windowStart: try r.clock(.windowStart), windowEnd: try r.clock(.windowEnd))
     }
 }
 
