@@ -276,10 +276,8 @@ public enum Pipeline {
                 halves[0] = outcome.sales.map { scriptsArtifact($0, customers: outcome.customers) } ?? [:]
                 return
             }
-            var gates = DataTable(columns: ["dataset", "gate", "column", "hard", "rows", "first_example"])
-            for r in outcome.gateReports { gates.rows += r.table().rows }
             var artifacts: [String: [UInt8]] = [
-                "gates.csv": gates.csvBytes(),
+                GatesTable.artifact: GatesTable.bytes(GatesTable.rows(outcome.gateReports)),
                 "gates.txt": Array(outcome.gateReports.map { $0.rendered() }.joined(separator: "\n").utf8),
             ]
             if let s = outcome.sales {

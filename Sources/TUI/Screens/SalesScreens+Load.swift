@@ -20,10 +20,6 @@ extension SalesScreens {
 
     private static func loadRun(store: Store, run: RunRecord, demo: Bool?) throws -> SalesScreens? {
         guard let bytes = try store.artifact(run: run.id, name: Pipeline.accountsArtifact) else { return nil }
-        func table(_ name: String) throws -> SavedTable {
-            let data = try store.artifact(run: run.id, name: name) ?? []
-            return try SavedTable(text: String(decoding: data, as: UTF8.self), name: name)
-        }
         let config = run.config
         let customers = try run.customersDataset.map { try store.customers(dataset: $0) } ?? []
         let reps = try run.repsDataset.map { try store.reps(dataset: $0) } ?? []
@@ -43,7 +39,7 @@ extension SalesScreens {
         let channels = channelsModel(channels: try ChannelsTable.load(store, run: id), centre: try ContactCentreTable.load(store, run: id),
                                      staffing: try StaffingTable.load(store, run: id), schedule: try ScheduleTable.load(store, run: id))
         let models = try modelsModel(store: store, run: run, accounts: accounts, calibration: CalibrationTable.load(store, run: id),
-                                     importance: ImportanceTable.load(store, run: id), gates: table("gates.csv"))
+                                     importance: ImportanceTable.load(store, run: id), gates: GatesTable.load(store, run: id))
         return SalesScreens(runId: run.id, customers: accounts, territories: territories, routes: routes, channels: channels,
                             models: models)
     }

@@ -6,18 +6,14 @@ extension SalesScreens {
     static let rocPoints = 41
 
     static func modelsModel(store: Store, run: RunRecord, accounts: CustomersModel, calibration: [CalibrationBin], importance: [ImportanceTable.Row],
-                            gates: SavedTable) throws -> ModelsRunModel {
+                            gates: [GatesTable.Row]) throws -> ModelsRunModel {
         let history = try store.kpiHistory(upTo: run.id, limit: 50).map {
             ModelsRunModel.HistoryRun(id: $0.id, createdAt: $0.createdAt, kpis: $0.kpis)
         }
         let cal = calibration.map { ModelsRunModel.CalibrationPoint(predicted: $0.meanPredicted, observed: $0.observedRate, accounts: $0.count) }
         let imp = importance.map { (name: $0.feature, gain: $0.churnGain) }
-        let gateRows = gates.rows.map { row in
-            ModelsRunModel.GateRow(dataset: gates.text(row, "dataset"), gate: gates.text(row, "gate"), column: gates.text(row, "column"),
-                                   hard: ["true", "yes", "1"].contains(gates.text(row, "hard")), rows: gates.int(row, "rows"))
-        }
         let report = try store.artifact(run: run.id, name: "gates.txt").map { String(decoding: $0, as: UTF8.self) } ?? ""
-        var model = ModelsRunModel(runId: run.id, kpis: run.kpis, roc: roc(accounts), calibration: cal, importance: imp, gates: gateRows,
+        var model = ModelsRunModel(runId: run.id, kpis: run.kpis, roc: roc(accounts), calibration: cal, importance: imp, gates: gates,
                                    gateReport: report.split(separator: "\n").map(String.init), trace: run.trace, history: history)
         model.modelCards = try ModelsRunModel.cards(store: store, run: run.id)
         return model
