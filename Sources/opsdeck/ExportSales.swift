@@ -20,6 +20,7 @@ enum ExportSales {
             ("scripts", { @Sendable ctx in try sales(ScriptsTable.self, ctx) }),
             ("calibration", { @Sendable ctx in try sales(CalibrationTable.self, ctx) }),
             ("importance", { @Sendable ctx in try sales(ImportanceTable.self, ctx) }),
+            ("roc", { @Sendable ctx in try sales(RocTable.self, ctx) }),
             ("escalation-queue", { @Sendable ctx in try saved(SLAQueueTable.self, ctx) }),
             ("sla-groups", { @Sendable ctx in try saved(SLAGroupsTable.self, ctx) }),
         ]

@@ -78,6 +78,7 @@ extension Pipeline {
             (TerritoriesTable.artifact, TerritoriesTable.bytes(territories)),
             (AnomaliesTable.artifact, AnomaliesTable.bytes(anomalies)),
             (CalibrationTable.artifact, CalibrationTable.bytes(s.models.calibration)),
+            (RocTable.artifact, RocTable.bytes(RocTable.rows(scores: s.models.churn.map(Float.init), labels: customers.map(\.churned)))),
             (ImportanceTable.artifact, ImportanceTable.bytes(s.models.importance.map { ImportanceTable.Row(feature: $0.0, churnGain: $0.1) })),
         ]
         var out: [String: [UInt8]] = [accountsArtifact: cols.bytes()]

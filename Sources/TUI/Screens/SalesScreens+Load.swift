@@ -38,7 +38,7 @@ extension SalesScreens {
                                  compare: try RouteCompareTable.load(store, run: id), config: config)
         let channels = channelsModel(channels: try ChannelsTable.load(store, run: id), centre: try ContactCentreTable.load(store, run: id),
                                      staffing: try StaffingTable.load(store, run: id), schedule: try ScheduleTable.load(store, run: id))
-        let models = try modelsModel(store: store, run: run, accounts: accounts, calibration: CalibrationTable.load(store, run: id),
+        let models = try modelsModel(store: store, run: run, calibration: CalibrationTable.load(store, run: id),
                                      importance: ImportanceTable.load(store, run: id), gates: GatesTable.load(store, run: id))
         return SalesScreens(runId: run.id, customers: accounts, territories: territories, routes: routes, channels: channels,
                             models: models)
