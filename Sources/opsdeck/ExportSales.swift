@@ -60,28 +60,17 @@ enum ExportSales {
     }
 
     static func scores(_ ctx: ExportContext) throws -> DataTable {
-        guard let bytes = try ctx.store.artifact(run: ctx.run.id, name: Pipeline.accountsArtifact) else {
-            throw CLIError("run \(ctx.run.id) has no scores; run `opsdeck run` again")
-        }
-        let cols: ColumnFile
-        do { cols = try ColumnFile(bytes: bytes) } catch { throw CLIError("\(ctx.artifactLabel(Pipeline.accountsArtifact)): \(error.description)") }
         let customers = try ctx.customers()
-        guard customers.count == cols.rowCount else {
-            throw CLIError("run \(ctx.run.id): scores have \(cols.rowCount) rows but its customer dataset has \(customers.count)")
+        let loaded: AccountScores?
+        do { loaded = try AccountScores.load(ctx.store, run: ctx.run.id, accounts: customers.count) } catch { throw CLIError(error.description) }
+        guard let a = loaded else {
+            throw CLIError("run \(ctx.run.id) ran without customers, so it has no scores "
+                           + "(`opsdeck import customers FILE`, then `opsdeck run`)")
         }
-        func f(_ n: String) -> [Float] { if case .float(let v)? = cols.column(n) { return v }; return [] }
-        func i(_ n: String) -> [Int32] { if case .int(let v)? = cols.column(n) { return v }; return [] }
-        func b(_ n: String) -> [UInt8] { if case .byte(let v)? = cols.column(n) { return v }; return [] }
-        let churn = f("churn"), potential = f("potential"), nba = f("nba"), rank = i("nba_rank"), recency = f("recency_days")
-        let open = i("open_tickets"), vb = b("value_bucket"), pb = b("potential_bucket"), channel = b("channel"), day = i("day")
-        let anomaly = b("anomaly"), territory = i("territory")
-        let reasons = (1...NBAScore.reasonSlots).map { b("reason\($0)") }
         let weights = ctx.run.config.sales.nbaWeights.values
-        guard [churn.count, potential.count, nba.count, rank.count, recency.count, open.count, vb.count, pb.count, channel.count,
-               day.count, anomaly.count, territory.count].allSatisfy({ $0 == customers.count }),
-              reasons.allSatisfy({ $0.count == customers.count }) else {
-            throw CLIError("run \(ctx.run.id): the scores table is missing a column")
-        }
+        let churn = a.churn, potential = a.potential, nba = a.nba, rank = a.nbaRank, recency = a.recencyDays, open = a.openTickets
+        let vb = a.valueBucket, pb = a.potentialBucket, channel = a.channel, day = a.day, anomaly = a.anomaly, territory = a.territory
+        let slots = NBAScore.reasonSlots
         var t = DataTable(columns: ["account", "nba_rank", "nba", "churn", "potential_6m", "segment", "channel", "day", "territory",
                                     "anomaly", "reasons"],
                           kinds: [.text, .number, .number, .number, .number, .text, .text, .number, .number, .text, .text])
@@ -91,7 +80,7 @@ enum ExportSales {
             let facts = NBAReasons.Facts(churnProbability: Double(churn[r]), potential: Double(potential[r]), recencyDays: Double(recency[r]),
                                          engagement: c.digitalEngagement, ticketsOpen: Int(open[r]), tickets90d: c.supportTickets90d,
                                          csat: c.csat, segmentLabel: segment)
-            let words = reasons.compactMap { NBATerm(rawValue: Int($0[r])) }.map { NBAReasons.words($0, facts, weight: weights[$0.rawValue]) }
+            let words = (0..<slots).compactMap { NBATerm(rawValue: Int(a.reasons[r * slots + $0])) }.map { NBAReasons.words($0, facts, weight: weights[$0.rawValue]) }
             t.append([c.id, String(rank[r]), String(nba[r]), String(churn[r]), String(potential[r]), segment,
                       SalesChannel(code: channel[r])?.rawValue ?? "", String(Int(day[r]) + 1), String(Int(territory[r]) + 1),
                       anomaly[r] == 1 ? "yes" : "no", words.joined(separator: "; ")])

@@ -2,29 +2,10 @@
 /// CSV tables for everything else, each written by its `RunTable` (Tables/), so the same run
 /// gives the same bytes and the screens and exports read the same rows back.
 extension Pipeline {
-    public static let accountsArtifact = "accounts.bin"
+    public static let accountsArtifact = AccountScores.artifact
 
     static func salesArtifacts(_ s: SalesRun, customers: [Customer], reps: [Rep], visitMinutes: Int) -> [String: [UInt8]] {
         let n = customers.count
-        var cols = ColumnFile(rowCount: n)
-        cols.add("churn", .float(s.models.churn.map(Float.init)))
-        cols.add("potential", .float(s.models.potential.map(Float.init)))
-        cols.add("nba", .float(s.nba.score))
-        cols.add("nba_rank", .int(s.nbaRank))
-        cols.add("value_6m", .float(s.value6m.map(Float.init)))
-        cols.add("recency_days", .float(s.recencyDays.map(Float.init)))
-        cols.add("open_tickets", .int((0..<n).map { Int32(s.openTickets.count($0)) }))
-        cols.add("value_bucket", .byte(s.segmentation.valueBucket))
-        cols.add("potential_bucket", .byte(s.segmentation.potentialBucket))
-        for r in 0..<NBAScore.reasonSlots {
-            cols.add("reason\(r + 1)", .byte((0..<n).map { s.nba.reasons[$0 * NBAScore.reasonSlots + r] }))
-        }
-        cols.add("channel", .byte(s.allocation.channel))
-        cols.add("day", .int(s.allocation.day))
-        cols.add("deadline_minute", .int(s.deadlineMinute.map { $0 ?? Int32.min }))
-        cols.add("anomaly_score", .float(s.anomalies.score))
-        cols.add("anomaly", .byte(s.anomalies.flagged.map { $0 ? 1 : 0 }))
-        cols.add("territory", .int(s.territories.territory))
         let id = { (i: Int) in customers[i].id }
         let repId = { (r: Int) in r >= 0 && r < reps.count ? reps[r].id : "" }
 
@@ -81,7 +62,7 @@ extension Pipeline {
             (RocTable.artifact, RocTable.bytes(RocTable.rows(scores: s.models.churn.map(Float.init), labels: customers.map(\.churned)))),
             (ImportanceTable.artifact, ImportanceTable.bytes(s.models.importance.map { ImportanceTable.Row(feature: $0.0, churnGain: $0.1) })),
         ]
-        var out: [String: [UInt8]] = [accountsArtifact: cols.bytes()]
+        var out: [String: [UInt8]] = [AccountScores.artifact: AccountScores(s, accounts: n).bytes()]
         for (name, bytes) in tables { out[name] = bytes }
         return out
     }

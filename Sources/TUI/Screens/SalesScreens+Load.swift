@@ -19,17 +19,14 @@ extension SalesScreens {
     }
 
     private static func loadRun(store: Store, run: RunRecord, demo: Bool?) throws -> SalesScreens? {
-        guard let bytes = try store.artifact(run: run.id, name: Pipeline.accountsArtifact) else { return nil }
+        guard let bytes = try store.artifact(run: run.id, name: AccountScores.artifact) else { return nil }
         let config = run.config
         let customers = try run.customersDataset.map { try store.customers(dataset: $0) } ?? []
         let reps = try run.repsDataset.map { try store.reps(dataset: $0) } ?? []
         let tickets = try run.ticketsDataset.map { try store.tickets(dataset: $0) } ?? []
-        let cols = try ColumnFile(bytes: bytes)
-        guard cols.rowCount == customers.count else {
-            throw SalesScreensError("run \(run.id): scores have \(cols.rowCount) rows but its customer dataset has \(customers.count)")
-        }
+        let scores = try AccountScores(bytes: bytes, run: run.id, accounts: customers.count)
         let id = run.id
-        let accounts = try accountsModel(cols, customers: customers, tickets: tickets, config: config,
+        let accounts = try accountsModel(scores, customers: customers, tickets: tickets, config: config,
                                          scripts: ScriptsTable.load(store, run: id), anomalies: AnomaliesTable.load(store, run: id))
         let territories = territoriesModel(accounts, reps: reps, saved: try TerritoriesTable.load(store, run: id), config: config,
                                            region: Region.of(customers: customers, reps: reps, demo: demo ?? config.demo))
@@ -44,25 +41,9 @@ extension SalesScreens {
                             models: models)
     }
 
-    static func accountsModel(_ cols: ColumnFile, customers: [Customer], tickets: [Ticket], config: PipelineConfig,
+    static func accountsModel(_ a: AccountScores, customers: [Customer], tickets: [Ticket], config: PipelineConfig,
                               scripts: [ScriptsTable.Row], anomalies: [AnomaliesTable.Row]) throws -> CustomersModel {
         let n = customers.count
-        func f(_ name: String) throws -> [Float] {
-            guard case .float(let v)? = cols.column(name), v.count == n else { throw SalesScreensError("the scores table lacks \(name)") }
-            return v
-        }
-        func i(_ name: String) throws -> [Int32] {
-            guard case .int(let v)? = cols.column(name), v.count == n else { throw SalesScreensError("the scores table lacks \(name)") }
-            return v
-        }
-        func b(_ name: String) throws -> [UInt8] {
-            guard case .byte(let v)? = cols.column(name), v.count == n else { throw SalesScreensError("the scores table lacks \(name)") }
-            return v
-        }
-        let slots = NBAScore.reasonSlots
-        let reasonCols = try (1...slots).map { try b("reason\($0)") }
-        var reasons = [UInt8](repeating: 0, count: n * slots)
-        for r in 0..<n { for s in 0..<slots { reasons[r * slots + s] = reasonCols[s][r] } }
         var index: [String: Int] = [:]
         index.reserveCapacity(n)
         for (k, c) in customers.enumerated() { index[c.id] = k }
@@ -74,12 +55,11 @@ extension SalesScreens {
         for t in tickets where t.resolvedAt == nil {
             if let key = t.customerKey, let k = index[key] { open[k, default: []].append(t) }
         }
-        return CustomersModel(customers: customers, churn: try f("churn"), potential: try f("potential"), nba: try f("nba"),
-                              nbaRank: try i("nba_rank"), recencyDays: try f("recency_days"), openTickets: try i("open_tickets"),
-                              valueBucket: try b("value_bucket"), potentialBucket: try b("potential_bucket"), reasons: reasons,
-                              channel: try b("channel"), day: try i("day"), territory: try i("territory"), anomaly: try b("anomaly"),
-                              anomalyScore: try f("anomaly_score"), anomalyWhy: why, weights: config.sales.nbaWeights,
-                              scripts: scriptOf, tickets: open)
+        return CustomersModel(customers: customers, churn: a.churn, potential: a.potential, nba: a.nba, nbaRank: a.nbaRank,
+                              recencyDays: a.recencyDays, openTickets: a.openTickets, valueBucket: a.valueBucket,
+                              potentialBucket: a.potentialBucket, reasons: a.reasons, channel: a.channel, day: a.day,
+                              territory: a.territory, anomaly: a.anomaly, anomalyScore: a.anomalyScore, anomalyWhy: why,
+                              weights: config.sales.nbaWeights, scripts: scriptOf, tickets: open)
     }
 
     static func territoriesModel(_ m: CustomersModel, reps: [Rep], saved: [TerritoriesTable.Row], config: PipelineConfig,

@@ -46,6 +46,16 @@ import Testing
         #expect(try roundTrips(SLADiagnosticsTable.self) > 0)
     }
 
+    @Test func theAccountScoresRoundTripAndAShortOneIsNamed() throws {
+        let (store, run) = Self.saved
+        let bytes = try #require(try store.artifact(run: run, name: AccountScores.artifact))
+        let scores = try AccountScores(bytes: bytes, run: run, accounts: Self.small.customers)
+        #expect(scores.bytes() == bytes)
+        do { _ = try AccountScores(bytes: bytes, run: run, accounts: 3); Issue.record("a row count mismatch was read") } catch {
+            #expect(error.description == "run \(run): scores have \(Self.small.customers) rows but its customer dataset has 3")
+        }
+    }
+
     /// The saved schedule follows each rep-day: the wait never makes a visit start before the
     /// rep is free, and a window always holds the visit's start.
     @Test func routesCarryTheirSchedule() throws {
