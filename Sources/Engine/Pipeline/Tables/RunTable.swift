@@ -4,6 +4,11 @@
 ///
 /// The cases of `Column` are the header, in order; `cell` must cover every case (the compiler
 /// checks), and `row` reads them back with errors naming the run, artifact, line and column.
+///
+/// Adding a column to a screen and its export: a field on `Row`, a case, its `cell` and its
+/// read in `row` (all in the one schema type, filled where the pipeline builds the rows), then
+/// the screen that draws it. `opsdeck export` writes `table(rows)`, so it follows unchanged; a
+/// run saved before the column lacks it in its header and loads as "saved by an older OpsDeck".
 public protocol RunTable {
     associatedtype Row: Sendable
     associatedtype Column: RawRepresentable, CaseIterable, Hashable where Column.RawValue == String
