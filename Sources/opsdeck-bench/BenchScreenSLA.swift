@@ -42,8 +42,8 @@ struct BenchScreenSLA: ParsableCommand {
         let a = try SupportAnalysis.build(tickets: data, policy: SLAPolicy(), options: .init(seed: seed))
         let store = try Store(path: dir + "/warm.sqlite")
         let bytes = SupportSnapshot.artifacts(from: a)
-        try store.saveRun(RunRecord(seed: seed, config: "{}", customersDataset: nil, repsDataset: nil, ticketsDataset: nil,
-                                    kpis: "[]", trace: "[]"), artifacts: bytes)
+        try store.saveRun(RunRecord(seed: seed, config: PipelineConfig(seed: seed), customersDataset: nil, repsDataset: nil, ticketsDataset: nil,
+                                    kpis: [], trace: Trace()), artifacts: bytes)
         print("\(data.count) tickets over \(days) days: \(a.queue.entries.count) open; snapshot "
               + "\(fixedDecimal(Double(bytes.values.map(\.count).reduce(0, +)) / 1e6, 1)) MB; "
               + "generate + analyse + save \(fixedDecimal(seconds(since: t0), 1)) s")
@@ -105,8 +105,8 @@ struct BenchScreenSLA: ParsableCommand {
         do {
             let store = try Store(path: path)
             let ds = try store.saveTickets(data, source: "bench")
-            try store.saveRun(RunRecord(seed: seed, config: "{}", customersDataset: nil, repsDataset: nil, ticketsDataset: ds,
-                                        kpis: "[]", trace: "[]"), artifacts: SupportSnapshot.artifacts(from: a))
+            try store.saveRun(RunRecord(seed: seed, config: PipelineConfig(seed: seed), customersDataset: nil, repsDataset: nil, ticketsDataset: ds,
+                                        kpis: [], trace: Trace()), artifacts: SupportSnapshot.artifacts(from: a))
         }
         var times: [Double] = []
         var sink = 0

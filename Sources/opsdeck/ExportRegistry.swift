@@ -8,21 +8,41 @@ final class ExportContext {
 
     init(store: Store, runId: Int64?) throws {
         self.store = store
-        let runs = try store.runs(limit: 10_000)
-        guard let run = runId.map({ id in runs.first { $0.id == id } }) ?? runs.first else {
+        guard let run = try runId.map({ id throws(StoreError) in try store.run(id: id) }) ?? store.latestRun() else {
             throw CLIError(runId.map { "no run \($0) in \(store.path)" } ?? "no saved run in \(store.path); run `opsdeck run` first")
         }
         self.run = run
     }
 
-    lazy var customers: [Customer] = (try? run.customersDataset.map { try store.customers(dataset: $0) }) ?? []
-    lazy var reps: [Rep] = (try? run.repsDataset.map { try store.reps(dataset: $0) }) ?? []
-    lazy var tickets: [Ticket] = (try? run.ticketsDataset.map { try store.tickets(dataset: $0) }) ?? []
-
-    func decode<T: Decodable>(_ type: T.Type, _ json: String) throws -> T {
-        do { return try JSONDecoder().decode(T.self, from: Data(json.utf8)) } catch {
-            throw CLIError("run \(run.id) holds unreadable \(T.self): \(error)")
+    /// The run's datasets, read once on first use; a store failure is the export's error, never
+    /// an empty table (a run without a dataset of that kind has none: empty is then right).
+    func customers() throws -> [Customer] {
+        try cached(&customersRead) { () throws(StoreError) in
+            guard let id = run.customersDataset else { return [] }
+            return try store.customers(dataset: id)
         }
+    }
+    func reps() throws -> [Rep] {
+        try cached(&repsRead) { () throws(StoreError) in
+            guard let id = run.repsDataset else { return [] }
+            return try store.reps(dataset: id)
+        }
+    }
+    func tickets() throws -> [Ticket] {
+        try cached(&ticketsRead) { () throws(StoreError) in
+            guard let id = run.ticketsDataset else { return [] }
+            return try store.tickets(dataset: id)
+        }
+    }
+    private var customersRead: [Customer]?, repsRead: [Rep]?, ticketsRead: [Ticket]?
+
+    private func cached<T>(_ slot: inout T?, _ load: () throws(StoreError) -> T) throws -> T {
+        if let slot { return slot }
+        do {
+            let value = try load()
+            slot = value
+            return value
+        } catch { throw CLIError("run \(run.id): \(error.description)") }
     }
 
     /// How an error names one of this run's artifacts: "run 3, artifact gates.csv".
@@ -41,38 +61,38 @@ enum ExportRegistry {
         + ModelCardExport.producers
 
     static let core: [(String, Producer)] = [
-        ("customers", { ctx in rows(CustomerCSV.header, ctx.customers.map(CustomerCSV.row)) }),
+        ("customers", { ctx in rows(CustomerCSV.header, try ctx.customers().map(CustomerCSV.row)) }),
         ("reps", { ctx in
             let w = CSVWriter()
-            RepCSV.write(ctx.reps, to: w)
+            RepCSV.write(try ctx.reps(), to: w)
             try w.close()
             return try table(fromCSV: w.text, name: "run \(ctx.run.id), reps")
         }),
         ("tickets", { ctx in
             let w = CSVWriter()
-            TicketCSV.write(ctx.tickets, to: w)
+            TicketCSV.write(try ctx.tickets(), to: w)
             try w.close()
             return try table(fromCSV: w.text, name: "run \(ctx.run.id), tickets")
         }),
         ("kpis", { ctx in
-            let kpis = try ctx.decode([KPI].self, ctx.run.kpis)
             var t = DataTable(columns: ["kpi", "value", "target", "met"], kinds: [.text, .number, .number, .text])
-            for k in kpis { t.append([k.name, num(k.value), k.target.map(num) ?? "", k.met ? "yes" : "no"]) }
+            for k in ctx.run.kpis { t.append([k.name, num(k.value), k.target.map(num) ?? "", k.met ? "yes" : "no"]) }
             return t
         }),
         ("trace", { ctx in
-            let trace = try ctx.decode(Trace.self, ctx.run.trace)
             var t = DataTable(columns: ["stage", "start_s", "seconds", "counts", "warnings"],
                               kinds: [.text, .number, .number, .text, .text])
-            for s in trace.stages {
+            for s in ctx.run.trace.stages {
                 t.append([s.name, String(format: "%.4f", s.start), String(format: "%.4f", s.seconds),
                           s.counts.map { "\($0.name)=\($0.value)" }.joined(separator: "; "), s.warnings.joined(separator: "; ")])
             }
             return t
         }),
         ("gates", { ctx in
-            try table(fromCSV: ctx.artifactText("gates.csv") ?? "dataset,gate,column,hard,rows,first_example\n",
-                      name: ctx.artifactLabel("gates.csv"))
+            // Every cell as text, as this export has always written them.
+            var t = try ExportSales.saved(GatesTable.self, ctx)
+            t.kinds = t.columns.map { _ in .text }
+            return t
         }),
     ]
 

@@ -2,8 +2,9 @@ import Engine
 import Foundation
 
 /// The SLA tables `opsdeck export` writes: `queue`, `sla-backtest`, `sla-curve`,
-/// `sla-diagnostics`. Numbers are formatted here with fixed decimals, so the same analysis
-/// gives the same bytes.
+/// `sla-diagnostics`, from what the run saved: the first three from its SLA snapshot (what the
+/// SLA screen shows), the diagnostics from `sla_diagnostics.csv`. Nothing is refitted, so an
+/// export always agrees with the saved run. Numbers have fixed decimals (same run, same bytes).
 enum SLAExport: String, CaseIterable {
     case queue
     case backtest = "sla-backtest"
@@ -13,23 +14,23 @@ enum SLAExport: String, CaseIterable {
     /// Capacities listed in the backtest table, plus the suggested one.
     static let backtestCapacities = [0, 5, 10, 25, 50, 100, 200]
 
-    func table(_ a: SupportAnalysis) -> DataTable {
+    func table(_ a: SupportSnapshot) -> DataTable {
         switch self {
         case .queue: return Self.queueTable(a)
         case .backtest: return Self.backtestTable(a)
         case .curve: return Self.curveTable(a)
-        case .diagnostics: return Self.diagnosticsTable(a)
+        case .diagnostics: preconditionFailure("the diagnostics are a saved table, not a view of the snapshot")
         }
     }
 
-    private static func queueTable(_ a: SupportAnalysis) -> DataTable {
+    private static func queueTable(_ a: SupportSnapshot) -> DataTable {
         var t = DataTable(
             columns: ["rank", "ticket_id", "priority", "channel", "type", "p_breach", "p_breach_at_arrival",
                       "breach_cost", "expected_loss",
                       "elapsed_hours", "time_left_hours", "deadline", "state", "reason_1", "reason_2", "reason_3"],
             kinds: [.number, .text, .text, .text, .text, .number, .number, .number, .number, .number, .number,
                     .text, .text, .text, .text, .text])
-        for (k, e) in a.queue.entries.enumerated() {
+        for (k, e) in a.rows.enumerated() {
             let state = e.state.breached ? "breached" : e.state.paused ? "paused" : "running"
             let reasons = (0..<3).map { r -> String in
                 guard r < e.reasons.count else { return "" }
@@ -45,7 +46,7 @@ enum SLAExport: String, CaseIterable {
         return t
     }
 
-    private static func backtestTable(_ a: SupportAnalysis) -> DataTable {
+    private static func backtestTable(_ a: SupportSnapshot) -> DataTable {
         var t = DataTable(
             columns: ["capacity_per_day", "ranking", "valued_by", "reviews", "breaches_prevented", "gross_savings",
                       "operations_cost", "net_savings", "roi", "suggested"],
@@ -68,8 +69,8 @@ enum SLAExport: String, CaseIterable {
         return t
     }
 
-    private static func curveTable(_ a: SupportAnalysis) -> DataTable {
-        let e = a.policy.policy.effectiveness, c = a.policy.policy.interventionCost
+    private static func curveTable(_ a: SupportSnapshot) -> DataTable {
+        let e = a.policy.effectiveness, c = a.policy.interventionCost
         let el = a.backtest.curve(effectiveness: e, interventionCost: c)
         let po = a.backtestProbabilityOnly.curve(effectiveness: e, interventionCost: c)
         let ex = a.expectedHistory.curve(effectiveness: e, interventionCost: c)
@@ -86,48 +87,10 @@ enum SLAExport: String, CaseIterable {
         return t
     }
 
-    private static func diagnosticsTable(_ a: SupportAnalysis) -> DataTable {
-        var t = DataTable(columns: ["section", "dimension", "level", "metric", "value"],
-                          kinds: [.text, .text, .text, .text, .number])
-        func add(_ s: String, _ d: String, _ l: String, _ m: String, _ v: String) { t.append([s, d, l, m, v]) }
-        let d = a.diagnostics, m = a.metrics
-        add("summary", "", "", "resolved_tickets", String(d.resolvedTickets))
-        add("summary", "", "", "breaches", String(d.breaches))
-        add("summary", "", "", "breach_cost", fixed(d.breachCost, 2))
-        add("summary", "", "", "open_tickets", String(a.queue.entries.count))
-        add("summary", "", "", "suggested_capacity", String(a.suggestedCapacity()))
-        add("model", a.modelName, "out_of_fold", "roc_auc", fixed(m.auc, 4))
-        add("model", a.modelName, "out_of_fold", "average_precision", fixed(m.averagePrecision, 4))
-        add("model", a.modelName, "out_of_fold", "ece", fixed(m.ece, 4))
-        for b in m.reliability {
-            let level = fixed(b.lower, 1) + "-" + fixed(b.upper, 1)
-            add("calibration", "p_breach", level, "count", String(b.count))
-            add("calibration", "p_breach", level, "mean_predicted", fixed(b.meanPredicted, 4))
-            add("calibration", "p_breach", level, "observed_rate", fixed(b.observedRate, 4))
-        }
-        for g in d.groups {
-            add("group", g.dimension, g.level, "tickets", String(g.tickets))
-            add("group", g.dimension, g.level, "breach_rate", fixed(g.breachRate, 4))
-            add("group", g.dimension, g.level, "mean_resolution_hours", fixed(g.meanResolutionHours, 2))
-            add("group", g.dimension, g.level, "breach_cost", fixed(g.breachCost, 2))
-        }
-        for (p, priority) in d.heatmapPriorities.enumerated() {
-            for (c, channel) in d.heatmapChannels.enumerated() where d.heatmapCount[p][c] > 0 {
-                add("heatmap", priority, channel, "breach_rate", fixed(d.heatmapRate[p][c], 4))
-            }
-        }
-        for x in d.associations {
-            add("association", x.dimension, "breach", "chi_square", fixed(x.test.statistic, 4))
-            add("association", x.dimension, "breach", "df", String(x.test.degreesOfFreedom))
-            add("association", x.dimension, "breach", "p_value", scientific(x.test.pValue))
-            add("association", x.dimension, "breach", "cramers_v", fixed(x.test.cramersV, 4))
-        }
-        for w in d.weeks {
-            let week = CivilDate.format(days: w.monday)
-            add("week", "created", week, "tickets", String(w.tickets))
-            add("week", "created", week, "breaches", String(w.breaches))
-            add("week", "created", week, "breach_cost", fixed(w.breachCost, 2))
-        }
+    /// The saved diagnostics; their value column holds numbers (p-values in scientific notation).
+    static func diagnosticsTable(_ rows: [SLADiagnosticsTable.Row]) -> DataTable {
+        var t = SLADiagnosticsTable.table(rows)
+        t.kinds = [.text, .text, .text, .text, .number]
         return t
     }
 }
@@ -135,29 +98,33 @@ enum SLAExport: String, CaseIterable {
 extension SLAExport {
     static func fixed(_ x: Double, _ decimals: Int) -> String { fixedDecimal(x, decimals) }
 
-    /// p-values span hundreds of orders of magnitude: four significant digits and an exponent.
-    static func scientific(_ x: Double) -> String {
-        guard x.isFinite, x > 0 else { return x == 0 ? "0" : fixed(x, 4) }
-        var e = 0, m = x
-        while m >= 10 { m /= 10; e += 1 }
-        while m < 1 { m *= 10; e -= 1 }
-        if fixed(m, 3) == "10.000" { m /= 10; e += 1 }
-        return fixed(m, 3) + "e" + (e < 0 ? "-" : "+") + (abs(e) < 10 ? "0" : "") + String(abs(e))
-    }
+    static func scientific(_ x: Double) -> String { SLADiagnosticsTable.scientific(x) }
 }
 
 extension SLAExport {
-    /// For `ExportRegistry.producers`: `… + SLAExport.producers`. Each export analyses the
-    /// run's tickets under the desk's SLA policy (see `policy()`) exactly as the run did.
+    /// For `ExportRegistry.producers`: `… + SLAExport.producers`, each from the run's saved SLA
+    /// artifacts; a run without them says why in one line.
     static var producers: [(String, ExportRegistry.Producer)] {
-        allCases.map { kind in (kind.rawValue, { ctx in try kind.table(analysing: ctx.tickets, policy: policy(), seed: ctx.run.seed) }) }
+        allCases.map { kind in (kind.rawValue, { ctx in try kind.table(saved: ctx) }) }
     }
 
-    func table(analysing tickets: [Ticket], policy: SLAPolicy, seed: UInt64) throws -> DataTable {
-        do {
-            return table(try Pipeline.supportAnalysis(tickets: tickets, policy: policy, seed: seed))
-        } catch let e as SLAPolicyError {
-            throw CLIError(e.description)
+    func table(saved ctx: ExportContext) throws -> DataTable {
+        let bytes = try ctx.store.artifact(run: ctx.run.id, name: SupportSnapshot.artifactName)
+        guard let bytes else {
+            // The SLA stage counts the resolved tickets it learnt from; without any it analysed nothing.
+            let analysed = ctx.run.trace.stages.contains { $0.name == "sla" && $0.counts.contains { $0.name == "resolved" } }
+            if !analysed {
+                throw CLIError("run \(ctx.run.id) has no SLA analysis (no resolved tickets); `opsdeck import tickets FILE`, then `opsdeck run`")
+            }
+            throw CLIError(StoreError.olderRun(ctx.run.id, "it has no \(SupportSnapshot.artifactName)").message)
+        }
+        if self == .diagnostics {
+            do { return Self.diagnosticsTable(try SLADiagnosticsTable.load(ctx.store, run: ctx.run.id)) } catch {
+                throw CLIError(error.description)
+            }
+        }
+        do { return table(try SupportSnapshot.decode(bytes)) } catch {
+            throw CLIError("\(ctx.artifactLabel(SupportSnapshot.artifactName)): \(error)")
         }
     }
 

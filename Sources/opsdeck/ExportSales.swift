@@ -1,31 +1,46 @@
 import Engine
 
 /// Export producers for what a run's sales stages saved: the per-account scores (with the
-/// NBA reasons in words) from the binary table, the rest straight from the saved CSVs.
+/// NBA reasons in words) from the binary table, every other table read through its `RunTable`
+/// (the rows the screens show, written back by the same schema).
 enum ExportSales {
-    static let csvArtifacts: [(String, String)] = [
-        ("segments", "segments.csv"), ("channels", "channels.csv"), ("staffing", "staffing.csv"),
-        ("contact-centre", "contact_centre.csv"), ("schedule", "schedule.csv"), ("routes", "routes.csv"),
-        ("routes-distance-only", "routes_distance_only.csv"), ("route-compare", "route_compare.csv"), ("territories", "territories.csv"), ("anomalies", "anomalies.csv"),
-        ("scripts", "scripts.csv"), ("calibration", "calibration.csv"), ("importance", "importance.csv"),
-        ("escalation-queue", "sla_queue.csv"), ("sla-groups", "sla_groups.csv"),
-    ]
-
     static var producers: [(String, ExportRegistry.Producer)] {
-        var out: [(String, ExportRegistry.Producer)] = [("scores", { @Sendable ctx in try scores(ctx) })]
-        for (name, file) in csvArtifacts {
-            let producer: ExportRegistry.Producer = { @Sendable ctx in try saved(ctx, name, file) }
-            out.append((name, producer))
-        }
-        return out
+        [
+            ("scores", { @Sendable ctx in try scores(ctx) }),
+            ("segments", { @Sendable ctx in try sales(SegmentsTable.self, ctx) }),
+            ("channels", { @Sendable ctx in try sales(ChannelsTable.self, ctx) }),
+            ("staffing", { @Sendable ctx in try sales(StaffingTable.self, ctx) }),
+            ("contact-centre", { @Sendable ctx in try sales(ContactCentreTable.self, ctx) }),
+            ("schedule", { @Sendable ctx in try sales(ScheduleTable.self, ctx) }),
+            ("routes", { @Sendable ctx in try sales(RoutesTable.self, ctx) }),
+            ("routes-distance-only", { @Sendable ctx in try sales(DistanceRoutesTable.self, ctx) }),
+            ("route-compare", { @Sendable ctx in try sales(RouteCompareTable.self, ctx) }),
+            ("territories", { @Sendable ctx in try sales(TerritoriesTable.self, ctx) }),
+            ("anomalies", { @Sendable ctx in try sales(AnomaliesTable.self, ctx) }),
+            ("scripts", { @Sendable ctx in try sales(ScriptsTable.self, ctx) }),
+            ("calibration", { @Sendable ctx in try sales(CalibrationTable.self, ctx) }),
+            ("importance", { @Sendable ctx in try sales(ImportanceTable.self, ctx) }),
+            ("roc", { @Sendable ctx in try sales(RocTable.self, ctx) }),
+            ("escalation-queue", { @Sendable ctx in try saved(SLAQueueTable.self, ctx) }),
+            ("sla-groups", { @Sendable ctx in try saved(SLAGroupsTable.self, ctx) }),
+        ]
     }
 
-    static func saved(_ ctx: ExportContext, _ name: String, _ file: String) throws -> DataTable {
-        guard let text = try ctx.artifactText(file) else {
-            throw CLIError("run \(ctx.run.id) has no \(name) (it was saved before the sales stages existed); run `opsdeck run` again")
+    /// A sales table of the run; a run without customers ran no sales stages, and says so.
+    static func sales<T: RunTable>(_ table: T.Type, _ ctx: ExportContext) throws -> DataTable {
+        if try ctx.store.artifact(run: ctx.run.id, name: Pipeline.accountsArtifact) == nil {
+            throw CLIError("run \(ctx.run.id) ran without customers, so it has no \(T.artifact) "
+                           + "(`opsdeck import customers FILE`, then `opsdeck run`)")
         }
-        var t = try ExportRegistry.table(fromCSV: text, name: ctx.artifactLabel(file))
-        // A column whose every cell is a number is written unquoted in JSON.
+        return try saved(T.self, ctx)
+    }
+
+    /// The table as its schema writes it; a column whose every cell is a number is written
+    /// unquoted in JSON.
+    static func saved<T: RunTable>(_ table: T.Type, _ ctx: ExportContext) throws -> DataTable {
+        let rows: [T.Row]
+        do { rows = try T.load(ctx.store, run: ctx.run.id) } catch { throw CLIError(error.description) }
+        var t = T.table(rows)
         t.kinds = t.columns.indices.map { j in
             !t.rows.isEmpty && t.rows.allSatisfy { j < $0.count && isJSONNumber($0[j]) } ? .number : .text
         }
@@ -45,28 +60,17 @@ enum ExportSales {
     }
 
     static func scores(_ ctx: ExportContext) throws -> DataTable {
-        guard let bytes = try ctx.store.artifact(run: ctx.run.id, name: Pipeline.accountsArtifact) else {
-            throw CLIError("run \(ctx.run.id) has no scores; run `opsdeck run` again")
+        let customers = try ctx.customers()
+        let loaded: AccountScores?
+        do { loaded = try AccountScores.load(ctx.store, run: ctx.run.id, accounts: customers.count) } catch { throw CLIError(error.description) }
+        guard let a = loaded else {
+            throw CLIError("run \(ctx.run.id) ran without customers, so it has no scores "
+                           + "(`opsdeck import customers FILE`, then `opsdeck run`)")
         }
-        let cols: ColumnFile
-        do { cols = try ColumnFile(bytes: bytes) } catch { throw CLIError("\(ctx.artifactLabel(Pipeline.accountsArtifact)): \(error.description)") }
-        let customers = ctx.customers
-        guard customers.count == cols.rowCount else {
-            throw CLIError("run \(ctx.run.id): scores have \(cols.rowCount) rows but its customer dataset has \(customers.count)")
-        }
-        func f(_ n: String) -> [Float] { if case .float(let v)? = cols.column(n) { return v }; return [] }
-        func i(_ n: String) -> [Int32] { if case .int(let v)? = cols.column(n) { return v }; return [] }
-        func b(_ n: String) -> [UInt8] { if case .byte(let v)? = cols.column(n) { return v }; return [] }
-        let churn = f("churn"), potential = f("potential"), nba = f("nba"), rank = i("nba_rank"), recency = f("recency_days")
-        let open = i("open_tickets"), vb = b("value_bucket"), pb = b("potential_bucket"), channel = b("channel"), day = i("day")
-        let anomaly = b("anomaly"), territory = i("territory")
-        let reasons = (1...NBAScore.reasonSlots).map { b("reason\($0)") }
-        let weights = (try? ctx.decode(PipelineConfig.self, ctx.run.config))?.sales.nbaWeights.values ?? NBAWeights().values
-        guard [churn.count, potential.count, nba.count, rank.count, recency.count, open.count, vb.count, pb.count, channel.count,
-               day.count, anomaly.count, territory.count].allSatisfy({ $0 == customers.count }),
-              reasons.allSatisfy({ $0.count == customers.count }) else {
-            throw CLIError("run \(ctx.run.id): the scores table is missing a column")
-        }
+        let weights = ctx.run.config.sales.nbaWeights.values
+        let churn = a.churn, potential = a.potential, nba = a.nba, rank = a.nbaRank, recency = a.recencyDays, open = a.openTickets
+        let vb = a.valueBucket, pb = a.potentialBucket, channel = a.channel, day = a.day, anomaly = a.anomaly, territory = a.territory
+        let slots = NBAScore.reasonSlots
         var t = DataTable(columns: ["account", "nba_rank", "nba", "churn", "potential_6m", "segment", "channel", "day", "territory",
                                     "anomaly", "reasons"],
                           kinds: [.text, .number, .number, .number, .number, .text, .text, .number, .number, .text, .text])
@@ -76,7 +80,7 @@ enum ExportSales {
             let facts = NBAReasons.Facts(churnProbability: Double(churn[r]), potential: Double(potential[r]), recencyDays: Double(recency[r]),
                                          engagement: c.digitalEngagement, ticketsOpen: Int(open[r]), tickets90d: c.supportTickets90d,
                                          csat: c.csat, segmentLabel: segment)
-            let words = reasons.compactMap { NBATerm(rawValue: Int($0[r])) }.map { NBAReasons.words($0, facts, weight: weights[$0.rawValue]) }
+            let words = (0..<slots).compactMap { NBATerm(rawValue: Int(a.reasons[r * slots + $0])) }.map { NBAReasons.words($0, facts, weight: weights[$0.rawValue]) }
             t.append([c.id, String(rank[r]), String(nba[r]), String(churn[r]), String(potential[r]), segment,
                       SalesChannel(code: channel[r])?.rawValue ?? "", String(Int(day[r]) + 1), String(Int(territory[r]) + 1),
                       anomaly[r] == 1 ? "yes" : "no", words.joined(separator: "; ")])

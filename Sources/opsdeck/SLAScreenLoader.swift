@@ -2,9 +2,9 @@ import Engine
 import Foundation
 import TUI
 
-/// Builds screen 1 for a saved run: from its SLA snapshot artifact when it has one (no
-/// model is computed), else by analysing the run's ticket dataset on open, and says which
-/// on the status line. Escalations already decided on the run are loaded with it.
+/// Builds screen 1 for a saved run from its SLA snapshot artifact (no model is computed, so
+/// the screen and `opsdeck export queue` show the same run). A run without one says why on the
+/// status line. Escalations already decided on the run are loaded with it.
 enum SLAScreenLoader {
     struct Loaded {
         var screen: SLAScreen?
@@ -12,33 +12,22 @@ enum SLAScreenLoader {
         var note: String?
     }
 
-    static func load(store: Store, run: RunRecord, user: String,
-                     environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Loaded {
-        var note: String?
-        var snapshot: SupportSnapshot?
-        if let bytes = try store.artifact(run: run.id, name: SupportSnapshot.artifactName) {
-            do {
-                snapshot = try SupportSnapshot.decode(bytes)
-            } catch {
-                note = "computed on open: run \(run.id), artifact \(SupportSnapshot.artifactName) is unreadable: \(error)"
-            }
-        } else {
-            note = "computed on open: run saved before the SLA snapshot existed"
+    static func load(store: Store, run: RunRecord, user: String) throws -> Loaded {
+        guard let bytes = try store.artifact(run: run.id, name: SupportSnapshot.artifactName) else {
+            // The SLA stage counts the resolved tickets it learnt from; without any it analysed nothing.
+            let analysed = run.trace.stages.contains { $0.name == "sla" && $0.counts.contains { $0.name == "resolved" } }
+            if run.ticketsDataset == nil { return Loaded(screen: nil, note: "SLA screen: run \(run.id) has no ticket dataset") }
+            if !analysed { return Loaded(screen: nil, note: "SLA screen: run \(run.id) had no resolved tickets to learn from") }
+            return Loaded(screen: nil, note: StoreError.olderRun(run.id, "it has no \(SupportSnapshot.artifactName)").message)
         }
-        if snapshot == nil {
-            guard let dataset = run.ticketsDataset else {
-                return Loaded(screen: nil, note: "SLA screen: run \(run.id) has no ticket dataset")
+        let snapshot: SupportSnapshot
+        do { snapshot = try SupportSnapshot.decode(bytes) } catch {
+            if case .unsupportedVersion = error {
+                return Loaded(screen: nil, note: StoreError.olderRun(run.id, "\(SupportSnapshot.artifactName): \(error)").message)
             }
-            let tickets = try store.tickets(dataset: dataset)
-            guard !tickets.isEmpty else { return Loaded(screen: nil, note: "SLA screen: the ticket dataset is empty") }
-            do {
-                snapshot = SupportSnapshot(try Pipeline.supportAnalysis(tickets: tickets, policy: SLAExport.policy(environment: environment),
-                                                                        seed: run.seed))
-            } catch let e as SLAPolicyError {
-                throw CLIError(e.description)
-            }
+            throw CLIError("run \(run.id), artifact \(SupportSnapshot.artifactName) cannot be read: \(error)")
         }
-        guard let snapshot else { return Loaded(screen: nil, note: note) }
+        let note: String? = nil
         let marks = try store.decisions(run: run.id).filter { $0.action == escalateAction }
             .map { SLAEscalation(ticket: $0.subject, at: $0.at, user: $0.user) }
         let runId = run.id

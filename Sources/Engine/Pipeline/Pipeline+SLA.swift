@@ -63,21 +63,11 @@ extension Pipeline {
     }
 
     static func slaArtifacts(_ a: SupportAnalysis) -> [String: [UInt8]] {
-        var queue = DataTable(columns: ["rank", "ticket", "priority", "channel", "type", "p_breach", "breach_cost", "expected_loss", "deadline", "reasons"])
-        for (k, e) in a.queue.entries.enumerated() {
-            queue.append([String(k + 1), e.id, e.priority, e.channel, e.type, fmt(e.probability, 4), fmt(e.breachCost, 2),
-                          fmt(e.expectedLoss, 2), e.deadline.map { CivilDate.format(seconds: $0) } ?? "",
-                          e.reasons.map { "\($0.feature)=\($0.level)" }.joined(separator: "; ")])
-        }
-        var groups = DataTable(columns: ["dimension", "level", "tickets", "breaches", "breach_rate", "mean_resolution_hours", "breach_cost"])
-        for g in a.diagnostics.groups {
-            groups.append([g.dimension, g.level, String(g.tickets), String(g.breaches), fmt(g.breachRate, 4), fmt(g.meanResolutionHours, 2),
-                           fmt(g.breachCost, 2)])
-        }
         // The snapshot is what the SLA screen opens from, so a slider move never needs a model.
         var out = SupportSnapshot.artifacts(from: a)
-        out["sla_queue.csv"] = queue.csvBytes()
-        out["sla_groups.csv"] = groups.csvBytes()
+        out[SLAQueueTable.artifact] = SLAQueueTable.bytes(SLAQueueTable.rows(a))
+        out[SLAGroupsTable.artifact] = SLAGroupsTable.bytes(a.diagnostics.groups)
+        out[SLADiagnosticsTable.artifact] = SLADiagnosticsTable.bytes(SLADiagnosticsTable.rows(a))
         return out
     }
 }

@@ -162,7 +162,8 @@ extension Pipeline {
         start = WallClock.monotonic()
         let partial = SalesRun(models: models, value6m: value6m, recencyDays: recency, friction: friction, segmentation: seg, nba: nba,
                                nbaRank: rank, nbaPercentile: pct, openTickets: open, deadlineMinute: deadline, territories: territories,
-                               anomalies: anomalies, fit: fit, allocation: allocation, contactCentre: cc, routes: routes, scripts: [])
+                               anomalies: anomalies, fit: fit, allocation: allocation, contactCentre: cc, routes: routes, travel: area.travel,
+                               scripts: [])
         let scripts = PrepScriptBuilder.scripts(partial, customers: customers, reps: reps, tickets: tickets, config: config, template: template)
         var run = partial
         run.scripts = scripts

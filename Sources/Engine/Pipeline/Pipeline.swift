@@ -244,14 +244,9 @@ public enum Pipeline {
                                                     customersReport: outcome.gateReports.first { $0.dataset == "customers" },
                                                     seed: outcome.config.seed, into: store)
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        func json<T: Encodable>(_ v: T) -> String {
-            (try? encoder.encode(v)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
-        }
-        let record = RunRecord(seed: outcome.config.seed, config: json(outcome.config),
+        let record = RunRecord(seed: outcome.config.seed, config: outcome.config,
                                customersDataset: outcome.datasetIds.customers, repsDataset: outcome.datasetIds.reps,
-                               ticketsDataset: outcome.datasetIds.tickets, kpis: json(outcome.kpis), trace: json(outcome.trace))
+                               ticketsDataset: outcome.datasetIds.tickets, kpis: outcome.kpis, trace: outcome.trace)
         return try store.saveRun(record, artifacts: built.join())
     }
 
@@ -281,14 +276,12 @@ public enum Pipeline {
                 halves[0] = outcome.sales.map { scriptsArtifact($0, customers: outcome.customers) } ?? [:]
                 return
             }
-            var gates = DataTable(columns: ["dataset", "gate", "column", "hard", "rows", "first_example"])
-            for r in outcome.gateReports { gates.rows += r.table().rows }
             var artifacts: [String: [UInt8]] = [
-                "gates.csv": gates.csvBytes(),
+                GatesTable.artifact: GatesTable.bytes(GatesTable.rows(outcome.gateReports)),
                 "gates.txt": Array(outcome.gateReports.map { $0.rendered() }.joined(separator: "\n").utf8),
             ]
             if let s = outcome.sales {
-                artifacts.merge(salesArtifacts(s, customers: outcome.customers, reps: outcome.reps)) { a, _ in a }
+                artifacts.merge(salesArtifacts(s, customers: outcome.customers, reps: outcome.reps, visitMinutes: outcome.config.sales.visitMinutes)) { a, _ in a }
                 artifacts.merge(modelCardArtifacts(s.models)) { a, _ in a }
             }
             if let a = outcome.support { artifacts.merge(outcome.slaArtifactBytes ?? slaArtifacts(a)) { a, _ in a } }

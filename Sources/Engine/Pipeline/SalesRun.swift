@@ -26,6 +26,8 @@ public struct SalesRun: Sendable {
     public var allocation: ChannelAllocation
     public var contactCentre: ContactCentrePlan
     public var routes: FieldRoutes
+    /// The road travel the routes were planned with (the data's region), for their schedule.
+    public var travel: TravelModel
     public var scripts: [Script]
 }
 

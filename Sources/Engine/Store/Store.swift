@@ -9,15 +9,24 @@ import Darwin
 /// A saved run is immutable (triggers refuse changes); a manager's actions are rows in
 /// `decisions`, so the trail is complete. Everything is written in one transaction per
 /// save, so an interrupted run leaves the previous one intact.
+///
+/// A file store is a WAL `DatabasePool`: a DB browser or a second reader holding a read
+/// transaction never blocks a save. A save that meets another writer retries (`retry`), and
+/// a run that still cannot be saved is spooled beside the store (`Store+Spool.swift`).
 public final class Store: Sendable {
     public let path: String
-    let db: DatabaseQueue
+    let db: any DatabaseWriter
+    /// How long a write waits for another writer, and how often it tries again.
+    let retry: WriteRetry
+    /// Runs a previous save spooled and this open saved (a writable open only).
+    public let recoveredRuns: [Int64]
 
     /// Opens (creating folders and the file if needed, unless `create` is false) and migrates
     /// the store. Read-only commands pass `create: false`, so a mistyped `--db` is an error
     /// rather than a new empty store in new folders.
-    public init(path: String, create: Bool = true) throws(StoreError) {
+    public init(path: String, create: Bool = true, retry: WriteRetry = WriteRetry()) throws(StoreError) {
         self.path = path
+        self.retry = retry
         do {
             if path.isEmpty { throw StoreError("the store path is empty; expected a file such as opsdeck.sqlite") }
             if path != ":memory:" {
@@ -26,14 +35,17 @@ public final class Store: Sendable {
             }
             var config = Configuration()
             config.foreignKeysEnabled = true
-            config.busyMode = .timeout(5)
-            db = path == ":memory:" ? try DatabaseQueue(configuration: config) : try DatabaseQueue(path: path, configuration: config)
+            config.busyMode = .timeout(retry.busyTimeout)
+            // A pool needs a file (its readers are other connections to it); `:memory:` is one queue.
+            db = path == ":memory:" ? try DatabaseQueue(configuration: config) : try DatabasePool(path: path, configuration: config)
             try StoreMigrations.migrator.migrate(db)
         } catch let e as StoreError {
             throw e
         } catch {
             throw StoreError("cannot open the store at \(path): \(Store.describe(error))")
         }
+        // A read-only open never writes, so spooled runs wait for a command that may.
+        recoveredRuns = create && path != ":memory:" ? try Store.saveSpooledRuns(db: db, storePath: path, retry: retry) : []
     }
 
     /// An in-memory store (tests, `--db :memory:`).
@@ -66,9 +78,14 @@ public final class Store: Sendable {
         return "\(error)"
     }
 
-    /// Runs a write transaction, mapping database failures to `StoreError`.
+    /// Runs a write transaction, mapping database failures to `StoreError`; another writer's
+    /// lock is waited for and retried (`retry`).
     func write<T>(_ what: String, _ body: (Database) throws -> T) throws(StoreError) -> T {
-        do { return try db.write(body) } catch let e as StoreError { throw e } catch {
+        try Store.write(db, what, retry: retry, body)
+    }
+
+    static func write<T>(_ db: any DatabaseWriter, _ what: String, retry: WriteRetry, _ body: (Database) throws -> T) throws(StoreError) -> T {
+        do { return try retry.run { try db.write(body) } } catch let e as StoreError { throw e } catch {
             throw StoreError("\(what) failed: \(Store.describe(error))")
         }
     }
@@ -79,7 +96,7 @@ public final class Store: Sendable {
     /// inside a transaction, so it is set around one, and set back on whatever the outcome.
     func writeRowsOfNewDataset<T>(_ what: String, _ body: (Database) throws -> T) throws(StoreError) -> T {
         do {
-            return try db.writeWithoutTransaction { db in
+            return try retry.run { try db.writeWithoutTransaction { db in
                 try db.execute(sql: "PRAGMA foreign_keys = OFF")
                 var value: T?
                 let outcome = Result { try db.inTransaction { value = try body(db); return .commit } }
@@ -87,7 +104,7 @@ public final class Store: Sendable {
                 try outcome.get()
                 guard let value else { throw StoreError("\(what) failed: the transaction did not complete") }
                 return value
-            }
+            } }
         } catch let e as StoreError { throw e } catch {
             throw StoreError("\(what) failed: \(Store.describe(error))")
         }
@@ -105,4 +122,9 @@ public struct StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     public var message: String
     public init(_ message: String) { self.message = message }
     public var description: String { message }
+
+    /// A run whose saved form this OpsDeck no longer reads: one message, whatever part it is.
+    public static func olderRun(_ run: Int64, _ detail: String) -> StoreError {
+        StoreError("run \(run) was saved by an older OpsDeck; run `opsdeck run` again (\(detail))")
+    }
 }

@@ -1,36 +1,33 @@
+import Engine
+
 /// The Channels screen's figures as the run saved them.
 public struct ChannelsModel: Sendable {
-    /// One channel's allocation. The counts add up two ways (the screen states both):
+    /// One channel's allocation as the run saved it, with the contact centre's day for the
+    /// channels it staffs. The counts add up two ways (the screen states both):
     /// demand = allocated + deferred + beyondHorizon = bestFit + movedIn − movedOut.
     public struct Row: Sendable, Equatable {
-        public var channel: String
-        /// Accounts the plan puts on this channel, every day and past the horizon.
-        public var demand: Int
-        /// Served today.
-        public var allocated: Int
-        /// Served on a later planning day.
-        public var deferred: Int
-        /// Waiting past the planning horizon.
-        public var beyondHorizon: Int
-        /// Accounts whose best channel this is; moved in / out by full capacity.
-        public var bestFit: Int
-        public var movedIn: Int
-        public var movedOut: Int
-        public var capacity: Int
-        /// Contact-centre SLA met / missed (nil for channels the centre does not staff).
-        public var slaMet: Int?
-        public var slaMissed: Int?
-        /// Contacts whose ticket was past its SLA before the centre opened (neither met nor missed).
-        public var overdueAtStart: Int?
-        public var backlog: Int?
+        public var summary: ChannelSummary
+        /// nil for channels the contact centre does not staff.
+        public var centre: ContactCentrePlan.ChannelResult?
 
-        public init(channel: String, demand: Int, allocated: Int, deferred: Int, beyondHorizon: Int, bestFit: Int, movedIn: Int,
-                    movedOut: Int, capacity: Int, slaMet: Int?, slaMissed: Int?, overdueAtStart: Int? = nil, backlog: Int?) {
-            self.channel = channel; self.demand = demand; self.allocated = allocated; self.deferred = deferred
-            self.beyondHorizon = beyondHorizon; self.bestFit = bestFit; self.movedIn = movedIn; self.movedOut = movedOut
-            self.capacity = capacity; self.slaMet = slaMet; self.slaMissed = slaMissed
-            self.overdueAtStart = overdueAtStart; self.backlog = backlog
+        public init(summary: ChannelSummary, centre: ContactCentrePlan.ChannelResult?) {
+            self.summary = summary; self.centre = centre
         }
+
+        public var channel: String { summary.channel.rawValue }
+        public var demand: Int { summary.demand }
+        public var allocated: Int { summary.allocated }
+        public var deferred: Int { summary.deferred }
+        public var beyondHorizon: Int { summary.beyondHorizon }
+        public var bestFit: Int { summary.bestFit }
+        public var movedIn: Int { summary.movedIn }
+        public var movedOut: Int { summary.movedOut }
+        public var capacity: Int { summary.capacity }
+        public var slaMet: Int? { centre?.slaMet }
+        public var slaMissed: Int? { centre?.slaMissed }
+        /// Contacts whose ticket was past its SLA before the centre opened (neither met nor missed).
+        public var overdueAtStart: Int? { centre?.overdueAtStart }
+        public var backlog: Int? { centre?.backlog }
     }
 
     /// One staffed channel's day: agents Erlang C needs and agents rostered, per interval.
@@ -47,21 +44,8 @@ public struct ChannelsModel: Sendable {
         }
     }
 
-    public struct Contact: Sendable, Equatable {
-        public var order: Int
-        public var account: String
-        public var channel: String
-        public var start: String
-        public var deadline: String
-        public var nba: Double
-        /// "met", "missed" or "overdue at start" (the ticket was past its SLA before the centre opened).
-        public var sla: String
-
-        public init(order: Int, account: String, channel: String, start: String, deadline: String, nba: Double, sla: String) {
-            self.order = order; self.account = account; self.channel = channel; self.start = start; self.deadline = deadline
-            self.nba = nba; self.sla = sla
-        }
-    }
+    /// One contact of the day's schedule: the schedule table's own row.
+    public typealias Contact = ScheduleTable.Row
 
     public var rows: [Row]
     public var staffing: [Staffing]

@@ -13,16 +13,8 @@ public struct ModelsRunModel: Sendable {
         }
     }
 
-    public struct GateRow: Sendable, Equatable {
-        public var dataset: String
-        public var gate: String
-        public var column: String
-        public var hard: Bool
-        public var rows: Int
-        public init(dataset: String, gate: String, column: String, hard: Bool, rows: Int) {
-            self.dataset = dataset; self.gate = gate; self.column = column; self.hard = hard; self.rows = rows
-        }
-    }
+    /// One gate finding: the gates table's own row.
+    public typealias GateRow = GatesTable.Row
 
     public struct HistoryRun: Sendable, Equatable {
         public var id: Int64

@@ -26,22 +26,8 @@ public struct RouteStop: Sendable, Equatable {
     public var isHighNBA: Bool { nbaPercentile >= FieldRoutes.highNBAPercentile }
 }
 
-/// The NBA-aware plan against the distance-only plan of the same rep (saved by the run).
-public struct RouteComparison: Sendable, Equatable {
-    public var candidates: Int
-    public var visitsNBA: Int
-    public var highNBAVisitsNBA: Int
-    public var kmNBA: Double
-    public var visitsDistance: Int
-    public var highNBAVisitsDistance: Int
-    public var kmDistance: Double
-
-    public init(candidates: Int, visitsNBA: Int, highNBAVisitsNBA: Int, kmNBA: Double, visitsDistance: Int,
-                highNBAVisitsDistance: Int, kmDistance: Double) {
-        self.candidates = candidates; self.visitsNBA = visitsNBA; self.highNBAVisitsNBA = highNBAVisitsNBA; self.kmNBA = kmNBA
-        self.visitsDistance = visitsDistance; self.highNBAVisitsDistance = highNBAVisitsDistance; self.kmDistance = kmDistance
-    }
-}
+/// The NBA-aware plan against the distance-only plan of the same rep: the run's saved row.
+public typealias RouteComparison = RouteCompareTable.Row
 
 /// A rep's week: territory, days of stops, totals and the comparison.
 public struct RepRoutes: Sendable {

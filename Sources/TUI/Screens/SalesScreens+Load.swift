@@ -11,81 +11,60 @@ extension SalesScreens {
             return try loadRun(store: store, run: run, demo: demo)
         } catch let error as SalesScreensError {
             throw error
+        } catch let error as RunArtifactError {
+            throw SalesScreensError(error.description)
         } catch {
             throw SalesScreensError("run \(run.id): \(error)")
         }
     }
 
     private static func loadRun(store: Store, run: RunRecord, demo: Bool?) throws -> SalesScreens? {
-        guard let bytes = try store.artifact(run: run.id, name: Pipeline.accountsArtifact) else { return nil }
-        func table(_ name: String) throws -> SavedTable {
-            let data = try store.artifact(run: run.id, name: name) ?? []
-            return try SavedTable(text: String(decoding: data, as: UTF8.self), name: name)
-        }
-        let config = (try? JSONDecoder().decode(PipelineConfig.self, from: Data(run.config.utf8))) ?? PipelineConfig(seed: run.seed)
+        guard let bytes = try store.artifact(run: run.id, name: AccountScores.artifact) else { return nil }
+        let config = run.config
         let customers = try run.customersDataset.map { try store.customers(dataset: $0) } ?? []
         let reps = try run.repsDataset.map { try store.reps(dataset: $0) } ?? []
         let tickets = try run.ticketsDataset.map { try store.tickets(dataset: $0) } ?? []
-        let cols = try ColumnFile(bytes: bytes)
-        guard cols.rowCount == customers.count else {
-            throw SalesScreensError("run \(run.id): scores have \(cols.rowCount) rows but its customer dataset has \(customers.count)")
-        }
-        let accounts = try accountsModel(cols, customers: customers, tickets: tickets, config: config,
-                                         scripts: table("scripts.csv"), anomalies: table("anomalies.csv"))
-        let territories = territoriesModel(accounts, reps: reps, saved: try table("territories.csv"), config: config,
+        let scores = try AccountScores(bytes: bytes, run: run.id, accounts: customers.count)
+        let id = run.id
+        let accounts = try accountsModel(scores, customers: customers, tickets: tickets, config: config,
+                                         scripts: ScriptsTable.load(store, run: id), anomalies: AnomaliesTable.load(store, run: id))
+        let territories = territoriesModel(accounts, reps: reps, saved: try TerritoriesTable.load(store, run: id), config: config,
                                            region: Region.of(customers: customers, reps: reps, demo: demo ?? config.demo))
-        let routes = routesModel(accounts, reps: reps, territories: territories, saved: try table("routes.csv"),
-                                 distanceOnly: try table("routes_distance_only.csv"), compare: try table("route_compare.csv"),
-                                 config: config)
-        let channels = channelsModel(channels: try table("channels.csv"), centre: try table("contact_centre.csv"),
-                                     staffing: try table("staffing.csv"), schedule: try table("schedule.csv"))
-        let models = try modelsModel(store: store, run: run, accounts: accounts, calibration: table("calibration.csv"),
-                                     importance: table("importance.csv"), gates: table("gates.csv"))
+        let routes = routesModel(accounts, reps: reps, territories: territories, saved: try RoutesTable.load(store, run: id),
+                                 distanceOnly: try DistanceRoutesTable.load(store, run: id),
+                                 compare: try RouteCompareTable.load(store, run: id), config: config)
+        let channels = channelsModel(channels: try ChannelsTable.load(store, run: id), centre: try ContactCentreTable.load(store, run: id),
+                                     staffing: try StaffingTable.load(store, run: id), schedule: try ScheduleTable.load(store, run: id))
+        let models = try modelsModel(store: store, run: run, calibration: CalibrationTable.load(store, run: id),
+                                     importance: ImportanceTable.load(store, run: id), gates: GatesTable.load(store, run: id))
         return SalesScreens(runId: run.id, customers: accounts, territories: territories, routes: routes, channels: channels,
                             models: models)
     }
 
-    static func accountsModel(_ cols: ColumnFile, customers: [Customer], tickets: [Ticket], config: PipelineConfig,
-                              scripts: SavedTable, anomalies: SavedTable) throws -> CustomersModel {
+    static func accountsModel(_ a: AccountScores, customers: [Customer], tickets: [Ticket], config: PipelineConfig,
+                              scripts: [ScriptsTable.Row], anomalies: [AnomaliesTable.Row]) throws -> CustomersModel {
         let n = customers.count
-        func f(_ name: String) throws -> [Float] {
-            guard case .float(let v)? = cols.column(name), v.count == n else { throw SalesScreensError("the scores table lacks \(name)") }
-            return v
-        }
-        func i(_ name: String) throws -> [Int32] {
-            guard case .int(let v)? = cols.column(name), v.count == n else { throw SalesScreensError("the scores table lacks \(name)") }
-            return v
-        }
-        func b(_ name: String) throws -> [UInt8] {
-            guard case .byte(let v)? = cols.column(name), v.count == n else { throw SalesScreensError("the scores table lacks \(name)") }
-            return v
-        }
-        let slots = NBAScore.reasonSlots
-        let reasonCols = try (1...slots).map { try b("reason\($0)") }
-        var reasons = [UInt8](repeating: 0, count: n * slots)
-        for r in 0..<n { for s in 0..<slots { reasons[r * slots + s] = reasonCols[s][r] } }
         var index: [String: Int] = [:]
         index.reserveCapacity(n)
         for (k, c) in customers.enumerated() { index[c.id] = k }
         var scriptOf: [Int: String] = [:]
-        for row in scripts.rows { if let k = index[scripts.text(row, "account")] { scriptOf[k] = scripts.text(row, "script") } }
+        for row in scripts { if let k = index[row.account] { scriptOf[k] = row.script } }
         var why: [Int: String] = [:]
-        for row in anomalies.rows { if let k = index[anomalies.text(row, "account")] { why[k] = anomalies.text(row, "why") } }
+        for row in anomalies { if let k = index[row.account] { why[k] = row.why } }
         var open: [Int: [Ticket]] = [:]
         for t in tickets where t.resolvedAt == nil {
             if let key = t.customerKey, let k = index[key] { open[k, default: []].append(t) }
         }
-        return CustomersModel(customers: customers, churn: try f("churn"), potential: try f("potential"), nba: try f("nba"),
-                              nbaRank: try i("nba_rank"), recencyDays: try f("recency_days"), openTickets: try i("open_tickets"),
-                              valueBucket: try b("value_bucket"), potentialBucket: try b("potential_bucket"), reasons: reasons,
-                              channel: try b("channel"), day: try i("day"), territory: try i("territory"), anomaly: try b("anomaly"),
-                              anomalyScore: try f("anomaly_score"), anomalyWhy: why, weights: config.sales.nbaWeights,
-                              scripts: scriptOf, tickets: open)
+        return CustomersModel(customers: customers, churn: a.churn, potential: a.potential, nba: a.nba, nbaRank: a.nbaRank,
+                              recencyDays: a.recencyDays, openTickets: a.openTickets, valueBucket: a.valueBucket,
+                              potentialBucket: a.potentialBucket, reasons: a.reasons, channel: a.channel, day: a.day,
+                              territory: a.territory, anomaly: a.anomaly, anomalyScore: a.anomalyScore, anomalyWhy: why,
+                              weights: config.sales.nbaWeights, scripts: scriptOf, tickets: open)
     }
 
-    static func territoriesModel(_ m: CustomersModel, reps: [Rep], saved: SavedTable, config: PipelineConfig,
+    static func territoriesModel(_ m: CustomersModel, reps: [Rep], saved: [TerritoriesTable.Row], config: PipelineConfig,
                                  region: Region) -> TerritoriesModel {
-        let k = saved.rows.count
+        let k = saved.count
         var accounts = [Int](repeating: 0, count: k)
         var potential = [Double](repeating: 0, count: k), churn = potential
         for i in 0..<m.count {
@@ -96,15 +75,14 @@ extension SalesScreens {
             churn[t] += Double(m.churn[i])
         }
         // The workload the engine balanced the territories on, as the run saved it.
-        let hours = saved.rows.map { saved.number($0, "workload_hours") }
+        let hours = saved.map(\.workloadHours)
         let mean = hours.isEmpty ? 0 : hours.reduce(0, +) / Double(k)
-        let rows: [TerritoryRow] = saved.rows.enumerated().map { t, row in
-            let repId = saved.text(row, "rep")
-            let rep = reps.firstIndex { $0.id == repId } ?? -1
+        let rows: [TerritoryRow] = saved.enumerated().map { t, row in
+            let rep = reps.firstIndex { $0.id == row.rep } ?? -1
             return TerritoryRow(number: t + 1, rep: rep, repName: rep >= 0 ? reps[rep].name : "–", accounts: accounts[t],
                                 workloadHours: hours[t], balance: mean > 0 ? hours[t] / mean - 1 : 0, potential: potential[t],
                                 churn: accounts[t] > 0 ? churn[t] / Double(accounts[t]) : 0,
-                                centreLat: saved.number(row, "centre_lat"), centreLon: saved.number(row, "centre_lon"))
+                                centreLat: row.centreLat, centreLon: row.centreLon)
         }
         let flagged = (0..<m.count).filter { m.isAnomaly($0) }
             .sorted { m.anomalyScore[$0] != m.anomalyScore[$1] ? m.anomalyScore[$0] > m.anomalyScore[$1] : $0 < $1 }

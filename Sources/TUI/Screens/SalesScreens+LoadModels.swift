@@ -2,58 +2,20 @@ import Engine
 import Foundation
 
 extension SalesScreens {
-    /// Points on the ROC curve kept for the chart.
-    static let rocPoints = 41
+    /// Points on the ROC curve the run saved for the chart.
+    static let rocPoints = RocTable.points
 
-    static func modelsModel(store: Store, run: RunRecord, accounts: CustomersModel, calibration: SavedTable, importance: SavedTable,
-                            gates: SavedTable) throws -> ModelsRunModel {
-        let decoder = JSONDecoder()
-        let kpis = (try? decoder.decode([KPI].self, from: Data(run.kpis.utf8))) ?? []
-        let trace = (try? decoder.decode(Trace.self, from: Data(run.trace.utf8))) ?? Trace()
-        let history: [ModelsRunModel.HistoryRun] = try store.runs(limit: 50).reversed().compactMap { r in
-            guard r.id <= run.id else { return nil }
-            return ModelsRunModel.HistoryRun(id: r.id, createdAt: r.createdAt,
-                                             kpis: (try? decoder.decode([KPI].self, from: Data(r.kpis.utf8))) ?? [])
+    static func modelsModel(store: Store, run: RunRecord, calibration: [CalibrationBin], importance: [ImportanceTable.Row],
+                            gates: [GatesTable.Row]) throws -> ModelsRunModel {
+        let history = try store.kpiHistory(upTo: run.id, limit: 50).map {
+            ModelsRunModel.HistoryRun(id: $0.id, createdAt: $0.createdAt, kpis: $0.kpis)
         }
-        let cal = calibration.rows.map { row in
-            ModelsRunModel.CalibrationPoint(predicted: calibration.number(row, "mean_predicted"),
-                                            observed: calibration.number(row, "observed_rate"), accounts: calibration.int(row, "accounts"))
-        }
-        let imp = importance.rows.map { (name: importance.text($0, "feature"), gain: importance.number($0, "churn_gain")) }
-        let gateRows = gates.rows.map { row in
-            ModelsRunModel.GateRow(dataset: gates.text(row, "dataset"), gate: gates.text(row, "gate"), column: gates.text(row, "column"),
-                                   hard: ["true", "yes", "1"].contains(gates.text(row, "hard")), rows: gates.int(row, "rows"))
-        }
+        let cal = calibration.map { ModelsRunModel.CalibrationPoint(predicted: $0.meanPredicted, observed: $0.observedRate, accounts: $0.count) }
+        let imp = importance.map { (name: $0.feature, gain: $0.churnGain) }
         let report = try store.artifact(run: run.id, name: "gates.txt").map { String(decoding: $0, as: UTF8.self) } ?? ""
-        var model = ModelsRunModel(runId: run.id, kpis: kpis, roc: roc(accounts), calibration: cal, importance: imp, gates: gateRows,
-                                   gateReport: report.split(separator: "\n").map(String.init), trace: trace, history: history)
+        var model = ModelsRunModel(runId: run.id, kpis: run.kpis, roc: try RocTable.load(store, run: run.id).map(\.tpr), calibration: cal, importance: imp, gates: gates,
+                                   gateReport: report.split(separator: "\n").map(String.init), trace: run.trace, history: history)
         model.modelCards = try ModelsRunModel.cards(store: store, run: run.id)
         return model
-    }
-
-    /// The churn model's ROC from its saved out-of-fold scores and the labels in the customer
-    /// dataset (the run saves AUC, not the curve): TPR at evenly spaced FPRs.
-    static func roc(_ m: CustomersModel) -> [Double] {
-        var scored: [(Float, Bool)] = []
-        scored.reserveCapacity(m.count)
-        for i in 0..<m.count { if let y = m.customers[i].churned { scored.append((m.churn[i], y)) } }
-        let positives = scored.filter(\.1).count, negatives = scored.count - positives
-        guard positives > 0, negatives > 0 else { return [] }
-        scored.sort { $0.0 > $1.0 }
-        var out = [Double](repeating: 0, count: rocPoints)
-        var tp = 0, fp = 0, k = 0
-        while k < scored.count {
-            var j = k
-            while j < scored.count, scored[j].0 == scored[k].0 {
-                if scored[j].1 { tp += 1 } else { fp += 1 }
-                j += 1
-            }
-            let fpr = Double(fp) / Double(negatives), tpr = Double(tp) / Double(positives)
-            // Each grid FPR takes the best TPR reached at or below it.
-            let bucket = min(rocPoints - 1, Int((fpr * Double(rocPoints - 1)).rounded(.down)))
-            for b in bucket..<rocPoints where out[b] < tpr { out[b] = tpr }
-            k = j
-        }
-        return out
     }
 }

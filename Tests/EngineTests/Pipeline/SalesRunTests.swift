@@ -128,9 +128,10 @@ extension SalesConfig {
         #expect(outcome.kpis.first { $0.name == "high-NBA visits gained vs distance-only" }?.value == Double(gain))
         if gain <= 0 { #expect(stage.warnings.contains { $0.hasPrefix("no high-NBA visits gained") }) }
         let art = Pipeline.artifacts(outcome)
-        let routes = String(decoding: try #require(art["routes.csv"]), as: UTF8.self).split(separator: "\n")
-        #expect(routes.first?.hasSuffix(",kind") == true)
-        #expect(routes.dropFirst().filter { $0.hasSuffix(",fill-in") }.count == s.routes.fillIns)
+        // Read through the routes' schema: the kind column holds "fill-in" for each fill-in visit.
+        let routes = try RoutesTable.rows(try #require(art[RoutesTable.artifact]), run: 0)
+        #expect(RoutesTable.columns.contains("kind"))
+        #expect(routes.filter(\.fillIn).count == s.routes.fillIns)
         let distance = String(decoding: try #require(art["routes_distance_only.csv"]), as: UTF8.self).split(separator: "\n")
         #expect(distance.count == s.routes.distanceVisits.count + 1)
     }

@@ -21,8 +21,8 @@ import Glibc
 
     @Test func savedRunsAreImmutable() throws {
         let store = try Store.inMemory()
-        let id = try store.saveRun(RunRecord(seed: 1, config: "{}", customersDataset: nil, repsDataset: nil,
-                                             ticketsDataset: nil, kpis: "[]", trace: "{}"),
+        let id = try store.saveRun(RunRecord(seed: 1, config: PipelineConfig(seed: 1), customersDataset: nil, repsDataset: nil,
+                                             ticketsDataset: nil, kpis: [], trace: Trace()),
                                    artifacts: ["a.txt": Array("hello".utf8)])
         #expect(try store.artifact(run: id, name: "a.txt") == Array("hello".utf8))
         #expect(throws: (any Error).self) {
