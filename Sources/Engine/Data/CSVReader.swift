@@ -91,7 +91,7 @@ public final class CSVReader {
 
     // MARK: - Field access
 
-    public var fieldCount: Int { scanner.fieldCount }
+    public var fieldCount: Int { scanner.his.count }
 
     /// The field's bytes as read (quotes undone), valid only inside `body`.
     @inline(__always)

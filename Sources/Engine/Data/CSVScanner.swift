@@ -196,16 +196,20 @@ struct CSVScanner {
 
     var fieldCount: Int { his.count }
 
+    // The two accessors below are `mutating` only so that `CSVReader` (a class) calls them on
+    // its scanner in place: a non-mutating call copied the whole struct, retaining each of
+    // its arrays, once per field read.
+
     /// Byte count of field `i`'s content.
     @inline(__always)
-    func length(_ i: Int) -> Int {
+    mutating func length(_ i: Int) -> Int {
         let lo = los[i]
         return his[i] - (lo >= 0 ? lo : ~lo)
     }
 
     /// Field `i`'s content bytes (valid only inside `body`).
     @inline(__always)
-    func withField<R>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    mutating func withField<R>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         let lo = los[i], hi = his[i]
         if lo >= 0 {
             let base = recordStart
