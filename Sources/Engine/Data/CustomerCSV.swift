@@ -33,6 +33,12 @@ public enum CustomerCSV {
         FieldSpec("visit_minutes", aliases: ["visit_duration", "visit_length"]),
     ]
 
+    /// Fields read for linking tickets to accounts, not written by `write` (the generic
+    /// schema's columns stay as they were).
+    public static let linkFields: [FieldSpec] = [
+        FieldSpec("domain", aliases: ["website", "web_domain", "company_domain_name", "company_domain", "url"]),
+    ]
+
     public static var header: [String] { fields.map(\.name) }
 
     /// Reads a customer file through the gates. Throws only when the file itself is
@@ -78,7 +84,7 @@ public enum CustomerCSV {
         } else {
             profile = CustomerProfile.detect(header: header)
         }
-        let resolved = try mapping.resolve(header: header, fields: profile.fields(fields), file: reader.name)
+        let resolved = try mapping.resolve(header: header, fields: profile.fields(fields + linkFields), file: reader.name)
         var gate = RowGate(reader: reader, resolved: resolved, report: GateReport(dataset: "customers", file: reader.name))
         gate.report.notes.append("format: \(profile.title) (profile \(profile.name); --profile NAME chooses another)")
         if let note = reader.encodingNote { gate.report.notes.append(note) }
@@ -107,7 +113,7 @@ public enum CustomerCSV {
     /// name cannot be told apart later, and is noted instead. A name repeated (Jira writes
     /// one `Labels` column per label) is one column whose cells join the repeats' values.
     static func extraColumns(_ header: [String], _ resolved: ResolvedColumns, _ report: inout GateReport,
-                             taken: Set<String> = Set(fields.map(\.name))) -> CustomerExtras.Builder {
+                             taken: Set<String> = Set((fields + linkFields).map(\.name))) -> CustomerExtras.Builder {
         var names: [String] = [], positions: [[Int]] = [], skipped: [String] = []
         for p in resolved.unusedPositions {
             let name = header[p].trimmingCharacters()
@@ -153,7 +159,7 @@ public enum CustomerCSV {
         static let id = 0, lat = 1, lon = 2, lastPurchase = 3, amount = 4, ltv = 5, size = 6, industry = 7, tier = 8
         static let preferred = 9, lastContact = 10, engagement = 11, inbound = 12, connect = 13, web = 14
         static let carts = 15, orders = 16, tickets = 17, csat = 18, issue = 19, touches = 20, product = 21
-        static let churned = 22, spend = 23, logit = 24, name = 25, window = 26, visitMinutes = 27
+        static let churned = 22, spend = 23, logit = 24, name = 25, window = 26, visitMinutes = 27, domain = 28
     }
 
     /// The label columns interned from their bytes, with what each label means worked out
@@ -210,6 +216,7 @@ public enum CustomerCSV {
         let logit = g.double(F.logit, hardIfMissing: false)
         let name = g.text(F.name, hardIfMissing: false)
         let window = visitWindow(&g)
+        let domain = webDomain(&g)
         guard let id, let lat, let lon, !g.rowFailed else { return nil }
         guard seen.insert(id, rows: kept, idOf: \.id) else {
             g.fail(.duplicateId, F.id, "customer_id '\(id)' appears again; the first row is kept")
@@ -221,7 +228,7 @@ public enum CustomerCSV {
                         outboundConnectRate: connect, webSessions30d: web, abandonedCarts30d: carts,
                         ecomOrders30d: orders, supportTickets90d: tickets, csat: csat, recentIssue: issue,
                         touches30d: touches, productInterest: product, churned: churned, futureSpend: spend,
-                        churnLogit: logit, name: name, visitWindow: window)
+                        churnLogit: logit, name: name, visitWindow: window, domain: domain)
     }
 
     /// `HH:MM-HH:MM` opening hours (several, comma-separated: the longest is used, since a
@@ -243,6 +250,15 @@ public enum CustomerCSV {
         }
         guard best != nil || minutes != nil else { return nil }
         return VisitWindow(opens: best?.0, closes: best?.1, minutes: minutes)
+    }
+
+    /// The account's web domain from a website or domain cell; an unreadable one is counted
+    /// and left empty (the account still links by id and name).
+    private static func webDomain(_ g: inout RowGate) -> String? {
+        guard let text = g.text(F.domain, hardIfMissing: false) else { return nil }
+        if let d = WebDomain.of(website: text) { return d }
+        g.fail(.badValue, F.domain, "expected a web address or domain in domain, got '\(TerminalText.safe(text, limit: 60))'", hard: false)
+        return nil
     }
 
     /// A channel label as one of the five; an unknown one means no preference (and is listed).

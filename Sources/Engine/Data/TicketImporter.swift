@@ -16,6 +16,10 @@ struct TicketImporter {
     private var undated = [Int]()
     private var latest = Int64.min
     private var linked = 0
+    /// Where the requester's e-mail may be, preferred first (the profile's e-mail columns,
+    /// then the requester column); the first cell holding an address is kept.
+    private let emailColumns: [Int]
+    private let emailNote: String
     /// The label columns, interned from the cells' bytes, with each status's meaning and each
     /// rating's value worked out once: a desk has a handful of labels, read a million times.
     private var priorities = InternedLabels<Void>()
@@ -36,6 +40,11 @@ struct TicketImporter {
         }
         let resolved = try options.mapping.resolve(header: header, fields: profile.fieldSpecs, file: reader.name)
         gate = RowGate(reader: reader, resolved: resolved, report: GateReport(dataset: "tickets", file: reader.name))
+        let normalised = header.map { normaliseLabel(Substring($0)) }
+        var mail = profile.emailColumns.compactMap { name in normalised.firstIndex(of: normaliseLabel(Substring(name))) }
+        if let requester = resolved.index[F.customerFallback.rawValue], !mail.contains(requester) { mail.append(requester) }
+        emailColumns = mail
+        emailNote = mail.isEmpty ? "" : "; e-mail from " + mail.map { TerminalText.safe(header[$0], limit: 40) }.joined(separator: ", ")
         gate.report.notes.append("format: \(profile.title) (profile \(profile.name); --profile NAME chooses another)")
         if let note = reader.encodingNote { gate.report.notes.append(note) }
         try gate.detectTimes([F.created, .firstResponse, .resolved, .closed].map(\.rawValue), order: options.dateOrder, zone: options.zone)
@@ -71,7 +80,7 @@ struct TicketImporter {
                                                        + "status.<label> = open|waiting|hold|solved in sla.conf says otherwise"])
         if !out.isEmpty {
             let rate = Double(linked) / Double(out.count) * 100
-            gate.report.notes.append("account link: \(profile.linkNote); \(linked) of \(out.count) tickets name one (\(CustomerCSV.num((rate * 10).rounded() / 10))%)")
+            gate.report.notes.append("account link: \(profile.linkNote)\(emailNote); \(linked) of \(out.count) tickets name one (\(CustomerCSV.num((rate * 10).rounded() / 10))%)")
         }
         return TicketCSV.Result(tickets: out, extras: extras?.extras ?? CustomerExtras(names: []), report: gate.report, profile: profile)
     }
@@ -125,12 +134,22 @@ struct TicketImporter {
             return
         }
         if created == nil { undated.append(out.count) }
-        if customer != nil { linked += 1 }
+        let email = requesterEmail()
+        if customer != nil || email != nil { linked += 1 }
         out.append(Ticket(id: id, createdAt: created ?? 0, priority: priority, channel: channel.isEmpty ? "unknown" : channel,
                           type: type, product: product, status: status, state: state, firstResponseAt: first,
                           resolvedAt: state == .solved ? resolved : nil, customerKey: customer,
-                          satisfaction: satisfaction, subject: subject))
+                          satisfaction: satisfaction, subject: subject, requesterEmail: email))
         if extras != nil { extras?.appendRow(of: reader, into: &cells) }
+    }
+
+    /// The first of the e-mail columns whose cell is an address.
+    private func requesterEmail() -> String? {
+        for col in emailColumns where col < reader.fieldCount {
+            guard reader.withTrimmedBytes(col, { $0.contains(64) }), let text = reader.text(col) else { continue }  // '@'
+            if WebDomain.isEmail(text) { return text }
+        }
+        return nil
     }
 
     /// The user's `status.<label>` lines first, then the profile's own meanings (Jira's
