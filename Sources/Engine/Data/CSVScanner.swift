@@ -361,7 +361,7 @@ struct CSVScanner {
         rawStarts.append(open)
         pos += 1
         let lo = open + 1
-        /// Start in `values` once a `""` is met; until then the content is a view.
+        // Start in `values` once a `""` is met; until then the content is a view.
         var copiedFrom = -1
         while true {
             guard fill(1) else {

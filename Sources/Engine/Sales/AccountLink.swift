@@ -46,8 +46,10 @@ public struct AccountLink: Sendable {
     public func account(of ticket: Ticket) -> (index: Int, key: Key)? {
         let key = ticket.customerKey.flatMap { $0.isEmpty ? nil : $0 }
         if let key, let i = byId(key) { return (i, .id) }
-        for mail in [ticket.requesterEmail, key] {
-            if let mail, let domain = WebDomain.of(email: mail), let i = byDomain(domain) { return (i, .email) }
+        if !domains.isEmpty {
+            for mail in [ticket.requesterEmail, key] {
+                if let mail, let domain = WebDomain.of(email: mail), let i = byDomain(domain) { return (i, .email) }
+            }
         }
         if let key, let i = byName(key) { return (i, .organisation) }
         return nil
