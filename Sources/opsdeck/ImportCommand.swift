@@ -98,9 +98,8 @@ struct ImportCommand: ParsableCommand {
                     statuses: policy.statusMapping, keepExtras: true, dateOrder: dateOrder, zone: zone))
                 var r = result.report
                 if let db = existing, let accounts = try db.latestImport(kind: "customers") {
-                    let (linked, named) = AccountLink(try db.customers(dataset: accounts.id)).linked(result.tickets)
-                    r.notes.append("\(linked) of \(named) tickets that name an account match one of customers dataset \(accounts.id) "
-                                   + "(\(accounts.source)) by id or name")
+                    let counts = AccountLink(try db.customers(dataset: accounts.id)).counts(result.tickets)
+                    r.notes.append("accounts of customers dataset \(accounts.id) (\(accounts.source)): " + counts.summary)
                 }
                 report = r
                 let saved = r

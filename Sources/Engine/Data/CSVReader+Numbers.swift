@@ -21,9 +21,8 @@ extension CSVReader {
 
     /// The field as a finite Double.
     public func double(_ i: Int) -> Parsed<Double> {
-        let r = range(i)
-        if r.isEmpty { return .missing }
-        if let v = values.withUnsafeBufferPointer({ Self.fastDouble($0, r) }) { return .value(v) }
+        if isEmpty(i) { return .missing }
+        if let v = withBytes(i, { Self.fastDouble($0, 0..<$0.count) }) { return .value(v) }
         // Exotic forms (long mantissas, exponents beyond 22, surrounding spaces) take the exact path.
         let s = Substring(string(i)).trimmingSpaces()
         if s.isEmpty { return .missing }
@@ -33,28 +32,34 @@ extension CSVReader {
 
     /// The field as an Int ("12.0" from spreadsheets counts when whole).
     public func int(_ i: Int) -> Parsed<Int> {
-        let r = range(i)
-        if r.isEmpty { return .missing }
-        var v = 0
-        var neg = false
-        var k = r.lowerBound
-        if values[k] == 45 { neg = true; k += 1 } else if values[k] == 43 { k += 1 }
-        guard k < r.upperBound else { return .invalid }
-        while k < r.upperBound {
-            let c = values[k]
-            guard c >= 48 && c <= 57 else {
-                // "12.0" style integers from spreadsheets are accepted when they are whole.
-                if case .value(let d) = double(i), d == d.rounded(), abs(d) < 1e15 { return .value(Int(d)) }
-                if Substring(string(i)).trimmingSpaces().isEmpty { return .missing }
-                return .invalid
+        if isEmpty(i) { return .missing }
+        // nil: not plain digits (or overflowing), decided below off the byte loop.
+        let plain: Int?? = withBytes(i) { b -> Int?? in
+            var v = 0
+            var neg = false
+            var k = 0
+            if b[k] == 45 { neg = true; k += 1 } else if b[k] == 43 { k += 1 }
+            guard k < b.count else { return .some(nil) }
+            while k < b.count {
+                let c = b[k]
+                guard c >= 48 && c <= 57 else { return nil }
+                let (m, o1) = v.multipliedReportingOverflow(by: 10)
+                let (a, o2) = m.addingReportingOverflow(Int(c - 48))
+                if o1 || o2 { return .some(nil) }
+                v = a
+                k += 1
             }
-            let (m, o1) = v.multipliedReportingOverflow(by: 10)
-            let (a, o2) = m.addingReportingOverflow(Int(c - 48))
-            if o1 || o2 { return .invalid }
-            v = a
-            k += 1
+            return .some(neg ? -v : v)
         }
-        return .value(neg ? -v : v)
+        switch plain {
+        case .some(.some(let v)): return .value(v)
+        case .some(.none): return .invalid
+        case .none:
+            // "12.0" style integers from spreadsheets are accepted when they are whole.
+            if case .value(let d) = double(i), d == d.rounded(), abs(d) < 1e15 { return .value(Int(d)) }
+            if Substring(string(i)).trimmingSpaces().isEmpty { return .missing }
+            return .invalid
+        }
     }
 
     static func fastDouble(_ p: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Double? {

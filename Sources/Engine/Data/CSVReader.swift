@@ -19,7 +19,9 @@ public final class CSVReader {
     private let source: Source
     /// All parse state lives in one struct so the byte loop runs on a single exclusive
     /// access per record, not one runtime exclusivity check per byte.
-    private var scanner: CSVScanner
+    /// Unchecked: the reader is used from one thread, and the dynamic check on every field
+    /// access of a class's stored property cost more than the field itself.
+    @exclusivity(unchecked) private var scanner: CSVScanner
 
     /// Opens a file for streaming. The encoding is detected (UTF-8 with or without a
     /// byte-order mark, UTF-16LE/BE with a mark or by their NUL pattern) unless given;
@@ -84,34 +86,30 @@ public final class CSVReader {
         set { scanner.expectedFields = newValue }
     }
 
-    var values: [UInt8] { scanner.values }
-
     /// Reads the next record. Returns false at the end of the input.
     public func next() throws(InputError) -> Bool { try scanner.next() }
 
     // MARK: - Field access
 
-    public var fieldCount: Int { scanner.ends.count }
+    public var fieldCount: Int { scanner.his.count }
 
+    /// The field's bytes as read (quotes undone), valid only inside `body`.
     @inline(__always)
-    func range(_ i: Int) -> Range<Int> { scanner.range(i) }
+    func withBytes<R>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R { scanner.withField(i, body) }
 
     /// True when the field is empty (missing).
     @inline(__always)
-    public func isEmpty(_ i: Int) -> Bool { range(i).isEmpty }
+    public func isEmpty(_ i: Int) -> Bool { scanner.length(i) == 0 }
 
     public func string(_ i: Int) -> String {
-        scanner.values.withUnsafeBufferPointer { p in
-            String(decoding: UnsafeBufferPointer(rebasing: p[scanner.range(i)]), as: UTF8.self)
-        }
+        scanner.withField(i) { String(decoding: $0, as: UTF8.self) }
     }
 
     /// The field's bytes without surrounding spaces and tabs (valid only inside `body`).
     @inline(__always)
     public func withTrimmedBytes<R>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        let r = scanner.range(i)
-        return scanner.values.withUnsafeBufferPointer { p in
-            var lo = r.lowerBound, hi = r.upperBound
+        scanner.withField(i) { p in
+            var lo = 0, hi = p.count
             while lo < hi, p[lo] == 32 || p[lo] == 9 { lo += 1 }
             while hi > lo, p[hi - 1] == 32 || p[hi - 1] == 9 { hi -= 1 }
             return body(UnsafeBufferPointer(rebasing: p[lo..<hi]))

@@ -31,20 +31,26 @@ struct CSVScanner {
     /// The file cannot be read at all (UTF-32, a workbook, binary): thrown before any record.
     let unreadable: String?
 
-    /// Unescaped bytes of the current record's fields, back to back.
+    /// Where the current record starts in `chunk`. A refill keeps the record from here on,
+    /// so its fields stay views into the chunk: nothing is copied per field.
+    var recordStart = 0
+    /// Line of `recordStart` (positions in messages are counted from it).
+    var startLine = 1
+    /// Per field, offsets from `recordStart`: where its raw text starts (a quote, for a quoted
+    /// field) and where its content starts and ends. A quoted field with `""` in it is
+    /// unescaped into `values`; its `los` entry is then `~start` in `values` (negative).
+    var rawStarts: [Int] = []
+    var los: [Int] = []
+    var his: [Int] = []
+    /// Unescaped bytes of the fields whose quotes needed it, back to back.
     var values: [UInt8] = []
-    /// End offset in `values` of each field.
-    var ends: [Int] = []
-    /// 1-based column and line where each field starts.
-    var fieldColumns: [Int32] = []
-    var fieldLines: [Int32] = []
 
     var recordLine = 0
     var recordCount = 0
     var expectedFields: Int?
 
+    /// Line of `pos`; columns are counted only when a message needs one (`position(at:)`).
     var line = 1
-    var column = 1
 
     /// Streams a file: sniffs the encoding from its first chunk, unless one is given.
     init(name: String, file: UnsafeMutablePointer<FILE>, chunkSize: Int, encoding given: TextEncoding?) {
@@ -188,13 +194,55 @@ struct CSVScanner {
         }
     }
 
-    @inline(__always)
-    func range(_ i: Int) -> Range<Int> { (i == 0 ? 0 : ends[i - 1])..<ends[i] }
+    var fieldCount: Int { his.count }
 
-    func position(_ i: Int) -> (line: Int, column: Int) {
-        guard i < fieldLines.count else { return (recordLine, 0) }
-        return (Int(fieldLines[i]), Int(fieldColumns[i]))
+    // The two accessors below are `mutating` only so that `CSVReader` (a class) calls them on
+    // its scanner in place: a non-mutating call copied the whole struct, retaining each of
+    // its arrays, once per field read.
+
+    /// Byte count of field `i`'s content.
+    @inline(__always)
+    mutating func length(_ i: Int) -> Int {
+        let lo = los[i]
+        return his[i] - (lo >= 0 ? lo : ~lo)
     }
+
+    /// Field `i`'s content bytes (valid only inside `body`).
+    @inline(__always)
+    mutating func withField<R>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        let lo = los[i], hi = his[i]
+        if lo >= 0 {
+            let base = recordStart
+            return chunk.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[(base + lo)..<(base + hi)])) }
+        }
+        return values.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[(~lo)..<hi])) }
+    }
+
+    /// Line and column of the byte `offset` past the record's start, counted over the
+    /// record's raw bytes (kept in the chunk until the next record): a line end starts a new
+    /// line, every UTF-8 character is a column.
+    func position(at offset: Int) -> (line: Int, column: Int) {
+        var l = startLine, c = 1
+        let from = recordStart, to = min(recordStart + offset, filled)
+        chunk.withUnsafeBufferPointer { p in
+            var k = from
+            while k < to {
+                let b = p[k]
+                if b == 10 { l += 1; c = 1 } else if b & 0xC0 != 0x80 { c += 1 }
+                k += 1
+            }
+        }
+        return (l, c)
+    }
+
+    /// Where field `i` starts (its opening quote, when quoted).
+    func position(_ i: Int) -> (line: Int, column: Int) {
+        guard i < rawStarts.count else { return (recordLine, 0) }
+        return position(at: rawStarts[i])
+    }
+
+    /// Where the scanner is.
+    private var here: (line: Int, column: Int) { position(at: pos - recordStart) }
 
     /// Makes sure at least `n` bytes are buffered unless the input ends first.
     @inline(__always)
@@ -206,19 +254,24 @@ struct CSVScanner {
     private mutating func refill(_ n: Int) -> Bool {
         guard let f = file else { return end - pos >= n }
         while end - pos < n && !atEOF {
-            // Keep what is unread (and a cut character) at the front.
-            let keep = filled - pos
-            if pos > 0 {
-                let from = pos
+            // Keep the current record (its fields are views) and a cut character at the front.
+            let from = recordStart
+            let keep = filled - from
+            if from > 0 {
                 if keep > 0 {
                     chunk.withUnsafeMutableBytes { raw in
                         guard let base = raw.baseAddress else { return }
                         memmove(base, base + from, keep)
                     }
                 }
-                end -= pos
+                end -= from
+                pos -= from
                 filled = keep
-                pos = 0
+                recordStart = 0
+            }
+            // A record longer than most of the chunk: the chunk grows to hold it.
+            if chunk.count - filled < chunk.count / 4 {
+                chunk.append(contentsOf: repeatElement(0, count: chunk.count))
             }
             if encoding != .utf8 { transcodeStep(); continue }
             let have = filled
@@ -238,12 +291,15 @@ struct CSVScanner {
     /// of line: it runs once per file, and inlined it slows the byte loops around it.
     @inline(never)
     private func throwPending(orUnreadable: Bool = false) throws(InputError) {
-        if let m = pendingError { throw InputError(file: name, line: line, column: column, m) }
+        if let m = pendingError {
+            let p = here
+            throw InputError(file: name, line: p.line, column: p.column, m)
+        }
         if orUnreadable, let e = unreadableError { throw e }
     }
 
-    private func error(_ message: String, line l: Int? = nil, column c: Int? = nil) -> InputError {
-        InputError(file: name, line: l ?? line, column: c ?? column, message)
+    private func error(_ message: String, at p: (line: Int, column: Int)) -> InputError {
+        InputError(file: name, line: p.line, column: p.column, message)
     }
 
     mutating func next() throws(InputError) -> Bool {
@@ -251,9 +307,11 @@ struct CSVScanner {
         // lines overflowed the stack (found by fuzzing, issue 17).
         while true {
             values.removeAll(keepingCapacity: true)
-            ends.removeAll(keepingCapacity: true)
-            fieldColumns.removeAll(keepingCapacity: true)
-            fieldLines.removeAll(keepingCapacity: true)
+            rawStarts.removeAll(keepingCapacity: true)
+            los.removeAll(keepingCapacity: true)
+            his.removeAll(keepingCapacity: true)
+            recordStart = pos
+            startLine = line
             guard fill(1) else {
                 try throwPending(orUnreadable: true)
                 return false
@@ -268,81 +326,108 @@ struct CSVScanner {
                     break
                 }
                 let b = chunk[pos]
-                if b == 44 { pos += 1; column += 1; continue }  // ','
+                if b == 44 { pos += 1; continue }  // ','
                 if b == 13 { pos += 1; if fill(1), chunk[pos] == 10 { pos += 1 } }
                 else if b == 10 { pos += 1 }
                 line += 1
-                column = 1
                 break
             }
             recordCount += 1
             if let want = expectedFields {
-                if ends.count != want {
+                if his.count != want {
                     // A lone empty line is not a record; anything else of the wrong width is an error.
-                    if ends.count == 1 && ends[0] == 0 { continue }
-                    throw InputError(file: name, line: recordLine, column: Int(fieldColumns.last ?? 1),
-                                     "expected \(want) fields, found \(ends.count)")
+                    if his.count == 1 && length(0) == 0 { continue }
+                    throw InputError(file: name, line: recordLine, column: position(his.count - 1).column,
+                                     "expected \(want) fields, found \(his.count)")
                 }
             } else {
-                expectedFields = ends.count
+                expectedFields = his.count
             }
             return true
         }
     }
 
     private mutating func readField() throws(InputError) {
-        fieldColumns.append(Int32(column))
-        fieldLines.append(Int32(line))
-        guard fill(1) else { ends.append(values.count); return }
+        guard fill(1) else {
+            let at = pos - recordStart
+            rawStarts.append(at); los.append(at); his.append(at)
+            return
+        }
         if chunk[pos] == 34 { try readQuoted() } else { readUnquoted() }
-        ends.append(values.count)
     }
 
     private mutating func readQuoted() throws(InputError) {
-        let openLine = line, openColumn = column
-        pos += 1; column += 1
+        let open = pos - recordStart
+        rawStarts.append(open)
+        pos += 1
+        let lo = open + 1
+        // Start in `values` once a `""` is met; until then the content is a view.
+        var copiedFrom = -1
         while true {
             guard fill(1) else {
                 try throwPending()
-                throw error("unterminated quoted field (the quote opened here is never closed)", line: openLine, column: openColumn)
+                throw error("unterminated quoted field (the quote opened here is never closed)", at: position(at: open))
             }
-            let b = chunk[pos]
-            if b == 34 {
-                if fill(2), chunk[pos + 1] == 34 { values.append(34); pos += 2; column += 2; continue }
-                pos += 1; column += 1
-                if fill(1) {
-                    let n = chunk[pos]
-                    if n != 44 && n != 10 && n != 13 { throw error("expected a comma or a line end after the closing quote") }
+            // Up to the next quote in what is buffered, counting line ends.
+            let from = pos, stopAt = end
+            var stop = from
+            var lines = 0
+            chunk.withUnsafeBufferPointer { p in
+                while stop < stopAt {
+                    let b = p[stop]
+                    if b == 34 { break }
+                    lines &+= b == 10 ? 1 : 0
+                    stop += 1
                 }
-                return
+                if copiedFrom >= 0 { values.append(contentsOf: UnsafeBufferPointer(rebasing: p[from..<stop])) }
             }
-            values.append(b)
+            line += lines
+            pos = stop
+            guard stop < stopAt else { continue }
+            if fill(2), chunk[pos + 1] == 34 {
+                if copiedFrom < 0 {
+                    copiedFrom = values.count
+                    let base = recordStart
+                    chunk.withUnsafeBufferPointer { values.append(contentsOf: UnsafeBufferPointer(rebasing: $0[(base + lo)..<pos])) }
+                }
+                values.append(34)
+                pos += 2
+                continue
+            }
+            if copiedFrom >= 0 {
+                los.append(~copiedFrom); his.append(values.count)
+            } else {
+                los.append(lo); his.append(pos - recordStart)
+            }
             pos += 1
-            if b == 10 { line += 1; column = 1 } else if b & 0xC0 != 0x80 { column += 1 }
+            if fill(1) {
+                let n = chunk[pos]
+                if n != 44 && n != 10 && n != 13 { throw error("expected a comma or a line end after the closing quote", at: here) }
+            }
+            return
         }
     }
 
     /// Scans to the next comma or line end, refilling the chunk as needed.
     private mutating func readUnquoted() {
+        let lo = pos - recordStart
+        rawStarts.append(lo)
         while true {
-            if pos >= end { guard fill(1) else { return } }
-            let start = pos
-            let stopAt = end
+            if pos >= end { guard fill(1) else { break } }
+            let start = pos, stopAt = end
             var stop = start
-            var cols = 0
             var found = false
             chunk.withUnsafeBufferPointer { p in
                 while stop < stopAt {
                     let b = p[stop]
                     if b == 44 || b == 10 || b == 13 { found = true; break }
-                    cols &+= Int(truncatingIfNeeded: (b & 0xC0) != 0x80 ? 1 : 0)
                     stop += 1
                 }
-                values.append(contentsOf: UnsafeBufferPointer(rebasing: p[start..<stop]))
             }
-            column += cols
             pos = stop
-            if found { return }
+            if found { break }
         }
+        los.append(lo)
+        his.append(pos - recordStart)
     }
 }

@@ -42,6 +42,9 @@ public struct Customer: Sendable, Equatable {
     public var name: String?
     /// Opening hours and visit length; nil: the rep's day and the plan's visit length.
     public var visitWindow: VisitWindow?
+    /// The account's web domain (`acme.com`, from a CRM's Website or Domain), which a
+    /// ticket's requester e-mail links to; nil when the CRM has none.
+    public var domain: String?
 
     public init(
         id: String, lat: Double, lon: Double, lastPurchaseDay: Int?, amount: Double?, lifetimeValue: Double,
@@ -50,7 +53,7 @@ public struct Customer: Sendable, Equatable {
         outboundConnectRate: Double, webSessions30d: Int, abandonedCarts30d: Int, ecomOrders30d: Int,
         supportTickets90d: Int, csat: Double?, recentIssue: Bool, touches30d: Int, productInterest: String,
         churned: Bool? = nil, futureSpend: Double? = nil, churnLogit: Double? = nil, name: String? = nil,
-        visitWindow: VisitWindow? = nil
+        visitWindow: VisitWindow? = nil, domain: String? = nil
     ) {
         self.id = id; self.lat = lat; self.lon = lon; self.lastPurchaseDay = lastPurchaseDay
         self.amount = amount; self.lifetimeValue = lifetimeValue; self.companySize = companySize
@@ -61,7 +64,7 @@ public struct Customer: Sendable, Equatable {
         self.ecomOrders30d = ecomOrders30d; self.supportTickets90d = supportTickets90d; self.csat = csat
         self.recentIssue = recentIssue; self.touches30d = touches30d; self.productInterest = productInterest
         self.churned = churned; self.futureSpend = futureSpend; self.churnLogit = churnLogit; self.name = name
-        self.visitWindow = visitWindow
+        self.visitWindow = visitWindow; self.domain = domain
     }
 
     /// The tier's meaning for the field plan.

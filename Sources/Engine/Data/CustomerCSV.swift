@@ -33,6 +33,12 @@ public enum CustomerCSV {
         FieldSpec("visit_minutes", aliases: ["visit_duration", "visit_length"]),
     ]
 
+    /// Fields read for linking tickets to accounts, not written by `write` (the generic
+    /// schema's columns stay as they were).
+    public static let linkFields: [FieldSpec] = [
+        FieldSpec("domain", aliases: ["website", "web_domain", "company_domain_name", "company_domain", "url"]),
+    ]
+
     public static var header: [String] { fields.map(\.name) }
 
     /// Reads a customer file through the gates. Throws only when the file itself is
@@ -78,20 +84,21 @@ public enum CustomerCSV {
         } else {
             profile = CustomerProfile.detect(header: header)
         }
-        let resolved = try mapping.resolve(header: header, fields: profile.fields(fields), file: reader.name)
+        let resolved = try mapping.resolve(header: header, fields: profile.fields(fields + linkFields), file: reader.name)
         var gate = RowGate(reader: reader, resolved: resolved, report: GateReport(dataset: "customers", file: reader.name))
         gate.report.notes.append("format: \(profile.title) (profile \(profile.name); --profile NAME chooses another)")
         if let note = reader.encodingNote { gate.report.notes.append(note) }
         try gate.detectTimes([F.lastPurchase], order: dateOrder, zone: .utc)
         var extras = keepExtras ? extraColumns(header, resolved, &gate.report) : nil
         noteAbsentAndUnused(resolved, &gate.report, kept: extras?.extras.names)
-        var seen = Set<String>()
+        var seen = RecordIdSet()
+        var tables = LabelTables()
         var labels = NewLabels()
         var out = [Customer]()
         var cells = [String]()
         while try reader.next() {
             gate.beginRow()
-            if let c = parseRow(&gate, region: region, asOfDay: asOfDay, seen: &seen, labels: &labels), !gate.rowFailed {
+            if let c = parseRow(&gate, region: region, asOfDay: asOfDay, seen: &seen, kept: out, tables: &tables, labels: &labels), !gate.rowFailed {
                 out.append(c)
                 if extras != nil { extras?.appendRow(of: reader, into: &cells) }
             }
@@ -106,7 +113,7 @@ public enum CustomerCSV {
     /// name cannot be told apart later, and is noted instead. A name repeated (Jira writes
     /// one `Labels` column per label) is one column whose cells join the repeats' values.
     static func extraColumns(_ header: [String], _ resolved: ResolvedColumns, _ report: inout GateReport,
-                             taken: Set<String> = Set(fields.map(\.name))) -> CustomerExtras.Builder {
+                             taken: Set<String> = Set((fields + linkFields).map(\.name))) -> CustomerExtras.Builder {
         var names: [String] = [], positions: [[Int]] = [], skipped: [String] = []
         for p in resolved.unusedPositions {
             let name = header[p].trimmingCharacters()
@@ -152,11 +159,21 @@ public enum CustomerCSV {
         static let id = 0, lat = 1, lon = 2, lastPurchase = 3, amount = 4, ltv = 5, size = 6, industry = 7, tier = 8
         static let preferred = 9, lastContact = 10, engagement = 11, inbound = 12, connect = 13, web = 14
         static let carts = 15, orders = 16, tickets = 17, csat = 18, issue = 19, touches = 20, product = 21
-        static let churned = 22, spend = 23, logit = 24, name = 25, window = 26, visitMinutes = 27
+        static let churned = 22, spend = 23, logit = 24, name = 25, window = 26, visitMinutes = 27, domain = 28
     }
 
-    private static func parseRow(_ g: inout RowGate, region: Region?, asOfDay: Int, seen: inout Set<String>,
-                                 labels: inout NewLabels) -> Customer? {
+    /// The label columns interned from their bytes, with what each label means worked out
+    /// once (a CRM has a few industries, tiers and channels, read a million times).
+    struct LabelTables {
+        var industries = InternedLabels<Void>()
+        var tiers = InternedLabels<Bool>()
+        var products = InternedLabels<Void>()
+        var preferred = InternedLabels<SalesChannel?>()
+        var lastContact = InternedLabels<SalesChannel?>()
+    }
+
+    private static func parseRow(_ g: inout RowGate, region: Region?, asOfDay: Int, seen: inout RecordIdSet, kept: [Customer],
+                                 tables t: inout LabelTables, labels: inout NewLabels) -> Customer? {
         let id = g.text(F.id, hardIfMissing: true)
         let lat = g.double(F.lat, hardIfMissing: true, range: -90...90)
         let lon = g.double(F.lon, hardIfMissing: true, range: -180...180)
@@ -172,12 +189,17 @@ public enum CustomerCSV {
         // empty-cell counts say how often: a CRM's blanks never drop an account.
         let ltv = g.double(F.ltv, hardIfMissing: false, range: 0...1e12) ?? 0
         let size = g.int(F.size, hardIfMissing: false, range: 0...10_000_000) ?? 1
-        let industry = g.label(F.industry)
-        let tier = g.label(F.tier)
-        if !tier.isEmpty, Tier.classify(tier) == nil { labels.add("tier", tier) }
-        let preferred = salesChannel(&g, F.preferred, &labels)
+        let industry = g.label(F.industry, in: &t.industries).map { t.industries[$0] } ?? ""
+        var tier = ""
+        if let code = g.label(F.tier, in: &t.tiers) {
+            tier = t.tiers[code]
+            let known = t.tiers.payload[code] ?? (Tier.classify(tier) != nil)
+            t.tiers.payload[code] = known
+            if !known { labels.add("tier", tier) }
+        }
+        let preferred = salesChannel(&g, F.preferred, &t.preferred, &labels)
         // An empty last-contact cell takes its column default, the preferred channel.
-        let lastContact = salesChannel(&g, F.lastContact, &labels) ?? (g.isEmpty(F.lastContact) ? preferred : nil)
+        let lastContact = salesChannel(&g, F.lastContact, &t.lastContact, &labels) ?? (g.isEmpty(F.lastContact) ? preferred : nil)
         let engagement = g.double(F.engagement, hardIfMissing: false, range: 0...100) ?? 50
         let inbound = g.int(F.inbound, hardIfMissing: false, range: 0...100_000) ?? 0
         let connect = g.double(F.connect, hardIfMissing: false, range: 0...1) ?? 0
@@ -188,14 +210,15 @@ public enum CustomerCSV {
         let csat = g.double(F.csat, hardIfMissing: false, range: 0...10)
         let issue = g.bool(F.issue, hardIfMissing: false) ?? false
         let touches = g.int(F.touches, hardIfMissing: false, range: 0...100_000) ?? 0
-        let product = g.label(F.product)
+        let product = g.label(F.product, in: &t.products).map { t.products[$0] } ?? ""
         let churned = g.bool(F.churned, hardIfMissing: false)
         let spend = g.double(F.spend, hardIfMissing: false, range: 0...1e12)
         let logit = g.double(F.logit, hardIfMissing: false)
         let name = g.text(F.name, hardIfMissing: false)
         let window = visitWindow(&g)
+        let domain = webDomain(&g)
         guard let id, let lat, let lon, !g.rowFailed else { return nil }
-        guard seen.insert(id).inserted else {
+        guard seen.insert(id, rows: kept, idOf: \.id) else {
             g.fail(.duplicateId, F.id, "customer_id '\(id)' appears again; the first row is kept")
             return nil
         }
@@ -205,7 +228,7 @@ public enum CustomerCSV {
                         outboundConnectRate: connect, webSessions30d: web, abandonedCarts30d: carts,
                         ecomOrders30d: orders, supportTickets90d: tickets, csat: csat, recentIssue: issue,
                         touches30d: touches, productInterest: product, churned: churned, futureSpend: spend,
-                        churnLogit: logit, name: name, visitWindow: window)
+                        churnLogit: logit, name: name, visitWindow: window, domain: domain)
     }
 
     /// `HH:MM-HH:MM` opening hours (several, comma-separated: the longest is used, since a
@@ -229,12 +252,26 @@ public enum CustomerCSV {
         return VisitWindow(opens: best?.0, closes: best?.1, minutes: minutes)
     }
 
+    /// The account's web domain from a website or domain cell; an unreadable one is counted
+    /// and left empty (the account still links by id and name).
+    private static func webDomain(_ g: inout RowGate) -> String? {
+        guard let text = g.text(F.domain, hardIfMissing: false) else { return nil }
+        if let d = WebDomain.of(website: text) { return d }
+        g.fail(.badValue, F.domain, "expected a web address or domain in domain, got '\(TerminalText.safe(text, limit: 60))'", hard: false)
+        return nil
+    }
+
     /// A channel label as one of the five; an unknown one means no preference (and is listed).
-    private static func salesChannel(_ g: inout RowGate, _ f: Int, _ labels: inout NewLabels) -> SalesChannel? {
-        let label = g.label(f)
-        guard !label.isEmpty else { return nil }
-        if let c = SalesChannel.classify(label) { return c }
-        labels.add(fields[f].name, label)
+    private static func salesChannel(_ g: inout RowGate, _ f: Int, _ table: inout InternedLabels<SalesChannel?>,
+                                     _ labels: inout NewLabels) -> SalesChannel? {
+        guard let code = g.label(f, in: &table) else { return nil }
+        let channel: SalesChannel?
+        if let known = table.payload[code] { channel = known } else {
+            channel = SalesChannel.classify(table[code])
+            table.payload[code] = .some(channel)
+        }
+        if let channel { return channel }
+        labels.add(fields[f].name, table[code])
         return nil
     }
 

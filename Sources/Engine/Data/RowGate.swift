@@ -4,25 +4,44 @@
 struct RowGate {
     let reader: CSVReader
     let resolved: ResolvedColumns
-    var report: GateReport
+    /// The findings so far, without the empty-cell counts still held in `missingCounts`.
+    private var base: GateReport
+    /// Empty cells per field, counted here (an array, not a dictionary keyed by the column's
+    /// name: a million rows hash nothing) and folded into `report` when it is read.
+    private var missingCounts: [Int]
     private(set) var rowFailed = false
     /// Per field, how its time cells read (detected by a pre-pass, `detectTimes`); fields
     /// without one read ISO dates as `CivilDate.parseTimestamp` does.
-    var times: [Int: TimeReader] = [:]
+    var times: [TimeReader?]
 
     init(reader: CSVReader, resolved: ResolvedColumns, report: GateReport) {
         self.reader = reader
         self.resolved = resolved
-        self.report = report
+        self.base = report
+        missingCounts = Array(repeating: 0, count: resolved.fields.count)
+        times = Array(repeating: nil, count: resolved.fields.count)
+    }
+
+    /// The report with every empty cell counted. Setting it (a note added) keeps the counts.
+    var report: GateReport {
+        get {
+            var r = base
+            for (f, n) in missingCounts.enumerated() where n > 0 { r.missingByColumn[name(f), default: 0] += n }
+            return r
+        }
+        set {
+            base = newValue
+            for f in missingCounts.indices { missingCounts[f] = 0 }
+        }
     }
 
     mutating func beginRow() {
         rowFailed = false
-        report.rowsRead += 1
+        base.rowsRead += 1
     }
 
     mutating func endRow() {
-        if !rowFailed { report.rowsKept += 1 }
+        if !rowFailed { base.rowsKept += 1 }
     }
 
     func has(_ f: Int) -> Bool { resolved.index[f] != nil }
@@ -36,12 +55,15 @@ struct RowGate {
     mutating func fail(_ gate: GateReport.Gate, _ f: Int, _ message: String, hard: Bool = true) {
         let err = resolved.index[f].map { reader.error(field: $0, message) }
             ?? InputError(file: reader.name, line: reader.recordLine, column: 0, message)
-        report.record(gate, column: name(f), hard: hard, at: err)
+        base.record(gate, column: name(f), hard: hard, at: err)
         if hard { rowFailed = true }
     }
 
+    /// Counts an empty cell of field `f` (all columns, hard or not).
+    mutating func countMissing(_ f: Int) { missingCounts[f] += 1 }
+
     private mutating func missing(_ f: Int, hard: Bool) {
-        report.countMissing(name(f))
+        missingCounts[f] += 1
         if hard { fail(.missingValue, f, "\(name(f)) is empty; a value is required") }
     }
 
@@ -115,7 +137,8 @@ struct RowGate {
 
     mutating func day(_ f: Int, hardIfMissing: Bool) -> Int? {
         guard let col = resolved.index[f] else { return nil }
-        let parsed: Int64? = reader.withTrimmedBytes(col) { b in times[f].map { $0.utcSeconds(b) } ?? CivilDate.parseTimestamp(bytes: b) }
+        let time = times[f]
+        let parsed: Int64? = reader.withTrimmedBytes(col) { b in time.map { $0.utcSeconds(b) } ?? CivilDate.parseTimestamp(bytes: b) }
         if let t = parsed { return Int(CivilDate.floorDiv(t, 86_400)) }
         guard let text = reader.text(col) else {
             missing(f, hard: hardIfMissing)
@@ -127,7 +150,8 @@ struct RowGate {
 
     mutating func timestamp(_ f: Int, hardIfMissing: Bool) -> Int64? {
         guard let col = resolved.index[f] else { return nil }
-        let parsed: Int64? = reader.withTrimmedBytes(col) { b in times[f].map { $0.utcSeconds(b) } ?? CivilDate.parseTimestamp(bytes: b) }
+        let time = times[f]
+        let parsed: Int64? = reader.withTrimmedBytes(col) { b in time.map { $0.utcSeconds(b) } ?? CivilDate.parseTimestamp(bytes: b) }
         if let t = parsed { return t }
         guard let text = reader.text(col) else {
             missing(f, hard: hardIfMissing)
@@ -141,10 +165,22 @@ struct RowGate {
     mutating func label(_ f: Int) -> String {
         guard let col = resolved.index[f] else { return "" }
         guard let t = reader.text(col) else {
-            report.countMissing(name(f))
+            missingCounts[f] += 1
             return ""
         }
         return t
+    }
+
+    /// A category cell interned from its bytes: the code of its trimmed text in `labels`,
+    /// nil when empty (counted) or absent. A desk's few labels cost one hash per cell, no `String`.
+    mutating func label<P>(_ f: Int, in labels: inout InternedLabels<P>) -> Int? {
+        guard let col = resolved.index[f] else { return nil }
+        let code = reader.withTrimmedBytes(col) { $0.isEmpty ? -1 : labels.code($0) }
+        if code < 0 {
+            missingCounts[f] += 1
+            return nil
+        }
+        return code
     }
 
     /// A duration cell in `unit` seconds: a number (`90`, `1.5`) or `H:MM[:SS]` (hours may

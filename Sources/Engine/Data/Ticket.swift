@@ -22,14 +22,17 @@ public struct Ticket: Sendable, Equatable {
     /// 1–5 when the customer rated the resolution.
     public var satisfaction: Double?
     public var subject: String?
+    /// The requester's e-mail address, when the export has one: links the ticket to the
+    /// account whose web domain it is (`AccountLink`).
+    public var requesterEmail: String?
 
     public init(id: String, createdAt: Int64, priority: String, channel: String, type: String,
                 product: String, status: String, state: TicketState, firstResponseAt: Int64? = nil, resolvedAt: Int64? = nil,
-                customerKey: String? = nil, satisfaction: Double? = nil, subject: String? = nil) {
+                customerKey: String? = nil, satisfaction: Double? = nil, subject: String? = nil, requesterEmail: String? = nil) {
         self.id = id; self.createdAt = createdAt; self.priority = priority; self.channel = channel
         self.type = type; self.product = product; self.status = status; self.state = state
         self.firstResponseAt = firstResponseAt; self.resolvedAt = resolvedAt; self.customerKey = customerKey
-        self.satisfaction = satisfaction; self.subject = subject
+        self.satisfaction = satisfaction; self.subject = subject; self.requesterEmail = requesterEmail
     }
 
     /// Resolved tickets carry their outcome; open, waiting and held ones are still in the queue.

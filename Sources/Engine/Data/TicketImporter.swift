@@ -9,16 +9,25 @@ struct TicketImporter {
     private var gate: RowGate
     private var extras: CustomerExtras.Builder?
     private var newLabels = NewLabels()
-    private var seen = Set<String>()
+    private var seen = RecordIdSet()
     private var out = [Ticket]()
     private var cells = [String]()
     /// The public export: tickets with neither time, dated once the latest time is known.
     private var undated = [Int]()
     private var latest = Int64.min
     private var linked = 0
-    /// Meanings and ratings of the labels seen so far: a desk has a handful, read a million times.
-    private var stateOf: [String: TicketState?] = [:]
-    private var ratingOf: [String: Double?] = [:]
+    /// Where the requester's e-mail may be, preferred first (the profile's e-mail columns,
+    /// then the requester column); the first cell holding an address is kept.
+    private let emailColumns: [Int]
+    private let emailNote: String
+    /// The label columns, interned from the cells' bytes, with each status's meaning and each
+    /// rating's value worked out once: a desk has a handful of labels, read a million times.
+    private var priorities = InternedLabels<Void>()
+    private var channels = InternedLabels<Void>()
+    private var types = InternedLabels<Void>()
+    private var products = InternedLabels<Void>()
+    private var statuses = InternedLabels<TicketState?>()
+    private var ratings = InternedLabels<Double?>()
 
     init(reader: CSVReader, header: [String], profile: TicketProfile, options: TicketCSV.Options) throws(InputError) {
         self.reader = reader
@@ -31,6 +40,11 @@ struct TicketImporter {
         }
         let resolved = try options.mapping.resolve(header: header, fields: profile.fieldSpecs, file: reader.name)
         gate = RowGate(reader: reader, resolved: resolved, report: GateReport(dataset: "tickets", file: reader.name))
+        let normalised = header.map { normaliseLabel(Substring($0)) }
+        var mail = profile.emailColumns.compactMap { name in normalised.firstIndex(of: normaliseLabel(Substring(name))) }
+        if let requester = resolved.index[F.customerFallback.rawValue], !mail.contains(requester) { mail.append(requester) }
+        emailColumns = mail
+        emailNote = mail.isEmpty ? "" : "; e-mail from " + mail.map { TerminalText.safe(header[$0], limit: 40) }.joined(separator: ", ")
         gate.report.notes.append("format: \(profile.title) (profile \(profile.name); --profile NAME chooses another)")
         if let note = reader.encodingNote { gate.report.notes.append(note) }
         try gate.detectTimes([F.created, .firstResponse, .resolved, .closed].map(\.rawValue), order: options.dateOrder, zone: options.zone)
@@ -66,7 +80,7 @@ struct TicketImporter {
                                                        + "status.<label> = open|waiting|hold|solved in sla.conf says otherwise"])
         if !out.isEmpty {
             let rate = Double(linked) / Double(out.count) * 100
-            gate.report.notes.append("account link: \(profile.linkNote); \(linked) of \(out.count) tickets name one (\(CustomerCSV.num((rate * 10).rounded() / 10))%)")
+            gate.report.notes.append("account link: \(profile.linkNote)\(emailNote); \(linked) of \(out.count) tickets name one (\(CustomerCSV.num((rate * 10).rounded() / 10))%)")
         }
         return TicketCSV.Result(tickets: out, extras: extras?.extras ?? CustomerExtras(names: []), report: gate.report, profile: profile)
     }
@@ -76,11 +90,12 @@ struct TicketImporter {
     private mutating func readRow() {
         let id = gate.text(F.id.rawValue, hardIfMissing: true)
         var created = profile.derivesCreation ? nil : gate.timestamp(F.created.rawValue, hardIfMissing: true)
-        let priority = gate.label(F.priority.rawValue)
-        let channel = gate.label(F.channel.rawValue)
-        let type = gate.text(F.type.rawValue, hardIfMissing: false) ?? "Unspecified"
-        let product = gate.text(F.product.rawValue, hardIfMissing: false) ?? "Unspecified"
-        let status = gate.label(F.status.rawValue)
+        let priority = gate.label(F.priority.rawValue, in: &priorities).map { priorities[$0] } ?? ""
+        let channel = gate.label(F.channel.rawValue, in: &channels).map { channels[$0] } ?? ""
+        let type = gate.label(F.type.rawValue, in: &types).map { types[$0] } ?? "Unspecified"
+        let product = gate.label(F.product.rawValue, in: &products).map { products[$0] } ?? "Unspecified"
+        let statusCode = gate.label(F.status.rawValue, in: &statuses)
+        let status = statusCode.map { statuses[$0] } ?? ""
         var first = gate.timestamp(F.firstResponse.rawValue, hardIfMissing: false)
         var resolved = gate.timestamp(F.resolved.rawValue, hardIfMissing: false)
             ?? gate.timestamp(F.closed.rawValue, hardIfMissing: false)
@@ -101,7 +116,7 @@ struct TicketImporter {
                 resolved = c + d
             }
         }
-        var state = meaning(of: status, resolved: resolved != nil)
+        var state = meaning(of: statusCode, resolved: resolved != nil)
         if state == .onHold, let reason = gate.text(F.holdReason.rawValue, hardIfMissing: false),
            ["awaitingcaller", "awaitingcustomer", "awaitinguserinfo", "awaitingrequester"].contains(normaliseLabel(Substring(reason))) {
             state = .waitingOnCustomer
@@ -114,26 +129,41 @@ struct TicketImporter {
             gate.fail(.missingValue, F.resolved.rawValue, "a solved ticket ('\(TerminalText.safe(status, limit: 40))') without a resolution time: kept, not clocked", hard: false)
         }
         guard let id, !gate.rowFailed else { return }
-        guard seen.insert(id).inserted else {
+        guard seen.insert(id, rows: out, idOf: \.id) else {
             gate.fail(.duplicateId, F.id.rawValue, "ticket id '\(TerminalText.safe(id, limit: 40))' appears again; the first row is kept")
             return
         }
         if created == nil { undated.append(out.count) }
-        if customer != nil { linked += 1 }
+        let email = requesterEmail()
+        if customer != nil || email != nil { linked += 1 }
         out.append(Ticket(id: id, createdAt: created ?? 0, priority: priority, channel: channel.isEmpty ? "unknown" : channel,
                           type: type, product: product, status: status, state: state, firstResponseAt: first,
                           resolvedAt: state == .solved ? resolved : nil, customerKey: customer,
-                          satisfaction: satisfaction, subject: subject))
+                          satisfaction: satisfaction, subject: subject, requesterEmail: email))
         if extras != nil { extras?.appendRow(of: reader, into: &cells) }
+    }
+
+    /// The first of the e-mail columns whose cell is an address.
+    private func requesterEmail() -> String? {
+        for col in emailColumns where col < reader.fieldCount {
+            guard reader.withTrimmedBytes(col, { $0.contains(64) }), let text = reader.text(col) else { continue }  // '@'
+            if WebDomain.isEmail(text) { return text }
+        }
+        return nil
     }
 
     /// The user's `status.<label>` lines first, then the profile's own meanings (Jira's
     /// Pending), then the common defaults.
-    private mutating func meaning(of status: String, resolved: Bool) -> TicketState {
+    private mutating func meaning(of code: Int?, resolved: Bool) -> TicketState {
+        let status = code.map { statuses[$0] } ?? ""
         let known: TicketState?
-        if let cached = stateOf[status] { known = cached } else {
+        if let code {
+            if let cached = statuses.payload[code] { known = cached } else {
+                known = knownMeaning(of: status)
+                statuses.payload[code] = .some(known)
+            }
+        } else {
             known = knownMeaning(of: status)
-            if stateOf.count < 10_000 { stateOf[status] = known }
         }
         if let s = known { return s }
         newLabels.add("status", status.isEmpty ? "(empty)" : status)
@@ -152,13 +182,15 @@ struct TicketImporter {
     /// Okay / Not Good (Freshdesk); "offered" and "unoffered" are no rating.
     private mutating func readSatisfaction() -> Double? {
         let f = F.satisfaction.rawValue
-        guard has(.satisfaction), let text = gate.text(f, hardIfMissing: false) else { return nil }
-        if let r = ratingOf[text] { return r }
+        guard has(.satisfaction), let code = gate.label(f, in: &ratings) else { return nil }
+        if let r = ratings.payload[code] { return r }
+        let text = ratings[code]
         if let v = Double(text), v.isFinite {
             guard (0...10).contains(v) else {
                 gate.fail(.outOfRange, f, "satisfaction = \(TerminalText.safe(text, limit: 20)) is outside 0…10", hard: false)
                 return nil
             }
+            ratings.payload[code] = .some(v)
             return v
         }
         let r: Double? = switch normaliseLabel(Substring(text)) {
@@ -167,7 +199,7 @@ struct TicketImporter {
         case "bad", "notgood", "unsatisfied", "dissatisfied", "verydissatisfied", "unhappy": 1
         default: nil  // offered, unoffered, not offered: asked, not answered
         }
-        if ratingOf.count < 1000 { ratingOf[text] = r }
+        ratings.payload[code] = .some(r)
         return r
     }
 

@@ -46,6 +46,11 @@ public struct TimeFormatDetector: Sendable {
 
     /// One cell's trimmed bytes, with where it is for messages. Empty cells are ignored.
     public mutating func observe(_ b: UnsafeBufferPointer<UInt8>, line: Int, column: Int) {
+        observe(b) { (line, column) }
+    }
+
+    /// As above, asking where the cell is only when a message may need it.
+    mutating func observe(_ b: UnsafeBufferPointer<UInt8>, at place: () -> (line: Int, column: Int)) {
         guard !b.isEmpty else { return }
         guard let f = TimeParser.scan(b) else { unreadable += 1; return }
         cellsSeen += 1
@@ -69,11 +74,16 @@ public struct TimeFormatDetector: Sendable {
             : (day.contains(f.second) && month.contains(f.first) ? .mdy : nil)
         if let says {
             if let p = proof {
-                if p.order != says, contradiction == nil { contradiction = (line, column, String(decoding: b, as: UTF8.self)) }
+                if p.order != says, contradiction == nil {
+                    let (line, column) = place()
+                    contradiction = (line, column, String(decoding: b, as: UTF8.self))
+                }
             } else {
+                let (line, column) = place()
                 proof = (line, column, String(decoding: b, as: UTF8.self), says)
             }
         } else if ambiguous == nil, month.contains(f.first), month.contains(f.second) {
+            let (line, column) = place()
             ambiguous = (line, column, String(decoding: b, as: UTF8.self), f.first, f.second)
         }
     }
@@ -81,8 +91,7 @@ public struct TimeFormatDetector: Sendable {
     /// Field `i` of the reader's current record.
     public mutating func observe(_ reader: CSVReader, field i: Int) {
         guard i < reader.fieldCount else { return }
-        let p = reader.position(i)
-        reader.withTrimmedBytes(i) { observe($0, line: p.line, column: p.column) }
+        reader.withTrimmedBytes(i) { observe($0) { reader.position(i) } }
     }
 
     private static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August",

@@ -33,7 +33,7 @@ public struct OpenTickets: Sendable {
         // Help desks name the account by organisation more often than by CRM id.
         let link = AccountLink(customers)
         for (t, ticket) in tickets.enumerated() where ticket.state != .solved {
-            guard let key = ticket.customerKey, let i = link.account(key) else { continue }
+            guard let i = link.account(of: ticket)?.index else { continue }
             owner[t] = Int32(i)
             count[i + 1] += 1
             let code = Int(codes[t])

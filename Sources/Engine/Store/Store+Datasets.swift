@@ -25,7 +25,7 @@ extension Store {
         try writeRowsOfNewDataset("saving customers") { db in
             let id = try Self.insertDataset(db, kind: "customers", source: source, count: customers.count, report: report,
                                             generated: generated)
-            try SQLiteRowBinder.insertRows(db, into: "customer", columns: 31, count: customers.count,
+            try SQLiteRowBinder.insertRows(db, into: "customer", columns: 32, count: customers.count,
                                            what: "saving customers") { b, row throws(StoreError) in
                 let c = customers[row]
                 try b.bind(1, id); try b.bind(2, row); try b.bind(3, c.id); try b.bind(4, c.lat); try b.bind(5, c.lon)
@@ -39,6 +39,7 @@ extension Store {
                 try b.bind(23, c.touches30d); try b.bind(24, c.productInterest); try b.bind(25, c.churned)
                 try b.bind(26, c.futureSpend); try b.bind(27, c.churnLogit); try b.bind(28, c.name)
                 try b.bind(29, c.visitWindow?.opens); try b.bind(30, c.visitWindow?.closes); try b.bind(31, c.visitWindow?.minutes)
+                try b.bind(32, c.domain)
             }
             try more?(db, id)
             return id
@@ -69,14 +70,14 @@ extension Store {
         return try writeRowsOfNewDataset("saving tickets") { db in
             let id = try Self.insertDataset(db, kind: "tickets", source: source, count: tickets.count, report: report,
                                             generated: generated)
-            try SQLiteRowBinder.insertRows(db, into: "ticket", columns: 15, count: tickets.count,
+            try SQLiteRowBinder.insertRows(db, into: "ticket", columns: 16, count: tickets.count,
                                            what: "saving tickets") { b, row throws(StoreError) in
                 let t = tickets[row]
                 try b.bind(1, id); try b.bind(2, row); try b.bind(3, t.id); try b.bind(4, t.createdAt)
                 try b.bind(5, t.priority); try b.bind(6, t.channel); try b.bind(7, t.type); try b.bind(8, t.product)
                 try b.bind(9, t.status); try b.bind(10, t.firstResponseAt); try b.bind(11, t.resolvedAt)
                 try b.bind(12, t.customerKey); try b.bind(13, t.satisfaction); try b.bind(14, t.subject)
-                try b.bind(15, t.state.rawValue)
+                try b.bind(15, t.state.rawValue); try b.bind(16, t.requesterEmail)
             }
             if let extras, !extras.isEmpty { try Self.insertExtras(db, extras, dataset: id) }
             return id
@@ -131,7 +132,7 @@ extension Store {
                        preferred_channel, last_contact_channel, digital_engagement, inbound_calls_30d,
                        outbound_connect_rate, web_sessions_30d, abandoned_carts_30d, ecom_orders_30d,
                        support_tickets_90d, csat, recent_issue, touches_30d, product_interest, churned,
-                       future_spend, churn_logit, name, visit_opens, visit_closes, visit_minutes
+                       future_spend, churn_logit, name, visit_opens, visit_closes, visit_minutes, domain
                 FROM customer WHERE dataset_id = ? ORDER BY row
                 """)
             var r = SQLiteRowReader(stmt, what: "loading customers")
@@ -148,7 +149,7 @@ extension Store {
                     csat: r.doubleOrNil(18), recentIssue: try r.bool(19), touches30d: try r.int(20),
                     productInterest: try r.string(21), churned: r.boolOrNil(22), futureSpend: r.doubleOrNil(23),
                     churnLogit: r.doubleOrNil(24), name: try r.stringOrNil(25),
-                    visitWindow: Self.window(r.intOrNil(26), r.intOrNil(27), r.intOrNil(28))))
+                    visitWindow: Self.window(r.intOrNil(26), r.intOrNil(27), r.intOrNil(28)), domain: try r.stringOrNil(29)))
             }
             return out
         }
@@ -180,7 +181,7 @@ extension Store {
         try read("loading tickets") { db in
             let stmt = try db.makeStatement(sql: """
                 SELECT id, created_at, priority, channel, type, product, status, first_response_at, resolved_at,
-                       customer_key, satisfaction, subject, state
+                       customer_key, satisfaction, subject, state, requester_email
                 FROM ticket WHERE dataset_id = ? ORDER BY row
                 """)
             var r = SQLiteRowReader(stmt, what: "loading tickets")
@@ -194,7 +195,7 @@ extension Store {
                     id: try r.string(0), createdAt: try r.int64(1), priority: try r.string(2), channel: try r.string(3),
                     type: try r.string(4), product: try r.string(5), status: status, state: state,
                     firstResponseAt: r.int64OrNil(7), resolvedAt: resolved, customerKey: try r.stringOrNil(9),
-                    satisfaction: r.doubleOrNil(10), subject: try r.stringOrNil(11)))
+                    satisfaction: r.doubleOrNil(10), subject: try r.stringOrNil(11), requesterEmail: try r.stringOrNil(13)))
             }
             return out
         }

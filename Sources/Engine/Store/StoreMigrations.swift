@@ -92,6 +92,7 @@ enum StoreMigrations {
         registerCustomerExtras(&m)
         registerOpenLabels(&m)
         registerImportMappings(&m)
+        registerDomains(&m)
         return m
     }
 }

@@ -15,7 +15,8 @@ import Testing
                  digitalEngagement: .infinity, inboundCalls30d: 0, outboundConnectRate: -.infinity, webSessions30d: -1,
                  abandonedCarts30d: Int.min, ecomOrders30d: Int.max, supportTickets90d: 7, csat: Double.ulpOfOne,
                  recentIssue: true, touches30d: 3, productInterest: Product.allCases[0].rawValue, churned: true, futureSpend: 1e308,
-                 churnLogit: -1e-308, name: "Ωmega 🛠 \"GmbH\"", visitWindow: VisitWindow(opens: Int.min, closes: Int.max, minutes: 0)),
+                 churnLogit: -1e-308, name: "Ωmega 🛠 \"GmbH\"", visitWindow: VisitWindow(opens: Int.min, closes: Int.max, minutes: 0),
+                 domain: "zürich-東京.example"),
         Customer(id: "", lat: 0, lon: -0.0, lastPurchaseDay: nil, amount: nil, lifetimeValue: 0.1 + 0.2,
                  companySize: 0, industry: "COMPUTER_SOFTWARE — 東京", tier: "",
                  preferredChannel: nil, lastContactChannel: .allCases[0], digitalEngagement: 0.5,
@@ -34,7 +35,7 @@ import Testing
     static let edgeTickets: [Ticket] = [
         Ticket(id: "T-ünï", createdAt: Int64.min, priority: DemoPriority.allCases[0].rawValue, channel: DemoChannel.allCases[0].rawValue,
                type: "", product: "Ωmega 🛠", status: DemoStatus.open.label, state: .open, firstResponseAt: Int64.max, resolvedAt: 0,
-               customerKey: "", satisfaction: -0.0, subject: "a\tb\nc"),
+               customerKey: "", satisfaction: -0.0, subject: "a\tb\nc", requesterEmail: "Ω <o@zürich-東京.example>"),
         Ticket(id: "", createdAt: Int64.max, priority: DemoPriority.allCases[DemoPriority.allCases.count - 1].rawValue,
                channel: DemoChannel.allCases[DemoChannel.allCases.count - 1].rawValue, type: "billing", product: "",
                status: DemoStatus.pendingCustomer.label, state: .waitingOnCustomer),
@@ -184,7 +185,7 @@ import Testing
     private static func insertThroughGRDB(_ db: Database, _ ids: (customers: Int64, reps: Int64, tickets: Int64),
                                           customers: [Customer] = edgeCustomers, reps: [Rep] = edgeReps,
                                           tickets: [Ticket] = edgeTickets) throws {
-        let cs = try db.makeStatement(sql: "INSERT INTO customer VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+        let cs = try db.makeStatement(sql: "INSERT INTO customer VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
         for (row, c) in customers.enumerated() {
             try cs.execute(arguments: [
                 ids.customers, row, c.id, c.lat, c.lon, c.lastPurchaseDay, c.amount, c.lifetimeValue, c.companySize,
@@ -192,18 +193,18 @@ import Testing
                 c.digitalEngagement, c.inboundCalls30d, c.outboundConnectRate, c.webSessions30d,
                 c.abandonedCarts30d, c.ecomOrders30d, c.supportTickets90d, c.csat, c.recentIssue,
                 c.touches30d, c.productInterest, c.churned, c.futureSpend, c.churnLogit, c.name,
-                c.visitWindow?.opens, c.visitWindow?.closes, c.visitWindow?.minutes,
+                c.visitWindow?.opens, c.visitWindow?.closes, c.visitWindow?.minutes, c.domain,
             ])
         }
         let rs = try db.makeStatement(sql: "INSERT INTO rep VALUES (?,?,?,?,?,?,?,?,?)")
         for (row, r) in reps.enumerated() {
             try rs.execute(arguments: [ids.reps, row, r.id, r.name, r.homeLat, r.homeLon, r.dayStartMinute, r.dayEndMinute, r.workingDays])
         }
-        let ts = try db.makeStatement(sql: "INSERT INTO ticket VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+        let ts = try db.makeStatement(sql: "INSERT INTO ticket VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
         for (row, t) in tickets.enumerated() {
             try ts.execute(arguments: [ids.tickets, row, t.id, t.createdAt, t.priority, t.channel,
                                        t.type, t.product, t.status, t.firstResponseAt, t.resolvedAt,
-                                       t.customerKey, t.satisfaction, t.subject, t.state.rawValue])
+                                       t.customerKey, t.satisfaction, t.subject, t.state.rawValue, t.requesterEmail])
         }
     }
 }

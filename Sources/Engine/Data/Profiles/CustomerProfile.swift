@@ -19,7 +19,7 @@ public struct CustomerProfile: Sendable, Equatable {
             "customer_id": ["Id", "Account ID"], "name": ["Name", "Account Name"], "industry": ["Industry"],
             "lat": ["BillingLatitude", "ShippingLatitude"], "lon": ["BillingLongitude", "ShippingLongitude"],
             "company_size": ["NumberOfEmployees", "Employees"], "tier": ["SLA__c", "Rating", "CustomerPriority__c"],
-            "churned": ["Churned__c"],
+            "churned": ["Churned__c"], "domain": ["Website"],
         ],
         signature: ["Id", "Name", "OwnerId"])
 
@@ -30,6 +30,7 @@ public struct CustomerProfile: Sendable, Equatable {
             "customer_id": ["Record ID", "Company ID"], "name": ["Company name", "Name"], "industry": ["Industry"],
             "lat": ["Latitude"], "lon": ["Longitude"], "company_size": ["Number of Employees"],
             "tier": ["Ideal Customer Profile Tier", "hs_ideal_customer_profile"],
+            "domain": ["Company Domain Name", "Domain", "domain"],
         ],
         signature: ["Record ID", "Company name"])
 

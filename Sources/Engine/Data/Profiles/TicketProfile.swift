@@ -16,11 +16,16 @@ public struct TicketProfile: Sendable, Equatable {
     public var linkNote: String
     /// Whether creation times are missing and derived (the public export).
     public var derivesCreation: Bool
+    /// Columns that hold the requester's e-mail, preferred first; the customer-fallback
+    /// column (the requester) is tried after them. Its domain links the ticket to an account.
+    public var emailColumns: [String]
 
     public init(name: String, title: String, columns: [TicketField: [String]], signature: [String],
-                statuses: [String: TicketState] = [:], linkNote: String, derivesCreation: Bool = false) {
+                statuses: [String: TicketState] = [:], linkNote: String, derivesCreation: Bool = false,
+                emailColumns: [String] = []) {
         self.name = name; self.title = title; self.columns = columns; self.signature = signature
         self.statuses = statuses; self.linkNote = linkNote; self.derivesCreation = derivesCreation
+        self.emailColumns = emailColumns
     }
 
     /// The schema `ColumnMapping.resolve` matches a header against, in `TicketField` order.

@@ -25,7 +25,8 @@ extension TicketProfile {
             .subject: ["subject", "summary", "title"],
             .holdReason: ["hold_reason"],
         ],
-        signature: [], linkNote: "customer (an account id, e-mail or organisation)")
+        signature: [], linkNote: "customer (an account id, e-mail or organisation)",
+        emailColumns: ["customer_email", "email", "requester_email"])
 
     /// The public "customer support tickets" data set: no creation time (derived, see
     /// `TicketCSV.CreationRule`), descriptions quoted across lines.
@@ -53,7 +54,8 @@ extension TicketProfile {
             .resolutionMinutes: ["full_resolution_time_in_minutes"],
         ],
         signature: ["id", "created_at", "requester_id"],
-        linkNote: "Organization (organization_id in the API shape), else the requester")
+        linkNote: "Organization (organization_id in the API shape), else the requester",
+        emailColumns: ["requester_email"])
 
     /// Freshdesk's ticket export (Tickets › Export): times in the helpdesk's zone.
     public static let freshdesk = TicketProfile(
@@ -66,7 +68,8 @@ extension TicketProfile {
             .subject: ["Subject"], .firstResponseHours: ["First response time (in hrs)"],
             .resolutionHours: ["Resolution time (in hrs)"],
         ],
-        signature: ["Ticket ID", "Created time", "Source"], linkNote: "Company Name, else the contact")
+        signature: ["Ticket ID", "Created time", "Source"], linkNote: "Company Name, else the contact",
+        emailColumns: ["Email", "Contact email"])
 
     /// Jira Service Management's issue export (Export Excel CSV): `05/Mar/24 2:07 PM`
     /// times, repeated `Labels` columns, `Custom field (…)` names.
@@ -94,5 +97,6 @@ extension TicketProfile {
             .resolved: ["resolved_at"], .closed: ["closed_at"], .customer: ["company"],
             .customerFallback: ["caller_id"], .subject: ["short_description"], .holdReason: ["hold_reason"],
         ],
-        signature: ["number", "opened_at", "short_description"], linkNote: "company, else the caller")
+        signature: ["number", "opened_at", "short_description"], linkNote: "company, else the caller",
+        emailColumns: ["caller_id.email", "caller_email"])
 }

@@ -1,0 +1,22 @@
+/// A label column's distinct cells, interned from their bytes: each gets a code, its `String`
+/// (made once) and a slot for what the importer worked out about it (a status's meaning, a
+/// rating), so a million cells of a handful of labels cost one hash each.
+struct InternedLabels<Payload> {
+    private var interner = ByteInterner()
+    private(set) var strings: [String] = []
+    /// Per code: nil until the importer stores something.
+    var payload: [Payload?] = []
+
+    var count: Int { strings.count }
+
+    mutating func code(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        let (c, isNew) = interner.code(bytes)
+        if isNew {
+            strings.append(String(decoding: bytes, as: UTF8.self))
+            payload.append(nil)
+        }
+        return Int(c)
+    }
+
+    subscript(code: Int) -> String { strings[code] }
+}
