@@ -20,7 +20,8 @@ public struct SupportAnalysis: Sendable {
     public let policy: ResolvedSLAPolicy
     public let modelName: String
     public let now: Int64
-    /// Per ticket: breach label if resolved.
+    /// Per ticket: breach label if resolved and clocked (1: it missed the target of at least
+    /// one metric it has; a ticket no policy covers has none).
     public let labels: [UInt8?]
     public let features: SupportFeatures
     /// The desk's own columns left out of the model, with why (none without extras).
@@ -29,6 +30,12 @@ public struct SupportAnalysis: Sendable {
     public let resolvedRows: [Int]
     public let outOfFold: OutOfFoldScores
     public let metrics: BreachMetrics
+    /// Per clocked metric (`policy.metrics` order): its labelled rows, breaches and
+    /// out-of-fold quality. One metric: the ticket's own model.
+    public let metricModels: [MetricModel]
+    /// Tickets with no target for any metric (no policy covers them, or theirs sets none
+    /// for their priority): kept in the data, out of the labels and the queue.
+    public let unclocked: Int
     public let queue: EscalationQueue
     /// Resolved tickets, escalated on their arrival day by expected loss (OOF p × cost);
     /// savings counted from the truth.
@@ -49,17 +56,33 @@ public struct SupportAnalysis: Sendable {
     }
 
     private init(tickets: [Ticket], policy raw: SLAPolicy, options: Options, trainer: any BreachModelTrainer) throws {
-        let policy = try raw.resolved(for: tickets)
+        let policy = try raw.resolved(for: tickets, extras: options.extras)
+        let metrics = policy.metrics
+        guard !metrics.isEmpty || tickets.isEmpty else { throw SLAPolicyError.noTargets(tickets: tickets.count, unmatched: policy.unmatched) }
+        let primary = metrics.last ?? .resolution
         let clock = SLAClock(policy: policy)
         let now = options.now ?? tickets.reduce(Int64.min) { max($0, $1.resolvedAt ?? $1.createdAt) }
-        let resolvedRows = tickets.indices.filter { tickets[$0].isResolved && tickets[$0].resolvedAt != nil }
-        let openRows = tickets.indices.filter { !(tickets[$0].isResolved && tickets[$0].resolvedAt != nil) }
-        // Labels as `breachLabels` defines them, keeping the counted durations on the way.
-        var labels = [UInt8?](repeating: nil, count: tickets.count)
-        let resolvedStates = resolvedRows.map { i in
-            clock.state(of: tickets[i], code: policy.priorityCode[i], pauses: options.pauses?[i] ?? [], at: tickets[i].resolvedAt ?? now)
+        let pauses = options.pauses
+        // Per metric: the clock of every ticket with a target for it, at its end or now.
+        let clocked = metrics.map { m in
+            tickets.indices.map { i in
+                clock.state(row: i, of: tickets[i], metric: m, pauses: pauses?[i] ?? [], at: tickets[i].isResolved ? (tickets[i].resolvedAt ?? now) : now)
+            }
         }
-        for (k, i) in resolvedRows.enumerated() { labels[i] = resolvedStates[k].breached ? 1 : 0 }
+        // A resolved ticket breached its SLA when any metric it has a target for missed it;
+        // it is labelled once every metric it has is clocked.
+        var labels = [UInt8?](repeating: nil, count: tickets.count)
+        for i in tickets.indices where tickets[i].isResolved && tickets[i].resolvedAt != nil {
+            let states = clocked.compactMap { $0[i] }
+            guard !states.isEmpty else { continue }
+            labels[i] = states.contains { $0.breached } ? 1 : 0
+        }
+        let resolvedRows = tickets.indices.filter { labels[$0] != nil }
+        // An open ticket with no target (no policy covers it) cannot breach: counted, not queued.
+        let openRows = tickets.indices.filter { i in
+            !(tickets[i].isResolved && tickets[i].resolvedAt != nil) && clocked.contains { $0[i] != nil }
+        }
+        let unclocked = tickets.indices.reduce(0) { n, i in n + (clocked.allSatisfy { $0[i] == nil } ? 1 : 0) }
         let extras = options.extras.flatMap { e -> TicketExtraFeatures? in
             guard e.rowCount == tickets.count, !e.isEmpty else { return nil }
             return TicketExtraFeatures(e, asOfDay: Int(CivilDate.floorDiv(now, 86_400)), rows: resolvedRows,
@@ -70,19 +93,39 @@ public struct SupportAnalysis: Sendable {
                                        priorityLabels: policy.labels, extras: extras)
         let y = labels.map { $0 ?? 0 }
 
-        let trainer = try trainer.prepared(for: features, rows: resolvedRows)
+        let prepared = try trainer.prepared(for: features, rows: resolvedRows)
         let oof = try OutOfFoldScoring.score(features, labels: y, rows: resolvedRows, folds: options.folds,
-                                         trainer: trainer, seed: options.seed)
-        // Open tickets: the fold models' average, the models the reported quality describes.
+                                         trainer: prepared, seed: options.seed)
+        // Per metric: its own model when several are clocked (one metric: the ticket's).
+        var models: [MetricModel] = []
+        for (k, m) in metrics.enumerated() {
+            let rows = resolvedRows.filter { clocked[k][$0] != nil }
+            var my = [UInt8](repeating: 0, count: tickets.count)
+            for i in rows where clocked[k][i]?.breached == true { my[i] = 1 }
+            let scores = metrics.count == 1 ? oof
+                : try OutOfFoldScoring.score(features, labels: my, rows: rows, folds: options.folds,
+                                             trainer: try trainer.prepared(for: features, rows: rows), seed: options.seed)
+            let update = ElapsedTimeUpdate(priorityCodes: policy.priorityCode, levels: policy.labels.count, rows: rows,
+                                           elapsed: rows.map { clocked[k][$0]?.elapsed ?? 0 }, labels: rows.map { my[$0] })
+            models.append(MetricModel(metric: m, rows: rows, breaches: rows.reduce(0) { $0 + Int(my[$1]) },
+                                      metrics: BreachMetrics.evaluate(scores.probabilities, rows.map { my[$0] }),
+                                      scorer: FoldAverageScorer(scores.scorers), update: update))
+        }
+        // Open tickets: the fold models' average, the models the reported quality describes;
+        // each is ranked on the metric most at risk among those still running.
         let foldAverage = FoldAverageScorer(oof.scorers)
         let pArrival = try foldAverage.probabilities(features, rows: openRows)
-        let states = openRows.map {
-            clock.state(of: tickets[$0], code: policy.priorityCode[$0], pauses: options.pauses?[$0] ?? [], at: now)
-        }
-        let update = ElapsedTimeUpdate(priorityCodes: policy.priorityCode, levels: policy.labels.count, rows: resolvedRows,
-                                       elapsed: resolvedStates.map(\.elapsed), labels: resolvedRows.map { y[$0] })
-        let pOpen = openRows.indices.map {
-            update.probability(atArrival: pArrival[$0], priority: policy.priorityCode[openRows[$0]], state: states[$0])
+        let perMetricArrival = try models.map { metrics.count == 1 ? pArrival : try $0.scorer.probabilities(features, rows: openRows) }
+        var states: [SLAState] = [], pOpen: [Double] = [], openMetric: [SLAMetric] = []
+        for (o, i) in openRows.enumerated() {
+            var best: (p: Double, state: SLAState, metric: SLAMetric)?
+            for (k, model) in models.enumerated() {
+                guard let st = clocked[k][i], Self.running(model.metric, tickets[i]) || metrics.count == 1 else { continue }
+                let p = model.update.probability(atArrival: perMetricArrival[k][o], priority: policy.priorityCode[i], state: st)
+                if best == nil || p > best!.p || (st.breached && !best!.state.breached) { best = (p, st, model.metric) }
+            }
+            let b = best ?? (pArrival[o], SLAState(elapsed: 0, target: 0, paused: false), primary)
+            states.append(b.state); pOpen.append(b.p); openMetric.append(b.metric)
         }
 
         let cost = resolvedRows.map { policy.cost[Int(policy.priorityCode[$0])] }
@@ -102,9 +145,14 @@ public struct SupportAnalysis: Sendable {
         self.resolvedRows = resolvedRows
         self.outOfFold = oof
         self.metrics = BreachMetrics.evaluate(p, resolvedRows.map { y[$0] })
-        self.queue = try EscalationQueue(tickets: tickets, rows: openRows, probabilityAtArrival: pArrival,
+        self.metricModels = models
+        self.unclocked = unclocked
+        let queue = try EscalationQueue(tickets: tickets, rows: openRows, probabilityAtArrival: pArrival,
                                          probability: pOpen, states: states, now: now,
-                                     clock: clock, features: features, scorer: foldAverage)
+                                         clock: clock, features: features, scorer: foldAverage)
+        var metricOf: [Int: SLAMetric] = [:]
+        for (o, i) in openRows.enumerated() { metricOf[i] = openMetric[o] }
+        self.queue = EscalationQueue(queue, metricOf: metricOf, clock: clock, now: now)
         self.backtest = CapacityTable(day: day, score: expectedCost, cost: truthCost, breach: truth)
         self.backtestProbabilityOnly = CapacityTable(day: day, score: p, cost: truthCost, breach: truth)
         self.expectedHistory = CapacityTable(day: day, score: expectedCost, cost: expectedCost, breach: p)
@@ -115,6 +163,11 @@ public struct SupportAnalysis: Sendable {
                                              cost: openCost, breach: savable)
         self.diagnostics = SupportDiagnostics(tickets: tickets, features: features, labels: labels, cost: policy.cost,
                                               priorityCode: policy.priorityCode)
+    }
+
+    /// Whether `metric` still runs on an open ticket (a first reply stops once answered).
+    static func running(_ metric: SLAMetric, _ t: Ticket) -> Bool {
+        metric == .resolution || t.firstResponseAt == nil
     }
 
     /// The capacity slider: backtest, the probability-only comparison and the expectation on
@@ -134,6 +187,17 @@ public struct SupportAnalysis: Sendable {
         expectedHistory.suggestedCapacity(effectiveness: effectiveness ?? policy.policy.effectiveness,
                                           interventionCost: interventionCost ?? policy.policy.interventionCost)
     }
+}
+
+/// One clocked metric's breach model: what it learnt from and how well it ranks.
+public struct MetricModel: Sendable {
+    public let metric: SLAMetric
+    /// Resolved tickets with a target for this metric.
+    public let rows: [Int]
+    public let breaches: Int
+    public let metrics: BreachMetrics
+    let scorer: FoldAverageScorer
+    let update: ElapsedTimeUpdate
 }
 
 /// One position of the capacity slider.
