@@ -48,6 +48,12 @@ extension Pipeline {
     /// The boosted model (TreeSHAP reasons); the naive-Bayes baseline stays for comparison in `bench sla`.
     public static func supportAnalysis(tickets: [Ticket], policy: SLAPolicy, seed: UInt64,
                                        extras: CustomerExtras? = nil) throws -> SupportAnalysis {
+        try SupportAnalysis.build(tickets: tickets, policy: policy, options: .init(folds: 3, seed: seed, extras: extras),
+                                  trainer: breachTrainer(seed: seed))
+    }
+
+    /// The run's breach model, which `sla replay --model gbm` prices policies with too.
+    public static func breachTrainer(seed: UInt64) -> GradientBoostingBreachTrainer {
         var gbm = GradientBoostingBreachTrainer.defaultConfig
         gbm.seed = seed
         gbm.maxBins = 63  // nine mostly categorical features: coarser bins cost no AUC here (BENCHMARKS.md)
@@ -58,8 +64,7 @@ extension Pipeline {
         gbm.trees = 30
         gbm.learningRate = 0.3
         gbm.numLeaves = 7
-        return try SupportAnalysis.build(tickets: tickets, policy: policy, options: .init(folds: 3, seed: seed, extras: extras),
-                                         trainer: GradientBoostingBreachTrainer(config: gbm))
+        return GradientBoostingBreachTrainer(config: gbm)
     }
 
     static func slaArtifacts(_ a: SupportAnalysis) -> [String: [UInt8]] {

@@ -128,6 +128,11 @@ extension SLAPolicy {
                 throw SLAPolicyError.badValue(key: key, value: String(v), expected: "one of open, waiting, hold, solved")
             }
             statusOverrides[label] = state
+        } else if key == "capacity" {
+            guard let n = Int(v), n >= 0, n <= 1_000_000 else {
+                throw SLAPolicyError.badValue(key: key, value: value, expected: "a whole number of escalations per day, 0 or more")
+            }
+            capacity = n
         } else if key == "intervention_cost" {
             interventionCost = try nonNegative(v, key: key)
         } else if key == "effectiveness" {

@@ -42,6 +42,8 @@ public struct SLAPolicy: Sendable, Equatable {
     /// With sections, whether the top-level targets also form a last, unconditional policy
     /// (the file wrote `target.*` or `first_reply.*` lines outside any section).
     public var deskPolicyIsFallback = false
+    /// Escalations per day the desk plans (`capacity`); nil: the suggested capacity.
+    public var capacity: Int?
     /// Named calendars (`[calendar NAME]`), by normalised name.
     public var calendars: [String: SLACalendar] = [:]
     /// What each status label means, beyond the common help desks' defaults (`status.<label>`).

@@ -56,46 +56,16 @@ public struct SupportAnalysis: Sendable {
     }
 
     private init(tickets: [Ticket], policy raw: SLAPolicy, options: Options, trainer: any BreachModelTrainer) throws {
-        let policy = try raw.resolved(for: tickets, extras: options.extras)
-        let metrics = policy.metrics
-        guard !metrics.isEmpty || tickets.isEmpty else { throw SLAPolicyError.noTargets(tickets: tickets.count, unmatched: policy.unmatched) }
+        let history = try SupportHistory(tickets: tickets, policy: raw, options: options, trainer: trainer)
+        let (policy, metrics, clock, now, clocked) = (history.policy, history.metrics, history.clock, history.now, history.clocked)
+        let (labels, resolvedRows, extras, features, oof) = (history.labels, history.resolvedRows, history.extras, history.features, history.oof)
         let primary = metrics.last ?? .resolution
-        let clock = SLAClock(policy: policy)
-        let now = options.now ?? tickets.reduce(Int64.min) { max($0, $1.resolvedAt ?? $1.createdAt) }
-        let pauses = options.pauses
-        // Per metric: the clock of every ticket with a target for it, at its end or now.
-        let clocked = metrics.map { m in
-            tickets.indices.map { i in
-                clock.state(row: i, of: tickets[i], metric: m, pauses: pauses?[i] ?? [], at: tickets[i].isResolved ? (tickets[i].resolvedAt ?? now) : now)
-            }
-        }
-        // A resolved ticket breached its SLA when any metric it has a target for missed it;
-        // it is labelled once every metric it has is clocked.
-        var labels = [UInt8?](repeating: nil, count: tickets.count)
-        for i in tickets.indices where tickets[i].isResolved && tickets[i].resolvedAt != nil {
-            let states = clocked.compactMap { $0[i] }
-            guard !states.isEmpty else { continue }
-            labels[i] = states.contains { $0.breached } ? 1 : 0
-        }
-        let resolvedRows = tickets.indices.filter { labels[$0] != nil }
+        let y = labels.map { $0 ?? 0 }
         // An open ticket with no target (no policy covers it) cannot breach: counted, not queued.
         let openRows = tickets.indices.filter { i in
             !(tickets[i].isResolved && tickets[i].resolvedAt != nil) && clocked.contains { $0[i] != nil }
         }
         let unclocked = tickets.indices.reduce(0) { n, i in n + (clocked.allSatisfy { $0[i] == nil } ? 1 : 0) }
-        let extras = options.extras.flatMap { e -> TicketExtraFeatures? in
-            guard e.rowCount == tickets.count, !e.isEmpty else { return nil }
-            return TicketExtraFeatures(e, asOfDay: Int(CivilDate.floorDiv(now, 86_400)), rows: resolvedRows,
-                                       breach: resolvedRows.map { Double(labels[$0] ?? 0) },
-                                       hours: resolvedRows.map { Double((tickets[$0].resolvedAt ?? tickets[$0].createdAt) - tickets[$0].createdAt) / 3600 })
-        }
-        let features = SupportFeatures(tickets: tickets, labels: labels, priorityCodes: policy.priorityCode,
-                                       priorityLabels: policy.labels, extras: extras)
-        let y = labels.map { $0 ?? 0 }
-
-        let prepared = try trainer.prepared(for: features, rows: resolvedRows)
-        let oof = try OutOfFoldScoring.score(features, labels: y, rows: resolvedRows, folds: options.folds,
-                                         trainer: prepared, seed: options.seed)
         // Per metric: its own model when several are clocked (one metric: the ticket's).
         var models: [MetricModel] = []
         for (k, m) in metrics.enumerated() {
@@ -128,12 +98,7 @@ public struct SupportAnalysis: Sendable {
             states.append(b.state); pOpen.append(b.p); openMetric.append(b.metric)
         }
 
-        let cost = resolvedRows.map { policy.cost[Int(policy.priorityCode[$0])] }
         let p = oof.probabilities
-        let day = resolvedRows.map { Int(CivilDate.floorDiv(tickets[$0].createdAt, 86_400)) }
-        let truth = resolvedRows.map { Double(y[$0]) }
-        let expectedCost = p.indices.map { p[$0] * cost[$0] }
-        let truthCost = truth.indices.map { truth[$0] * cost[$0] }
 
         self.tickets = tickets
         self.policy = policy
@@ -153,9 +118,9 @@ public struct SupportAnalysis: Sendable {
         var metricOf: [Int: SLAMetric] = [:]
         for (o, i) in openRows.enumerated() { metricOf[i] = openMetric[o] }
         self.queue = EscalationQueue(queue, metricOf: metricOf, clock: clock, now: now)
-        self.backtest = CapacityTable(day: day, score: expectedCost, cost: truthCost, breach: truth)
-        self.backtestProbabilityOnly = CapacityTable(day: day, score: p, cost: truthCost, breach: truth)
-        self.expectedHistory = CapacityTable(day: day, score: expectedCost, cost: expectedCost, breach: p)
+        self.backtest = history.backtest
+        self.backtestProbabilityOnly = history.backtestProbabilityOnly
+        self.expectedHistory = history.expectedHistory
         // An open ticket already past its target cannot be saved: it is worth nothing here.
         let savable = openRows.indices.map { states[$0].breached ? 0.0 : pOpen[$0] }
         let openCost = openRows.indices.map { savable[$0] * policy.cost[Int(policy.priorityCode[openRows[$0]])] }
