@@ -7,7 +7,7 @@ struct BenchCommand: ParsableCommand {
         commandName: "bench",
         abstract: "Performance and quality benchmarks (build with -c release).",
         subcommands: [BenchGenerate.self, BenchImport.self, BenchRoutingCommand.self, BenchLearning.self, BenchScreenSLA.self, BenchRun.self, BenchSLA.self, BenchScreens.self, BenchModel.self, BenchTransport.self,
-                      BenchScripts.self, BenchKernels.self]
+                      BenchScripts.self, BenchKernels.self, BenchSLAReplay.self]
     )
 }
 

@@ -1,3 +1,5 @@
+import Dispatch
+
 /// A proposed SLA policy priced on the desk's history before it is adopted: each policy's
 /// targets, calendars and pauses re-clock the resolved tickets, a breach model learns them
 /// out of fold, and the day-by-day escalation backtest at the policy's capacity gives the
@@ -37,9 +39,14 @@ public struct PolicyReplay: Sendable {
                            trainer: any BreachModelTrainer = NaiveBayesBreachTrainer()) throws -> PolicyReplay {
         var o = options
         if extras != nil { o.extras = extras }
-        let a = try outcome(tickets, policy: current, capacity: capacity, options: o, trainer: trainer)
-        let b = try outcome(tickets, policy: proposed, capacity: capacity, options: o, trainer: trainer)
-        return PolicyReplay(current: a, proposed: b, modelName: trainer.name)
+        // The two policies share nothing but the tickets: one per core.
+        let policies = [current, proposed], options = o
+        let results = ParallelSlots<Result<Outcome, any Error>>(count: 2)
+        DispatchQueue.concurrentPerform(iterations: 2) { k in
+            results[k] = Result { try outcome(tickets, policy: policies[k], capacity: capacity, options: options, trainer: trainer) }
+        }
+        guard let a = results[0], let b = results[1] else { throw LearningFailure(message: "a policy replay did not finish") }
+        return PolicyReplay(current: try a.get(), proposed: try b.get(), modelName: trainer.name)
     }
 
     static func outcome(_ tickets: [Ticket], policy: SLAPolicy, capacity: Int?, options: SupportAnalysis.Options,

@@ -1,0 +1,88 @@
+import ArgumentParser
+
+import Engine
+
+/// `opsdeck bench sla-replay`: pricing a proposed SLA policy (two metrics, three policies
+/// matched in order, a zoned calendar with holidays, pauses) against today's on a year of
+/// history, timed against a full analysis under the proposed policy in the same sitting.
+struct BenchSLAReplay: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sla-replay",
+        abstract: "SLA policy replay time on a year of tickets, against one full analysis.")
+
+    @Option(help: "Synthetic tickets to generate.") var tickets = 1_000_000
+    @Option(help: "Days the tickets span.") var days = 365
+    @Option(help: "Seed for tickets and folds.") var seed: UInt64 = 42
+
+    static let proposed = """
+    cost.Critical = 500
+    cost.High = 200
+    cost.Medium = 50
+    cost.Low = 10
+    capacity = 40
+    pause.statuses = waiting, hold
+
+    [calendar office]
+    timezone = Europe/Madrid
+    weekdays = Mon-Fri
+    hours = 08:00-20:00
+    holidays = 2026-01-01, 2026-01-06, 2026-04-03, 2026-05-01, 2026-12-25
+
+    [policy vip-phone]
+    if.channel = Phone
+    if.priority = Critical, High
+    first_reply.Critical = 0.25
+    first_reply.High = 1
+    resolution.Critical = 3
+    resolution.High = 6
+
+    [policy email]
+    if.channel = Email
+    calendar = office
+    first_reply.Critical = 1
+    first_reply.High = 4
+    first_reply.Medium = 8
+    resolution.Critical = 6
+    resolution.High = 12
+    resolution.Medium = 36
+    resolution.Low = 96
+
+    [policy rest]
+    first_reply.Critical = 0.5
+    first_reply.High = 2
+    first_reply.Medium = 8
+    first_reply.Low = 24
+    resolution.Critical = 4
+    resolution.High = 8
+    resolution.Medium = 24
+    resolution.Low = 72
+    """
+
+    func validate() throws {
+        guard tickets >= 1000 else { throw ValidationError("--tickets must be at least 1000") }
+        guard days >= 7 else { throw ValidationError("--days must be at least 7") }
+    }
+
+    func run() throws {
+        let data = TicketGenerator(seed: seed, days: days).generate(count: tickets)
+        let proposed = try SLAPolicy.parse(Self.proposed, file: "bench proposed policy")
+        let options = SupportAnalysis.Options(folds: 3, seed: seed)
+        var t0 = ContinuousClock.now
+        let replay = try PolicyReplay.run(tickets: data, current: SLAPolicy(), proposed: proposed, options: options)
+        let replayed = seconds(since: t0)
+        // Reference: the full analysis (queue, reasons, per-metric models, diagnostics) under
+        // the proposed policy alone, what a replay would cost without its own path.
+        t0 = ContinuousClock.now
+        let full = try SupportAnalysis.build(tickets: data, policy: proposed, options: options)
+        let analysed = seconds(since: t0)
+        let resolved = replay.proposed.resolved
+        print("tickets \(data.count) over \(days) days, \(resolved) resolved; model: \(replay.modelName), 3 folds")
+        print("replay, current and proposed policy: \(SLAExport.fixed(replayed, 2)) s (goal ≤ 2 s at 1 000 000 resolved)")
+        print("reference, one full analysis under the proposed policy: \(SLAExport.fixed(analysed, 2)) s")
+        print("ratio replay / full analysis: \(SLAExport.fixed(replayed / analysed, 3))")
+        print("check: proposed net savings \(SLAExport.fixed(replay.proposed.escalation.netSavings, 0)) = full run's "
+              + "\(SLAExport.fixed(full.capacity(replay.proposed.capacity).backtest.netSavings, 0))")
+        print("")
+        print(SLAReplayReport.rendered(replay, currentName: "defaults", proposedName: "proposed"))
+    }
+}
