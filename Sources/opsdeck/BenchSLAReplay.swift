@@ -63,6 +63,29 @@ struct BenchSLAReplay: ParsableCommand {
         guard days >= 7 else { throw ValidationError("--days must be at least 7") }
     }
 
+    /// Where a replay's time goes, one policy (the proposed), each step alone.
+    func phases(_ data: [Ticket], _ policy: SLAPolicy, _ options: SupportAnalysis.Options) throws {
+        var t0 = ContinuousClock.now
+        let r = try policy.resolved(for: data)
+        let resolve = seconds(since: t0)
+        t0 = ContinuousClock.now
+        let clock = SLAClock(policy: r)
+        let labels = SLAMetric.allCases.map { breachLabels(data, clock: clock, metric: $0) }
+        let clocked = seconds(since: t0)
+        let any = data.indices.map { i in labels.contains { $0[i] == 1 } ? UInt8(1) : labels.contains { $0[i] == 0 } ? UInt8(0) : nil }
+        t0 = ContinuousClock.now
+        let f = SupportFeatures(tickets: data, labels: any, priorityCodes: r.priorityCode, priorityLabels: r.labels)
+        let featured = seconds(since: t0)
+        let rows = data.indices.filter { any[$0] != nil }
+        t0 = ContinuousClock.now
+        _ = try OutOfFoldScoring.score(f, labels: any.map { $0 ?? 0 }, rows: rows, folds: options.folds,
+                                       trainer: NaiveBayesBreachTrainer(), seed: options.seed)
+        let fitted = seconds(since: t0)
+        print("one policy, step by step: resolve and match \(SLAExport.fixed(resolve, 3)) s · clock two metrics "
+              + "\(SLAExport.fixed(clocked, 3)) s · features \(SLAExport.fixed(featured, 3)) s · \(options.folds)-fold OOF "
+              + "\(SLAExport.fixed(fitted, 3)) s")
+    }
+
     func run() throws {
         let data = TicketGenerator(seed: seed, days: days).generate(count: tickets)
         let proposed = try SLAPolicy.parse(Self.proposed, file: "bench proposed policy")
@@ -82,6 +105,7 @@ struct BenchSLAReplay: ParsableCommand {
         print("ratio replay / full analysis: \(SLAExport.fixed(replayed / analysed, 3))")
         print("check: proposed net savings \(SLAExport.fixed(replay.proposed.escalation.netSavings, 0)) = full run's "
               + "\(SLAExport.fixed(full.capacity(replay.proposed.capacity).backtest.netSavings, 0))")
+        try phases(data, proposed, options)
         print("")
         print(SLAReplayReport.rendered(replay, currentName: "defaults", proposedName: "proposed"))
     }

@@ -23,6 +23,14 @@ public enum SLAMetric: Int, Sendable, CaseIterable, Comparable {
         }
     }
 
+    /// The same in at most seven characters, for a table cell.
+    public var short: String {
+        switch self {
+        case .firstReply: "reply"
+        case .resolution: "resolve"
+        }
+    }
+
     /// A stable byte for binary artifacts.
     public var code: UInt8 { UInt8(rawValue) }
     public init?(code: UInt8) { self.init(rawValue: Int(code)) }

@@ -35,7 +35,7 @@ enum SLAQueueTable {
         TableColumn("p(br)", alignment: .right, minWidth: 5, maxWidth: 5, priority: 3),
         TableColumn("Exp.loss", alignment: .right, minWidth: 7, maxWidth: 9, priority: 0),
         TableColumn("Flag", minWidth: 4, maxWidth: 10, priority: 1),
-    ] + (metrics ? [TableColumn("At risk", minWidth: 7, maxWidth: 11, priority: 3)] : []) }
+    ] + (metrics ? [TableColumn("At risk", minWidth: 7, maxWidth: 7, priority: 3)] : []) }
     static let flagColumn = 9
     static let expectedLossColumn = 8
 
@@ -59,7 +59,7 @@ enum SLAQueueTable {
                 .number(r.probability, SLAFormat.probability(r.probability), role: SLAFormat.risk(r.probability)),
                 lossCell(loss),
                 flag(r, escalated[r.id]),
-            ] + (metrics ? [TableCell(r.metric.title, role: r.metric == .firstReply ? .breachRiskMedium : nil)] : [])
+            ] + (metrics ? [TableCell(r.metric.short, role: r.metric == .firstReply ? .breachRiskMedium : nil)] : [])
         }
         let idWidth = s.rows.prefix(500).map(\.id.count).max() ?? 6
         return TableData(columns: columns(idWidth: idWidth, metrics: metrics), rows: rows)
