@@ -53,7 +53,10 @@ struct SLAReplayCommand: ParsableCommand {
             } catch let e as SLAPolicyError { throw CLIError(e.description) }
             print("SLA replay on \(source); breach model: \(replay.modelName), 3 folds out of fold")
             print("")
-            print(SLAReplayReport.rendered(replay, currentName: current ?? "current (sla.conf)", proposedName: policy))
+            let dir = env["XDG_CONFIG_HOME"].map { $0 + "/opsdeck" } ?? env["HOME"].map { $0 + "/.config/opsdeck" }
+            let hasConf = dir.map { FileManager.default.fileExists(atPath: $0 + "/sla.conf") } ?? false
+            print(SLAReplayReport.rendered(replay, currentName: current ?? (hasConf ? "current (sla.conf)" : "current (defaults)"),
+                                           proposedName: policy))
         }
     }
 
