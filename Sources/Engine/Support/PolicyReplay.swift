@@ -39,19 +39,20 @@ public struct PolicyReplay: Sendable {
                            trainer: any BreachModelTrainer = NaiveBayesBreachTrainer()) throws -> PolicyReplay {
         var o = options
         if extras != nil { o.extras = extras }
-        // The two policies share nothing but the tickets: one per core.
-        let policies = [current, proposed], options = o
+        // The two policies share the tickets and the features that do not depend on a
+        // policy; the rest runs one policy per core.
+        let policies = [current, proposed], options = o, base = SupportFeatureBase(tickets)
         let results = ParallelSlots<Result<Outcome, any Error>>(count: 2)
         DispatchQueue.concurrentPerform(iterations: 2) { k in
-            results[k] = Result { try outcome(tickets, policy: policies[k], capacity: capacity, options: options, trainer: trainer) }
+            results[k] = Result { try outcome(tickets, policy: policies[k], capacity: capacity, options: options, trainer: trainer, base: base) }
         }
         guard let a = results[0], let b = results[1] else { throw LearningFailure(message: "a policy replay did not finish") }
         return PolicyReplay(current: try a.get(), proposed: try b.get(), modelName: trainer.name)
     }
 
     static func outcome(_ tickets: [Ticket], policy: SLAPolicy, capacity: Int?, options: SupportAnalysis.Options,
-                        trainer: any BreachModelTrainer) throws -> Outcome {
-        let h = try SupportHistory(tickets: tickets, policy: policy, options: options, trainer: trainer)
+                        trainer: any BreachModelTrainer, base: SupportFeatureBase) throws -> Outcome {
+        let h = try SupportHistory(tickets: tickets, policy: policy, options: options, trainer: trainer, base: base)
         let resolved = tickets.lazy.filter { $0.isResolved && $0.resolvedAt != nil }.count
         var counts: [MetricCount] = []
         for (k, m) in h.metrics.enumerated() {

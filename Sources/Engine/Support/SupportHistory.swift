@@ -24,7 +24,9 @@ struct SupportHistory: Sendable {
     /// The same valued by the model's expectation (where the suggested capacity is read).
     let expectedHistory: CapacityTable
 
-    init(tickets: [Ticket], policy raw: SLAPolicy, options: SupportAnalysis.Options, trainer: any BreachModelTrainer) throws {
+    /// `base`: the desk's policy-independent features, when several policies share them.
+    init(tickets: [Ticket], policy raw: SLAPolicy, options: SupportAnalysis.Options, trainer: any BreachModelTrainer,
+         base: SupportFeatureBase? = nil) throws {
         let policy = try raw.resolved(for: tickets, extras: options.extras)
         let metrics = policy.metrics
         guard !metrics.isEmpty || tickets.isEmpty else { throw SLAPolicyError.noTargets(tickets: tickets.count, unmatched: policy.unmatched) }
@@ -50,8 +52,8 @@ struct SupportHistory: Sendable {
                                        breach: resolvedRows.map { Double(labels[$0] ?? 0) },
                                        hours: resolvedRows.map { Double((tickets[$0].resolvedAt ?? tickets[$0].createdAt) - tickets[$0].createdAt) / 3600 })
         }
-        let features = SupportFeatures(tickets: tickets, labels: labels, priorityCodes: policy.priorityCode,
-                                       priorityLabels: policy.labels, extras: extras)
+        let features = SupportFeatures(base: base ?? SupportFeatureBase(tickets), tickets: tickets, labels: labels,
+                                       priorityCodes: policy.priorityCode, priorityLabels: policy.labels, extras: extras)
         let y = labels.map { $0 ?? 0 }
         let prepared = try trainer.prepared(for: features, rows: resolvedRows)
         let oof = try OutOfFoldScoring.score(features, labels: y, rows: resolvedRows, folds: options.folds,
