@@ -29,18 +29,25 @@ extension Pipeline {
             KPI(name: "SLA breach calibration error", value: analysis.metrics.ece, target: 0.05, higherIsBetter: false),
             KPI(name: "open tickets at risk (p ≥ 0.5)", value: Double(analysis.queue.entries.filter { $0.probability >= 0.5 }.count)),
         ]
+        // With two metrics, each one's own model quality beside the ticket's.
+        let perMetric = analysis.metricModels.count > 1 ? analysis.metricModels.map {
+            KPI(name: "SLA \($0.metric.title) breach AUC (out of fold)", value: $0.metrics.auc, target: 0.7)
+        } : []
         let end = WallClock.monotonic()
         let extraNames = analysis.features.names.dropFirst(SupportFeatures.names.count)
         var notes: [String] = []
+        if analysis.unclocked > 0 {
+            notes.append("\(analysis.unclocked) ticket\(analysis.unclocked == 1 ? " has" : "s have") no SLA target (\(analysis.policy.unmatched) matched no policy): kept, not clocked")
+        }
         if !extraNames.isEmpty { notes.append("the desk's own columns in the breach model: " + extraNames.joined(separator: ", ")) }
         if !analysis.excludedExtras.isEmpty {
             notes.append("left out of the breach model: " + analysis.excludedExtras.prefix(8).map { "\($0.name) (\($0.reason))" }.joined(separator: "; ")
                          + (analysis.excludedExtras.count > 8 ? "; and \(analysis.excludedExtras.count - 8) more" : ""))
         }
-        return .success(TimedStage(value: SLAOutcome(analysis: analysis, artifacts: slaArtifacts(analysis)), kpis: kpis, start: start, end: end,
+        return .success(TimedStage(value: SLAOutcome(analysis: analysis, artifacts: slaArtifacts(analysis)), kpis: kpis + perMetric, start: start, end: end,
                                    counts: [.init("resolved", analysis.resolvedRows.count), .init("queue", analysis.queue.entries.count)]
                                        + (extraNames.isEmpty ? [] : [.init("features", analysis.features.featureCount)]),
-                                   warnings: notes + missed(kpis)))
+                                   warnings: notes + missed(kpis + perMetric)))
     }
 
     /// The run's SLA analysis, the one definition the stage, the exports and the screen's
@@ -48,6 +55,12 @@ extension Pipeline {
     /// The boosted model (TreeSHAP reasons); the naive-Bayes baseline stays for comparison in `bench sla`.
     public static func supportAnalysis(tickets: [Ticket], policy: SLAPolicy, seed: UInt64,
                                        extras: CustomerExtras? = nil) throws -> SupportAnalysis {
+        try SupportAnalysis.build(tickets: tickets, policy: policy, options: .init(folds: 3, seed: seed, extras: extras),
+                                  trainer: breachTrainer(seed: seed))
+    }
+
+    /// The run's breach model, which `sla replay --model gbm` prices policies with too.
+    public static func breachTrainer(seed: UInt64) -> GradientBoostingBreachTrainer {
         var gbm = GradientBoostingBreachTrainer.defaultConfig
         gbm.seed = seed
         gbm.maxBins = 63  // nine mostly categorical features: coarser bins cost no AUC here (BENCHMARKS.md)
@@ -58,8 +71,7 @@ extension Pipeline {
         gbm.trees = 30
         gbm.learningRate = 0.3
         gbm.numLeaves = 7
-        return try SupportAnalysis.build(tickets: tickets, policy: policy, options: .init(folds: 3, seed: seed, extras: extras),
-                                         trainer: GradientBoostingBreachTrainer(config: gbm))
+        return GradientBoostingBreachTrainer(config: gbm)
     }
 
     static func slaArtifacts(_ a: SupportAnalysis) -> [String: [UInt8]] {

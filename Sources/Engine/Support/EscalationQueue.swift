@@ -22,6 +22,8 @@ public struct EscalationEntry: Sendable, Equatable {
     /// Wall-clock instant of the breach if nothing changes; nil while paused.
     public var deadline: Int64?
     public var reasons: [BreachReason]
+    /// The SLA metric it is ranked on: the one most at risk among those still running.
+    public var metric: SLAMetric = .resolution
 }
 
 /// Open tickets ranked by expected loss, highest first (ties by ticket index).

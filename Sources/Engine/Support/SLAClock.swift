@@ -8,7 +8,11 @@
 public struct SLAPause: Sendable, Equatable {
     public var start: Int64
     public var end: Int64?
-    public init(start: Int64, end: Int64? = nil) { self.start = start; self.end = end }
+    /// What the ticket waited on: the interval stops the clock when the policy pauses on it.
+    public var state: TicketState
+    public init(start: Int64, end: Int64? = nil, state: TicketState = .waitingOnCustomer) {
+        self.start = start; self.end = end; self.state = state
+    }
 }
 
 /// Where a ticket stands against its target at a given instant.
@@ -30,57 +34,85 @@ public struct SLAClock: Sendable {
 
     public init(policy: ResolvedSLAPolicy) { self.policy = policy }
 
-    /// Counted seconds between two instants, ignoring pauses.
+    /// Counted seconds between two instants on the desk's calendar, ignoring pauses.
     @inline(__always)
     public func counted(from a: Int64, to b: Int64) -> Int64 {
-        guard b > a else { return 0 }
-        if let cal = policy.policy.calendar {
-            // Business hours are the desk's wall-clock hours.
-            guard let zone = policy.policy.zone else { return cal.businessSeconds(from: a, to: b) }
-            return cal.businessSeconds(from: zone.local(fromUTC: a), to: max(zone.local(fromUTC: a), zone.local(fromUTC: b)))
-        }
-        return b - a
+        SLACalendar(calendar: policy.policy.calendar, zone: policy.policy.zone).counted(from: a, to: b)
     }
 
-    /// The ticket's state at `now`, its priority looked up by label (tickets of the data set
-    /// the policy was resolved for: use `state(of:code:…)` in loops, with its `priorityCode`).
-    /// A priority the policy does not know gets no target (0).
+    /// The ticket's resolution state at `now`, its priority looked up by label, on the desk's
+    /// calendar (tickets of the data set the policy was resolved for: use
+    /// `state(row:of:metric:…)`, which follows each ticket's own policy). A priority the
+    /// policy does not know gets no target (0).
     public func state(of ticket: Ticket, pauses: [SLAPause] = [], at now: Int64) -> SLAState {
         state(of: ticket, code: policy.code(of: ticket.priority), pauses: pauses, at: now)
     }
 
-    /// The ticket's state at `now`. A resolved ticket's clock stopped at its resolution.
+    /// The same with the priority code given. A resolved ticket's clock stopped at its resolution.
     public func state(of ticket: Ticket, code: UInt8?, pauses: [SLAPause] = [], at now: Int64) -> SLAState {
+        let target = code.map { Int($0) < policy.targetSeconds.count ? policy.targetSeconds[Int($0)] : 0 } ?? 0
+        return resolutionState(ticket, calendar: SLACalendar(calendar: policy.policy.calendar, zone: policy.policy.zone),
+                               target: target, pauses: pauses, at: now)
+    }
+
+    /// Ticket `row`'s state for `metric` at `now`, under the policy it matched and in that
+    /// policy's calendar; nil when it has no target for the metric (no policy matched, or its
+    /// policy sets none for its priority), or for a first reply the ticket was solved
+    /// without (nothing to clock).
+    public func state(row: Int, of ticket: Ticket, metric: SLAMetric, pauses: [SLAPause] = [], at now: Int64) -> SLAState? {
+        let target = policy.targets[metric.rawValue][row]
+        guard target > 0 else { return nil }
+        let calendar = policy.calendar(row: row)
+        switch metric {
+        case .firstReply:
+            // Clocked to the first reply and never paused, as help desks clock it.
+            if ticket.firstResponseAt == nil && ticket.isResolved { return nil }
+            let end = min(now, ticket.firstResponseAt ?? now)
+            return SLAState(elapsed: calendar.counted(from: ticket.createdAt, to: end), target: target, paused: false)
+        case .resolution:
+            return resolutionState(ticket, calendar: calendar, target: target, pauses: pauses, at: now)
+        }
+    }
+
+    private func resolutionState(_ ticket: Ticket, calendar: SLACalendar, target: Int64, pauses: [SLAPause], at now: Int64) -> SLAState {
         let end = min(now, ticket.resolvedAt ?? now)
-        var elapsed = counted(from: ticket.createdAt, to: end)
+        var elapsed = calendar.counted(from: ticket.createdAt, to: end)
         var pausedNow = false
-        if policy.policy.pauseWhilePending {
-            let intervals = effectivePauses(ticket, pauses)
+        let intervals = effectivePauses(ticket, pauses)
+        if !intervals.isEmpty {
             for (a, b) in mergedIntervals(intervals, upTo: end) {
-                elapsed -= counted(from: max(a, ticket.createdAt), to: b)
+                elapsed -= calendar.counted(from: max(a, ticket.createdAt), to: b)
             }
             pausedNow = ticket.resolvedAt.map { now < $0 } ?? true
                 && intervals.contains { $0.start <= end && ($0.end ?? Int64.max) > end }
         }
-        let target = code.map { Int($0) < policy.targetSeconds.count ? policy.targetSeconds[Int($0)] : 0 } ?? 0
         return SLAState(elapsed: max(elapsed, 0), target: target, paused: pausedNow)
     }
 
-    /// The wall-clock instant at which an unpaused open ticket breaches, given its state now.
+    /// The wall-clock instant at which an unpaused open ticket breaches, given its state now,
+    /// on the desk's calendar (`deadline(of:at:row:)` for a ticket's own policy).
     public func deadline(of state: SLAState, at now: Int64) -> Int64? {
+        deadline(of: state, at: now, calendar: SLACalendar(calendar: policy.policy.calendar, zone: policy.policy.zone))
+    }
+
+    /// The same in ticket `row`'s policy calendar.
+    public func deadline(of state: SLAState, at now: Int64, row: Int) -> Int64? {
+        deadline(of: state, at: now, calendar: policy.calendar(row: row))
+    }
+
+    private func deadline(of state: SLAState, at now: Int64, calendar: SLACalendar) -> Int64? {
         guard !state.paused else { return nil }
         let left = state.timeLeft
         guard left > 0 else { return now }
-        if let cal = policy.policy.calendar {
-            guard let zone = policy.policy.zone else { return cal.instant(after: left, from: now) }
-            return zone.utc(fromLocal: cal.instant(after: left, from: zone.local(fromUTC: now)))
-        }
-        return now + left
+        return calendar.instant(after: left, from: now)
     }
 
+    /// The intervals that stop this ticket's clock: the given ones the policy pauses on, or,
+    /// with none given, since its first reply when its status pauses now.
     private func effectivePauses(_ t: Ticket, _ given: [SLAPause]) -> [SLAPause] {
-        if !given.isEmpty { return given }
-        if t.state == .waitingOnCustomer, let answered = t.firstResponseAt { return [SLAPause(start: answered)] }
+        let p = policy.policy
+        if !given.isEmpty { return given.filter { p.pauseStates.contains($0.state) } }
+        if p.pauses(state: t.state, label: t.status), let answered = t.firstResponseAt { return [SLAPause(start: answered, state: t.state)] }
         return []
     }
 
@@ -100,6 +132,17 @@ public struct SLAClock: Sendable {
             }
         }
         return merged
+    }
+}
+
+/// Breach labels of resolved tickets for one metric, under each ticket's own policy: 1 when
+/// the counted time exceeded its target. Open tickets and tickets with no target for the
+/// metric get none (`nil`).
+public func breachLabels(_ tickets: [Ticket], clock: SLAClock, metric: SLAMetric, pauses: [[SLAPause]]? = nil) -> [UInt8?] {
+    tickets.indices.map { i in
+        let t = tickets[i]
+        guard t.isResolved, let done = t.resolvedAt else { return nil }
+        return clock.state(row: i, of: t, metric: metric, pauses: pauses?[i] ?? [], at: done).map { $0.breached ? 1 : 0 }
     }
 }
 

@@ -22,40 +22,103 @@
 extension SLAPolicy {
     public static func parse(_ text: String, file: String = "sla config") throws -> SLAPolicy {
         var policy = SLAPolicy()
-        var sawCost = false, sawTarget = false
+        var sawCost = false, sawTarget = false, sawFirstReply = false
+        var section = Section.desk
+        var calendarLine: [Int: Int] = [:]  // policy index → its `calendar =` line
         var lineNumber = 0
         for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
             lineNumber += 1
             let line = (raw.firstIndex(of: "#").map { raw[..<$0] } ?? raw).trimmingSpaces()
             if line.isEmpty { continue }
-            guard let eq = line.firstIndex(of: "=") else {
-                throw SLAPolicyError.atLine(file: file, line: lineNumber,
-                                            .badValue(key: String(line), value: "", expected: "a key = value line"))
-            }
-            let key = String(line[..<eq].trimmingSpaces())
-            let value = String(line[line.index(after: eq)...].trimmingSpaces())
             do {
-                if key.hasPrefix("cost."), !sawCost { sawCost = true; policy.breachCost = LabelTable() }
-                if key.hasPrefix("target."), !sawTarget { sawTarget = true; policy.targetHours = LabelTable() }
-                try policy.set(key, value, source: .file(file, line: lineNumber))
+                if line.hasPrefix("[") {
+                    section = try policy.open(section: line)
+                    continue
+                }
+                guard let eq = line.firstIndex(of: "=") else {
+                    throw SLAPolicyError.badValue(key: String(line), value: "", expected: "a key = value line")
+                }
+                let key = String(line[..<eq].trimmingSpaces())
+                let value = String(line[line.index(after: eq)...].trimmingSpaces())
+                switch section {
+                case .desk:
+                    if key.hasPrefix("cost."), !sawCost { sawCost = true; policy.breachCost = LabelTable() }
+                    if key.hasPrefix("target."), !sawTarget { sawTarget = true; policy.targetHours = LabelTable() }
+                    if key.hasPrefix("first_reply.") { sawFirstReply = true }
+                    try policy.set(key, value, source: .file(file, line: lineNumber))
+                case .policy(let k):
+                    if key == "calendar" { calendarLine[k] = lineNumber }
+                    try policy.rules[k].set(key, value)
+                case .calendar(let name):
+                    try policy.setCalendar(named: name, key, Substring(value))
+                }
             } catch let e as SLAPolicyError {
                 throw SLAPolicyError.atLine(file: file, line: lineNumber, e)
             }
         }
+        // Every calendar a policy names must exist, reported at the policy's line.
+        for (k, rule) in policy.rules.enumerated() {
+            if case .named(let name) = rule.calendar, policy.calendars[normaliseLabel(Substring(name))] == nil {
+                throw SLAPolicyError.atLine(file: file, line: calendarLine[k] ?? lineNumber, .unknownCalendar(name, policy: rule.name))
+            }
+        }
+        policy.deskPolicyIsFallback = !policy.rules.isEmpty && (sawTarget || sawFirstReply)
         return policy
+    }
+
+    /// Which part of the file a line belongs to.
+    enum Section { case desk, policy(Int), calendar(String) }
+
+    /// `[policy NAME]` or `[calendar NAME]`.
+    private mutating func open(section line: Substring) throws -> Section {
+        guard line.hasSuffix("]") else { throw SLAPolicyError.badValue(key: String(line), value: "", expected: "[policy NAME] or [calendar NAME]") }
+        let inner = line.dropFirst().dropLast().trimmingSpaces()
+        let parts = inner.split(separator: " ", maxSplits: 1)
+        let kind = parts.first.map { String($0).lowercased() } ?? ""
+        let name = parts.count == 2 ? String(parts[1].trimmingSpaces()) : ""
+        guard !name.isEmpty, kind == "policy" || kind == "calendar" else {
+            throw SLAPolicyError.badValue(key: String(line), value: "", expected: "[policy NAME] or [calendar NAME]")
+        }
+        if kind == "calendar" {
+            let key = normaliseLabel(Substring(name))
+            guard calendars[key] == nil else { throw SLAPolicyError.badValue(key: String(line), value: name, expected: "a calendar name not used before") }
+            calendars[key] = SLACalendar(calendar: nil, zone: nil)
+            return .calendar(name)
+        }
+        guard !rules.contains(where: { normaliseLabel(Substring($0.name)) == normaliseLabel(Substring(name)) }) else {
+            throw SLAPolicyError.badValue(key: String(line), value: name, expected: "a policy name not used before")
+        }
+        rules.append(SLAPolicyRule(name: name))
+        return .policy(rules.count - 1)
+    }
+
+    /// A line of a `[calendar NAME]` section: weekdays, hours, holidays, timezone (with or
+    /// without the `calendar.` prefix). A named calendar starts as office hours.
+    mutating func setCalendar(named name: String, _ key: String, _ v: Substring) throws {
+        let k = normaliseLabel(Substring(name))
+        var named = calendars[k] ?? SLACalendar()
+        let bare = key.stripping("calendar.") ?? key
+        if bare == "timezone" {
+            do { named.zone = try DeskTimeZone.parse(String(v), source: key) } catch {
+                throw SLAPolicyError.badValue(key: key, value: String(v), expected: "a time zone (UTC, +02:00 or a name like Europe/Madrid)")
+            }
+        } else {
+            named.calendar = try Self.calendar(changing: named.calendar ?? .officeHours, "calendar." + bare, v)
+        }
+        calendars[k] = named
     }
 
     /// Applies one `key=value` override (as from `--sla key=value`).
     public mutating func set(_ key: String, _ value: String, source: EscalationEconomics.Source = .override) throws {
         let v = Substring(value).trimmingSpaces()
         if let name = key.stripping("target.") {
-            let p = try priority(name, key: key)
-            // Bounded so that target seconds fit Int64 (1e300 hours trapped in `resolved`).
-            let h = try positive(v, key: key)
-            guard h <= Self.maxTargetHours else {
-                throw SLAPolicyError.badValue(key: key, value: value, expected: "a number of hours above 0 and at most 87600 (ten years)")
-            }
-            targetHours[p] = h
+            targetHours[try priority(name, key: key)] = try Self.targetHours(v, key: key)
+        } else if let name = key.stripping("first_reply.") {
+            firstReplyHours[try priority(name, key: key)] = try Self.targetHours(v, key: key)
+        } else if key.hasPrefix("next_reply.") {
+            throw SLAPolicyError.nextReplyUnsupported
+        } else if key == "pause.statuses" {
+            (pauseStates, pauseStatusLabels) = try Self.pauseStatuses(v, key: key)
         } else if let name = key.stripping("cost.") {
             breachCost[try priority(name, key: key)] = try nonNegative(v, key: key)
         } else if key == "priority.default" {
@@ -66,6 +129,11 @@ extension SLAPolicy {
                 throw SLAPolicyError.badValue(key: key, value: String(v), expected: "one of open, waiting, hold, solved")
             }
             statusOverrides[label] = state
+        } else if key == "capacity" {
+            guard let n = Int(v), n >= 0, n <= 1_000_000 else {
+                throw SLAPolicyError.badValue(key: key, value: value, expected: "a whole number of escalations per day, 0 or more")
+            }
+            capacity = n
         } else if try escalation.set(key, v, source: source) {
         } else if key == "pause_pending" {
             switch v.lowercased() {
@@ -81,7 +149,17 @@ extension SLAPolicy {
     }
 
     private mutating func setCalendar(_ key: String, _ v: Substring) throws {
-        let base = calendar ?? .officeHours
+        if key == "calendar.timezone" {
+            do { zone = try DeskTimeZone.parse(String(v), source: key) } catch {
+                throw SLAPolicyError.badValue(key: key, value: String(v), expected: "a time zone (UTC, +02:00 or a name like Europe/Madrid)")
+            }
+            return
+        }
+        calendar = try Self.calendar(changing: calendar ?? .officeHours, key, v)
+    }
+
+    /// `base` with one `calendar.weekdays|hours|holidays` line applied.
+    static func calendar(changing base: BusinessCalendar, _ key: String, _ v: Substring) throws -> BusinessCalendar {
         var workdays = base.workdays, opens = base.opens, closes = base.closes, holidays = base.holidays
         switch key {
         case "calendar.weekdays":
@@ -92,11 +170,6 @@ extension SLAPolicy {
                 throw SLAPolicyError.badValue(key: key, value: String(v), expected: "HH:MM-HH:MM")
             }
             opens = o; closes = c
-        case "calendar.timezone":
-            do { zone = try DeskTimeZone.parse(String(v), source: key) } catch {
-                throw SLAPolicyError.badValue(key: key, value: String(v), expected: "a time zone (UTC, +02:00 or a name like Europe/Madrid)")
-            }
-            return
         case "calendar.holidays":
             holidays = try v.split(separator: ",").map {
                 guard let d = CivilDate.parseDay($0.trimmingSpaces()) else {
@@ -107,7 +180,32 @@ extension SLAPolicy {
         default:
             throw SLAPolicyError.unknownKey(key)
         }
-        calendar = try BusinessCalendar(workdays: workdays, opens: opens, closes: closes, holidays: holidays)
+        return try BusinessCalendar(workdays: workdays, opens: opens, closes: closes, holidays: holidays)
+    }
+
+    /// `waiting, hold` (meanings) and status labels as the desk writes them.
+    static func pauseStatuses(_ v: Substring, key: String) throws -> (Set<TicketState>, Set<String>) {
+        var states = Set<TicketState>(), labels = Set<String>()
+        for part in v.split(separator: ",") {
+            let word = part.trimmingSpaces()
+            guard !word.isEmpty else { continue }
+            if word.lowercased() == "none" { continue }
+            if let s = TicketState(rawValue: word.lowercased()) {
+                guard s != .solved else { throw SLAPolicyError.badValue(key: key, value: String(word), expected: "a status that leaves the ticket open") }
+                states.insert(s)
+            } else {
+                labels.insert(normaliseLabel(word))
+            }
+        }
+        return (states, labels)
+    }
+
+    /// Hours above 0, bounded so that target seconds fit Int64 (1e300 hours trapped in `resolved`).
+    static func targetHours(_ v: Substring, key: String) throws -> Double {
+        guard let h = Double(v), h > 0, h.isFinite, h <= maxTargetHours else {
+            throw SLAPolicyError.badValue(key: key, value: String(v), expected: "a number of hours above 0 and at most 87600 (ten years)")
+        }
+        return h
     }
 
     private static let dayNames = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
@@ -164,6 +262,37 @@ extension SLAPolicy {
             throw SLAPolicyError.badValue(key: key, value: String(v), expected: "a number ≥ 0")
         }
         return x
+    }
+}
+
+extension SLAPolicyRule {
+    /// A line of a `[policy NAME]` section.
+    mutating func set(_ key: String, _ value: String) throws {
+        let v = Substring(value).trimmingSpaces()
+        if key.hasPrefix("if.") {
+            let negated = key.hasSuffix("!")
+            let field = String(Substring(key.dropFirst(3).dropLast(negated ? 1 : 0)).trimmingSpaces())
+            let values = v.split(separator: ",").map { String($0.trimmingSpaces()) }.filter { !$0.isEmpty }
+            guard !field.isEmpty else { throw SLAPolicyError.badValue(key: key, value: value, expected: "if.<field> = <label>, …") }
+            guard !values.isEmpty else { throw SLAPolicyError.badValue(key: key, value: value, expected: "one or more labels separated by commas") }
+            conditions.append(SLACondition(field: field, values: values, negated: negated))
+        } else if key == "calendar" {
+            switch v.lowercased() {
+            case "none", "24/7", "always": calendar = .none
+            case "desk", "default": calendar = .desk
+            default: calendar = .named(String(v))
+            }
+        } else if key.hasPrefix("next_reply.") {
+            throw SLAPolicyError.nextReplyUnsupported
+        } else if let metric = SLAMetric.allCases.first(where: { key.hasPrefix($0.key + ".") }) ?? (key.hasPrefix("target.") ? .resolution : nil) {
+            let name = String(key.drop { $0 != "." }.dropFirst())
+            let label = String(Substring(name).trimmingSpaces())
+            guard !label.isEmpty else { throw SLAPolicyError.badValue(key: key, value: name, expected: "a label") }
+            targetHours[metric.rawValue][label] = try SLAPolicy.targetHours(v, key: key)
+        } else {
+            throw SLAPolicyError.badValue(key: key, value: value,
+                                          expected: "a policy line: if.<field> = …, if.<field>! = …, first_reply.<priority>, resolution.<priority> or calendar")
+        }
     }
 }
 

@@ -30,8 +30,30 @@ public struct SLAPolicy: Sendable, Equatable {
     /// The desk's zone (`calendar.timezone`): business hours are its wall-clock hours, and
     /// imported times written without a zone are read in it. Nil: UTC.
     public var zone: DeskTimeZone?
-    /// Whether waiting-on-customer intervals stop the clock.
-    public var pauseWhilePending: Bool
+    /// Whether waiting-on-customer intervals stop the clock (`pauseStates` holds waiting).
+    public var pauseWhilePending: Bool {
+        get { pauseStates.contains(.waitingOnCustomer) }
+        set { if newValue { pauseStates.insert(.waitingOnCustomer) } else { pauseStates.remove(.waitingOnCustomer) } }
+    }
+    /// The status meanings that stop the resolution clock (`pause.statuses`); waiting on the
+    /// customer by default, as Zendesk's requester wait time.
+    public var pauseStates: Set<TicketState> = [.waitingOnCustomer]
+    /// Status labels (normalised) that stop it too, whatever they mean: a desk can pause on
+    /// "Waiting on Third Party" without pausing on every hold.
+    public var pauseStatusLabels: Set<String> = []
+    /// First-reply target in hours per priority label (top-level `first_reply.<priority>`);
+    /// empty: the desk's policy clocks resolution only.
+    public var firstReplyHours = LabelTable<Double>()
+    /// The desk's ordered policies (`[policy NAME]` sections); empty: one policy made of the
+    /// top-level targets and calendar.
+    public var rules: [SLAPolicyRule] = []
+    /// With sections, whether the top-level targets also form a last, unconditional policy
+    /// (the file wrote `target.*` or `first_reply.*` lines outside any section).
+    public var deskPolicyIsFallback = false
+    /// Escalations per day the desk plans (`capacity`); nil: the suggested capacity.
+    public var capacity: Int?
+    /// Named calendars (`[calendar NAME]`), by normalised name.
+    public var calendars: [String: SLACalendar] = [:]
     /// What each status label means, beyond the common help desks' defaults (`status.<label>`).
     public var statusOverrides: [String: TicketState]
 
@@ -47,8 +69,26 @@ public struct SLAPolicy: Sendable, Equatable {
         if let interventionCost { escalation.setFlatCost(interventionCost) }
         if let effectiveness { escalation.setEffect(effectiveness) }
         self.calendar = calendar
-        self.pauseWhilePending = pauseWhilePending
         self.statusOverrides = statusOverrides
+        self.pauseWhilePending = pauseWhilePending
+    }
+
+    /// The desk's own policy: the top-level targets on its calendar, no conditions.
+    public var deskRule: SLAPolicyRule {
+        var r = SLAPolicyRule(name: "default")
+        r.targetHours[SLAMetric.firstReply.rawValue] = firstReplyHours
+        r.targetHours[SLAMetric.resolution.rawValue] = targetHours
+        return r
+    }
+
+    /// The policies in matching order.
+    public var effectiveRules: [SLAPolicyRule] {
+        rules.isEmpty ? [deskRule] : rules + (deskPolicyIsFallback ? [deskRule] : [])
+    }
+
+    /// Whether the resolution clock stops for a ticket whose status is `label` meaning `state`.
+    public func pauses(state: TicketState, label: String) -> Bool {
+        pauseStates.contains(state) || (!pauseStatusLabels.isEmpty && pauseStatusLabels.contains(normaliseLabel(Substring(label))))
     }
 
     /// The demo's labels and those of the common help desks (Zendesk urgent/high/normal/low,
@@ -70,21 +110,34 @@ public struct SLAPolicy: Sendable, Equatable {
     /// Targets and costs per priority code, after checking that every priority occurring in
     /// `tickets` has both. Codes run from the least urgent (longest target) to the most, so
     /// the demo's Low…Critical keep codes 0…3; the arrays are what hot loops index.
-    public func resolved(for tickets: [Ticket]) throws -> ResolvedSLAPolicy {
+    /// `extras`: the ticket file's own columns (row i is ticket i), which conditions on
+    /// group, organisation, tier or tags read.
+    public func resolved(for tickets: [Ticket], extras: CustomerExtras? = nil) throws -> ResolvedSLAPolicy {
         var (vocabulary, rowCode) = Vocabulary.coding(tickets.map(\.priority))
+        let sectioned = !self.rules.isEmpty
+        let ordered = effectiveRules
         let empty = vocabulary.code(of: "")
         if let empty {
             let n = rowCode.lazy.filter { $0 == empty }.count
             guard let d = defaultPriority else {
                 throw SLAPolicyError.missingDefault(tickets: n, labels: vocabulary.labels.filter { !$0.isEmpty })
             }
-            guard targetHours[d] != nil, breachCost[d] != nil else { throw SLAPolicyError.badDefault(d) }
+            guard sectioned || targetHours[d] != nil, breachCost[d] != nil else { throw SLAPolicyError.badDefault(d) }
             let dc = vocabulary.code(d)
             for k in rowCode.indices where rowCode[k] == empty { rowCode[k] = dc }
         }
         var levels: [(label: String, target: Int64, cost: Double, code: Int)] = []
         for (c, label) in vocabulary.labels.enumerated() where c != empty {
-            guard let h = targetHours[label] else { throw SLAPolicyError.missingTarget(label) }
+            // One policy: every priority needs its target. Several: a priority a policy
+            // leaves out has no target there, and urgency is read from the shortest target.
+            let h: Double
+            if sectioned {
+                let resolution = ordered.compactMap { $0.target(.resolution)[label] }.min()
+                h = resolution ?? ordered.compactMap { $0.target(.firstReply)[label] }.min() ?? Self.maxTargetHours
+            } else {
+                guard let t = targetHours[label] else { throw SLAPolicyError.missingTarget(label) }
+                h = t
+            }
             guard let cost = breachCost[label] else { throw SLAPolicyError.missingCost(label) }
             levels.append((label, Int64((h * 3600).rounded()), cost, c))
         }
@@ -92,8 +145,38 @@ public struct SLAPolicy: Sendable, Equatable {
         levels.sort { ($1.target, $0.cost, $0.label) < ($0.target, $1.cost, $1.label) }
         var codeOf = [UInt8](repeating: 0, count: vocabulary.count)
         for (k, l) in levels.enumerated() { codeOf[l.code] = UInt8(k) }
-        return ResolvedSLAPolicy(labels: levels.map(\.label), targetSeconds: levels.map(\.target), cost: levels.map(\.cost),
-                                 priorityCode: rowCode.map { codeOf[$0] }, policy: self)
+        let priorityCode = rowCode.map { codeOf[$0] }
+        let labels = levels.map(\.label)
+        let ruleOf = try PolicyMatcher(rules: ordered).match(tickets, extras: extras)
+        let targets = Self.ticketTargets(rules: ordered, labels: labels, priorityCode: priorityCode, ruleOf: ruleOf)
+        return ResolvedSLAPolicy(labels: labels, targetSeconds: levels.map(\.target), cost: levels.map(\.cost),
+                                 priorityCode: priorityCode, policy: self, rules: ordered,
+                                 ruleCalendars: try ordered.map { try calendar(of: $0) }, ruleOf: ruleOf, targets: targets)
+    }
+
+    /// Per metric, per ticket: target seconds of its policy for its priority (0: none).
+    static func ticketTargets(rules: [SLAPolicyRule], labels: [String], priorityCode: [UInt8], ruleOf: [Int32]) -> [[Int64]] {
+        SLAMetric.allCases.map { m in
+            let byCode = rules.map { r in labels.map { l in r.target(m)[l].map { Int64(($0 * 3600).rounded()) } ?? 0 } }
+            return priorityCode.indices.map { i in
+                let r = Int(ruleOf[i])
+                return r < 0 ? 0 : byCode[r][Int(priorityCode[i])]
+            }
+        }
+    }
+
+    /// The calendar a policy's clock counts in (a named one without a zone takes the desk's).
+    func calendar(of rule: SLAPolicyRule) throws -> SLACalendar {
+        switch rule.calendar {
+        case .desk: return SLACalendar(calendar: calendar, zone: zone)
+        case .none: return SLACalendar()
+        case .named(let name):
+            guard var c = calendars[normaliseLabel(Substring(name))] else {
+                throw SLAPolicyError.unknownCalendar(name, policy: rule.name)
+            }
+            if c.zone == nil { c.zone = zone }
+            return c
+        }
     }
 }
 
@@ -110,6 +193,29 @@ public struct ResolvedSLAPolicy: Sendable {
     /// takes `priority.default`'s).
     public let priorityCode: [UInt8]
     public let policy: SLAPolicy
+    /// The policies in matching order (one, unconditional, for a file without sections).
+    public let rules: [SLAPolicyRule]
+    /// Per policy: the calendar its clock counts in.
+    public let ruleCalendars: [SLACalendar]
+    /// Per ticket: the index of the first policy it meets; -1 when none does (no target,
+    /// counted in `unmatched`, never dropped).
+    public let ruleOf: [Int32]
+    /// Per metric (`SLAMetric.rawValue`), per ticket: target seconds; 0 when its policy
+    /// sets none for its priority.
+    public let targets: [[Int64]]
+
+    /// Tickets no policy covers.
+    public var unmatched: Int { ruleOf.lazy.filter { $0 < 0 }.count }
+
+    /// Metrics with a target for at least one ticket, in `SLAMetric` order.
+    public var metrics: [SLAMetric] { SLAMetric.allCases.filter { m in targets[m.rawValue].contains { $0 > 0 } } }
+
+    /// The calendar ticket `row` is clocked in (the desk's for an unmatched one).
+    @inline(__always)
+    public func calendar(row: Int) -> SLACalendar {
+        let r = Int(ruleOf[row])
+        return r >= 0 ? ruleCalendars[r] : SLACalendar(calendar: policy.calendar, zone: policy.zone)
+    }
 
     /// The code of a priority label of this data set (the default's for an empty one).
     public func code(of label: String) -> UInt8? {
@@ -130,6 +236,11 @@ public enum SLAPolicyError: Error, Equatable, CustomStringConvertible {
     case badHours(opens: Int64, closes: Int64)
     case unknownKey(String)
     case badValue(key: String, value: String, expected: String)
+    case unknownCalendar(String, policy: String)
+    /// A condition names a field neither the tickets nor their file's columns have.
+    case unknownField(String, policy: String, columns: [String])
+    case nextReplyUnsupported
+    case noTargets(tickets: Int, unmatched: Int)
     indirect case atLine(file: String, line: Int, SLAPolicyError)
 
     public var description: String {
@@ -151,9 +262,19 @@ public enum SLAPolicyError: Error, Equatable, CustomStringConvertible {
         case .badHours(let o, let c):
             return "business calendar: opening time (\(o / 60) min) must be before closing time (\(c / 60) min) within one day"
         case .unknownKey(let k):
-            return "unknown SLA setting \"\(TerminalText.safe(k, limit: 60))\"; known: target.<priority>, cost.<priority>, priority.default, status.<status>, intervention_cost, effectiveness, escalation.minutes, escalation.hourly_rate, escalation.effect, escalation.service_level, escalation.answer_minutes, escalation.interval_minutes, escalation.shrinkage, pause_pending, calendar.weekdays, calendar.hours, calendar.holidays, calendar.timezone"
+            return "unknown SLA setting \"\(TerminalText.safe(k, limit: 60))\"; known: target.<priority>, first_reply.<priority>, cost.<priority>, priority.default, status.<status>, pause.statuses, intervention_cost, effectiveness, escalation.minutes, escalation.hourly_rate, escalation.effect, escalation.service_level, escalation.answer_minutes, escalation.interval_minutes, escalation.shrinkage, pause_pending, calendar.weekdays, calendar.hours, calendar.holidays, calendar.timezone, and [policy NAME] / [calendar NAME] sections"
         case .badValue(let k, let v, let e):
             return "SLA setting \(TerminalText.safe(k, limit: 60)): \"\(TerminalText.safe(v, limit: 60))\" is not \(e)"
+        case .unknownCalendar(let c, let p):
+            return "policy \"\(TerminalText.safe(p, limit: 40))\" uses calendar \"\(TerminalText.safe(c, limit: 40))\", which no [calendar \(TerminalText.safe(c, limit: 40))] section defines"
+        case .unknownField(let f, let p, let columns):
+            let shown = columns.prefix(12).map { TerminalText.safe($0, limit: 30) }.joined(separator: ", ")
+            return "policy \"\(TerminalText.safe(p, limit: 40))\" has a condition on \"\(TerminalText.safe(f, limit: 40))\", a field the tickets do not have; known: "
+                + (SLACondition.ticketFields + (shown.isEmpty ? [] : [shown])).joined(separator: ", ")
+        case .nextReplyUnsupported:
+            return "next_reply targets need the time of every reply, which ticket exports do not carry; use first_reply and resolution"
+        case .noTargets(let n, let u):
+            return "no ticket of \(n) has an SLA target (\(u) matched no policy); give the policies targets for the desk's priorities or add a policy without conditions"
         case .atLine(let f, let l, let inner):
             return "\(f):\(l): \(inner.description)"
         }

@@ -20,7 +20,8 @@ public struct SupportAnalysis: Sendable {
     public let policy: ResolvedSLAPolicy
     public let modelName: String
     public let now: Int64
-    /// Per ticket: breach label if resolved.
+    /// Per ticket: breach label if resolved and clocked (1: it missed the target of at least
+    /// one metric it has; a ticket no policy covers has none).
     public let labels: [UInt8?]
     public let features: SupportFeatures
     /// The desk's own columns left out of the model, with why (none without extras).
@@ -29,6 +30,12 @@ public struct SupportAnalysis: Sendable {
     public let resolvedRows: [Int]
     public let outOfFold: OutOfFoldScores
     public let metrics: BreachMetrics
+    /// Per clocked metric (`policy.metrics` order): its labelled rows, breaches and
+    /// out-of-fold quality. One metric: the ticket's own model.
+    public let metricModels: [MetricModel]
+    /// Tickets with no target for any metric (no policy covers them, or theirs sets none
+    /// for their priority): kept in the data, out of the labels and the queue.
+    public let unclocked: Int
     public let queue: EscalationQueue
     /// Resolved tickets, escalated on their arrival day by expected loss (OOF p × cost);
     /// savings counted from the truth.
@@ -49,48 +56,49 @@ public struct SupportAnalysis: Sendable {
     }
 
     private init(tickets: [Ticket], policy raw: SLAPolicy, options: Options, trainer: any BreachModelTrainer) throws {
-        let policy = try raw.resolved(for: tickets)
-        let clock = SLAClock(policy: policy)
-        let now = options.now ?? tickets.reduce(Int64.min) { max($0, $1.resolvedAt ?? $1.createdAt) }
-        let resolvedRows = tickets.indices.filter { tickets[$0].isResolved && tickets[$0].resolvedAt != nil }
-        let openRows = tickets.indices.filter { !(tickets[$0].isResolved && tickets[$0].resolvedAt != nil) }
-        // Labels as `breachLabels` defines them, keeping the counted durations on the way.
-        var labels = [UInt8?](repeating: nil, count: tickets.count)
-        let resolvedStates = resolvedRows.map { i in
-            clock.state(of: tickets[i], code: policy.priorityCode[i], pauses: options.pauses?[i] ?? [], at: tickets[i].resolvedAt ?? now)
-        }
-        for (k, i) in resolvedRows.enumerated() { labels[i] = resolvedStates[k].breached ? 1 : 0 }
-        let extras = options.extras.flatMap { e -> TicketExtraFeatures? in
-            guard e.rowCount == tickets.count, !e.isEmpty else { return nil }
-            return TicketExtraFeatures(e, asOfDay: Int(CivilDate.floorDiv(now, 86_400)), rows: resolvedRows,
-                                       breach: resolvedRows.map { Double(labels[$0] ?? 0) },
-                                       hours: resolvedRows.map { Double((tickets[$0].resolvedAt ?? tickets[$0].createdAt) - tickets[$0].createdAt) / 3600 })
-        }
-        let features = SupportFeatures(tickets: tickets, labels: labels, priorityCodes: policy.priorityCode,
-                                       priorityLabels: policy.labels, extras: extras)
+        let history = try SupportHistory(tickets: tickets, policy: raw, options: options, trainer: trainer)
+        let (policy, metrics, clock, now, clocked) = (history.policy, history.metrics, history.clock, history.now, history.clocked)
+        let (labels, resolvedRows, extras, features, oof) = (history.labels, history.resolvedRows, history.extras, history.features, history.oof)
+        let primary = metrics.last ?? .resolution
         let y = labels.map { $0 ?? 0 }
-
-        let trainer = try trainer.prepared(for: features, rows: resolvedRows)
-        let oof = try OutOfFoldScoring.score(features, labels: y, rows: resolvedRows, folds: options.folds,
-                                         trainer: trainer, seed: options.seed)
-        // Open tickets: the fold models' average, the models the reported quality describes.
+        // An open ticket with no target (no policy covers it) cannot breach: counted, not queued.
+        let openRows = tickets.indices.filter { i in
+            !(tickets[i].isResolved && tickets[i].resolvedAt != nil) && clocked.contains { $0[i] != nil }
+        }
+        let unclocked = tickets.indices.reduce(0) { n, i in n + (clocked.allSatisfy { $0[i] == nil } ? 1 : 0) }
+        // Per metric: its own model when several are clocked (one metric: the ticket's).
+        var models: [MetricModel] = []
+        for (k, m) in metrics.enumerated() {
+            let rows = resolvedRows.filter { clocked[k][$0] != nil }
+            var my = [UInt8](repeating: 0, count: tickets.count)
+            for i in rows where clocked[k][i]?.breached == true { my[i] = 1 }
+            let scores = metrics.count == 1 ? oof
+                : try OutOfFoldScoring.score(features, labels: my, rows: rows, folds: options.folds,
+                                             trainer: try trainer.prepared(for: features, rows: rows), seed: options.seed)
+            let update = ElapsedTimeUpdate(priorityCodes: policy.priorityCode, levels: policy.labels.count, rows: rows,
+                                           elapsed: rows.map { clocked[k][$0]?.elapsed ?? 0 }, labels: rows.map { my[$0] })
+            models.append(MetricModel(metric: m, rows: rows, breaches: rows.reduce(0) { $0 + Int(my[$1]) },
+                                      metrics: BreachMetrics.evaluate(scores.probabilities, rows.map { my[$0] }),
+                                      scorer: FoldAverageScorer(scores.scorers), update: update))
+        }
+        // Open tickets: the fold models' average, the models the reported quality describes;
+        // each is ranked on the metric most at risk among those still running.
         let foldAverage = FoldAverageScorer(oof.scorers)
         let pArrival = try foldAverage.probabilities(features, rows: openRows)
-        let states = openRows.map {
-            clock.state(of: tickets[$0], code: policy.priorityCode[$0], pauses: options.pauses?[$0] ?? [], at: now)
-        }
-        let update = ElapsedTimeUpdate(priorityCodes: policy.priorityCode, levels: policy.labels.count, rows: resolvedRows,
-                                       elapsed: resolvedStates.map(\.elapsed), labels: resolvedRows.map { y[$0] })
-        let pOpen = openRows.indices.map {
-            update.probability(atArrival: pArrival[$0], priority: policy.priorityCode[openRows[$0]], state: states[$0])
+        let perMetricArrival = try models.map { metrics.count == 1 ? pArrival : try $0.scorer.probabilities(features, rows: openRows) }
+        var states: [SLAState] = [], pOpen: [Double] = [], openMetric: [SLAMetric] = []
+        for (o, i) in openRows.enumerated() {
+            var best: (p: Double, state: SLAState, metric: SLAMetric)?
+            for (k, model) in models.enumerated() {
+                guard let st = clocked[k][i], Self.running(model.metric, tickets[i]) || metrics.count == 1 else { continue }
+                let p = model.update.probability(atArrival: perMetricArrival[k][o], priority: policy.priorityCode[i], state: st)
+                if best == nil || p > best!.p || (st.breached && !best!.state.breached) { best = (p, st, model.metric) }
+            }
+            let b = best ?? (pArrival[o], SLAState(elapsed: 0, target: 0, paused: false), primary)
+            states.append(b.state); pOpen.append(b.p); openMetric.append(b.metric)
         }
 
-        let cost = resolvedRows.map { policy.cost[Int(policy.priorityCode[$0])] }
         let p = oof.probabilities
-        let day = resolvedRows.map { Int(CivilDate.floorDiv(tickets[$0].createdAt, 86_400)) }
-        let truth = resolvedRows.map { Double(y[$0]) }
-        let expectedCost = p.indices.map { p[$0] * cost[$0] }
-        let truthCost = truth.indices.map { truth[$0] * cost[$0] }
 
         self.tickets = tickets
         self.policy = policy
@@ -103,12 +111,17 @@ public struct SupportAnalysis: Sendable {
         self.outOfFold = oof
         self.metrics = BreachMetrics.evaluate(p, resolvedRows.map { y[$0] }, priority: resolvedRows.map { policy.priorityCode[$0] },
                                               priorityLabels: policy.labels)
-        self.queue = try EscalationQueue(tickets: tickets, rows: openRows, probabilityAtArrival: pArrival,
+        self.metricModels = models
+        self.unclocked = unclocked
+        let queue = try EscalationQueue(tickets: tickets, rows: openRows, probabilityAtArrival: pArrival,
                                          probability: pOpen, states: states, now: now,
-                                     clock: clock, features: features, scorer: foldAverage)
-        self.backtest = CapacityTable(day: day, score: expectedCost, cost: truthCost, breach: truth)
-        self.backtestProbabilityOnly = CapacityTable(day: day, score: p, cost: truthCost, breach: truth)
-        self.expectedHistory = CapacityTable(day: day, score: expectedCost, cost: expectedCost, breach: p)
+                                         clock: clock, features: features, scorer: foldAverage)
+        var metricOf: [Int: SLAMetric] = [:]
+        for (o, i) in openRows.enumerated() { metricOf[i] = openMetric[o] }
+        self.queue = EscalationQueue(queue, metricOf: metricOf, clock: clock, now: now)
+        self.backtest = history.backtest
+        self.backtestProbabilityOnly = history.backtestProbabilityOnly
+        self.expectedHistory = history.expectedHistory
         // An open ticket already past its target cannot be saved: it is worth nothing here.
         let savable = openRows.indices.map { states[$0].breached ? 0.0 : pOpen[$0] }
         let openCost = openRows.indices.map { savable[$0] * policy.cost[Int(policy.priorityCode[openRows[$0]])] }
@@ -116,6 +129,11 @@ public struct SupportAnalysis: Sendable {
                                              cost: openCost, breach: savable)
         self.diagnostics = SupportDiagnostics(tickets: tickets, features: features, labels: labels, cost: policy.cost,
                                               priorityCode: policy.priorityCode)
+    }
+
+    /// Whether `metric` still runs on an open ticket (a first reply stops once answered).
+    static func running(_ metric: SLAMetric, _ t: Ticket) -> Bool {
+        metric == .resolution || t.firstResponseAt == nil
     }
 
     /// The capacity slider: backtest, the probability-only comparison and the expectation on
@@ -135,6 +153,17 @@ public struct SupportAnalysis: Sendable {
         expectedHistory.suggestedCapacity(effectiveness: effectiveness ?? policy.policy.effectiveness,
                                           interventionCost: interventionCost ?? policy.policy.interventionCost)
     }
+}
+
+/// One clocked metric's breach model: what it learnt from and how well it ranks.
+public struct MetricModel: Sendable {
+    public let metric: SLAMetric
+    /// Resolved tickets with a target for this metric.
+    public let rows: [Int]
+    public let breaches: Int
+    public let metrics: BreachMetrics
+    let scorer: FoldAverageScorer
+    let update: ElapsedTimeUpdate
 }
 
 /// One position of the capacity slider.

@@ -34,37 +34,28 @@ public struct SupportFeatures: Sendable {
     /// leakage (`TicketExtraFeatures`), one row per ticket.
     public init(tickets: [Ticket], labels: [UInt8?], priorityCodes: [UInt8], priorityLabels: [String],
                 extras: TicketExtraFeatures? = nil) {
-        let n = tickets.count
+        self.init(base: SupportFeatureBase(tickets), tickets: tickets, labels: labels, priorityCodes: priorityCodes,
+                  priorityLabels: priorityLabels, extras: extras)
+    }
+
+    /// The same from the policy-independent part computed once (`SupportFeatureBase`), as a
+    /// replay of several policies on one desk does; identical features.
+    init(base: SupportFeatureBase, tickets: [Ticket], labels: [UInt8?], priorityCodes: [UInt8], priorityLabels: [String],
+         extras: TicketExtraFeatures? = nil) {
         var codes: [[UInt8]] = []
         var levels: [[String]] = []
         var numeric: [[Float]] = []
         func add(_ c: [UInt8], _ l: [String], _ x: [Float]) { codes.append(c); levels.append(l); numeric.append(x) }
 
         add(priorityCodes, priorityLabels, priorityCodes.map(Float.init))
-        let (ch, channels) = Self.channelCoding(tickets.map(\.channel))
-        add(ch, channels, ch.map(Float.init))
-        for column in [tickets.map(\.type), tickets.map(\.product)] {
-            let (c, l) = Self.vocabulary(column)
-            add(c, l, c.map(Float.init))
-        }
-        var hour = [UInt8](repeating: 0, count: n), weekday = [UInt8](repeating: 0, count: n)
-        for i in 0..<n {
-            let t = tickets[i].createdAt
-            let day = Int(CivilDate.floorDiv(t, 86_400))
-            hour[i] = UInt8((t - Int64(day) * 86_400) / 3600)
-            weekday[i] = UInt8(CivilDate.weekday(days: day))
-        }
-        add(hour, (0..<24).map { $0 < 10 ? "0\($0)h" : "\($0)h" }, hour.map(Float.init))
-        add(weekday, ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"], weekday.map(Float.init))
+        for (c, l) in [base.channel, base.type, base.product] { add(c, l, c.map(Float.init)) }
+        add(base.hour, (0..<24).map { $0 < 10 ? "0\($0)h" : "\($0)h" }, base.hour.map(Float.init))
+        add(base.weekday, ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"], base.weekday.map(Float.init))
+        add(base.backlogBins.0, base.backlogBins.1, base.backlog.map(Float.init))
 
-        let backlog = Self.backlogAtArrival(tickets)
-        let (bc, bl) = Self.quantileBins(backlog, bins: Self.backlogBins)
-        add(bc, bl, backlog.map(Float.init))
-
-        let (prior, priorBreaches) = Self.customerHistory(tickets, labels: labels)
-        let edges = [0, 1, 2, 3, 6, 11]
-        let (pc, pl) = Self.fixedBins(prior, edges: edges)
-        add(pc, pl, prior.map(Float.init))
+        let priorBreaches = base.customers.priorBreaches(tickets, labels: labels)
+        let (pc, pl) = Self.fixedBins(base.customers.prior, edges: [0, 1, 2, 3, 6, 11])
+        add(pc, pl, base.customers.prior.map(Float.init))
         let (qc, ql) = Self.fixedBins(priorBreaches, edges: [0, 1, 2, 4])
         add(qc, ql, priorBreaches.map(Float.init))
 
@@ -111,52 +102,9 @@ public struct SupportFeatures: Sendable {
     /// Per ticket: earlier tickets of the same customer, and how many of those had been
     /// resolved as breaches before this one arrived. Tickets without a customer key have none.
     static func customerHistory(_ tickets: [Ticket], labels: [UInt8?]) -> ([Int32], [Int32]) {
-        let n = tickets.count
-        // Each customer's tickets, contiguous in `order` (a counting sort by customer, keeping
-        // index order), without an array per customer.
-        var ids: [String: Int32] = [:]
-        var group = [Int32](repeating: -1, count: n), size: [Int] = []
-        for (i, t) in tickets.enumerated() {
-            guard let key = t.customerKey, !key.isEmpty else { continue }
-            if let g = ids[key] { group[i] = g; size[Int(g)] += 1 } else {
-                group[i] = Int32(size.count)
-                ids[key] = Int32(size.count)
-                size.append(1)
-            }
-        }
-        var begin = [Int](repeating: 0, count: size.count + 1)
-        for g in size.indices { begin[g + 1] = begin[g] + size[g] }
-        var order = [Int](repeating: 0, count: begin[size.count]), next = begin
-        for i in 0..<n where group[i] >= 0 {
-            order[next[Int(group[i])]] = i
-            next[Int(group[i])] += 1
-        }
-        var prior = [Int32](repeating: 0, count: n)
-        var priorBreaches = [Int32](repeating: 0, count: n)
-        var breachTimes: [Int64] = []
-        for g in size.indices where size[g] > 1 {
-            let slice = begin[g]..<begin[g + 1]
-            // Already by arrival when the file is (generated tickets are); else sorted here.
-            let inOrder = zip(slice.dropLast(), slice.dropFirst()).allSatisfy {
-                tickets[order[$0]].createdAt <= tickets[order[$1]].createdAt
-            }
-            if !inOrder { order[slice].sort { (tickets[$0].createdAt, $0) < (tickets[$1].createdAt, $1) } }
-            breachTimes.removeAll(keepingCapacity: true)
-            for k in slice where labels[order[k]] == 1 {
-                if let r = tickets[order[k]].resolvedAt { breachTimes.append(r) }
-            }
-            breachTimes.sort()
-            var b = 0
-            for k in slice {
-                let i = order[k]
-                prior[i] = Int32(k - slice.lowerBound)
-                while b < breachTimes.count && breachTimes[b] < tickets[i].createdAt { b += 1 }
-                priorBreaches[i] = Int32(b)
-            }
-        }
-        return (prior, priorBreaches)
+        let g = CustomerGroups(tickets)
+        return (g.prior, g.priorBreaches(tickets, labels: labels))
     }
-
     /// Codes by frequency (most frequent first, ties by name); the tail folds into "Other".
     /// Channels in the demo desk's order first (so its codes never move), then by first
     /// appearance; past `maxOpenLevels`, the rarest fold into "Other".
@@ -216,5 +164,104 @@ public struct SupportFeatures: Sendable {
             return edges[b + 1] - 1 == edges[b] ? "\(edges[b])" : "\(edges[b])–\(edges[b + 1] - 1)"
         }
         return (codes, labels)
+    }
+}
+
+/// The features every SLA policy on a desk shares: all but the priority codes and the
+/// customer's prior breaches, which depend on the policy's labels.
+struct SupportFeatureBase: Sendable {
+    let channel: ([UInt8], [String])
+    let type: ([UInt8], [String])
+    let product: ([UInt8], [String])
+    let hour: [UInt8]
+    let weekday: [UInt8]
+    let backlog: [Int32]
+    let backlogBins: ([UInt8], [String])
+    let customers: CustomerGroups
+
+    init(_ tickets: [Ticket]) {
+        let n = tickets.count
+        channel = SupportFeatures.channelCoding(tickets.map(\.channel))
+        type = SupportFeatures.vocabulary(tickets.map(\.type))
+        product = SupportFeatures.vocabulary(tickets.map(\.product))
+        var hour = [UInt8](repeating: 0, count: n), weekday = [UInt8](repeating: 0, count: n)
+        for i in 0..<n {
+            let t = tickets[i].createdAt
+            let day = Int(CivilDate.floorDiv(t, 86_400))
+            hour[i] = UInt8((t - Int64(day) * 86_400) / 3600)
+            weekday[i] = UInt8(CivilDate.weekday(days: day))
+        }
+        self.hour = hour
+        self.weekday = weekday
+        backlog = SupportFeatures.backlogAtArrival(tickets)
+        backlogBins = SupportFeatures.quantileBins(backlog, bins: SupportFeatures.backlogBins)
+        customers = CustomerGroups(tickets)
+    }
+}
+
+/// Each customer's tickets, contiguous in `order` and by arrival within a customer, with
+/// every ticket's count of earlier ones: the grouping the customer-history features need,
+/// computed once per desk.
+struct CustomerGroups: Sendable {
+    let order: [Int]
+    let begin: [Int]
+    /// Per ticket: earlier tickets of the same customer.
+    let prior: [Int32]
+
+    init(_ tickets: [Ticket]) {
+        let n = tickets.count
+        // A counting sort by customer, keeping index order, without an array per customer.
+        var ids: [String: Int32] = [:]
+        var group = [Int32](repeating: -1, count: n), size: [Int] = []
+        for (i, t) in tickets.enumerated() {
+            guard let key = t.customerKey, !key.isEmpty else { continue }
+            if let g = ids[key] { group[i] = g; size[Int(g)] += 1 } else {
+                group[i] = Int32(size.count)
+                ids[key] = Int32(size.count)
+                size.append(1)
+            }
+        }
+        var begin = [Int](repeating: 0, count: size.count + 1)
+        for g in size.indices { begin[g + 1] = begin[g] + size[g] }
+        var order = [Int](repeating: 0, count: begin[size.count]), next = begin
+        for i in 0..<n where group[i] >= 0 {
+            order[next[Int(group[i])]] = i
+            next[Int(group[i])] += 1
+        }
+        var prior = [Int32](repeating: 0, count: n)
+        for g in size.indices where size[g] > 1 {
+            let slice = begin[g]..<begin[g + 1]
+            // Already by arrival when the file is (generated tickets are); else sorted here.
+            let inOrder = zip(slice.dropLast(), slice.dropFirst()).allSatisfy {
+                tickets[order[$0]].createdAt <= tickets[order[$1]].createdAt
+            }
+            if !inOrder { order[slice].sort { (tickets[$0].createdAt, $0) < (tickets[$1].createdAt, $1) } }
+            for k in slice { prior[order[k]] = Int32(k - slice.lowerBound) }
+        }
+        self.order = order
+        self.begin = begin
+        self.prior = prior
+    }
+
+    /// Per ticket: the customer's earlier tickets resolved as breaches before it arrived.
+    func priorBreaches(_ tickets: [Ticket], labels: [UInt8?]) -> [Int32] {
+        var out = [Int32](repeating: 0, count: tickets.count)
+        var breachTimes: [Int64] = []
+        for g in 0..<(begin.count - 1) where begin[g + 1] - begin[g] > 1 {
+            let slice = begin[g]..<begin[g + 1]
+            breachTimes.removeAll(keepingCapacity: true)
+            for k in slice where labels[order[k]] == 1 {
+                if let r = tickets[order[k]].resolvedAt { breachTimes.append(r) }
+            }
+            guard !breachTimes.isEmpty else { continue }
+            breachTimes.sort()
+            var b = 0
+            for k in slice {
+                let i = order[k]
+                while b < breachTimes.count && breachTimes[b] < tickets[i].createdAt { b += 1 }
+                out[i] = Int32(b)
+            }
+        }
+        return out
     }
 }

@@ -2,7 +2,7 @@
 /// order. A newer layout gets a new version number; an older build refuses it by name.
 extension SupportSnapshot {
     public static let artifactName = "sla-snapshot.bin"
-    public static let version: UInt32 = 3  // 2: the desk's own labels; 3: escalation economics, arrival profile
+    public static let version: UInt32 = 3  // 2: the desk's own labels; 3: escalation economics, arrival profile, SLA metrics
     static let signature: [UInt8] = Array("OPSDSLA".utf8) + [0]
 
     /// The artifacts a run saves so the SLA screen opens without a model.
@@ -29,6 +29,8 @@ extension SupportSnapshot {
         w.f64(policy.interventionCost)
         w.f64(policy.effectiveness)
         policy.escalation.write(into: &w)
+        w.u8(UInt8(policy.metrics.count))
+        for m in policy.metrics { w.u8(m.code) }
         w.f64(quality.auc); w.f64(quality.averagePrecision); w.f64(quality.ece)
         w.int(quality.count); w.int(quality.positives)
         w.int(resolvedTickets); w.int(breaches); w.f64(breachCost)
@@ -60,7 +62,7 @@ extension SupportSnapshot {
         for _ in 0..<nt { priorities.append(try r.string()) }
         let policy = PolicyNumbers(priorities: priorities, targetSeconds: targets, cost: try r.doubles(),
                                    interventionCost: try r.f64(), effectiveness: try r.f64(),
-                                   escalation: try EscalationEconomics.read(&r))
+                                   escalation: try EscalationEconomics.read(&r), metrics: try readMetrics(&r))
         guard policy.cost.count == targets.count else { throw .invalid("\(policy.cost.count) costs for \(targets.count) targets") }
         let quality = Quality(auc: try r.f64(), averagePrecision: try r.f64(), ece: try r.f64(), count: try r.int(),
                               positives: try r.int())
@@ -98,6 +100,16 @@ extension SupportSnapshot {
         w.i64(q.state.elapsed); w.i64(q.state.target); w.bool(q.state.paused); w.optionalI64(q.deadline)
         w.u8(UInt8(min(q.reasons.count, 255)))
         for x in q.reasons.prefix(255) { w.string(x.feature); w.string(x.level); w.f64(x.weight) }
+        w.u8(q.metric.code)
+    }
+
+    private static func readMetrics(_ r: inout SupportSnapshotReader) throws(SupportSnapshotError) -> [SLAMetric] {
+        var out: [SLAMetric] = []
+        for _ in 0..<Int(try r.u8()) {
+            guard let m = SLAMetric(code: try r.u8()) else { throw .invalid("unknown SLA metric") }
+            out.append(m)
+        }
+        return out
     }
 
     private static func read(_ r: inout SupportSnapshotReader) throws(SupportSnapshotError) -> QueueRow {
@@ -114,11 +126,12 @@ extension SupportSnapshot {
         for _ in 0..<Int(try r.u8()) {
             reasons.append(BreachReason(feature: try r.string(), level: try r.string(), weight: try r.f64()))
         }
+        guard let metric = SLAMetric(code: try r.u8()) else { throw .invalid("unknown SLA metric for ticket \(id)") }
         return QueueRow(id: id, priority: priority, priorityCode: priorityCode, channel: channel, type: type, product: product,
                         status: status, ticketState: ticketState,
                         customerKey: customer, subject: subject, createdAt: created, firstResponseAt: answered,
                         probabilityAtArrival: pa, probability: p, breachCost: cost, expectedLoss: loss, state: state,
-                        deadline: deadline, reasons: reasons)
+                        deadline: deadline, reasons: reasons, metric: metric)
     }
 }
 

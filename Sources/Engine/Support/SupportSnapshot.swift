@@ -27,6 +27,8 @@ public struct SupportSnapshot: Sendable {
         /// Wall-clock breach instant if nothing changes; nil while paused.
         public var deadline: Int64?
         public var reasons: [BreachReason]
+        /// The SLA metric it is ranked on (the one most at risk).
+        public var metric: SLAMetric = .resolution
     }
 
     /// The policy numbers the screen shows and the sliders start from.
@@ -39,6 +41,8 @@ public struct SupportSnapshot: Sendable {
         public var effectiveness: Double
         /// The escalation's minutes, rate, effect and roster target, with where each came from.
         public var escalation = EscalationEconomics()
+        /// The metrics the policy clocks (`SLAMetric` order).
+        public var metrics: [SLAMetric] = [.resolution]
     }
 
     /// Out-of-fold quality of the breach model.
@@ -77,7 +81,8 @@ public struct SupportSnapshot: Sendable {
         now = a.now
         policy = PolicyNumbers(priorities: a.policy.labels, targetSeconds: a.policy.targetSeconds, cost: a.policy.cost,
                                interventionCost: a.policy.policy.interventionCost,
-                               effectiveness: a.policy.policy.effectiveness, escalation: a.policy.policy.escalation)
+                               effectiveness: a.policy.policy.effectiveness, escalation: a.policy.policy.escalation,
+                               metrics: a.metricModels.isEmpty ? [.resolution] : a.metricModels.map(\.metric))
         arrivalProfile = ArrivalProfile(tickets: a.tickets, zone: a.policy.policy.zone)
         quality = Quality(auc: a.metrics.auc, averagePrecision: a.metrics.averagePrecision, ece: a.metrics.ece,
                           count: a.metrics.count, positives: a.metrics.positives)
@@ -87,7 +92,7 @@ public struct SupportSnapshot: Sendable {
                             product: t.product, status: t.status, ticketState: t.state, customerKey: t.customerKey, subject: t.subject, createdAt: t.createdAt,
                             firstResponseAt: t.firstResponseAt, probabilityAtArrival: e.probabilityAtArrival,
                             probability: e.probability, breachCost: e.breachCost, expectedLoss: e.expectedLoss,
-                            state: e.state, deadline: e.deadline, reasons: e.reasons)
+                            state: e.state, deadline: e.deadline, reasons: e.reasons, metric: e.metric)
         }
         heatmapRate = a.diagnostics.heatmapRate
         heatmapCount = a.diagnostics.heatmapCount

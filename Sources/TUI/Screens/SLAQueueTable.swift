@@ -22,7 +22,9 @@ public typealias SLAEscalate = @Sendable (String) throws -> SLAEscalation
 enum SLAQueueTable {
     /// The ticket id never shrinks below its longest value (up to 14 cells): it is what a
     /// manager reads out; less important columns drop first on a narrow terminal.
-    static func columns(idWidth: Int) -> [TableColumn] { [
+    /// `metrics`: the policy clocks more than one metric, so a last column names the one
+    /// each ticket is ranked on (a resolution-only desk's table is unchanged).
+    static func columns(idWidth: Int, metrics: Bool = false) -> [TableColumn] { [
         TableColumn("#", alignment: .right, minWidth: 3, maxWidth: 6, priority: 4),
         TableColumn("Ticket", minWidth: min(14, max(6, idWidth)), maxWidth: 14, priority: 0),
         TableColumn("Priority", minWidth: 4, maxWidth: 8, priority: 1),
@@ -33,12 +35,13 @@ enum SLAQueueTable {
         TableColumn("p(br)", alignment: .right, minWidth: 5, maxWidth: 5, priority: 3),
         TableColumn("Exp.loss", alignment: .right, minWidth: 7, maxWidth: 9, priority: 0),
         TableColumn("Flag", minWidth: 4, maxWidth: 10, priority: 1),
-    ] }
+    ] + (metrics ? [TableColumn("At risk", minWidth: 7, maxWidth: 7, priority: 3)] : []) }
     static let flagColumn = 9
     static let expectedLossColumn = 8
 
     static func data(_ s: SupportSnapshot, effectiveness: Double, interventionCost: Double,
                      escalated: [String: SLAEscalation]) -> TableData {
+        let metrics = s.policy.metrics.count > 1
         let rows: [[TableCell]] = s.rows.enumerated().map { k, r in
             let loss = s.expectedLoss(r, effectiveness: effectiveness, interventionCost: interventionCost)
             let age = s.now - r.createdAt
@@ -56,10 +59,10 @@ enum SLAQueueTable {
                 .number(r.probability, SLAFormat.probability(r.probability), role: SLAFormat.risk(r.probability)),
                 lossCell(loss),
                 flag(r, escalated[r.id]),
-            ]
+            ] + (metrics ? [TableCell(r.metric.short, role: r.metric == .firstReply ? .breachRiskMedium : nil)] : [])
         }
         let idWidth = s.rows.prefix(500).map(\.id.count).max() ?? 6
-        return TableData(columns: columns(idWidth: idWidth), rows: rows)
+        return TableData(columns: columns(idWidth: idWidth, metrics: metrics), rows: rows)
     }
 
     /// The same rows with the expected-loss and flag cells rewritten and every other cell

@@ -1,0 +1,72 @@
+import Dispatch
+
+/// A proposed SLA policy priced on the desk's history before it is adopted: each policy's
+/// targets, calendars and pauses re-clock the resolved tickets, a breach model learns them
+/// out of fold, and the day-by-day escalation backtest at the policy's capacity gives the
+/// reviews and net savings. Both policies go through `SupportHistory`, as a full run does,
+/// so a column equals what `SupportAnalysis` reports under that policy.
+public struct PolicyReplay: Sendable {
+    /// One policy's figures on the history.
+    public struct Outcome: Sendable, Equatable {
+        /// Resolved tickets replayed, and how many of them the policy clocks on some metric.
+        public var resolved: Int
+        public var clocked: Int
+        /// Per metric the policy clocks (`SLAMetric` order): resolved tickets with a target, and misses.
+        public var metrics: [MetricCount]
+        /// Tickets that missed at least one target, and what those breaches cost.
+        public var breaches: Int
+        public var breachCost: Double
+        /// Escalations per day: the policy's `capacity`, else its suggested capacity.
+        public var capacity: Int
+        public var capacitySuggested: Bool
+        /// The backtest at that capacity: reviews, breaches prevented, savings.
+        public var escalation: CapacityOutcome
+    }
+
+    public struct MetricCount: Sendable, Equatable {
+        public var metric: SLAMetric
+        public var clocked: Int
+        public var breaches: Int
+    }
+
+    public let current: Outcome
+    public let proposed: Outcome
+    public let modelName: String
+
+    /// `capacity` overrides both policies' own. `extras`: the ticket file's own columns.
+    public static func run(tickets: [Ticket], extras: CustomerExtras? = nil, current: SLAPolicy, proposed: SLAPolicy,
+                           capacity: Int? = nil, options: SupportAnalysis.Options = .init(folds: 3),
+                           trainer: any BreachModelTrainer = NaiveBayesBreachTrainer()) throws -> PolicyReplay {
+        var o = options
+        if extras != nil { o.extras = extras }
+        // The two policies share the tickets and the features that do not depend on a
+        // policy; the rest runs one policy per core.
+        let policies = [current, proposed], options = o, base = SupportFeatureBase(tickets)
+        let results = ParallelSlots<Result<Outcome, any Error>>(count: 2)
+        DispatchQueue.concurrentPerform(iterations: 2) { k in
+            results[k] = Result { try outcome(tickets, policy: policies[k], capacity: capacity, options: options, trainer: trainer, base: base) }
+        }
+        guard let a = results[0], let b = results[1] else { throw LearningFailure(message: "a policy replay did not finish") }
+        return PolicyReplay(current: try a.get(), proposed: try b.get(), modelName: trainer.name)
+    }
+
+    static func outcome(_ tickets: [Ticket], policy: SLAPolicy, capacity: Int?, options: SupportAnalysis.Options,
+                        trainer: any BreachModelTrainer, base: SupportFeatureBase) throws -> Outcome {
+        let h = try SupportHistory(tickets: tickets, policy: policy, options: options, trainer: trainer, base: base)
+        let resolved = tickets.lazy.filter { $0.isResolved && $0.resolvedAt != nil }.count
+        var counts: [MetricCount] = []
+        for (k, m) in h.metrics.enumerated() {
+            var n = 0, b = 0
+            for i in h.resolvedRows { if let s = h.clocked[k][i] { n += 1; if s.breached { b += 1 } } }
+            counts.append(MetricCount(metric: m, clocked: n, breaches: b))
+        }
+        var breaches = 0, cost = 0.0
+        for i in h.resolvedRows where h.labels[i] == 1 { breaches += 1; cost += h.policy.cost[Int(h.policy.priorityCode[i])] }
+        let e = policy.effectiveness, ic = policy.interventionCost
+        let chosen = capacity ?? policy.capacity
+        let n = chosen ?? h.expectedHistory.suggestedCapacity(effectiveness: e, interventionCost: ic)
+        return Outcome(resolved: resolved, clocked: h.resolvedRows.count, metrics: counts, breaches: breaches, breachCost: cost,
+                       capacity: n, capacitySuggested: chosen == nil,
+                       escalation: h.backtest.outcome(capacity: n, effectiveness: e, interventionCost: ic))
+    }
+}

@@ -1,0 +1,82 @@
+/// A policy applied to a desk's tickets: each ticket's clocks per metric, the breach labels
+/// of the resolved ones, the features, the out-of-fold breach model and the backtests it
+/// ranks. `SupportAnalysis` builds the queue on it; `PolicyReplay` prices a policy with it,
+/// so a replay and a full run under the same policy agree by construction.
+struct SupportHistory: Sendable {
+    let policy: ResolvedSLAPolicy
+    /// Metrics with a target for some ticket, in `SLAMetric` order.
+    let metrics: [SLAMetric]
+    let clock: SLAClock
+    let now: Int64
+    /// Per metric (`metrics` order), per ticket: its clock at its end (resolved) or now; nil
+    /// without a target.
+    let clocked: [[SLAState?]]
+    /// Per ticket: 1 when resolved and any metric it has missed its target, 0 when it met
+    /// them all, nil when open or clocked on no metric.
+    let labels: [UInt8?]
+    let resolvedRows: [Int]
+    let extras: TicketExtraFeatures?
+    let features: SupportFeatures
+    let oof: OutOfFoldScores
+    /// Resolved tickets escalated on their arrival day by expected loss, truth-valued.
+    let backtest: CapacityTable
+    let backtestProbabilityOnly: CapacityTable
+    /// The same valued by the model's expectation (where the suggested capacity is read).
+    let expectedHistory: CapacityTable
+
+    /// `base`: the desk's policy-independent features, when several policies share them.
+    init(tickets: [Ticket], policy raw: SLAPolicy, options: SupportAnalysis.Options, trainer: any BreachModelTrainer,
+         base: SupportFeatureBase? = nil) throws {
+        let policy = try raw.resolved(for: tickets, extras: options.extras)
+        let metrics = policy.metrics
+        guard !metrics.isEmpty || tickets.isEmpty else { throw SLAPolicyError.noTargets(tickets: tickets.count, unmatched: policy.unmatched) }
+        let clock = SLAClock(policy: policy)
+        let now = options.now ?? tickets.reduce(Int64.min) { max($0, $1.resolvedAt ?? $1.createdAt) }
+        let pauses = options.pauses
+        let clocked = metrics.map { m in
+            tickets.indices.map { i in
+                clock.state(row: i, of: tickets[i], metric: m, pauses: pauses?[i] ?? [],
+                            at: tickets[i].isResolved ? (tickets[i].resolvedAt ?? now) : now)
+            }
+        }
+        var labels = [UInt8?](repeating: nil, count: tickets.count)
+        for i in tickets.indices where tickets[i].isResolved && tickets[i].resolvedAt != nil {
+            var any = false, breached = false
+            for k in clocked.indices { if let s = clocked[k][i] { any = true; breached = breached || s.breached } }
+            if any { labels[i] = breached ? 1 : 0 }
+        }
+        let resolvedRows = tickets.indices.filter { labels[$0] != nil }
+        let extras = options.extras.flatMap { e -> TicketExtraFeatures? in
+            guard e.rowCount == tickets.count, !e.isEmpty else { return nil }
+            return TicketExtraFeatures(e, asOfDay: Int(CivilDate.floorDiv(now, 86_400)), rows: resolvedRows,
+                                       breach: resolvedRows.map { Double(labels[$0] ?? 0) },
+                                       hours: resolvedRows.map { Double((tickets[$0].resolvedAt ?? tickets[$0].createdAt) - tickets[$0].createdAt) / 3600 })
+        }
+        let features = SupportFeatures(base: base ?? SupportFeatureBase(tickets), tickets: tickets, labels: labels,
+                                       priorityCodes: policy.priorityCode, priorityLabels: policy.labels, extras: extras)
+        let y = labels.map { $0 ?? 0 }
+        let prepared = try trainer.prepared(for: features, rows: resolvedRows)
+        let oof = try OutOfFoldScoring.score(features, labels: y, rows: resolvedRows, folds: options.folds,
+                                             trainer: prepared, seed: options.seed)
+
+        let cost = resolvedRows.map { policy.cost[Int(policy.priorityCode[$0])] }
+        let p = oof.probabilities
+        let day = resolvedRows.map { Int(CivilDate.floorDiv(tickets[$0].createdAt, 86_400)) }
+        let truth = resolvedRows.map { Double(y[$0]) }
+        let expectedCost = p.indices.map { p[$0] * cost[$0] }
+        let truthCost = truth.indices.map { truth[$0] * cost[$0] }
+        self.policy = policy
+        self.metrics = metrics
+        self.clock = clock
+        self.now = now
+        self.clocked = clocked
+        self.labels = labels
+        self.resolvedRows = resolvedRows
+        self.extras = extras
+        self.features = features
+        self.oof = oof
+        backtest = CapacityTable(day: day, score: expectedCost, cost: truthCost, breach: truth)
+        backtestProbabilityOnly = CapacityTable(day: day, score: p, cost: truthCost, breach: truth)
+        expectedHistory = CapacityTable(day: day, score: expectedCost, cost: expectedCost, breach: p)
+    }
+}
