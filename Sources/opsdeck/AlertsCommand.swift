@@ -27,6 +27,8 @@ struct AlertsCheckCommand: ParsableCommand {
     @Option(help: "The instant to evaluate at, ISO 8601 (default: the run's time).") var at: String?
     @Flag(name: .customLong("dry-run"), help: "Print the alerts without running any hook.") var dryRun = false
     @Option(help: "alerts.conf to read (default: the one in the config folder).") var rules: String?
+    @Option(name: .customLong("state"), help: "JSON file keeping which alerts already fired and when hooks ran, so a repeated check (cron) alerts only on what is new.")
+    var statePath: String?
     @Option(name: .customLong("run"), help: "Run id (default: the latest).") var runId: Int64?
     @OptionGroup var store: StoreOptions
 
@@ -42,10 +44,17 @@ struct AlertsCheckCommand: ParsableCommand {
             let context = try ExportContext(store: try store.open(create: false), runId: runId)
             let snapshot = try Self.snapshot(context)
             let now = at ?? snapshot.now
-            let inputs = AlertInput.rows(snapshot.rows, clockedAt: snapshot.now, at: now)
-            let (alerts, _) = AlertEvaluator.evaluate(config.rules, inputs: inputs, state: AlertState(), at: now)
-            var schedule = AlertHookSchedule()
-            let outcomes = dryRun ? alerts.map { _ in nil } : schedule.dispatch(alerts, config: config, runner: AlertShellRunner())
+            let inputs = AlertInput.rows(snapshot.rows, clockedAt: snapshot.now, at: now, interventionCost: snapshot.policy.interventionCost)
+            var saved = try statePath.map(Self.loadState) ?? SavedState()
+            let (alerts, next) = AlertEvaluator.evaluate(config.rules, inputs: inputs, state: saved.alerts, at: now)
+            let outcomes = dryRun ? alerts.map { _ in nil } : saved.hooks.dispatch(alerts, config: config, runner: AlertShellRunner())
+            // A dry run leaves the state as it was, so the real run still fires.
+            if let statePath, !dryRun {
+                saved.alerts = next
+                do { try FileSystem.write(statePath, Array(try JSONEncoder().encode(saved))) } catch {
+                    throw CLIError("cannot write \(statePath): \(error)")
+                }
+            }
             print("\(alerts.count) alert\(alerts.count == 1 ? "" : "s") at \(CivilDate.format(seconds: now)) UTC, run \(context.run.id), \(inputs.count) open tickets, \(config.rules.count) rules")
             for (a, outcome) in zip(alerts, outcomes) { print(Self.line(a, hook: outcome)) }
             let skipped = outcomes.filter { $0 == .rateLimited }.count
@@ -66,6 +75,19 @@ struct AlertsCheckCommand: ParsableCommand {
         case .rateLimited?: s += "  hook skipped (rate limit)"
         }
         return s
+    }
+
+    /// What `--state` keeps between checks.
+    struct SavedState: Codable {
+        var alerts = AlertState()
+        var hooks = AlertHookSchedule()
+    }
+
+    static func loadState(_ path: String) throws -> SavedState {
+        guard FileSystem.exists(path) else { return SavedState() }
+        do { return try JSONDecoder().decode(SavedState.self, from: Data(try FileSystem.read(path))) } catch {
+            throw CLIError("\(path): expected the alert state a previous `opsdeck alerts check --state` wrote (\(error))")
+        }
     }
 
     /// The run's SLA snapshot as the screen loads it (`SLAScreenLoader`): the saved artifact,

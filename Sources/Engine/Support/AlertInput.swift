@@ -36,12 +36,19 @@ public struct AlertInput: Sendable, Equatable, Codable {
     /// The queue's rows at a later (or earlier) instant than they were clocked, for
     /// `alerts check --at` until the screen's running clock feeds re-clocked rows: an
     /// unpaused ticket's counted time moves with the wall clock (exact for a round-the-clock
-    /// desk, early for one with business hours) and p and expected loss stay as clocked.
-    public static func rows(_ rows: [SupportSnapshot.QueueRow], clockedAt now: Int64, at instant: Int64) -> [AlertInput] {
+    /// desk, early for one with business hours); p and expected loss stay as clocked until
+    /// the ticket passes its target, where, as in the queue, p is 1 and only the
+    /// intervention cost remains.
+    public static func rows(_ rows: [SupportSnapshot.QueueRow], clockedAt now: Int64, at instant: Int64,
+                            interventionCost: Double) -> [AlertInput] {
         let shift = instant - now
         return rows.map { r in
             var a = AlertInput(row: r, at: instant)
             if !r.state.paused { a.elapsed = max(a.elapsed + shift, 0) }
+            if a.target > 0, a.elapsed > a.target, !r.state.breached {
+                a.probability = 1
+                a.expectedLoss = -interventionCost
+            }
             return a
         }
     }

@@ -25,6 +25,7 @@ public enum AlertRuleParser {
             let keyword = s.word()
             switch keyword {
             case "rule":
+                s.skipSpaces()
                 let nameAt = s.pos
                 let name = try s.name()
                 if let first = ruleLines[name] {
@@ -37,6 +38,7 @@ public enum AlertRuleParser {
                 ruleLines[name] = k + 1
                 config.rules.append(AlertRule(name: name, condition: condition))
             case "hook":
+                s.skipSpaces()
                 let nameAt = s.pos
                 let name = try s.name()
                 try s.expect(":")

@@ -82,9 +82,13 @@ import Testing
                                 elapsed: 3_000, target: 7_200, expectedLoss: 250, age: 4_000))
         var paused = row
         paused.state.paused = true
-        let later = AlertInput.rows([row, paused], clockedAt: 5_000, at: 6_000)
+        let later = AlertInput.rows([row, paused], clockedAt: 5_000, at: 6_000, interventionCost: 15)
         #expect(later.map(\.elapsed) == [4_000, 3_000])
         #expect(later.map(\.age) == [5_000, 5_000])
+        #expect(later.map(\.probability) == [0.6, 0.6])
+        // Past its target it has breached: p 1, nothing left to save.
+        let breached = AlertInput.rows([row], clockedAt: 5_000, at: 10_000, interventionCost: 15)
+        #expect(breached.map(\.probability) == [1] && breached.map(\.expectedLoss) == [-15] && breached.map(\.timeLeft) == [-800])
     }
 
     @Test func auditEntryCarriesTheValues() throws {
