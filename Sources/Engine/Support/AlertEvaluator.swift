@@ -28,7 +28,7 @@ public struct AlertState: Sendable, Equatable, Codable {
     public var activeCount: Int { active.count }
 
     public func isActive(ticket: String, rule: String) -> Bool {
-        Set(active).contains(Key(ticket: ticket, rule: rule))
+        active.contains(Key(ticket: ticket, rule: rule))
     }
 
     /// A JSON from an earlier version or a hand edit may hold duplicates or be unsorted.

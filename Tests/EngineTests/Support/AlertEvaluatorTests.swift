@@ -36,6 +36,7 @@ import Testing
         #expect(first.alerts.map { "\($0.ticket) \($0.rule) \($0.at)" } == ["T-1 late-and-likely 1000"])
         state = first.state
         #expect(state.activeCount == 1 && state.evaluatedAt == 1_000)
+        #expect(state.isActive(ticket: "T-1", rule: "late-and-likely") && !state.isActive(ticket: "T-2", rule: "late-and-likely"))
         // Still true a minute later: nothing new.
         hot.elapsed += 60
         let second = AlertEvaluator.evaluate(rules, inputs: [hot], state: state, at: 1_060)

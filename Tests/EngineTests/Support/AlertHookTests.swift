@@ -77,6 +77,7 @@ final class RecordingHookRunner: AlertHookRunner, @unchecked Sendable {
 
     @Test func aHungHookIsStopped() {
         #expect(AlertShellRunner().run("sleep 5", timeout: 0.2) == .timedOut)
+        #expect(AlertShellRunner().run("trap '' TERM; sleep 5", timeout: 0.2) == .timedOut)
         #expect(AlertShellRunner().run("exit 4", timeout: 10) == .exited(4))
     }
 
