@@ -47,7 +47,7 @@ struct LineScanner {
     mutating func take(_ keyword: String) -> Bool {
         skipSpaces()
         let save = pos
-        if word() == keyword { return true }
+        if word().lowercased() == keyword { return true }
         pos = save
         return false
     }

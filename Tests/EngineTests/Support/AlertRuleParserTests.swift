@@ -28,7 +28,7 @@ import Testing
     @Test func andBindsTighterThanOrAndParenthesesGroup() throws {
         let c = try AlertRuleParser.parse("""
         rule a: p > 0.5 or p < 0.1 and age > 1d
-        rule b: (p > 0.5 or p < 0.1) and age > 1h30m
+        rule b: (p > 0.5 OR p < 0.1) And age > 1h30m
         """)
         let high = AlertCondition.compare(.p, .greater, .number(0.5)), low = AlertCondition.compare(.p, .less, .number(0.1))
         #expect(c.rules[0].condition == .or(high, .and(low, .compare(.age, .greater, .duration(86_400)))))
