@@ -19,8 +19,9 @@ struct AlertsCheckCommand: ParsableCommand {
         discussion: """
         Rules are read from alerts.conf in $XDG_CONFIG_HOME/opsdeck/ (else ~/.config/opsdeck/). \
         Each (ticket, rule) that holds is printed once as ticket, rule, p, left, elapsed share, \
-        expected loss. With --at, an unpaused ticket's clock moves with the wall clock from \
-        the run's time; p and expected loss stay as the run scored them.
+        expected loss; with --state, only those that were not holding at the previous check. \
+        With --at, an unpaused ticket's clock moves with the wall clock from the run's time; p \
+        and expected loss stay as the run scored them until the ticket passes its target.
         """
     )
 
