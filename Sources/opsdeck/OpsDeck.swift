@@ -13,7 +13,7 @@ struct OpsDeck: ParsableCommand {
         store it first builds the seeded demo (a Barcelona-like region) and runs the pipeline.
         """,
         subcommands: [RunCommand.self, ImportCommand.self, ExportCommand.self, GenerateCommand.self, RouteCommand.self,
-                      ModelCommand.self, SLACommand.self, BenchLauncher.self]
+                      ModelCommand.self, SLACommand.self, AlertsCommand.self, BenchLauncher.self]
     )
 
     @OptionGroup var store: StoreOptions
