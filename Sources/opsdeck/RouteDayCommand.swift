@@ -10,9 +10,10 @@ struct RouteDayCommand: ParsableCommand {
         commandName: "route-day",
         abstract: "A rep's planned day from the latest run as iCalendar (.ics) or GPX, for their phone.",
         discussion: """
-        Day N of the plan is the run's as-of date + N − 1 unless --date names day 1. Times are \
-        the plan's wall-clock times in the desk's time zone (--timezone, else the SLA policy's \
-        calendar.timezone, else UTC), written in UTC.
+        Day N of the plan is the N-th working day after the run's as-of date (the desk's \
+        business calendar, else Monday to Friday), or from the working day --date names as day \
+        1. Times are the plan's wall-clock times in the desk's time zone (--timezone, else the \
+        SLA policy's calendar.timezone, else UTC), written in UTC.
         """
     )
 
@@ -23,7 +24,7 @@ struct RouteDayCommand: ParsableCommand {
     @Option(help: "ics or gpx.") var format: Format
     @Option(help: "Output file (default: standard output).") var out: String?
     @Option(name: .customLong("run"), help: "Run id (default: the latest).") var runId: Int64?
-    @Option(help: "Date of the plan's day 1, YYYY-MM-DD (default: the run's as-of date).") var date: String?
+    @Option(help: "Date of the plan's day 1, YYYY-MM-DD (default: the first working day after the run's as-of date).") var date: String?
     @Option(help: "The desk's time zone: UTC, +02:00 or an IANA name.") var timezone: String?
     @OptionGroup var store: StoreOptions
 
@@ -49,16 +50,21 @@ struct RouteDayCommand: ParsableCommand {
         }
         let days = config.sales.planningDays
         guard day >= 1, day <= days else { throw CLIError("--day: expected a day of the plan from 1 to \(days), found \(day)") }
-        let zone = try timezone.map { try DeskTimeZone.parse($0, source: "--timezone") } ?? SLAExport.policy().zone ?? .utc
-        var first = config.asOfDay
+        let policy = try SLAExport.policy()
+        let zone = try timezone.map { try DeskTimeZone.parse($0, source: "--timezone") } ?? policy.zone ?? .utc
+        var first = config.asOfDay + 1
         if let firstDate {
             guard let t = CivilDate.parseTimestamp(Substring(firstDate)) else {
                 throw CLIError("--date: expected a date such as 2026-03-02, found '\(TerminalText.safe(firstDate))'")
             }
             first = Int(t / 86_400)
         }
-        let date = first + day - 1
+        let date = workingDay(day, from: first, calendar: policy.calendar ?? .officeHours)
         let stops = try stops(ctx, rep: rep, day: day, date: date, zone: zone, visitMinutes: config.sales.visitMinutes)
+        if stops.isEmpty {
+            // Still a valid (empty) calendar, so a phone's subscription clears the day; said once on stderr.
+            FileHandle.standardError.write(Data("opsdeck: no visits planned for \(rep.id) on day \(day) (\(CivilDate.format(days: date)))\n".utf8))
+        }
         let stamp = CivilDate.parseTimestamp(Substring(ctx.run.createdAt)) ?? Int64(config.asOfDay) * 86_400
         let plan = RepDayExport.Day(runId: ctx.run.id, repId: rep.id, repName: rep.name, homeLat: rep.homeLat, homeLon: rep.homeLon,
                                     date: date, stamp: stamp, stops: stops)
@@ -108,6 +114,18 @@ struct RouteDayCommand: ParsableCommand {
         var out: [String: String] = [:]
         for row in t.rows where row.count > max(a, r) { out[row[a]] = row[r] }
         return out
+    }
+
+    /// The n-th (from 1) working day on or after `first`: the plan's days are the rep's
+    /// working days, so a weekend or holiday is skipped rather than given visits.
+    static func workingDay(_ n: Int, from first: Int, calendar: BusinessCalendar) -> Int {
+        var d = first, left = n
+        // A calendar always has a working weekday; the bound only guards a year of holidays.
+        for _ in 0..<(400 + 7 * n) {
+            if calendar.isWorkingDay(d) { left -= 1; if left == 0 { return d } }
+            d += 1
+        }
+        return first + n - 1
     }
 
     /// "09:05" → 545; nil for anything else.
