@@ -91,21 +91,16 @@ struct AlertsCheckCommand: ParsableCommand {
         }
     }
 
-    /// The run's SLA snapshot as the screen loads it (`SLAScreenLoader`): the saved artifact,
-    /// else the analysis of the run's tickets computed now.
+    /// The run's SLA snapshot as the screen loads it (`SLAScreenLoader`): the saved artifact;
+    /// a run without one is an error, never a model refitted here.
     static func snapshot(_ ctx: ExportContext) throws -> SupportSnapshot {
         if let bytes = try ctx.store.artifact(run: ctx.run.id, name: SupportSnapshot.artifactName) {
             do { return try SupportSnapshot.decode(bytes) } catch {
                 throw CLIError("\(ctx.artifactLabel(SupportSnapshot.artifactName)) is unreadable: \(error)")
             }
         }
-        guard !ctx.tickets.isEmpty else { throw CLIError("run \(ctx.run.id) has no tickets to alert on") }
-        do {
-            return SupportSnapshot(try Pipeline.supportAnalysis(tickets: ctx.tickets, policy: SLAExport.policy(environment: ProcessInfo.processInfo.environment),
-                                                                seed: ctx.run.seed))
-        } catch let e as SLAPolicyError {
-            throw CLIError(e.description)
-        }
+        // The run's own scores or none: alerting never refits a model (exports don't either).
+        throw CLIError("run \(ctx.run.id) has no SLA snapshot (it ran without tickets, or with an older OpsDeck); run `opsdeck run` again")
     }
 
     /// No file means no rules (nothing to alert on), not an error.

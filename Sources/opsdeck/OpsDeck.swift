@@ -12,6 +12,7 @@ struct OpsDeck: ParsableCommand {
         With no command, opens the command center on the store's latest run. On an empty \
         store it first builds the seeded demo (a Barcelona-like region) and runs the pipeline.
         """,
+        subcommands: [RunCommand.self, ImportCommand.self, ExportCommand.self, GenerateCommand.self, RouteCommand.self,
                       ModelCommand.self, SLACommand.self, AlertsCommand.self, RouteDayCommand.self, BenchLauncher.self]
     )
 

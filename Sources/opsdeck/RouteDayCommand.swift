@@ -42,8 +42,8 @@ struct RouteDayCommand: ParsableCommand {
     }
 
     static func export(_ ctx: ExportContext, rep repId: String, day: Int, format: Format, firstDate: String?, timezone: String?) throws -> String {
-        let config = try ctx.decode(PipelineConfig.self, ctx.run.config)
-        let reps = ctx.reps
+        let config = ctx.run.config
+        let reps = try ctx.reps()
         guard let rep = reps.first(where: { $0.id == repId }) else {
             let few = reps.prefix(5).map(\.id).joined(separator: ", ")
             throw CLIError("no rep '\(TerminalText.safe(repId))' in run \(ctx.run.id); reps are e.g. \(few)\(reps.count > 5 ? ", …" : "") (\(reps.count) in all)")
@@ -75,35 +75,27 @@ struct RouteDayCommand: ParsableCommand {
     /// the visit starts (`Visit.arrivalMinute`), the account's own visit length (or the plan's)
     /// when it ends; the note is the NBA percentile and the account's NBA reasons in words.
     static func stops(_ ctx: ExportContext, rep: Rep, day: Int, date: Int, zone: DeskTimeZone, visitMinutes: Int) throws -> [RepDayExport.Stop] {
-        let routes = try ExportSales.saved(ctx, "routes", "routes.csv")
-        func col(_ name: String) throws -> Int {
-            guard let j = routes.columns.firstIndex(of: name) else {
-                throw CLIError("\(ctx.artifactLabel("routes.csv")): expected a '\(name)' column; run `opsdeck run` again")
-            }
-            return j
-        }
-        let cRep = try col("rep"), cDay = try col("day"), cSeq = try col("sequence"), cAccount = try col("account"), cArrival = try col("arrival")
-        let cPct = routes.columns.firstIndex(of: "nba_percentile")
+        let routes: [RouteStopRow]
+        do { routes = try RoutesTable.load(ctx.store, run: ctx.run.id) } catch { throw CLIError(error.description) }
         var byId: [String: Customer] = [:]
-        for c in ctx.customers { byId[c.id] = c }
+        for c in try ctx.customers() { byId[c.id] = c }
         let reasons = reasonsByAccount(ctx)
         var rows: [(seq: Int, stop: RepDayExport.Stop)] = []
-        for (k, row) in routes.rows.enumerated() where row.count == routes.columns.count && row[cRep] == rep.id && row[cDay] == String(day) {
-            let line = "\(ctx.artifactLabel("routes.csv")), row \(k + 2)"
-            guard let seq = Int(row[cSeq]), let start = clockMinutes(row[cArrival]) else {
-                throw CLIError("\(line): expected a sequence number and an HH:MM arrival, found '\(row[cSeq])', '\(row[cArrival])'")
+        for (k, row) in routes.enumerated() where row.rep == rep.id && row.day == day {
+            guard let c = byId[row.account] else {
+                throw CLIError("\(ctx.artifactLabel("routes.csv")), row \(k + 2): account '\(TerminalText.safe(row.account))' is not in the run's customers")
             }
-            guard let c = byId[row[cAccount]] else { throw CLIError("\(line): account '\(TerminalText.safe(row[cAccount]))' is not in the run's customers") }
-            let minutes = c.visitWindow?.minutes ?? visitMinutes
-            var note: [String] = []
-            if let cPct, let p = Double(row[cPct]) { note.append("NBA percentile \(Int((p * 100).rounded()))") }
+            // The saved schedule's visit length (the account's own, else the plan's).
+            let minutes = row.serviceMinutes > 0 ? row.serviceMinutes : (c.visitWindow?.minutes ?? visitMinutes)
+            var note: [String] = ["NBA percentile \(Int((row.nbaPercentile * 100).rounded()))"]
             if let why = reasons[c.id], !why.isEmpty { note.append(why) }
             if !c.industry.isEmpty { note.append(c.industry) }
-            let stop = RepDayExport.Stop(id: c.id, name: c.id, lat: c.lat, lon: c.lon,
+            let start = row.arrivalMinute
+            let stop = RepDayExport.Stop(id: c.id, name: c.name ?? c.id, lat: c.lat, lon: c.lon,
                                          start: RepDayExport.utc(date: date, secondsAfterMidnight: start * 60, zone: zone),
                                          end: RepDayExport.utc(date: date, secondsAfterMidnight: (start + minutes) * 60, zone: zone),
                                          note: note.joined(separator: "\n"))
-            rows.append((seq, stop))
+            rows.append((row.sequence, stop))
         }
         return rows.sorted { $0.seq < $1.seq }.map(\.stop)
     }
@@ -126,12 +118,5 @@ struct RouteDayCommand: ParsableCommand {
             d += 1
         }
         return first + n - 1
-    }
-
-    /// "09:05" → 545; nil for anything else.
-    static func clockMinutes(_ s: String) -> Int? {
-        let parts = s.split(separator: ":")
-        guard parts.count == 2, let h = Int(parts[0]), let m = Int(parts[1]), (0..<48).contains(h), (0..<60).contains(m) else { return nil }
-        return h * 60 + m
     }
 }
