@@ -31,10 +31,11 @@ enum SLAScreenLoader {
         let marks = try store.decisions(run: run.id).filter { $0.action == escalateAction }
             .map { SLAEscalation(ticket: $0.subject, at: $0.at, user: $0.user) }
         let runId = run.id
+        let replay = SLAScreenReplay.source(store: store, run: run, environment: ProcessInfo.processInfo.environment)
         let screen = SLAScreen(snapshot: snapshot, escalations: marks, escalate: { id in
             let d = try store.recordDecision(run: runId, user: user, action: escalateAction, subject: id)
             return SLAEscalation(ticket: d.subject, at: d.at, user: d.user)
-        })
+        }, replay: replay)
         return Loaded(screen: screen, note: note)
     }
 

@@ -54,6 +54,11 @@ extension SLAScreen {
                        + "resolved · \(s.modelName), AUC " + String(format: "%.2f", s.quality.auc))
         let l = layout(body)
         drawTiles(into: &canvas, in: l.tiles)
+        // The replay panel covers the sliders and everything under them.
+        if let panel = replay {
+            drawReplay(panel, into: &canvas, in: body)
+            return
+        }
         SliderView.draw(capacity, into: &canvas, in: l.slider, focused: focus.isFocused(.capacity))
         SliderView.draw(cost, into: &canvas, in: l.cost, focused: focus.isFocused(.cost))
         SliderView.draw(effectiveness, into: &canvas, in: l.effectiveness, focused: focus.isFocused(.effectiveness))

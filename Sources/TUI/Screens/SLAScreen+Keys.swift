@@ -8,5 +8,8 @@ extension KeyMap {
                 "Type the cost of one escalation (Enter sets it; KPIs and the suggestion follow)", scope: .screen(.sla)),
         Binding([.char("%")], .custom("edit-effectiveness"), label: "effect",
                 "Type the share of breaches an escalation prevents, in % (Enter sets it)", scope: .screen(.sla)),
+        Binding([.char("P")], .custom("replay-policy"), label: "replay",
+                "Policy replay: price proposed-sla.conf against sla.conf on the run's tickets (Esc closes)",
+                scope: .screen(.sla), inBar: false),
     ]
 }

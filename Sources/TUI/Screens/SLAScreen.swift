@@ -39,10 +39,14 @@ public struct SLAScreen: Screen {
     var detailRow: Int?
     var detailScroll = TextViewState()
     var notice: String?
+    /// Prices the proposed policy file on the run's tickets (`SLAScreen+Replay`); nil without one.
+    let replaySource: SLAReplaySource?
+    var replay: SLAReplayPanel?
 
     public init(snapshot: SupportSnapshot, escalations: [SLAEscalation] = [], escalate: SLAEscalate? = nil,
-                escalateOff: String = "no store to save decisions in") {
+                escalateOff: String = "no store to save decisions in", replay: SLAReplaySource? = nil) {
         self.snapshot = snapshot
+        replaySource = replay
         self.escalate = escalate
         self.escalateOff = escalateOff
         let e = snapshot.policy.effectiveness, c = snapshot.policy.interventionCost
@@ -90,6 +94,7 @@ public struct SLAScreen: Screen {
     }
 
     public var keyScopes: [KeyScope] {
+        if replay != nil { return [.table, .screen(.sla)] }
         if detailRow != nil { return [.table, .screen(.sla)] }
         if typingPanel != nil { return [.textEntry, .slider] }
         if table.isSearching { return table.scopes + [.screen(.sla), .slider] }
@@ -97,7 +102,18 @@ public struct SLAScreen: Screen {
     }
 
     public func availability(of action: Action) -> Availability {
+        if replay != nil {
+            switch action {
+            case Self.replayAction: return replay?.isRunning == true ? .disabled("a replay is running") : .enabled
+            case .custom, .open, .search, .sortNext, .sortPrevious, .reverseSort, .enterValue, .increase, .decrease,
+                 .bigIncrease, .bigDecrease, .minimum, .maximum, .focusNext:
+                return .disabled("close the policy replay first (Esc)")
+            default: return .enabled
+            }
+        }
         switch action {
+        case Self.replayAction:
+            return replaySource == nil ? .disabled("no tickets to replay a policy on") : .enabled
         case .custom("escalate"):
             if escalate == nil { return .disabled(escalateOff) }
             if snapshot.rows.isEmpty { return .disabled("the queue is empty") }
@@ -114,8 +130,12 @@ public struct SLAScreen: Screen {
 
     public mutating func handle(_ action: Action, body: Rect) -> Bool {
         notice = nil
+        if replay != nil { return handleReplay(action, body: body) }
         if detailRow != nil { return handleDetail(action, body: body) }
         switch action {
+        case Self.replayAction:
+            openReplay()
+            return true
         case .focusNext:
             focus.next()
             return true
@@ -148,6 +168,7 @@ public struct SLAScreen: Screen {
     }
 
     public mutating func type(_ character: Character, body: Rect) -> Bool {
+        if replay != nil { return false }
         if let p = typingPanel {
             switch p {
             case .capacity: return capacity.type(character)
@@ -236,7 +257,7 @@ public struct SLAScreen: Screen {
 
     /// The wheel scrolls the queue; a click selects a row or focuses the slider under it.
     public mutating func handleMouse(_ event: MouseEvent, body: Rect) -> Bool {
-        guard detailRow == nil else { return false }
+        guard detailRow == nil, replay == nil else { return false }
         let l = layout(body)
         let page = TableView.pageSize(in: l.table, state: table)
         switch event.kind {
@@ -258,6 +279,10 @@ public struct SLAScreen: Screen {
         }
         return true
     }
+
+    public var isBusy: Bool { replay?.isRunning == true }
+
+    public mutating func poll() { replay?.poll() }
 
     public var statusMessage: String? {
         notice ?? capacity.entryError ?? cost.entryError ?? effectiveness.entryError
