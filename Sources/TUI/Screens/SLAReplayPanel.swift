@@ -37,13 +37,6 @@ struct SLAReplayPanel {
         job = BackgroundJob(initial: "starting") { report in work(report) }
     }
 
-    /// A finished job's result, for tests and headless runs (the screen polls instead).
-    init(path: String, result: SLAReplayResult) {
-        self.path = path
-        job = BackgroundJob(initial: "done") { _ in result }
-        self.result = result
-    }
-
     var isRunning: Bool { result == nil }
 
     mutating func poll() {
