@@ -69,7 +69,8 @@ public struct PolicyReplay: Sendable {
 
     static func outcome(_ tickets: [Ticket], clocking: SupportClocking, policy: SLAPolicy, capacity: Int?,
                         options: SupportAnalysis.Options, trainer: any BreachModelTrainer, base: SupportFeatureBase) throws -> Outcome {
-        let h = try SupportHistory(tickets: tickets, clocking: clocking, options: options, trainer: trainer, base: base)
+        let h = try SupportHistory(tickets: tickets, clocking: clocking, options: options, trainer: trainer, base: base,
+                                   probabilityOnly: false)
         let resolved = tickets.lazy.filter { $0.isResolved && $0.resolvedAt != nil }.count
         var counts: [MetricCount] = []
         for (k, m) in h.metrics.enumerated() {

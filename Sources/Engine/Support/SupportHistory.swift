@@ -66,6 +66,8 @@ struct SupportHistory: Sendable {
     let oof: OutOfFoldScores
     /// Resolved tickets escalated on their arrival day by expected loss, truth-valued.
     let backtest: CapacityTable
+    /// Ranked by probability alone, for a full run's comparison; empty when the history was
+    /// built without it (a replay reads only the two tables ranked by expected loss).
     let backtestProbabilityOnly: CapacityTable
     /// The same valued by the model's expectation (where the suggested capacity is read).
     let expectedHistory: CapacityTable
@@ -77,9 +79,10 @@ struct SupportHistory: Sendable {
                       options: options, trainer: trainer, base: base)
     }
 
-    /// The same from the policy's clocks already taken.
+    /// The same from the policy's clocks already taken. `probabilityOnly`: whether to build
+    /// `backtestProbabilityOnly` (one sort of every resolved ticket).
     init(tickets: [Ticket], clocking c: SupportClocking, options: SupportAnalysis.Options, trainer: any BreachModelTrainer,
-         base: SupportFeatureBase? = nil) throws {
+         base: SupportFeatureBase? = nil, probabilityOnly: Bool = true) throws {
         let policy = c.policy, labels = c.labels, resolvedRows = c.resolvedRows, now = c.now
         let extras = options.extras.flatMap { e -> TicketExtraFeatures? in
             guard e.rowCount == tickets.count, !e.isEmpty else { return nil }
@@ -111,7 +114,8 @@ struct SupportHistory: Sendable {
         self.features = features
         self.oof = oof
         backtest = CapacityTable(day: day, score: expectedCost, cost: truthCost, breach: truth)
-        backtestProbabilityOnly = CapacityTable(day: day, score: p, cost: truthCost, breach: truth)
+        backtestProbabilityOnly = probabilityOnly ? CapacityTable(day: day, score: p, cost: truthCost, breach: truth)
+            : CapacityTable(day: [], score: [], cost: [], breach: [])
         expectedHistory = CapacityTable(day: day, score: expectedCost, cost: expectedCost, breach: p)
     }
 }
