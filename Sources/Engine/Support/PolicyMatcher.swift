@@ -6,14 +6,17 @@
 struct PolicyMatcher {
     let rules: [SLAPolicyRule]
 
-    /// Per ticket: the index of its policy, -1 when none matches.
-    func match(_ tickets: [Ticket], extras: CustomerExtras?) throws -> [Int32] {
+    /// Per ticket: the index of its policy, -1 when none matches. `priorities`: the
+    /// priority column already coded (`DistinctValues`), which the policy's resolution has.
+    func match(_ tickets: [Ticket], extras: CustomerExtras?,
+               priorities: (codes: [Int32], values: [String])? = nil) throws -> [Int32] {
         let n = tickets.count
         if let first = rules.firstIndex(where: { $0.conditions.isEmpty }), rules[..<first].allSatisfy({ $0.conditions.isEmpty }) {
             return [Int32](repeating: Int32(first), count: n)
         }
         let extraNames = extras.map { $0.columns.map { normaliseLabel(Substring($0.name)) } } ?? []
         var fields: [String: (codes: [Int32], values: [String])] = [:]
+        if let priorities { fields["priority"] = priorities }
         // Per rule, per condition: the field's codes and whether each code meets it.
         var tests: [[(codes: [Int32], holds: [Bool])]] = []
         for rule in rules {
@@ -50,17 +53,7 @@ struct PolicyMatcher {
         case "customer", "requester": { $0.customerKey ?? "" }
         default: nil
         }
-        if let cell {
-            var index: [String: Int32] = [:], values: [String] = []
-            let codes = tickets.map { t -> Int32 in
-                let v = cell(t)
-                if let c = index[v] { return c }
-                index[v] = Int32(values.count)
-                values.append(v)
-                return Int32(values.count - 1)
-            }
-            return (codes, values)
-        }
+        if let cell { return DistinctValues.coding(tickets, cell) }
         guard let extras, extras.rowCount == tickets.count,
               let j = SLACondition.column(for: field, among: extraNames) else {
             throw SLAPolicyError.unknownField(field, policy: policy, columns: extras?.names ?? [])

@@ -40,19 +40,37 @@ public struct PolicyReplay: Sendable {
         var o = options
         if extras != nil { o.extras = extras }
         // The two policies share the tickets and the features that do not depend on a
-        // policy; the rest runs one policy per core.
-        let policies = [current, proposed], options = o, base = SupportFeatureBase(tickets)
+        // policy. First the shared features (two halves) and each policy's clocks, four
+        // tasks across the cores; then each policy's features, model and backtests, one per core.
+        let policies = [current, proposed], options = o
+        let clockings = ParallelSlots<Result<SupportClocking, any Error>>(count: 2)
+        let coded = ParallelSlots<SupportFeatureBase.Coded>(count: 1), swept = ParallelSlots<SupportFeatureBase.Swept>(count: 1)
+        DispatchQueue.concurrentPerform(iterations: 4) { k in
+            switch k {
+            case 0, 1: clockings[k] = Result { try SupportClocking(tickets: tickets, policy: policies[k], options: options) }
+            case 2: swept[0] = SupportFeatureBase.Swept(tickets)
+            default: coded[0] = SupportFeatureBase.Coded(tickets)
+            }
+        }
+        guard let c0 = clockings[0], let c1 = clockings[1], let cb = coded[0], let sb = swept[0] else {
+            throw LearningFailure(message: "a policy replay did not finish")
+        }
+        let clocked = [try c0.get(), try c1.get()], base = SupportFeatureBase(coded: cb, swept: sb)
         let results = ParallelSlots<Result<Outcome, any Error>>(count: 2)
         DispatchQueue.concurrentPerform(iterations: 2) { k in
-            results[k] = Result { try outcome(tickets, policy: policies[k], capacity: capacity, options: options, trainer: trainer, base: base) }
+            results[k] = Result {
+                try outcome(tickets, clocking: clocked[k], policy: policies[k], capacity: capacity, options: options,
+                            trainer: trainer, base: base)
+            }
         }
         guard let a = results[0], let b = results[1] else { throw LearningFailure(message: "a policy replay did not finish") }
         return PolicyReplay(current: try a.get(), proposed: try b.get(), modelName: trainer.name)
     }
 
-    static func outcome(_ tickets: [Ticket], policy: SLAPolicy, capacity: Int?, options: SupportAnalysis.Options,
-                        trainer: any BreachModelTrainer, base: SupportFeatureBase) throws -> Outcome {
-        let h = try SupportHistory(tickets: tickets, policy: policy, options: options, trainer: trainer, base: base)
+    static func outcome(_ tickets: [Ticket], clocking: SupportClocking, policy: SLAPolicy, capacity: Int?,
+                        options: SupportAnalysis.Options, trainer: any BreachModelTrainer, base: SupportFeatureBase) throws -> Outcome {
+        let h = try SupportHistory(tickets: tickets, clocking: clocking, options: options, trainer: trainer, base: base,
+                                   probabilityOnly: false)
         let resolved = tickets.lazy.filter { $0.isResolved && $0.resolvedAt != nil }.count
         var counts: [MetricCount] = []
         for (k, m) in h.metrics.enumerated() {

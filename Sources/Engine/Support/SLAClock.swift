@@ -78,6 +78,16 @@ public struct SLAClock: Sendable {
         let end = min(now, ticket.resolvedAt ?? now)
         var elapsed = calendar.counted(from: ticket.createdAt, to: end)
         var pausedNow = false
+        if pauses.isEmpty {
+            // No intervals given (the common case): at most one, since the first reply, as
+            // `effectivePauses` makes it, subtracted without building the arrays.
+            guard let answered = ticket.firstResponseAt, policy.policy.pauses(state: ticket.state, label: ticket.status) else {
+                return SLAState(elapsed: max(elapsed, 0), target: target, paused: false)
+            }
+            if end > answered { elapsed -= calendar.counted(from: max(answered, ticket.createdAt), to: end) }
+            pausedNow = ticket.resolvedAt.map { now < $0 } ?? true && answered <= end && end < Int64.max
+            return SLAState(elapsed: max(elapsed, 0), target: target, paused: pausedNow)
+        }
         let intervals = effectivePauses(ticket, pauses)
         if !intervals.isEmpty {
             for (a, b) in mergedIntervals(intervals, upTo: end) {

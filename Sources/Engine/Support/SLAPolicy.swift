@@ -113,7 +113,12 @@ public struct SLAPolicy: Sendable, Equatable {
     /// `extras`: the ticket file's own columns (row i is ticket i), which conditions on
     /// group, organisation, tier or tags read.
     public func resolved(for tickets: [Ticket], extras: CustomerExtras? = nil) throws -> ResolvedSLAPolicy {
-        var (vocabulary, rowCode) = Vocabulary.coding(tickets.map(\.priority))
+        // Coded through the distinct values first (few, compared rather than hashed): the
+        // same vocabulary and codes as coding every cell, and the matcher reuses them.
+        let priorities = DistinctValues.coding(tickets) { $0.priority }
+        let coded = Vocabulary.coding(priorities.values)
+        var vocabulary = coded.vocabulary
+        var rowCode = priorities.codes.map { coded.codes[Int($0)] }
         let sectioned = !self.rules.isEmpty
         let ordered = effectiveRules
         let empty = vocabulary.code(of: "")
@@ -147,7 +152,7 @@ public struct SLAPolicy: Sendable, Equatable {
         for (k, l) in levels.enumerated() { codeOf[l.code] = UInt8(k) }
         let priorityCode = rowCode.map { codeOf[$0] }
         let labels = levels.map(\.label)
-        let ruleOf = try PolicyMatcher(rules: ordered).match(tickets, extras: extras)
+        let ruleOf = try PolicyMatcher(rules: ordered).match(tickets, extras: extras, priorities: priorities)
         let targets = Self.ticketTargets(rules: ordered, labels: labels, priorityCode: priorityCode, ruleOf: ruleOf)
         return ResolvedSLAPolicy(labels: labels, targetSeconds: levels.map(\.target), cost: levels.map(\.cost),
                                  priorityCode: priorityCode, policy: self, rules: ordered,

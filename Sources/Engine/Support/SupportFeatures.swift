@@ -109,7 +109,10 @@ public struct SupportFeatures: Sendable {
     /// Channels in the demo desk's order first (so its codes never move), then by first
     /// appearance; past `maxOpenLevels`, the rarest fold into "Other".
     static func channelCoding(_ values: [String]) -> ([UInt8], [String]) {
-        let (v, codes) = Vocabulary.coding(values, known: DemoDesk.channels)
+        // Through the distinct values (few, compared rather than hashed): the same coding.
+        let distinct = DistinctValues.coding(values) { $0 }
+        let (v, distinctCode) = Vocabulary.coding(distinct.values, known: DemoDesk.channels)
+        let codes = distinct.codes.map { distinctCode[Int($0)] }
         // Known labels this desk never uses are dropped: a Zendesk desk shows no "Social media".
         var used = [Bool](repeating: false, count: v.count)
         for c in codes { used[c] = true }
@@ -120,16 +123,10 @@ public struct SupportFeatures: Sendable {
     }
 
     static func vocabulary(_ values: [String]) -> ([UInt8], [String]) {
-        // One hash per value: each value gets its first-seen id, ids are then ranked.
-        var idOf: [String: Int] = [:]
-        var seen: [String] = [], counts: [Int] = []
-        let ids = values.map { v -> Int in
-            if let id = idOf[v] { counts[id] += 1; return id }
-            idOf[v] = seen.count
-            seen.append(v)
-            counts.append(1)
-            return seen.count - 1
-        }
+        // Each value gets its first-seen id (`DistinctValues`), ids are then ranked.
+        let (ids, seen) = DistinctValues.coding(values) { $0 }
+        var counts = [Int](repeating: 0, count: seen.count)
+        for id in ids { counts[Int(id)] += 1 }
         var ranked = seen.indices.sorted { (counts[$0], seen[$1]) > (counts[$1], seen[$0]) }
         let fold = ranked.count > maxOpenLevels
         if fold { ranked = Array(ranked.prefix(maxOpenLevels - 1)) }
@@ -137,7 +134,7 @@ public struct SupportFeatures: Sendable {
         for (i, id) in ranked.enumerated() { code[id] = UInt8(i) }
         var names = ranked.map { seen[$0] }
         if fold { names.append("Other") }
-        return (ids.map { code[$0] }, names)
+        return (ids.map { code[Int($0)] }, names)
     }
 
     /// Equal-count bins on distinct cut points; labels show each bin's range.
@@ -168,8 +165,47 @@ public struct SupportFeatures: Sendable {
 }
 
 /// The features every SLA policy on a desk shares: all but the priority codes and the
-/// customer's prior breaches, which depend on the policy's labels.
+/// customer's prior breaches, which depend on the policy's labels. Two independent halves
+/// (`Coded`, `Swept`), which a replay builds on separate cores.
 struct SupportFeatureBase: Sendable {
+    /// The label columns coded, and the arrival hour and weekday: one pass per column.
+    struct Coded: Sendable {
+        let channel: ([UInt8], [String])
+        let type: ([UInt8], [String])
+        let product: ([UInt8], [String])
+        let hour: [UInt8]
+        let weekday: [UInt8]
+
+        init(_ tickets: [Ticket]) {
+            let n = tickets.count
+            channel = SupportFeatures.channelCoding(tickets.map(\.channel))
+            type = SupportFeatures.vocabulary(tickets.map(\.type))
+            product = SupportFeatures.vocabulary(tickets.map(\.product))
+            var hour = [UInt8](repeating: 0, count: n), weekday = [UInt8](repeating: 0, count: n)
+            for i in 0..<n {
+                let t = tickets[i].createdAt
+                let day = Int(CivilDate.floorDiv(t, 86_400))
+                hour[i] = UInt8((t - Int64(day) * 86_400) / 3600)
+                weekday[i] = UInt8(CivilDate.weekday(days: day))
+            }
+            self.hour = hour
+            self.weekday = weekday
+        }
+    }
+
+    /// The sorts and sweeps: backlog at arrival and its bins, the customer grouping.
+    struct Swept: Sendable {
+        let backlog: [Int32]
+        let backlogBins: ([UInt8], [String])
+        let customers: CustomerGroups
+
+        init(_ tickets: [Ticket]) {
+            backlog = SupportFeatures.backlogAtArrival(tickets)
+            backlogBins = SupportFeatures.quantileBins(backlog, bins: SupportFeatures.backlogBins)
+            customers = CustomerGroups(tickets)
+        }
+    }
+
     let channel: ([UInt8], [String])
     let type: ([UInt8], [String])
     let product: ([UInt8], [String])
@@ -179,23 +215,11 @@ struct SupportFeatureBase: Sendable {
     let backlogBins: ([UInt8], [String])
     let customers: CustomerGroups
 
-    init(_ tickets: [Ticket]) {
-        let n = tickets.count
-        channel = SupportFeatures.channelCoding(tickets.map(\.channel))
-        type = SupportFeatures.vocabulary(tickets.map(\.type))
-        product = SupportFeatures.vocabulary(tickets.map(\.product))
-        var hour = [UInt8](repeating: 0, count: n), weekday = [UInt8](repeating: 0, count: n)
-        for i in 0..<n {
-            let t = tickets[i].createdAt
-            let day = Int(CivilDate.floorDiv(t, 86_400))
-            hour[i] = UInt8((t - Int64(day) * 86_400) / 3600)
-            weekday[i] = UInt8(CivilDate.weekday(days: day))
-        }
-        self.hour = hour
-        self.weekday = weekday
-        backlog = SupportFeatures.backlogAtArrival(tickets)
-        backlogBins = SupportFeatures.quantileBins(backlog, bins: SupportFeatures.backlogBins)
-        customers = CustomerGroups(tickets)
+    init(_ tickets: [Ticket]) { self.init(coded: Coded(tickets), swept: Swept(tickets)) }
+
+    init(coded: Coded, swept: Swept) {
+        (channel, type, product, hour, weekday) = (coded.channel, coded.type, coded.product, coded.hour, coded.weekday)
+        (backlog, backlogBins, customers) = (swept.backlog, swept.backlogBins, swept.customers)
     }
 }
 

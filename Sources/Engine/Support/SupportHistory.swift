@@ -1,3 +1,49 @@
+/// A policy's clocks on a desk: each ticket's clock per metric and the breach labels of the
+/// resolved ones, the part of a `SupportHistory` that needs no features. A replay clocks
+/// both policies while the shared features are built.
+struct SupportClocking: Sendable {
+    let policy: ResolvedSLAPolicy
+    /// Metrics with a target for some ticket, in `SLAMetric` order.
+    let metrics: [SLAMetric]
+    let clock: SLAClock
+    let now: Int64
+    /// Per metric (`metrics` order), per ticket: its clock at its end (resolved) or now; nil
+    /// without a target.
+    let clocked: [[SLAState?]]
+    /// Per ticket: 1 when resolved and any metric it has missed its target, 0 when it met
+    /// them all, nil when open or clocked on no metric.
+    let labels: [UInt8?]
+    let resolvedRows: [Int]
+
+    init(tickets: [Ticket], policy raw: SLAPolicy, options: SupportAnalysis.Options) throws {
+        let policy = try raw.resolved(for: tickets, extras: options.extras)
+        let metrics = policy.metrics
+        guard !metrics.isEmpty || tickets.isEmpty else { throw SLAPolicyError.noTargets(tickets: tickets.count, unmatched: policy.unmatched) }
+        let clock = SLAClock(policy: policy)
+        let now = options.now ?? tickets.reduce(Int64.min) { max($0, $1.resolvedAt ?? $1.createdAt) }
+        let pauses = options.pauses
+        let clocked = metrics.map { m in
+            tickets.indices.map { i in
+                clock.state(row: i, of: tickets[i], metric: m, pauses: pauses?[i] ?? [],
+                            at: tickets[i].isResolved ? (tickets[i].resolvedAt ?? now) : now)
+            }
+        }
+        var labels = [UInt8?](repeating: nil, count: tickets.count)
+        for i in tickets.indices where tickets[i].isResolved && tickets[i].resolvedAt != nil {
+            var any = false, breached = false
+            for k in clocked.indices { if let s = clocked[k][i] { any = true; breached = breached || s.breached } }
+            if any { labels[i] = breached ? 1 : 0 }
+        }
+        self.policy = policy
+        self.metrics = metrics
+        self.clock = clock
+        self.now = now
+        self.clocked = clocked
+        self.labels = labels
+        resolvedRows = tickets.indices.filter { labels[$0] != nil }
+    }
+}
+
 /// A policy applied to a desk's tickets: each ticket's clocks per metric, the breach labels
 /// of the resolved ones, the features, the out-of-fold breach model and the backtests it
 /// ranks. `SupportAnalysis` builds the queue on it; `PolicyReplay` prices a policy with it,
@@ -20,6 +66,8 @@ struct SupportHistory: Sendable {
     let oof: OutOfFoldScores
     /// Resolved tickets escalated on their arrival day by expected loss, truth-valued.
     let backtest: CapacityTable
+    /// Ranked by probability alone, for a full run's comparison; empty when the history was
+    /// built without it (a replay reads only the two tables ranked by expected loss).
     let backtestProbabilityOnly: CapacityTable
     /// The same valued by the model's expectation (where the suggested capacity is read).
     let expectedHistory: CapacityTable
@@ -27,25 +75,15 @@ struct SupportHistory: Sendable {
     /// `base`: the desk's policy-independent features, when several policies share them.
     init(tickets: [Ticket], policy raw: SLAPolicy, options: SupportAnalysis.Options, trainer: any BreachModelTrainer,
          base: SupportFeatureBase? = nil) throws {
-        let policy = try raw.resolved(for: tickets, extras: options.extras)
-        let metrics = policy.metrics
-        guard !metrics.isEmpty || tickets.isEmpty else { throw SLAPolicyError.noTargets(tickets: tickets.count, unmatched: policy.unmatched) }
-        let clock = SLAClock(policy: policy)
-        let now = options.now ?? tickets.reduce(Int64.min) { max($0, $1.resolvedAt ?? $1.createdAt) }
-        let pauses = options.pauses
-        let clocked = metrics.map { m in
-            tickets.indices.map { i in
-                clock.state(row: i, of: tickets[i], metric: m, pauses: pauses?[i] ?? [],
-                            at: tickets[i].isResolved ? (tickets[i].resolvedAt ?? now) : now)
-            }
-        }
-        var labels = [UInt8?](repeating: nil, count: tickets.count)
-        for i in tickets.indices where tickets[i].isResolved && tickets[i].resolvedAt != nil {
-            var any = false, breached = false
-            for k in clocked.indices { if let s = clocked[k][i] { any = true; breached = breached || s.breached } }
-            if any { labels[i] = breached ? 1 : 0 }
-        }
-        let resolvedRows = tickets.indices.filter { labels[$0] != nil }
+        try self.init(tickets: tickets, clocking: SupportClocking(tickets: tickets, policy: raw, options: options),
+                      options: options, trainer: trainer, base: base)
+    }
+
+    /// The same from the policy's clocks already taken. `probabilityOnly`: whether to build
+    /// `backtestProbabilityOnly` (one sort of every resolved ticket).
+    init(tickets: [Ticket], clocking c: SupportClocking, options: SupportAnalysis.Options, trainer: any BreachModelTrainer,
+         base: SupportFeatureBase? = nil, probabilityOnly: Bool = true) throws {
+        let policy = c.policy, labels = c.labels, resolvedRows = c.resolvedRows, now = c.now
         let extras = options.extras.flatMap { e -> TicketExtraFeatures? in
             guard e.rowCount == tickets.count, !e.isEmpty else { return nil }
             return TicketExtraFeatures(e, asOfDay: Int(CivilDate.floorDiv(now, 86_400)), rows: resolvedRows,
@@ -66,17 +104,18 @@ struct SupportHistory: Sendable {
         let expectedCost = p.indices.map { p[$0] * cost[$0] }
         let truthCost = truth.indices.map { truth[$0] * cost[$0] }
         self.policy = policy
-        self.metrics = metrics
-        self.clock = clock
+        self.metrics = c.metrics
+        self.clock = c.clock
         self.now = now
-        self.clocked = clocked
+        self.clocked = c.clocked
         self.labels = labels
         self.resolvedRows = resolvedRows
         self.extras = extras
         self.features = features
         self.oof = oof
         backtest = CapacityTable(day: day, score: expectedCost, cost: truthCost, breach: truth)
-        backtestProbabilityOnly = CapacityTable(day: day, score: p, cost: truthCost, breach: truth)
+        backtestProbabilityOnly = probabilityOnly ? CapacityTable(day: day, score: p, cost: truthCost, breach: truth)
+            : CapacityTable(day: [], score: [], cost: [], breach: [])
         expectedHistory = CapacityTable(day: day, score: expectedCost, cost: expectedCost, breach: p)
     }
 }
