@@ -131,10 +131,8 @@ extension SLAExport {
     /// The SLA policy: `sla.conf` in `$XDG_CONFIG_HOME/opsdeck/` (else `~/.config/opsdeck/`)
     /// when present, the defaults otherwise.
     static func policy(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> SLAPolicy {
-        let dir = environment["XDG_CONFIG_HOME"].map { $0 + "/opsdeck" }
-            ?? environment["HOME"].map { $0 + "/.config/opsdeck" }
-        guard let dir, FileManager.default.fileExists(atPath: dir + "/sla.conf") else { return SLAPolicy() }
-        let path = dir + "/sla.conf"
+        guard let path = UserPaths.configFile("sla.conf", environment: environment),
+              FileManager.default.fileExists(atPath: path) else { return SLAPolicy() }
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
             throw CLIError("cannot read \(path) as UTF-8 text")
         }

@@ -53,8 +53,7 @@ struct SLAReplayCommand: ParsableCommand {
             } catch let e as SLAPolicyError { throw CLIError(e.description) }
             print("SLA replay on \(source); breach model: \(replay.modelName), 3 folds out of fold")
             print("")
-            let dir = env["XDG_CONFIG_HOME"].map { $0 + "/opsdeck" } ?? env["HOME"].map { $0 + "/.config/opsdeck" }
-            let hasConf = dir.map { FileManager.default.fileExists(atPath: $0 + "/sla.conf") } ?? false
+            let hasConf = UserPaths.configFile("sla.conf", environment: env).map { FileManager.default.fileExists(atPath: $0) } ?? false
             print(SLAReplayReport.rendered(replay, currentName: current ?? (hasConf ? "current (sla.conf)" : "current (defaults)"),
                                            proposedName: policy))
         }
