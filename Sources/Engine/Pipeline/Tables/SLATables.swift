@@ -128,6 +128,13 @@ public enum SLADiagnosticsTable: RunTable {
             add("calibration", "p_breach", level, "mean_predicted", fixed(b.meanPredicted, 4))
             add("calibration", "p_breach", level, "observed_rate", fixed(b.observedRate, 4))
         }
+        // Calibrated overall can still mean over- or under-promising one priority.
+        for c in m.byPriority {
+            add("calibration", "priority", c.priority, "count", String(c.count))
+            add("calibration", "priority", c.priority, "mean_predicted", fixed(c.meanPredicted, 4))
+            add("calibration", "priority", c.priority, "observed_rate", fixed(c.observedRate, 4))
+            add("calibration", "priority", c.priority, "ece", fixed(c.ece, 4))
+        }
         for g in d.groups {
             add("group", g.dimension, g.level, "tickets", String(g.tickets))
             add("group", g.dimension, g.level, "breach_rate", fixed(g.breachRate, 4))
