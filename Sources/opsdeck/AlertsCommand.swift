@@ -43,7 +43,7 @@ struct AlertsCheckCommand: ParsableCommand {
                 return t
             }
             let context = try ExportContext(store: try store.open(create: false), runId: runId)
-            let snapshot = try Self.snapshot(context)
+            let snapshot = try context.slaSnapshot()
             let now = at ?? snapshot.now
             let inputs = AlertInput.rows(snapshot.rows, clockedAt: snapshot.now, at: now, interventionCost: snapshot.policy.interventionCost)
             var saved = try statePath.map(Self.loadState) ?? SavedState()
@@ -89,18 +89,6 @@ struct AlertsCheckCommand: ParsableCommand {
         do { return try JSONDecoder().decode(SavedState.self, from: Data(try FileSystem.read(path))) } catch {
             throw CLIError("\(path): expected the alert state a previous `opsdeck alerts check --state` wrote (\(error))")
         }
-    }
-
-    /// The run's SLA snapshot as the screen loads it (`SLAScreenLoader`): the saved artifact;
-    /// a run without one is an error, never a model refitted here.
-    static func snapshot(_ ctx: ExportContext) throws -> SupportSnapshot {
-        if let bytes = try ctx.store.artifact(run: ctx.run.id, name: SupportSnapshot.artifactName) {
-            do { return try SupportSnapshot.decode(bytes) } catch {
-                throw CLIError("\(ctx.artifactLabel(SupportSnapshot.artifactName)) is unreadable: \(error)")
-            }
-        }
-        // The run's own scores or none: alerting never refits a model (exports don't either).
-        throw CLIError("run \(ctx.run.id) has no SLA snapshot (it ran without tickets, or with an older OpsDeck); run `opsdeck run` again")
     }
 
     /// No file means no rules (nothing to alert on), not an error.

@@ -48,6 +48,25 @@ final class ExportContext {
     /// How an error names one of this run's artifacts: "run 3, artifact gates.csv".
     func artifactLabel(_ name: String) -> String { "run \(run.id), artifact \(name)" }
 
+    /// The run's saved SLA snapshot: what the SLA screen shows, the alerts check and every
+    /// SLA export read (nothing refits). A run without one says why in one line.
+    func slaSnapshot() throws -> SupportSnapshot {
+        let bytes = try slaSnapshotBytes()
+        do { return try SupportSnapshot.decode(bytes) } catch {
+            throw CLIError("\(artifactLabel(SupportSnapshot.artifactName)): \(error)")
+        }
+    }
+
+    func slaSnapshotBytes() throws -> [UInt8] {
+        if let bytes = try store.artifact(run: run.id, name: SupportSnapshot.artifactName) { return bytes }
+        // The SLA stage counts the resolved tickets it learnt from; without any it analysed nothing.
+        let analysed = run.trace.stages.contains { $0.name == "sla" && $0.counts.contains { $0.name == "resolved" } }
+        if !analysed {
+            throw CLIError("run \(run.id) has no SLA analysis (no resolved tickets); `opsdeck import tickets FILE`, then `opsdeck run`")
+        }
+        throw CLIError(StoreError.olderRun(run.id, "it has no \(SupportSnapshot.artifactName)").message)
+    }
+
     func artifactText(_ name: String) throws -> String? {
         try store.artifact(run: run.id, name: name).map { String(decoding: $0, as: UTF8.self) }
     }

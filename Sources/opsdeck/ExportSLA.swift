@@ -109,23 +109,13 @@ extension SLAExport {
     }
 
     func table(saved ctx: ExportContext) throws -> DataTable {
-        let bytes = try ctx.store.artifact(run: ctx.run.id, name: SupportSnapshot.artifactName)
-        guard let bytes else {
-            // The SLA stage counts the resolved tickets it learnt from; without any it analysed nothing.
-            let analysed = ctx.run.trace.stages.contains { $0.name == "sla" && $0.counts.contains { $0.name == "resolved" } }
-            if !analysed {
-                throw CLIError("run \(ctx.run.id) has no SLA analysis (no resolved tickets); `opsdeck import tickets FILE`, then `opsdeck run`")
-            }
-            throw CLIError(StoreError.olderRun(ctx.run.id, "it has no \(SupportSnapshot.artifactName)").message)
-        }
         if self == .diagnostics {
+            _ = try ctx.slaSnapshotBytes()  // the same "no analysis" / "older run" lines as the others
             do { return Self.diagnosticsTable(try SLADiagnosticsTable.load(ctx.store, run: ctx.run.id)) } catch {
                 throw CLIError(error.description)
             }
         }
-        do { return table(try SupportSnapshot.decode(bytes)) } catch {
-            throw CLIError("\(ctx.artifactLabel(SupportSnapshot.artifactName)): \(error)")
-        }
+        return table(try ctx.slaSnapshot())
     }
 
     /// The SLA policy: `sla.conf` in `$XDG_CONFIG_HOME/opsdeck/` (else `~/.config/opsdeck/`)
@@ -133,9 +123,18 @@ extension SLAExport {
     static func policy(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> SLAPolicy {
         guard let path = UserPaths.configFile("sla.conf", environment: environment),
               FileManager.default.fileExists(atPath: path) else { return SLAPolicy() }
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            throw CLIError("cannot read \(path) as UTF-8 text")
-        }
-        do { return try SLAPolicy.parse(text, file: path) } catch let e as SLAPolicyError { throw CLIError(e.description) }
+        return try policy(file: path)
+    }
+
+    /// A policy file in sla.conf's format (sla.conf itself, or a proposed one to replay).
+    static func policy(file: String) throws -> SLAPolicy {
+        guard let text = try? String(contentsOfFile: file, encoding: .utf8) else { throw CLIError("cannot read \(file) as UTF-8 text") }
+        do { return try SLAPolicy.parse(text, file: file) } catch let e as SLAPolicyError { throw CLIError(e.description) }
+    }
+
+    /// How a replay names the current policy: the user's sla.conf, or the defaults.
+    static func currentPolicyName(environment: [String: String]) -> String {
+        let hasConf = UserPaths.configFile("sla.conf", environment: environment).map { FileManager.default.fileExists(atPath: $0) } ?? false
+        return hasConf ? "current (sla.conf)" : "current (defaults)"
     }
 }

@@ -7,15 +7,7 @@ import Foundation
 /// capacity, and the senior roster for it per interval.
 enum SLAEconomicsExport {
     static var producers: [(String, ExportRegistry.Producer)] {
-        [("sla-economics", { ctx in economicsTable(try snapshot(ctx)) }), ("sla-roster", { ctx in rosterTable(try snapshot(ctx)) })]
-    }
-
-    static func snapshot(_ ctx: ExportContext) throws -> SupportSnapshot {
-        let name = SupportSnapshot.artifactName
-        guard let bytes = try ctx.store.artifact(run: ctx.run.id, name: name) else {
-            throw CLIError("\(ctx.artifactLabel(name)) is missing (a run saved before the SLA snapshot); run `opsdeck run` again")
-        }
-        do { return try SupportSnapshot.decode(bytes) } catch { throw CLIError("\(ctx.artifactLabel(name)) is unreadable: \(error)") }
+        [("sla-economics", { ctx in economicsTable(try ctx.slaSnapshot()) }), ("sla-roster", { ctx in rosterTable(try ctx.slaSnapshot()) })]
     }
 
     static func economicsTable(_ s: SupportSnapshot) -> DataTable {

@@ -42,8 +42,8 @@ struct SLAReplayCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let env = ProcessInfo.processInfo.environment
-            let now = try current.map(Self.policy(file:)) ?? SLAExport.policy(environment: env)
-            let proposed = try Self.policy(file: policy)
+            let now = try current.map(SLAExport.policy(file:)) ?? SLAExport.policy(environment: env)
+            let proposed = try SLAExport.policy(file: policy)
             let (history, extras, source) = try self.history(statuses: now.statusMapping)
             let trainer: any BreachModelTrainer = model == "gbm" ? Pipeline.breachTrainer(seed: seed) : NaiveBayesBreachTrainer()
             let replay: PolicyReplay
@@ -53,24 +53,16 @@ struct SLAReplayCommand: ParsableCommand {
             } catch let e as SLAPolicyError { throw CLIError(e.description) }
             print("SLA replay on \(source); breach model: \(replay.modelName), 3 folds out of fold")
             print("")
-            let hasConf = UserPaths.configFile("sla.conf", environment: env).map { FileManager.default.fileExists(atPath: $0) } ?? false
-            print(SLAReplayReport.rendered(replay, currentName: current ?? (hasConf ? "current (sla.conf)" : "current (defaults)"),
+            print(SLAReplayReport.rendered(replay, currentName: current ?? SLAExport.currentPolicyName(environment: env),
                                            proposedName: policy))
         }
-    }
-
-    static func policy(file: String) throws -> SLAPolicy {
-        guard let text = try? String(contentsOfFile: file, encoding: .utf8) else { throw CLIError("cannot read \(file) as UTF-8 text") }
-        do { return try SLAPolicy.parse(text, file: file) } catch let e as SLAPolicyError { throw CLIError(e.description) }
     }
 
     /// The tickets a run would analyse: the latest import (gated, with its own columns), or the demo.
     func history(statuses: StatusMapping) throws -> ([Ticket], CustomerExtras?, String) {
         let db = try store.open()
         if !demo, let d = try db.latestImport(kind: "tickets") {
-            let loaded = try db.tickets(dataset: d.id, statuses: statuses)
-            let (kept, _) = QualityGates.tickets(loaded, source: "tickets")
-            let extras = try db.customerExtras(dataset: d.id).map { $0.aligned(fromIDs: loaded.map(\.id), toIDs: kept.map(\.id)) }
+            let (kept, extras) = try Self.gatedTickets(db, dataset: d.id, statuses: statuses)
             return (kept, extras, "tickets dataset \(d.id) (\(kept.count) tickets from \(d.source))")
         }
         let cfg = PipelineConfig(tickets: tickets, seed: seed)
@@ -78,5 +70,14 @@ struct SLAReplayCommand: ParsableCommand {
             .generate(count: tickets, customerCount: cfg.customers, customerID: CustomerGenerator.id)
         let (kept, _) = QualityGates.tickets(generated, source: "tickets")
         return (kept, nil, "the demo desk (\(kept.count) tickets, seed \(seed))")
+    }
+
+    /// A tickets dataset as a run analyses it: through the ticket gates, with the extra
+    /// columns of the tickets they kept.
+    static func gatedTickets(_ db: Store, dataset: Int64, statuses: StatusMapping) throws -> ([Ticket], CustomerExtras?) {
+        let loaded = try db.tickets(dataset: dataset, statuses: statuses)
+        let (kept, _) = QualityGates.tickets(loaded, source: "tickets")
+        let extras = try db.customerExtras(dataset: dataset).map { $0.aligned(fromIDs: loaded.map(\.id), toIDs: kept.map(\.id)) }
+        return (kept, extras)
     }
 }

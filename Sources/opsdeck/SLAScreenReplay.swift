@@ -12,23 +12,19 @@ enum SLAScreenReplay {
     static func source(store: Store, run: RunRecord, environment env: [String: String]) -> SLAReplaySource? {
         guard let path = UserPaths.configFile(fileName, environment: env) else { return nil }
         let dataset = run.ticketsDataset, runID = run.id
-        let hasConf = UserPaths.configFile("sla.conf", environment: env).map { FileManager.default.fileExists(atPath: $0) } ?? false
         return SLAReplaySource(proposedPath: path) { report in
             guard FileManager.default.fileExists(atPath: path) else { return .absent(path: path) }
             do {
                 report("reading the policies")
                 let now = try SLAExport.policy(environment: env)
-                let proposed = try SLAReplayCommand.policy(file: path)
+                let proposed = try SLAExport.policy(file: path)
                 guard let dataset else { return .failed("run \(runID) has no ticket dataset to replay on") }
                 report("loading the run's tickets")
-                let loaded = try store.tickets(dataset: dataset, statuses: now.statusMapping)
-                let (kept, _) = QualityGates.tickets(loaded, source: "tickets")
-                let extras = try store.customerExtras(dataset: dataset)
-                    .map { $0.aligned(fromIDs: loaded.map(\.id), toIDs: kept.map(\.id)) }
+                let (kept, extras) = try SLAReplayCommand.gatedTickets(store, dataset: dataset, statuses: now.statusMapping)
                 report("replaying both policies on \(kept.count) tickets")
                 let replay = try PolicyReplay.run(tickets: kept, extras: extras, current: now, proposed: proposed,
                                                   options: .init(folds: 3, seed: 42))
-                return .replayed(replay, currentName: hasConf ? "current (sla.conf)" : "current (defaults)",
+                return .replayed(replay, currentName: SLAExport.currentPolicyName(environment: env),
                                  proposedName: fileName, source: "run \(runID)'s \(kept.count) tickets (dataset \(dataset))")
             } catch let e as SLAPolicyError {
                 return .failed(e.description)
