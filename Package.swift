@@ -21,14 +21,38 @@ let package = Package(
             pkgConfig: "ncursesw",
             providers: [.apt(["libncursesw5-dev"])]
         ),
+        // Engine, one target per folder of Sources/Engine; the arrows only point down.
+        .target(name: "Core", path: "Sources/Engine/Core"),
+        .target(name: "Learning", dependencies: ["Core"], path: "Sources/Engine/Learning"),
+        .target(name: "Optimisation", dependencies: ["Core"], path: "Sources/Engine/Optimisation"),
+        .target(name: "Synthetic", dependencies: ["Core", "Optimisation"], path: "Sources/Engine/Synthetic"),
+        .target(name: "Support", dependencies: ["Core", "Learning", "Optimisation", "Synthetic"], path: "Sources/Engine/Support"),
         .target(
-            name: "Engine",
+            name: "Sales",
+            dependencies: ["Core", "Learning", "Optimisation", "Synthetic", "Support", .product(name: "Mustache", package: "swift-mustache")],
+            path: "Sources/Engine/Sales"
+        ),
+        .target(
+            name: "Store",
             dependencies: [
+                "Core", "Learning",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // The C API, for binding bulk dataset rows straight to a prepared statement.
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
-                .product(name: "Mustache", package: "swift-mustache"),
-            ]
+            ],
+            path: "Sources/Engine/Store"
+        ),
+        .target(
+            name: "Pipeline",
+            dependencies: ["Core", "Learning", "Optimisation", "Synthetic", "Support", "Sales", "Store",
+                           .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Sources/Engine/Pipeline"
+        ),
+        // The engine as one import for the screens and the commands.
+        .target(
+            name: "Engine",
+            dependencies: ["Core", "Learning", "Optimisation", "Synthetic", "Support", "Sales", "Store", "Pipeline"],
+            path: "Sources/Engine/Umbrella"
         ),
         .target(name: "TUI", dependencies: ["Engine", "CNcursesw"]),
         // What the commands and the benches share: one-line user errors, option range checks,
@@ -62,7 +86,15 @@ let package = Package(
         .executableTarget(name: "opsdeck-fuzz", dependencies: ["Engine", "TUI"]),
         // Seeded data sets the engine's and the screens' tests share.
         .target(name: "OpsDeckTestSupport", dependencies: ["Engine"], path: "Tests/TestSupport"),
-        .testTarget(name: "EngineTests", dependencies: ["Engine", "OpsDeckTestSupport", "BenchSupport"], exclude: ["Data/Fixtures"]),
+        // One test target per Engine target, mirroring Sources/Engine in Tests/EngineTests.
+        .testTarget(name: "CoreTests", dependencies: ["Core", "Learning", "OpsDeckTestSupport", "Store", "Support", "Synthetic"], path: "Tests/EngineTests/Core", exclude: ["Data/Fixtures"]),
+        .testTarget(name: "LearningTests", dependencies: ["Core", "Learning", "Store"], path: "Tests/EngineTests/Learning"),
+        .testTarget(name: "OptimisationTests", dependencies: ["BenchSupport", "Core", "OpsDeckTestSupport", "Optimisation"], path: "Tests/EngineTests/Optimisation"),
+        .testTarget(name: "SyntheticTests", dependencies: ["Core", "Learning", "Synthetic"], path: "Tests/EngineTests/Synthetic"),
+        .testTarget(name: "SupportTests", dependencies: ["OpsDeckTestSupport", "Core", "Learning", "Optimisation", "Pipeline", "Support", "Synthetic"], path: "Tests/EngineTests/Support"),
+        .testTarget(name: "SalesTests", dependencies: ["OpsDeckTestSupport", "Core", "Learning", "Optimisation", "Pipeline", "Sales", "Store", "Support", "Synthetic"], path: "Tests/EngineTests/Sales"),
+        .testTarget(name: "StoreTests", dependencies: ["OpsDeckTestSupport", "Core", "Pipeline", "Store", "Synthetic"], path: "Tests/EngineTests/Store"),
+        .testTarget(name: "PipelineTests", dependencies: ["OpsDeckTestSupport", "Core", "Pipeline", "Sales", "Store", "Support", "Synthetic"], path: "Tests/EngineTests/Pipeline"),
         .testTarget(name: "BenchSupportTests", dependencies: ["BenchSupport", "Engine"]),
         // Command-line parsing and validation (issue 17's option inputs), on the real commands;
         // CommandLineTests runs the built binary end to end (outputs, exit codes, files).

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Import benchmark reference (issue 16): writes N tickets in the Zendesk API shape (the
-columns of Tests/EngineTests/Data/Fixtures/Vendors/zendesk_tickets_api.csv), then times
+columns of Tests/EngineTests/Core/Data/Fixtures/Vendors/zendesk_tickets_api.csv), then times
 pandas.read_csv of that file (with the three time columns parsed, as OpsDeck parses them)
 in this process. Run OpsDeck on the same file in the same sitting:
 

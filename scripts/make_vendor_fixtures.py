@@ -13,8 +13,8 @@ import random
 import unicodedata
 from datetime import datetime, timedelta, timezone
 
-# Writes into Tests/EngineTests/Data/Fixtures/Vendors (this script lives in scripts/).
-OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Tests", "EngineTests", "Data", "Fixtures", "Vendors")
+# Writes into Tests/EngineTests/Core/Data/Fixtures/Vendors (this script lives in scripts/).
+OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Tests", "EngineTests", "Core", "Data", "Fixtures", "Vendors")
 UTC = timezone.utc
 NOW = datetime(2024, 4, 1, 9, 0, 0, tzinfo=UTC)        # "export taken at"
 START = datetime(2024, 2, 1, 0, 0, 0, tzinfo=UTC)

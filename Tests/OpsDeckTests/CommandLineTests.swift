@@ -6,7 +6,7 @@ import Testing
 /// config folder of its own.
 @Suite(.enabled(if: CommandProcess.binary != nil, CommandProcess.skipReason))
 struct CommandLineTests {
-    static let vendors = CommandProcess.repository.appendingPathComponent("Tests/EngineTests/Data/Fixtures/Vendors")
+    static let vendors = CommandProcess.repository.appendingPathComponent("Tests/EngineTests/Core/Data/Fixtures/Vendors")
 
     @Test func runSavesARunAndExportReadsIt() throws {
         let s = try CommandProcess()

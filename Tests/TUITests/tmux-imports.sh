@@ -9,7 +9,7 @@ set -u
 binary=${1:-}
 [[ -n "$binary" && -x "$binary" ]] || { echo "tmux-imports: FAIL: pass the opsdeck binary" >&2; exit 1; }
 here=$(cd "$(dirname "$0")" && pwd)
-vendors="$here/../EngineTests/Data/Fixtures/Vendors"
+vendors="$here/../EngineTests/Core/Data/Fixtures/Vendors"
 data=$(mktemp -d); config=$(mktemp -d)
 # A socket per opening: a server still shutting down must never take the next session.
 opened=0

@@ -1,3 +1,4 @@
+import Core
 /// A feature frame discretised for histogram learners: each column as `UInt8` bins,
 /// column-major (`bins[column][row]`), with the per-column `FeatureBinning` that produced
 /// them so that other frames (validation, scoring) can be binned the same way.
@@ -71,7 +72,7 @@ public struct BinnedMatrix: Sendable {
 
     /// Row-major copy (`out[row * columnCount + column]`): one cache line per row, which is
     /// what the histogram loop of the boosting learner wants.
-    func rowMajor() -> [UInt8] {
+    package func rowMajor() -> [UInt8] {
         let f = columnCount
         var out = [UInt8](repeating: 0, count: rowCount * f)
         out.withUnsafeMutableBufferPointer { o in

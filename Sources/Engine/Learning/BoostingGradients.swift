@@ -1,11 +1,12 @@
 import Dispatch
+import Core
 
 /// Per-row (gradient, hessian) of the boosting losses: log-loss (p − y, p(1 − p)), squared
 /// error (s − y, 1).
-enum BoostingGradients {
+package enum BoostingGradients {
     /// With several threads and enough rows, contiguous row chunks; every element is computed
     /// the same way, so the result does not depend on the thread count.
-    static func compute(scores: [Double], labels: [Double], binary: Bool, threads: Int, into gh: inout [SIMD2<Float>]) {
+    package static func compute(scores: [Double], labels: [Double], binary: Bool, threads: Int, into gh: inout [SIMD2<Float>]) {
         let n = scores.count
         let chunks = threads > 1 && n >= 16_384 ? threads : 1
         let per = (n + chunks - 1) / chunks

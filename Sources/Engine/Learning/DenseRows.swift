@@ -1,11 +1,12 @@
+import Core
 /// A frame as a row-major `Double` matrix for tree traversal: numeric values as they are
 /// (NaN = missing), categorical codes as integers (NaN = missing or unknown label).
-struct DenseRows {
-    let rowCount: Int
-    let columnCount: Int
-    var values: [Double]
+package struct DenseRows {
+    package let rowCount: Int
+    package let columnCount: Int
+    package var values: [Double]
 
-    init(frame: FeatureFrame, schema: FrameSchema) throws {
+    package init(frame: FeatureFrame, schema: FrameSchema) throws {
         let cols = try schema.aligned(frame)
         let rowCount = frame.rowCount
         let f = cols.count

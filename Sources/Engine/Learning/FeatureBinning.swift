@@ -1,3 +1,4 @@
+import Core
 /// How one column's values map to histogram bins. Numeric: ascending upper edges (a value
 /// `v` falls in the first bin `b` with `v <= upperEdges[b]`, the last edge is +inf) and a
 /// dedicated missing bin after them. Categorical: codes are ranked by frequency and the
@@ -31,7 +32,7 @@ public struct FeatureBinning: Sendable, Equatable {
     /// very frequent values get their own bin, the rest are cut greedily into bins of about
     /// equal count (at least `minDataInBin` each). One bin is kept for missing values when
     /// the sample has any.
-    static func numeric(sample: [Float], maxBins: Int, minDataInBin: Int = 3) -> FeatureBinning {
+    package static func numeric(sample: [Float], maxBins: Int, minDataInBin: Int = 3) -> FeatureBinning {
         let values = FloatRadixSort.ascending(sample)
         let valueBins = values.count < sample.count ? maxBins - 1 : maxBins
         var distinct: [Double] = []
@@ -114,7 +115,7 @@ public struct FeatureBinning: Sendable, Equatable {
         return edges
     }
 
-    static func categorical(codes: [Int32], labelCount: Int, maxBins: Int) -> FeatureBinning {
+    package static func categorical(codes: [Int32], labelCount: Int, maxBins: Int) -> FeatureBinning {
         var freq = [Int](repeating: 0, count: labelCount)
         for c in codes where c >= 0 { freq[Int(c)] += 1 }
         let present = (0..<labelCount).filter { freq[$0] > 0 }
@@ -126,7 +127,7 @@ public struct FeatureBinning: Sendable, Equatable {
     }
 
     @inline(__always)
-    func bin(numeric v: Float, edges: UnsafeBufferPointer<Double>) -> UInt8 {
+    package func bin(numeric v: Float, edges: UnsafeBufferPointer<Double>) -> UInt8 {
         if v.isNaN { return UInt8(edges.count) }
         let d = Double(v)
         var lo = 0, hi = edges.count - 1

@@ -1,3 +1,4 @@
+import Core
 /// Writes a frame (plus extra numeric columns such as targets) as CSV: numbers in their
 /// shortest round-trip form, categories as labels, missing values as empty cells.
 extension FeatureFrame {

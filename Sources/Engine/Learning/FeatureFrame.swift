@@ -1,3 +1,4 @@
+import Core
 /// Column-based model input: named numeric columns (`Float`, NaN = missing) and named
 /// categorical columns (`Int32` codes into `labels`, -1 = missing), all of one length.
 /// Every learner in Engine takes this, so a pipeline builds it once from its records.
@@ -12,8 +13,8 @@ public struct FeatureFrame: Sendable, Equatable {
         }
     }
 
-    public internal(set) var names: [String] = []
-    public internal(set) var columns: [Column] = []
+    public package(set) var names: [String] = []
+    public package(set) var columns: [Column] = []
     public let rowCount: Int
 
     public init(rowCount: Int) { self.rowCount = rowCount }
@@ -90,11 +91,15 @@ public struct FrameSchema: Sendable, Equatable {
     /// nil for a numeric column; the labels of a categorical one.
     public var categoryLabels: [[String]?]
 
+    package init(names: [String], categoryLabels: [[String]?]) {
+        self.names = names; self.categoryLabels = categoryLabels
+    }
+
     public var count: Int { names.count }
 
     /// Raw per-column arrays of `frame` in this schema's order and coding: numeric columns
     /// as given, categorical codes re-mapped by label when the frame labels differ.
-    func aligned(_ frame: FeatureFrame) throws -> [AlignedColumn] {
+    package func aligned(_ frame: FeatureFrame) throws -> [AlignedColumn] {
         guard frame.columnCount == count else {
             throw LearningError.columnCountMismatch(expected: count, got: frame.columnCount)
         }
@@ -121,12 +126,12 @@ public struct FrameSchema: Sendable, Equatable {
     }
 }
 
-enum AlignedColumn {
+package enum AlignedColumn {
     case numeric([Float])
     case categorical([Int32])
 
     /// The value as a Double: categorical codes as integers, missing codes as NaN.
-    @inline(__always) func value(_ row: Int) -> Double {
+    @inline(__always) package func value(_ row: Int) -> Double {
         switch self {
         case .numeric(let v): return Double(v[row])
         case .categorical(let c): return c[row] < 0 ? .nan : Double(c[row])

@@ -1,10 +1,11 @@
+import Core
 /// Ascending sort of a column's non-missing `Float` values, as `Double`, by LSD radix on the
 /// bit patterns: four 8-bit passes, O(n). Binning sorts every numeric column of every fit
 /// (each fold of each model), and a comparison sort of the widened values was most of it.
-enum FloatRadixSort {
+package enum FloatRadixSort {
     /// The non-NaN values of `x` in ascending order; −0 is read as +0, so equal values are
     /// adjacent exactly as a comparison sort leaves them.
-    static func ascending(_ x: [Float]) -> [Double] {
+    package static func ascending(_ x: [Float]) -> [Double] {
         var keys = [UInt32]()
         keys.reserveCapacity(x.count)
         for v in x where !v.isNaN {

@@ -1,4 +1,5 @@
 import Dispatch
+import Core
 
 /// Histogram gradient boosting (log-loss classifier or squared-error regressor).
 ///
@@ -191,7 +192,7 @@ public struct GradientBoosting: Sendable {
         }
     }
 
-    static func loss(_ task: BoostingTask, scores: [Double], labels: [Double]) -> Double {
+    package static func loss(_ task: BoostingTask, scores: [Double], labels: [Double]) -> Double {
         var s = 0.0
         switch task {
         case .binaryClassification:

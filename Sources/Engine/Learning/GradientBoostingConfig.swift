@@ -1,3 +1,4 @@
+import Core
 /// Settings of a gradient-boosted tree ensemble. Defaults follow LightGBM's, so the same
 /// numbers mean the same thing to a user who knows it.
 public struct GradientBoostingConfig: Sendable, Equatable {
@@ -44,7 +45,7 @@ public struct GradientBoostingConfig: Sendable, Equatable {
         self.seed = seed
     }
 
-    func validate() throws {
+    package func validate() throws {
         func need(_ ok: Bool, _ m: String) throws { if !ok { throw LearningError.invalidParameter(m) } }
         try need(trees >= 1, "trees must be at least 1")
         try need(learningRate > 0 && learningRate.isFinite, "learningRate must be positive")
@@ -59,7 +60,7 @@ public struct GradientBoostingConfig: Sendable, Equatable {
         try need(growth == .leafWise || maxDepth > 0, "depth-wise growth needs maxDepth > 0")
     }
 
-    var treeParams: TreeParams {
+    package var treeParams: TreeParams {
         var p = TreeParams()
         p.numLeaves = growth == .depthWise ? min(numLeaves, 1 << min(maxDepth, 16)) : numLeaves
         p.maxDepth = maxDepth

@@ -1,7 +1,8 @@
+import Core
 /// Versioned binary form (`ODGB`, version 1, little-endian), for storing a model in
 /// SQLite and for checking that the same seed gives the same model, byte for byte.
 extension GradientBoostingModel {
-    static let formatVersion: UInt32 = 1
+    package static let formatVersion: UInt32 = 1
 
     public func serialized() -> [UInt8] {
         var w = ByteWriter()

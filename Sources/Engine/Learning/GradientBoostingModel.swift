@@ -1,3 +1,4 @@
+import Core
 /// A fitted boosted ensemble: raw score = `initScore` + the sum of the trees' leaf values.
 public struct GradientBoostingModel: Sendable, Equatable {
     public let task: BoostingTask

@@ -1,27 +1,28 @@
+import Core
 /// A tree just grown by `HistogramTreeLearner`, in bin space and LightGBM's layout:
 /// internal nodes `0..<leafCount-1`, leaves `0..<leafCount`, a child `c < 0` is leaf `~c`.
 /// Leaf values are raw (not yet scaled by a learning rate).
-struct GrownTree: Sendable {
-    var feature: [Int32] = []
-    var thresholdBin: [UInt8] = []
-    var defaultLeft: [Bool] = []
-    var isCategorical: [Bool] = []
-    var leftBins: [[UInt8]] = []
-    var left: [Int32] = []
-    var right: [Int32] = []
-    var gain: [Double] = []
-    var leafValue: [Double] = [0]
+package struct GrownTree: Sendable {
+    package var feature: [Int32] = []
+    package var thresholdBin: [UInt8] = []
+    package var defaultLeft: [Bool] = []
+    package var isCategorical: [Bool] = []
+    package var leftBins: [[UInt8]] = []
+    package var left: [Int32] = []
+    package var right: [Int32] = []
+    package var gain: [Double] = []
+    package var leafValue: [Double] = [0]
     /// Rows (of the bag) that reached each leaf: cover for TreeSHAP.
-    var leafRows: [Int] = [0]
+    package var leafRows: [Int] = [0]
     /// Where each leaf's rows sit in the learner's index array after growth.
-    var leafBegin: [Int] = [0]
+    package var leafBegin: [Int] = [0]
 
-    var leafCount: Int { leafValue.count }
+    package var leafCount: Int { leafValue.count }
 
     /// 256 bytes per internal node, 1 where a row with that bin goes left (a missing value:
     /// the node's default side; a category: whether its bin is in `leftBins`), so a binned
     /// row walks the tree by one lookup per level.
-    func leftTable(missingBins: [Int]) -> [UInt8] {
+    package func leftTable(missingBins: [Int]) -> [UInt8] {
         var table = [UInt8](repeating: 0, count: feature.count << 8)
         for i in feature.indices {
             let base = i << 8
@@ -39,11 +40,11 @@ struct GrownTree: Sendable {
 
 /// Moves raw pointers into `concurrentPerform` closures; the caller guarantees that
 /// concurrent users touch disjoint memory.
-struct SendablePointer<T>: @unchecked Sendable {
-    let p: UnsafeMutablePointer<T>
+package struct SendablePointer<T>: @unchecked Sendable {
+    package let p: UnsafeMutablePointer<T>
 }
 
 /// A read-only buffer handed to `concurrentPerform` workers.
-struct UnsafeSendableBuffer<T>: @unchecked Sendable {
-    let p: UnsafeBufferPointer<T>
+package struct UnsafeSendableBuffer<T>: @unchecked Sendable {
+    package let p: UnsafeBufferPointer<T>
 }

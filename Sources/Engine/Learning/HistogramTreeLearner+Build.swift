@@ -1,4 +1,5 @@
 import Dispatch
+import Core
 
 extension HistogramTreeLearner {
     /// Histogram of rows `indices[begin..<begin+count]` (or rows `begin..<begin+count`
@@ -7,7 +8,7 @@ extension HistogramTreeLearner {
     /// each feature's pass reads its bin column and those gradients front to back and adds
     /// into one small histogram. Each feature is summed by one worker in a fixed order, so
     /// the sums are bit-identical whatever the thread count.
-    func build(slot: Int, begin: Int, count: Int, direct: Bool, gh: [SIMD2<Float>]) {
+    package func build(slot: Int, begin: Int, count: Int, direct: Bool, gh: [SIMD2<Float>]) {
         let out = pool + slot * totalBins
         let f = featureCount
         let parallel = params.threads > 1 && count >= 4096 && f > 1

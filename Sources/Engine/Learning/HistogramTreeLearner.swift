@@ -1,4 +1,5 @@
 import Dispatch
+import Core
 
 /// Grows one regression tree on gradients/hessians from per-feature histograms, as
 /// LightGBM does: rows of a leaf are a contiguous range of one index array (partitioned in
@@ -7,31 +8,31 @@ import Dispatch
 /// Buffers are allocated once per learner and reused by every tree and node.
 /// One tree is grown at a time; the only concurrent work inside is on disjoint histogram
 /// ranges and read-only split searches, hence `@unchecked Sendable`.
-final class HistogramTreeLearner: @unchecked Sendable {
-    let rowCount: Int
-    let featureCount: Int
-    let params: TreeParams
-    let rowBins: [UInt8]
-    let offsets: [Int]
-    let binCounts: [Int]
-    let categorical: [Bool]
-    let missingBins: [Int]
-    let totalBins: Int
-    let pool: UnsafeMutablePointer<SIMD2<Double>>
+package final class HistogramTreeLearner: @unchecked Sendable {
+    package let rowCount: Int
+    package let featureCount: Int
+    package let params: TreeParams
+    package let rowBins: [UInt8]
+    package let offsets: [Int]
+    package let binCounts: [Int]
+    package let categorical: [Bool]
+    package let missingBins: [Int]
+    package let totalBins: Int
+    package let pool: UnsafeMutablePointer<SIMD2<Double>>
     /// Feature-major bins (`columns[f * rowCount + row]`): the histogram loop reads one
     /// feature at a time into a 4 KiB histogram that stays in L1, and a split partitions
     /// on one contiguous column.
-    let columns: UnsafeMutablePointer<UInt8>
+    package let columns: UnsafeMutablePointer<UInt8>
     /// A leaf's (gradient, hessian) pairs gathered into its row order once per build, so
     /// every feature's pass reads them sequentially (LightGBM's ordered gradients).
-    let ordered: UnsafeMutablePointer<SIMD2<Float>>
+    package let ordered: UnsafeMutablePointer<SIMD2<Float>>
     /// Three partial histograms of one feature per worker thread (see `build`).
-    let lanes: UnsafeMutablePointer<SIMD2<Double>>
-    let maxFeatureBins: Int
-    private(set) var indices: [Int32]
+    package let lanes: UnsafeMutablePointer<SIMD2<Double>>
+    package let maxFeatureBins: Int
+    package private(set) var indices: [Int32]
     private var scratch: [Int32]
 
-    init(binned: BinnedMatrix, params: TreeParams) {
+    package init(binned: BinnedMatrix, params: TreeParams) {
         rowCount = binned.rowCount
         featureCount = binned.columnCount
         self.params = params
@@ -63,7 +64,7 @@ final class HistogramTreeLearner: @unchecked Sendable {
 
     /// One histogram per leaf is kept for subtraction: refuse settings that would need
     /// more than 1 GiB of them rather than fail to allocate.
-    static func checkMemory(leaves: Int, columns: Int, maxBins: Int) throws {
+    package static func checkMemory(leaves: Int, columns: Int, maxBins: Int) throws {
         let bytes = Double(leaves) * Double(columns) * Double(maxBins + 1) * 16
         guard bytes <= Double(1 << 30) else {
             throw LearningError.invalidParameter("leaves × columns × bins too large for histograms; lower numLeaves or maxBins")
@@ -87,7 +88,7 @@ final class HistogramTreeLearner: @unchecked Sendable {
 
     /// `gh[r]` = (gradient, hessian) of row r. `bag`: the rows to learn from (nil = all).
     /// `features`: the columns this tree may split on.
-    func grow(gh: [SIMD2<Float>], bag: [Int32]?, features: [Int], rng: inout SeededRNG) -> GrownTree {
+    package func grow(gh: [SIMD2<Float>], bag: [Int32]?, features: [Int], rng: inout SeededRNG) -> GrownTree {
         let p = params
         var tree = GrownTree()
         let bagCount = bag?.count ?? rowCount

@@ -1,4 +1,5 @@
 import Dispatch
+import Core
 
 /// Isolation forest (Liu, Ting & Zhou 2008): random axis splits on small subsamples;
 /// anomalies isolate in few splits. Scores are `2^(−E[h(x)] / c(ψ))` in [0, 1], higher is
@@ -21,7 +22,7 @@ public struct IsolationForest: Sendable {
     }
 
     /// Average path length of an unsuccessful search in a binary search tree of n items.
-    static func c(_ n: Int) -> Double {
+    package static func c(_ n: Int) -> Double {
         if n <= 1 { return 0 }
         if n == 2 { return 1 }
         let h = _log(Double(n - 1)) + 0.5772156649015329
@@ -82,19 +83,19 @@ public struct IsolationForest: Sendable {
 /// Trees stored flat. Children are adjacent (right = left + 1) and a leaf points to
 /// itself with an infinite split, so every row takes exactly `depth[t]` branch-free steps
 /// and several rows can descend a tree in lockstep. `value` is a leaf's depth + c(size).
-struct FlatIsolationTrees: Sendable, Equatable {
-    var roots: [Int32] = []
-    var depth: [Int32] = []
-    var feature: [Int32] = []
-    var split: [Float] = []
-    var left: [Int32] = []
-    var value: [Float] = []
+package struct FlatIsolationTrees: Sendable, Equatable {
+    package var roots: [Int32] = []
+    package var depth: [Int32] = []
+    package var feature: [Int32] = []
+    package var split: [Float] = []
+    package var left: [Int32] = []
+    package var value: [Float] = []
 
-    mutating func appendNodes(_ k: Int) {
+    package mutating func appendNodes(_ k: Int) {
         for _ in 0..<k { feature.append(0); split.append(.infinity); left.append(Int32(left.count)); value.append(0) }
     }
 
-    mutating func grow(node me: Int, _ x: UnsafeBufferPointer<Float>, columns f: Int, rows: inout [Int], lo: Int,
+    package mutating func grow(node me: Int, _ x: UnsafeBufferPointer<Float>, columns f: Int, rows: inout [Int], lo: Int,
                        hi: Int, depth: Int, limit: Int, rng: inout SeededRNG) {
         let size = hi - lo
         if size <= 1 || depth >= limit {
@@ -126,11 +127,11 @@ struct FlatIsolationTrees: Sendable, Equatable {
 
 public struct IsolationForestModel: Sendable, Equatable {
     public let schema: FrameSchema
-    let medians: [Float]
+    package let medians: [Float]
     public let sampleSize: Int
-    let forest: FlatIsolationTrees
+    package let forest: FlatIsolationTrees
     /// Scores at or above this are flagged (set from `contamination`).
-    public internal(set) var threshold: Double?
+    public package(set) var threshold: Double?
 
     public func scores(_ frame: FeatureFrame, threads: Int = 1) throws -> [Double] {
         _ = try schema.aligned(frame)
@@ -143,7 +144,7 @@ public struct IsolationForestModel: Sendable, Equatable {
         return try scores(frame).map { $0 >= t }
     }
 
-    func scores(matrix: [Float], rows n: Int, threads: Int) -> [Double] {
+    package func scores(matrix: [Float], rows n: Int, threads: Int) -> [Double] {
         var out = [Double](repeating: 0, count: n)
         let f = schema.count
         let norm = IsolationForest.c(sampleSize) * Double(forest.roots.count)
@@ -159,7 +160,7 @@ public struct IsolationForestModel: Sendable, Equatable {
         return out
     }
 
-    static func medians(_ frame: FeatureFrame) -> [Float] {
+    package static func medians(_ frame: FeatureFrame) -> [Float] {
         frame.columns.map { col in
             let v: [Float]
             switch col {
@@ -170,7 +171,7 @@ public struct IsolationForestModel: Sendable, Equatable {
         }
     }
 
-    static func matrix(_ frame: FeatureFrame, medians: [Float]) -> [Float] {
+    package static func matrix(_ frame: FeatureFrame, medians: [Float]) -> [Float] {
         let f = frame.columnCount
         var m = [Float](repeating: 0, count: frame.rowCount * f)
         for (j, col) in frame.columns.enumerated() {

@@ -1,3 +1,4 @@
+import Core
 /// Everything that can go wrong when fitting or applying a model, with enough detail
 /// to tell a user what to fix. Learning code throws these; it never traps on bad input.
 public enum LearningError: Error, Equatable, Sendable, CustomStringConvertible {
@@ -33,15 +34,15 @@ public enum LearningError: Error, Equatable, Sendable, CustomStringConvertible {
 }
 
 /// Checks shared by every supervised fit.
-enum Validate {
-    static func labels(_ y: [Double], rows: Int) throws {
+package enum Validate {
+    package static func labels(_ y: [Double], rows: Int) throws {
         guard rows > 0 else { throw LearningError.noRows }
         guard y.count == rows else { throw LearningError.labelCountMismatch(expected: rows, got: y.count) }
         for (i, v) in y.enumerated() where !v.isFinite { throw LearningError.nonFiniteTarget(row: i) }
     }
 
     /// Binary labels must be 0 or 1 and both present.
-    static func binaryLabels(_ y: [Double], rows: Int) throws {
+    package static func binaryLabels(_ y: [Double], rows: Int) throws {
         try labels(y, rows: rows)
         var seen0 = false, seen1 = false
         for (i, v) in y.enumerated() {
@@ -54,7 +55,9 @@ enum Validate {
 }
 
 /// A learning error carried across threads as text.
-struct LearningFailure: Error, CustomStringConvertible {
-    var message: String
-    var description: String { message }
+package struct LearningFailure: Error, CustomStringConvertible {
+    package var message: String
+    package var description: String { message }
+
+    package init(message: String) { self.message = message }
 }

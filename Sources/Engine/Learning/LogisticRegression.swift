@@ -1,3 +1,4 @@
+import Core
 /// L2-regularised logistic regression, the simple baseline: numeric columns standardised
 /// (missing → the training mean), categorical columns one-hot (missing → all zeros),
 /// fitted by Newton's method with step halving. Minimises Σ log-loss + l2/2·‖w‖²
@@ -73,7 +74,7 @@ public struct LogisticRegression: Sendable {
 
 public struct LogisticRegressionModel: Sendable, Equatable {
     public let schema: FrameSchema
-    let encoding: LinearEncoding
+    package let encoding: LinearEncoding
     /// One weight per encoded column, then the intercept.
     public let weights: [Double]
 
@@ -90,14 +91,14 @@ public struct LogisticRegressionModel: Sendable, Equatable {
 }
 
 /// Standardisation and one-hot layout learnt from the training frame.
-struct LinearEncoding: Sendable, Equatable {
-    var means: [Double] = []
-    var scales: [Double] = []
+package struct LinearEncoding: Sendable, Equatable {
+    package var means: [Double] = []
+    package var scales: [Double] = []
     /// First encoded column of each frame column.
-    var starts: [Int] = []
-    var width = 0
+    package var starts: [Int] = []
+    package var width = 0
 
-    init(_ frame: FeatureFrame) {
+    package init(_ frame: FeatureFrame) {
         for col in frame.columns {
             starts.append(width)
             switch col {
@@ -117,7 +118,7 @@ struct LinearEncoding: Sendable, Equatable {
     }
 
     /// Row-major design matrix with a trailing 1 for the intercept.
-    func design(_ frame: FeatureFrame) throws -> [Double] {
+    package func design(_ frame: FeatureFrame) throws -> [Double] {
         guard frame.columnCount == starts.count else {
             throw LearningError.columnCountMismatch(expected: starts.count, got: frame.columnCount)
         }
@@ -146,9 +147,9 @@ struct LinearEncoding: Sendable, Equatable {
     }
 }
 
-enum Cholesky {
+package enum Cholesky {
     /// Solves A x = b for symmetric positive-definite A (row-major n×n); nil if not SPD.
-    static func solve(_ a: [Double], _ b: [Double], _ n: Int) -> [Double]? {
+    package static func solve(_ a: [Double], _ b: [Double], _ n: Int) -> [Double]? {
         var l = [Double](repeating: 0, count: n * n)
         for i in 0..<n {
             for j in 0...i {

@@ -1,6 +1,12 @@
+import Core
 /// Counts at one decision threshold (score ≥ threshold is predicted positive).
 public struct Confusion: Sendable, Equatable {
     public var truePositives = 0, falsePositives = 0, trueNegatives = 0, falseNegatives = 0
+
+    package init(truePositives: Int = 0, falsePositives: Int = 0, trueNegatives: Int = 0, falseNegatives: Int = 0) {
+        self.truePositives = truePositives; self.falsePositives = falsePositives
+        self.trueNegatives = trueNegatives; self.falseNegatives = falseNegatives
+    }
 
     public var precision: Double { Double(truePositives) / Double(max(1, truePositives + falsePositives)) }
     public var recall: Double { Double(truePositives) / Double(max(1, truePositives + falseNegatives)) }
@@ -12,6 +18,10 @@ public struct CalibrationBin: Sendable, Equatable {
     public var count: Int
     public var meanPredicted: Double
     public var observedRate: Double
+
+    package init(lower: Double, upper: Double, count: Int, meanPredicted: Double, observedRate: Double) {
+        self.lower = lower; self.upper = upper; self.count = count; self.meanPredicted = meanPredicted; self.observedRate = observedRate
+    }
 }
 
 extension Metrics {

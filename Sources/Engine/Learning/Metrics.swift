@@ -1,14 +1,15 @@
+import Core
 /// Model quality measures. Labels are 0/1 for the classification ones. Every function
 /// checks its input and throws `LearningError` rather than returning NaN silently.
 public enum Metrics {
-    static func check(_ y: [Double], _ s: [Double]) throws {
+    package static func check(_ y: [Double], _ s: [Double]) throws {
         guard !y.isEmpty else { throw LearningError.noRows }
         guard y.count == s.count else { throw LearningError.labelCountMismatch(expected: y.count, got: s.count) }
         for (i, v) in y.enumerated() where !v.isFinite { throw LearningError.nonFiniteTarget(row: i) }
     }
 
     /// Indices by descending score (ties by index, so the order is deterministic).
-    static func descending(_ s: [Double]) -> [Int] {
+    package static func descending(_ s: [Double]) -> [Int] {
         s.indices.sorted { s[$0] != s[$1] ? s[$0] > s[$1] : $0 < $1 }
     }
 

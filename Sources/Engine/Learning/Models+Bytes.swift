@@ -1,3 +1,4 @@
+import Core
 /// Versioned little-endian bytes for the other fitted models (forest, isolation forest,
 /// logistic regression), in the same style as `GradientBoostingModel.serialized()`.
 extension RandomForestModel {

@@ -1,3 +1,4 @@
+import Core
 /// Permutation importance (Breiman; Fisher, Rudin & Dominici): how much a score drops when
 /// one column's values are shuffled across rows, averaged over seeded repeats. Works with
 /// any model through its predict closure; use held-out rows.
@@ -33,7 +34,7 @@ public enum PermutationImportance {
 
 extension FeatureFrame {
     /// The frame with column `j`'s values taken in `order` (other columns untouched).
-    func permutingColumn(_ j: Int, order: [Int]) -> FeatureFrame {
+    package func permutingColumn(_ j: Int, order: [Int]) -> FeatureFrame {
         var f = self
         switch columns[j] {
         case .numeric(let v): f.columns[j] = .numeric(order.map { v[$0] })

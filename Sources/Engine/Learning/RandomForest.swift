@@ -1,4 +1,5 @@
 import Dispatch
+import Core
 
 /// Random forest classifier (Breiman): bootstrap rows, √F columns tried per node, trees
 /// grown on the histogram learner with squared error on 0/1 labels (the same split

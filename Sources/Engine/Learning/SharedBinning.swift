@@ -1,10 +1,11 @@
+import Core
 /// Some rows of a frame binned once for several fits on subsets of them — the folds of a
 /// cross-validation and any model beside them — as `lgb.cv` does. Binning reads features
 /// only, never labels, so no fold learns anything from the rows it is tested on. Rows are
 /// named by their index in the frame.
 public struct SharedBinning: Sendable {
     public let schema: FrameSchema
-    let matrix: BinnedMatrix
+    package let matrix: BinnedMatrix
     /// Frame row → row of `matrix`; -1 for a row that was not binned.
     private let position: [Int]
 

@@ -1,38 +1,51 @@
+import Core
 /// Growth limits and regularisation shared by the histogram tree learners (boosting and
 /// forest). Categorical parameters follow LightGBM's meaning.
-struct TreeParams: Sendable {
-    var numLeaves = 31
+package struct TreeParams: Sendable {
+    package var numLeaves = 31
     /// ≤ 0: unlimited.
-    var maxDepth = -1
-    var minDataInLeaf = 20
-    var minHessian = 1e-3
-    var lambdaL2 = 0.0
-    var minGainToSplit = 0.0
-    var depthWise = false
-    var maxCatToOneHot = 4
-    var catSmooth = 10.0
-    var catL2 = 10.0
-    var maxCatThreshold = 32
-    var minDataPerGroup = 100
+    package var maxDepth = -1
+    package var minDataInLeaf = 20
+    package var minHessian = 1e-3
+    package var lambdaL2 = 0.0
+    package var minGainToSplit = 0.0
+    package var depthWise = false
+    package var maxCatToOneHot = 4
+    package var catSmooth = 10.0
+    package var catL2 = 10.0
+    package var maxCatThreshold = 32
+    package var minDataPerGroup = 100
     /// Fraction of the tree's features tried at each node (random forests use √F / F).
-    var featureFractionByNode = 1.0
-    var threads = 1
+    package var featureFractionByNode = 1.0
+    package var threads = 1
+
+    package init(numLeaves: Int = 31, maxDepth: Int = -1, minDataInLeaf: Int = 20, minHessian: Double = 1e-3, lambdaL2: Double = 0.0, minGainToSplit: Double = 0.0, depthWise: Bool = false, maxCatToOneHot: Int = 4, catSmooth: Double = 10.0, catL2: Double = 10.0, maxCatThreshold: Int = 32, minDataPerGroup: Int = 100, featureFractionByNode: Double = 1.0, threads: Int = 1) {
+        self.numLeaves = numLeaves; self.maxDepth = maxDepth; self.minDataInLeaf = minDataInLeaf; self.minHessian = minHessian; self.lambdaL2 = lambdaL2; self.minGainToSplit = minGainToSplit; self.depthWise = depthWise; self.maxCatToOneHot = maxCatToOneHot; self.catSmooth = catSmooth; self.catL2 = catL2; self.maxCatThreshold = maxCatThreshold; self.minDataPerGroup = minDataPerGroup; self.featureFractionByNode = featureFractionByNode; self.threads = threads
+    }
 }
 
 /// The best split found for one leaf.
-struct SplitCandidate: Sendable {
-    var gain = -Double.infinity
-    var feature = -1
-    var threshold = 0
-    var defaultLeft = false
-    var isCategorical = false
+package struct SplitCandidate: Sendable {
+    package var gain = -Double.infinity
+    package var feature = -1
+    package var threshold = 0
+    package var defaultLeft = false
+    package var isCategorical = false
     /// Bins sent left by a categorical split.
-    var leftBins: [UInt8] = []
-    var leftG = 0.0, leftH = 0.0, leftCount = 0
-    var rightG = 0.0, rightH = 0.0, rightCount = 0
-    var l2 = 0.0
+    package var leftBins: [UInt8] = []
+    package var leftG = 0.0, leftH = 0.0, leftCount = 0
+    package var rightG = 0.0, rightH = 0.0, rightCount = 0
+    package var l2 = 0.0
 
-    var isValid: Bool { feature >= 0 && gain > 0 }
+    package init(gain: Double = -Double.infinity, feature: Int = -1, threshold: Int = 0, defaultLeft: Bool = false,
+                 isCategorical: Bool = false, leftBins: [UInt8] = [], leftG: Double = 0, leftH: Double = 0, leftCount: Int = 0,
+                 rightG: Double = 0, rightH: Double = 0, rightCount: Int = 0, l2: Double = 0) {
+        self.gain = gain; self.feature = feature; self.threshold = threshold; self.defaultLeft = defaultLeft
+        self.isCategorical = isCategorical; self.leftBins = leftBins; self.leftG = leftG; self.leftH = leftH
+        self.leftCount = leftCount; self.rightG = rightG; self.rightH = rightH; self.rightCount = rightCount; self.l2 = l2
+    }
+
+    package var isValid: Bool { feature >= 0 && gain > 0 }
 }
 
 private let kEpsilon = 1e-15
@@ -42,9 +55,9 @@ private let screenSlack = 1 - 1e-9
 @inline(__always) private func leafGain(_ g: Double, _ h: Double, _ l2: Double) -> Double { g * g / (h + l2) }
 
 /// Split search over one feature's histogram: `hist[b] = (sum grad, sum hess)`.
-enum SplitSearch {
+package enum SplitSearch {
     /// Numeric: thresholds in bin order, missing values tried on each side.
-    static func numeric(
+    package static func numeric(
         hist: UnsafePointer<SIMD2<Double>>, bins nb: Int, feature: Int,
         sumG: Double, sumH: Double, count: Int, params p: TreeParams, best: inout SplitCandidate
     ) {
@@ -103,7 +116,7 @@ enum SplitSearch {
     /// sorted by smoothed gradient ratio and prefixes of that order tried from both ends,
     /// with the extra `catL2` and group-size regularisation. The last bin (missing and
     /// rare codes) always goes right.
-    static func categorical(
+    package static func categorical(
         hist: UnsafePointer<SIMD2<Double>>, bins nb: Int, feature: Int,
         sumG: Double, sumH: Double, count: Int, params p: TreeParams, best: inout SplitCandidate
     ) {

@@ -1,7 +1,12 @@
+import Core
 /// Train/test partitions of row indices, and out-of-fold prediction.
 public struct Fold: Sendable, Equatable {
     public var train: [Int]
     public var test: [Int]
+
+    package init(train: [Int], test: [Int]) {
+        self.train = train; self.test = test
+    }
 }
 
 public enum Splits {

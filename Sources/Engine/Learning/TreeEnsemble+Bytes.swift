@@ -1,11 +1,12 @@
+import Core
 extension TreeEnsemble {
-    func write(to w: inout ByteWriter) {
+    package func write(to w: inout ByteWriter) {
         w.i32s(roots); w.i32s(feature); w.doubles(threshold); w.u8s(flags); w.i32s(left); w.i32s(right)
         w.i32s(catBegin); w.i32s(catWords); w.doubles(value); w.doubles(cover); w.doubles(gain); w.u32s(catBits)
     }
 
     /// Reads and checks every link so that a corrupt model throws instead of trapping later.
-    static func read(from r: inout ByteReader, schema: FrameSchema) throws -> TreeEnsemble {
+    package static func read(from r: inout ByteReader, schema: FrameSchema) throws -> TreeEnsemble {
         let featureCount = schema.count
         var e = TreeEnsemble()
         e.roots = try r.i32s(); e.feature = try r.i32s(); e.threshold = try r.doubles(); e.flags = try r.u8s()
@@ -29,7 +30,7 @@ extension TreeEnsemble {
     }
 
     /// The first `k` trees (nodes of a tree are contiguous and in tree order).
-    func truncated(to k: Int) -> TreeEnsemble {
+    package func truncated(to k: Int) -> TreeEnsemble {
         guard k < treeCount else { return self }
         let end = Int(roots[k])
         var e = TreeEnsemble()
@@ -46,14 +47,14 @@ extension TreeEnsemble {
 }
 
 extension FrameSchema {
-    func write(to w: inout ByteWriter) {
+    package func write(to w: inout ByteWriter) {
         w.strings(names)
         for l in categoryLabels {
             if let l { w.u8(1); w.strings(l) } else { w.u8(0) }
         }
     }
 
-    static func read(from r: inout ByteReader) throws -> FrameSchema {
+    package static func read(from r: inout ByteReader) throws -> FrameSchema {
         let names = try r.strings()
         var labels: [[String]?] = []
         for _ in names { labels.append(try r.u8() == 1 ? try r.strings() : nil) }

@@ -1,36 +1,37 @@
+import Core
 /// Branch-free scoring of small trees (QuickScorer, Lucchese et al., SIGIR 2015): number a
 /// tree's leaves left to right; a node whose test sends the row right rules out every leaf
 /// of its left subtree, so AND-ing those nodes' masks leaves the reached leaf as the lowest
 /// set bit. Every node is tested, but no test is a jump the CPU must guess: on trees of a
 /// few leaves this beats walking the path, whose every step is a coin-flip branch.
-struct LeafMaskScorer {
-    struct Node {
-        var threshold: Double
+package struct LeafMaskScorer {
+    package struct Node {
+        package var threshold: Double
         /// The mask kept when the row goes right: its left subtree's leaves cleared.
-        var rightMask: UInt64
-        var feature: Int32
+        package var rightMask: UInt64
+        package var feature: Int32
         /// The ensemble's node, for a categorical test.
-        var node: Int32
+        package var node: Int32
         /// 1 when a missing value goes left.
-        var missingLeft: UInt64
+        package var missingLeft: UInt64
         /// Categorical: bit c set when code c goes left, for codes below 63 (bit 63 stays
         /// clear: it stands for missing, unknown and larger codes).
-        var codesLeft: UInt64 = 0
+        package var codesLeft: UInt64 = 0
         /// Categorical with a left code of 63 or more: tested by the ensemble itself.
-        var wide = false
+        package var wide = false
     }
 
     /// Per tree: its nodes (numeric ones first, then categorical from `categoricalBegin`)
     /// and its leaves' range in `leafValue`.
-    let nodeBegin: [Int32]
-    let categoricalBegin: [Int32]
-    let leafBegin: [Int32]
-    let nodes: [Node]
+    package let nodeBegin: [Int32]
+    package let categoricalBegin: [Int32]
+    package let leafBegin: [Int32]
+    package let nodes: [Node]
     /// Leaf values, each tree's left to right.
-    let leafValue: [Double]
+    package let leafValue: [Double]
 
     /// Nil when a tree has more than 64 leaves (one mask word per tree).
-    init?(_ e: TreeEnsemble, trees k: Int) {
+    package init?(_ e: TreeEnsemble, trees k: Int) {
         var nodeBegin: [Int32] = [0], categoricalBegin: [Int32] = [], leafBegin: [Int32] = [0]
         var nodes: [Node] = [], leafValue: [Double] = []
         for t in 0..<k {
@@ -77,7 +78,7 @@ struct LeafMaskScorer {
 
     /// Per row of `rows`: the sum of the trees' leaf values, added tree by tree in order (the
     /// same sum, bit for bit, as walking each tree).
-    func predict(_ rows: DenseRows, ensemble e: TreeEnsemble) -> [Double] {
+    package func predict(_ rows: DenseRows, ensemble e: TreeEnsemble) -> [Double] {
         var out = [Double](repeating: 0, count: rows.rowCount)
         let m = rows.columnCount
         let k = leafBegin.count - 1

@@ -1,3 +1,4 @@
+import Core
 /// Exact TreeSHAP (Lundberg, Erion & Lee 2018, algorithm 2) with node covers from
 /// training, as LightGBM and XGBoost compute it. Unlike path (Saabas) attributions it is
 /// consistent and credits a feature used twice on a path once.
@@ -19,7 +20,7 @@ extension TreeEnsemble {
     /// (deep trees on many rows rarely repeat one).
     private static let memoLimit = 1 << 16
 
-    func shap(_ rows: DenseRows) -> Contributions {
+    package func shap(_ rows: DenseRows) -> Contributions {
         let f = rows.columnCount
         var out = Contributions(rowCount: rows.rowCount, columnCount: f,
                                 values: [Double](repeating: 0, count: rows.rowCount * f), bias: 0)

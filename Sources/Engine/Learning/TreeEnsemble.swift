@@ -1,29 +1,30 @@
+import Core
 /// Trees stored flat, all nodes of all trees in parallel arrays, so prediction is a tight
 /// loop over integers and doubles. Node `i` is a leaf when `feature[i] < 0`; a numeric
 /// node sends `x <= threshold` left and a missing value to its learned default side; a
 /// categorical node sends a code left when its bit is set in `catBits`.
 public struct TreeEnsemble: Sendable, Equatable {
-    public internal(set) var roots: [Int32] = []
-    var feature: [Int32] = []
-    var threshold: [Double] = []
+    public package(set) var roots: [Int32] = []
+    package var feature: [Int32] = []
+    package var threshold: [Double] = []
     /// bit 0: missing goes left; bit 1: categorical.
-    var flags: [UInt8] = []
-    var left: [Int32] = []
-    var right: [Int32] = []
-    var catBegin: [Int32] = []
-    var catWords: [Int32] = []
+    package var flags: [UInt8] = []
+    package var left: [Int32] = []
+    package var right: [Int32] = []
+    package var catBegin: [Int32] = []
+    package var catWords: [Int32] = []
     /// Leaf: the value added to the raw score. Internal node: cover-weighted mean of its leaves.
-    var value: [Double] = []
+    package var value: [Double] = []
     /// Training rows that reached the node (TreeSHAP weights).
-    var cover: [Double] = []
-    var gain: [Double] = []
-    var catBits: [UInt32] = []
+    package var cover: [Double] = []
+    package var gain: [Double] = []
+    package var catBits: [UInt32] = []
 
     public var treeCount: Int { roots.count }
     public var nodeCount: Int { feature.count }
 
     /// Appends a grown tree, translating bins to raw thresholds and category codes.
-    mutating func append(_ t: GrownTree, binnings: [FeatureBinning], scale: Double) {
+    package mutating func append(_ t: GrownTree, binnings: [FeatureBinning], scale: Double) {
         let base = Int32(feature.count)
         let internalCount = t.feature.count
         roots.append(base)
@@ -75,7 +76,7 @@ public struct TreeEnsemble: Sendable, Equatable {
     }
 
     @inline(__always)
-    func goesLeft(_ n: Int, _ x: Double) -> Bool {
+    package func goesLeft(_ n: Int, _ x: Double) -> Bool {
         let fl = flags[n]
         if fl & 2 != 0 {
             if x.isNaN || x < 0 { return false }
@@ -90,7 +91,7 @@ public struct TreeEnsemble: Sendable, Equatable {
 
     /// Leaf node index reached in tree `t` by a row.
     @inline(__always)
-    func leaf(tree t: Int, row: UnsafePointer<Double>) -> Int {
+    package func leaf(tree t: Int, row: UnsafePointer<Double>) -> Int {
         var n = Int(roots[t])
         while feature[n] >= 0 {
             n = goesLeft(n, row[Int(feature[n])]) ? Int(left[n]) : Int(right[n])
@@ -99,7 +100,7 @@ public struct TreeEnsemble: Sendable, Equatable {
     }
 
     /// Sum of the first `trees` trees' leaf values for each row.
-    func predict(_ rows: DenseRows, trees: Int? = nil) -> [Double] {
+    package func predict(_ rows: DenseRows, trees: Int? = nil) -> [Double] {
         let k = min(trees ?? treeCount, treeCount)
         // Small trees score branch-free (the masks cost O(nodes), paid back within a few rows);
         // leaf masks test every node, so past about 12 leaves a tree the walk is faster
@@ -112,7 +113,7 @@ public struct TreeEnsemble: Sendable, Equatable {
     }
 
     /// `predict` by walking each tree from its root.
-    func walk(_ rows: DenseRows, trees k: Int) -> [Double] {
+    package func walk(_ rows: DenseRows, trees k: Int) -> [Double] {
         var out = [Double](repeating: 0, count: rows.rowCount)
         let m = rows.columnCount
         rows.values.withUnsafeBufferPointer { v in
@@ -150,7 +151,7 @@ public struct TreeEnsemble: Sendable, Equatable {
     }
 
     /// Total split gain per feature.
-    func gainImportance(featureCount: Int) -> [Double] {
+    package func gainImportance(featureCount: Int) -> [Double] {
         var g = [Double](repeating: 0, count: featureCount)
         for i in 0..<feature.count where feature[i] >= 0 { g[Int(feature[i])] += gain[i] }
         return g

@@ -1,3 +1,4 @@
+import Core
 /// Erlang C staffing for a queue of calls (M/M/N).
 ///
 /// Offered load A = λ · h (Erlangs). The chance a call waits, C(N, A), comes from the Erlang B

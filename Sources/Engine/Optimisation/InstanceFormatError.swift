@@ -1,4 +1,5 @@
 import Foundation
+import Core
 
 /// A benchmark file that does not read: `file:line: what was expected`.
 public struct InstanceFormatError: Error, Equatable, CustomStringConvertible {
@@ -12,17 +13,17 @@ public struct InstanceFormatError: Error, Equatable, CustomStringConvertible {
 }
 
 /// Lines of a text file with 1-based numbers, CR stripped (Solomon files are CRLF).
-struct NumberedLines {
-    let file: String
-    let lines: [Substring]
+package struct NumberedLines {
+    package let file: String
+    package let lines: [Substring]
 
-    init(text: String, file: String) {
+    package init(text: String, file: String) {
         self.file = file
         // "\r\n" is a single Character in Swift, and it is a newline too.
         lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0.isNewline })
     }
 
-    static func load(_ path: String) throws(InstanceFormatError) -> String {
+    package static func load(_ path: String) throws(InstanceFormatError) -> String {
         var isDir: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue {
             throw InstanceFormatError(file: path, line: 0, expected: "expected a file, found a folder")
@@ -36,13 +37,13 @@ struct NumberedLines {
         return text
     }
 
-    func fields(_ i: Int) -> [Substring] { lines[i].split(whereSeparator: { $0 == " " || $0 == "\t" }) }
+    package func fields(_ i: Int) -> [Substring] { lines[i].split(whereSeparator: { $0 == " " || $0 == "\t" }) }
 
-    func error(_ i: Int, _ what: String) -> InstanceFormatError {
+    package func error(_ i: Int, _ what: String) -> InstanceFormatError {
         InstanceFormatError(file: file, line: i + 1, expected: what)
     }
 
-    func number(_ s: Substring, _ i: Int, _ what: String) throws(InstanceFormatError) -> Double {
+    package func number(_ s: Substring, _ i: Int, _ what: String) throws(InstanceFormatError) -> Double {
         guard let v = Double(s), v.isFinite else { throw error(i, "expected \(what) as a number, found '\(s)'") }
         return v
     }

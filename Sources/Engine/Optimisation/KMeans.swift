@@ -1,4 +1,5 @@
 import Dispatch
+import Core
 
 /// The engine's one k-means, on planar points in km (`PlanarProjection`), optionally
 /// weighted: k-means++ seeding (each next centre drawn with probability ∝ weight × squared
@@ -32,6 +33,10 @@ public struct KMeans: Sendable {
         public var inertia: Double
         /// Assignment passes over the points (the first, from the seeds, included).
         public var iterations: Int
+
+        package init(centers: [SIMD2<Double>], assignment: [Int32], inertia: Double, iterations: Int) {
+            self.centers = centers; self.assignment = assignment; self.inertia = inertia; self.iterations = iterations
+        }
     }
 
     /// What a fit refuses.

@@ -1,3 +1,4 @@
+import Core
 /// Exact linear assignment on a rectangular cost matrix: every row of the smaller side gets
 /// its own column, at least total cost. Shortest augmenting paths with dual potentials
 /// (Jonker–Volgenant; the variant of Crouse 2016 that scipy uses), after a column reduction
@@ -20,7 +21,7 @@ public enum LinearAssignment {
     }
 
     /// rows ≤ cols.
-    static func solveWide(_ cost: [Double], rows nr: Int, cols nc: Int) -> ([Int], Double) {
+    package static func solveWide(_ cost: [Double], rows nr: Int, cols nc: Int) -> ([Int], Double) {
         var u = Array(repeating: 0.0, count: nr), v = Array(repeating: 0.0, count: nc)
         var col4row = Array(repeating: -1, count: nr), row4col = Array(repeating: -1, count: nc)
         var path = Array(repeating: -1, count: nc)

@@ -1,3 +1,4 @@
+import Core
 extension MinCostFlow {
     /// Routes node supplies (> 0) to node demands (< 0) at least cost: successive shortest
     /// paths from one excess node at a time (Ahuja, Magnanti & Orlin §9.7). A Dijkstra from

@@ -1,15 +1,16 @@
+import Core
 /// Minimum-cost flow by successive shortest paths with node potentials (Dijkstra on reduced
 /// costs, then a blocking flow on the arcs it made tight). Negative arc costs are allowed:
 /// the first potentials come from Bellman–Ford.
 /// Integer capacities and costs, so results are exact.
 public struct MinCostFlow: Sendable {
     public let nodeCount: Int
-    var head: [Int32]
-    var to: [Int32] = []
-    var next: [Int32] = []
-    var cap: [Int] = []
-    var cost: [Int] = []
-    var originalCap: [Int] = []
+    package var head: [Int32]
+    package var to: [Int32] = []
+    package var next: [Int32] = []
+    package var cap: [Int] = []
+    package var cost: [Int] = []
+    package var originalCap: [Int] = []
 
     public init(nodes: Int) {
         nodeCount = nodes
@@ -77,7 +78,7 @@ public struct MinCostFlow: Sendable {
     }
 
     /// One augmenting path over arcs of zero reduced cost (depth-first, current-arc pointers).
-    mutating func augment(_ v: Int, _ t: Int, _ f: Int, _ h: inout [Int], _ current: inout [Int32],
+    package mutating func augment(_ v: Int, _ t: Int, _ f: Int, _ h: inout [Int], _ current: inout [Int32],
                           _ onPath: inout [Bool], _ total: inout Int) -> Int {
         if v == t { return f }
         onPath[v] = true
@@ -99,7 +100,7 @@ public struct MinCostFlow: Sendable {
     }
 
     /// Shortest distances from s over arcs with capacity (first potentials).
-    func bellmanFord(_ s: Int) -> [Int] {
+    package func bellmanFord(_ s: Int) -> [Int] {
         let inf = Int.max / 4
         var d = Array(repeating: inf, count: nodeCount)
         d[s] = 0
@@ -120,13 +121,13 @@ public struct MinCostFlow: Sendable {
 }
 
 /// Binary heap of (key, node) pairs for Dijkstra.
-struct FlowHeap {
-    var keys: [Int] = []
-    var vals: [Int] = []
+package struct FlowHeap {
+    package var keys: [Int] = []
+    package var vals: [Int] = []
 
-    mutating func removeAll() { keys.removeAll(keepingCapacity: true); vals.removeAll(keepingCapacity: true) }
+    package mutating func removeAll() { keys.removeAll(keepingCapacity: true); vals.removeAll(keepingCapacity: true) }
 
-    mutating func push(_ k: Int, _ v: Int) {
+    package mutating func push(_ k: Int, _ v: Int) {
         keys.append(k); vals.append(v)
         var i = keys.count - 1
         while i > 0 {
@@ -136,7 +137,7 @@ struct FlowHeap {
         }
     }
 
-    mutating func pop() -> (Int, Int)? {
+    package mutating func pop() -> (Int, Int)? {
         guard let k0 = keys.first, let v0 = vals.first else { return nil }
         let last = keys.count - 1
         keys.swapAt(0, last); vals.swapAt(0, last)

@@ -1,3 +1,4 @@
+import Core
 /// Re-simulates every route of a solution from the problem's raw data and lists what is
 /// wrong. Deliberately shares no code with the solver, so a solver bug cannot hide itself.
 public enum RouteChecker {

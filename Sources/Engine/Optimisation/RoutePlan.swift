@@ -1,33 +1,34 @@
+import Core
 /// The solver's working copy of a solution: routes with their cached schedules, so that
 /// inserting a stop is tested in O(1) (Savelsbergh's forward earliest start and backward
 /// latest start, the same slack idea as Vidal's segment concatenation in HGS).
 ///
 /// Position 0 of a route is the vehicle's start, 1...k the stops, k+1 the end.
-struct RoutePlan {
-    var routes: [[Int]]
+package struct RoutePlan {
+    package var routes: [[Int]]
     /// Earliest service start per position (departure at 0, arrival at k+1); not kept with a
     /// lunch break, where `lunchPrefix` holds the schedule.
-    var earliest: [[Int]]
+    package var earliest: [[Int]]
     /// Latest service start per position that keeps the rest of the route feasible. With a
     /// lunch break, a position whose stop opens after that latest start holds `unreachable`,
     /// which then carries backwards, so "arrival ≤ latest" alone decides the plain tail.
-    var latest: [[Int]]
+    package var latest: [[Int]]
     /// With a lunch break only: per position q, the departure time after the first q stops
     /// under the lunch rule at [2q] and at [2q+1] the state then (-1 already infeasible,
     /// 0 lunch still ahead, 1 lunch taken), so an insertion re-simulates from q, not from 0.
-    var lunchPrefix: [[Int]]
+    package var lunchPrefix: [[Int]]
     /// With a lunch break only: the whole route is feasible under the lunch rule.
-    var lunchOK: [Bool]
-    var load: [Int]
-    var length: [Int]
+    package var lunchOK: [Bool]
+    package var load: [Int]
+    package var length: [Int]
     /// Route index per node, -1 when not routed.
-    var routeOf: [Int]
-    var missing: Int
-    var lostPrize: Int
+    package var routeOf: [Int]
+    package var missing: Int
+    package var lostPrize: Int
 
-    static let unreachable = -(Int.max / 4)
+    package static let unreachable = -(Int.max / 4)
 
-    init(_ p: RoutingProblem) {
+    package init(_ p: RoutingProblem) {
         let m = p.vehicles.count
         routes = Array(repeating: [], count: m)
         earliest = Array(repeating: [], count: m)
@@ -42,10 +43,10 @@ struct RoutePlan {
         for r in 0..<m { refresh(r, p) }
     }
 
-    var distance: Int { length.reduce(0, +) }
-    var usedVehicles: Int { routes.reduce(0) { $0 + ($1.isEmpty ? 0 : 1) } }
+    package var distance: Int { length.reduce(0, +) }
+    package var usedVehicles: Int { routes.reduce(0) { $0 + ($1.isEmpty ? 0 : 1) } }
 
-    @inline(__always) func node(_ r: Int, _ q: Int, _ p: RoutingProblem) -> Int {
+    @inline(__always) package func node(_ r: Int, _ q: Int, _ p: RoutingProblem) -> Int {
         let route = routes[r]
         if q == 0 { return p.vehicles[r].start }
         if q == route.count + 1 { return p.vehicles[r].end }
@@ -54,7 +55,7 @@ struct RoutePlan {
 
     /// Recomputes the cached schedule of one route in O(k), reusing the route's buffers. With
     /// a lunch break the plain earliest starts are not used, so the lunch pass replaces them.
-    mutating func refresh(_ r: Int, _ p: RoutingProblem) {
+    package mutating func refresh(_ r: Int, _ p: RoutingProblem) {
         let v = p.vehicles[r]
         let route = routes[r]
         let k = route.count
@@ -94,14 +95,14 @@ struct RoutePlan {
         latest[r] = lst
     }
 
-    @inline(__always) static func resize(_ a: inout [Int], _ n: Int) {
+    @inline(__always) package static func resize(_ a: inout [Int], _ n: Int) {
         if a.count > n { a.removeLast(a.count - n) }
         while a.count < n { a.append(0) }
     }
 
     /// The forward pass under the lunch rule of `LunchBreak` (the same steps as `lunchFeasible`),
     /// with the route's length and load.
-    mutating func refreshLunch(_ r: Int, _ p: RoutingProblem) {
+    package mutating func refreshLunch(_ r: Int, _ p: RoutingProblem) {
         guard let l = p.lunch else { return }
         let v = p.vehicles[r]
         let route = routes[r]
@@ -146,7 +147,7 @@ struct RoutePlan {
     /// Extra distance of putting `u` between positions q and q+1 of route r, or nil if that
     /// breaks a window, the capacity or the return deadline.
     @inline(__always)
-    func insertionCost(_ u: Int, _ r: Int, _ q: Int, _ p: RoutingProblem) -> Int? {
+    package func insertionCost(_ u: Int, _ r: Int, _ q: Int, _ p: RoutingProblem) -> Int? {
         let a = node(r, q, p), b = node(r, q + 1, p)
         if p.lunch != nil {
             return lunchFeasible(u, r, q, p) ? p.dist(a, u) + p.dist(u, b) - p.dist(a, b) : nil
@@ -161,7 +162,7 @@ struct RoutePlan {
     /// With a lunch break the schedule is not a plain max-plus chain: the route is
     /// re-simulated from the cached state after the first q stops, with u next, until the
     /// break is behind; from there the tail is a plain chain and its latest start decides.
-    func lunchFeasible(_ u: Int, _ r: Int, _ q: Int, _ p: RoutingProblem) -> Bool {
+    package func lunchFeasible(_ u: Int, _ r: Int, _ q: Int, _ p: RoutingProblem) -> Bool {
         guard let l = p.lunch else { return true }
         let pre = lunchPrefix[r]
         let state = pre[2 * q + 1]
@@ -192,7 +193,7 @@ struct RoutePlan {
 
     /// Full feasibility of route r as it stands (used after removals with a lunch break,
     /// where removing a stop can move the break).
-    func routeFeasible(_ r: Int, _ p: RoutingProblem) -> Bool {
+    package func routeFeasible(_ r: Int, _ p: RoutingProblem) -> Bool {
         if p.lunch == nil {
             let e = earliest[r], l = latest[r]
             for q in 0..<e.count where e[q] > l[q] { return false }
@@ -201,7 +202,7 @@ struct RoutePlan {
         return routes[r].isEmpty || lunchOK[r]
     }
 
-    mutating func insert(_ u: Int, _ r: Int, _ q: Int, _ p: RoutingProblem) {
+    package mutating func insert(_ u: Int, _ r: Int, _ q: Int, _ p: RoutingProblem) {
         routes[r].insert(u, at: q)
         routeOf[u] = r
         if p.mandatory[u] { missing -= 1 } else { lostPrize -= p.prize[u] }
@@ -209,7 +210,7 @@ struct RoutePlan {
     }
 
     /// Removes the stops at route positions [from, from+count) (0-based in the stop list).
-    mutating func removeRange(_ r: Int, _ from: Int, _ count: Int, _ p: RoutingProblem, into out: inout [Int]) {
+    package mutating func removeRange(_ r: Int, _ from: Int, _ count: Int, _ p: RoutingProblem, into out: inout [Int]) {
         for i in from..<(from + count) {
             let u = routes[r][i]
             out.append(u)

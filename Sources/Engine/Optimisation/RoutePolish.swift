@@ -1,14 +1,15 @@
+import Core
 /// Local search that finishes a ruin-and-recreate run: relocate and or-opt (strings of 1–3,
 /// within and between routes), swap, cross-exchange, 2-opt within a route and 2-opt*, first
 /// improvement over neighbour lists. It runs on the final best only, so each move is tested
 /// by re-simulating the one or two routes it touches (O(k)) instead of keeping slack caches.
-struct RoutePolish {
-    let p: RoutingProblem
-    let neighbours: [[Int]]
-    let width = 12
+package struct RoutePolish {
+    package let p: RoutingProblem
+    package let neighbours: [[Int]]
+    package let width = 12
 
     /// Length of a route, or nil if it breaks a window, the capacity, the lunch or the return.
-    func simulate(_ route: [Int], _ r: Int) -> Int? {
+    package func simulate(_ route: [Int], _ r: Int) -> Int? {
         let v = p.vehicles[r]
         var at = v.start, t = v.earliest, len = 0, load = 0
         var lunchTaken = p.lunch == nil
@@ -32,7 +33,7 @@ struct RoutePolish {
     }
 
     /// Improves `routes` in place until no move helps; returns the new total length.
-    func run(_ routes: inout [[Int]]) -> Int {
+    package func run(_ routes: inout [[Int]]) -> Int {
         var len = routes.indices.map { routes[$0].isEmpty ? 0 : (simulate(routes[$0], $0) ?? Int.max / 8) }
         var improved = true, passes = 0
         while improved && passes < 50 {
@@ -71,7 +72,7 @@ struct RoutePolish {
     }
 
     /// Candidate rewrites of route r (u at i) and route t (v at j), making u and v adjacent.
-    func moves(_ routes: [[Int]], _ r: Int, _ i: Int, _ t: Int, _ j: Int) -> [[[Int]]] {
+    package func moves(_ routes: [[Int]], _ r: Int, _ i: Int, _ t: Int, _ j: Int) -> [[[Int]]] {
         var out: [[[Int]]] = []
         let a = routes[r], b = routes[t]
         if r == t {

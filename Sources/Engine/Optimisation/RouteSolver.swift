@@ -1,3 +1,4 @@
+import Core
 /// How long and how the route solver searches. An iteration budget makes the result depend on
 /// the seed only; a time budget stops at whichever comes first.
 public struct RouteSolverOptions: Sendable {
@@ -43,7 +44,7 @@ public enum RouteSolver {
         return search.run()
     }
 
-    static func isPlainTSP(_ p: RoutingProblem) -> Bool {
+    package static func isPlainTSP(_ p: RoutingProblem) -> Bool {
         guard p.vehicles.count == 1, p.lunch == nil, p.stops.count >= 5 else { return false }
         let v = p.vehicles[0]
         guard v.start == v.end, v.returnDeadline >= Int.max / 8 else { return false }

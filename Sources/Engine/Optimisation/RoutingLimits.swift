@@ -1,4 +1,5 @@
 import Foundation
+import Core
 
 /// The largest routing problem the engine accepts, so that every reader can refuse a file
 /// before it converts a number or allocates a matrix, and no sum in the solver overflows.
@@ -33,7 +34,7 @@ public enum RoutingLimits {
 extension NumberedLines {
     /// A number that must be within `0...limit` (or `-limit...limit` when `signed`) in the
     /// file's own units, checked before it is scaled or converted to an integer.
-    func bounded(_ s: Substring, _ i: Int, _ what: String, limit: Double, signed: Bool = false) throws(InstanceFormatError) -> Double {
+    package func bounded(_ s: Substring, _ i: Int, _ what: String, limit: Double, signed: Bool = false) throws(InstanceFormatError) -> Double {
         let v = try number(s, i, what)
         guard v <= limit, v >= (signed ? -limit : 0) else {
             let range = signed ? "between \(Self.show(-limit)) and \(Self.show(limit))" : "between 0 and \(Self.show(limit))"
@@ -43,7 +44,7 @@ extension NumberedLines {
     }
 
     /// A whole number in `low...high`, read without trapping on any text.
-    func integer(_ s: Substring, _ i: Int, _ what: String, _ low: Int, _ high: Int) throws(InstanceFormatError) -> Int {
+    package func integer(_ s: Substring, _ i: Int, _ what: String, _ low: Int, _ high: Int) throws(InstanceFormatError) -> Int {
         guard let v = Int(s), v >= low, v <= high else {
             throw error(i, "expected \(what) as a whole number between \(low) and \(high), found '\(s)'")
         }
@@ -51,7 +52,7 @@ extension NumberedLines {
     }
 
     /// A limit as people write it: 10000 stays 10000, 3e11 becomes 3e+11.
-    static func show(_ v: Double) -> String {
+    package static func show(_ v: Double) -> String {
         v.magnitude < 1e7 && v == v.rounded() ? String(Int(v)) : String(format: "%g", v)
     }
 }

@@ -1,3 +1,4 @@
+import Core
 /// One vehicle (a rep's day, a truck): where it starts and ends, when, and how much it carries.
 public struct Vehicle: Sendable, Equatable {
     public var start: Int
@@ -114,7 +115,7 @@ public struct RoutingProblem: Sendable {
 extension RoutingProblem {
     /// Travel, service, demand, prize and start times within ±maxValue; deadlines, capacities
     /// and durations up to `RoutingLimits.unbounded` ("no limit").
-    func checkValues() throws(RoutingError) {
+    package func checkValues() throws(RoutingError) {
         let big = RoutingLimits.maxValue, none = RoutingLimits.unbounded
         func within(_ a: [Int], _ limit: Int) -> Bool { a.allSatisfy { $0 >= -big && $0 <= limit } }
         guard within(distance, big), within(time, big) else { throw .badShape("a distance or travel time beyond ±\(big)") }

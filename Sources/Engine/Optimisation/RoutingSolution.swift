@@ -1,3 +1,4 @@
+import Core
 /// A solved routing problem: one stop sequence per vehicle (empty when unused), the stops
 /// left out, and the totals in the problem's integer units.
 public struct RoutingSolution: Sendable, Equatable {

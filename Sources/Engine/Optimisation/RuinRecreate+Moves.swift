@@ -1,8 +1,9 @@
+import Core
 extension RuinRecreate {
     /// SISR ruin: from a random seed stop, walk its neighbours and cut one string out of
     /// each route met, until k_s routes are cut. Unrouted optional stops met on the way are
     /// returned too, so that recreate may pick them up (the insert half of insert/drop).
-    mutating func ruin(_ plan: inout RoutePlan) -> [Int] {
+    package mutating func ruin(_ plan: inout RoutePlan) -> [Int] {
         var removed: [Int] = []
         let routed = p.stops.count - countUnrouted(plan)
         if routed == 0 {
@@ -59,7 +60,7 @@ extension RuinRecreate {
         return removed
     }
 
-    func countUnrouted(_ plan: RoutePlan) -> Int {
+    package func countUnrouted(_ plan: RoutePlan) -> Int {
         var n = 0
         for s in p.stops where plan.routeOf[s] < 0 { n += 1 }
         return n
@@ -67,7 +68,7 @@ extension RuinRecreate {
 
     /// Greedy reinsertion in a random order family (random, demand, far, close, prize),
     /// each stop at its cheapest feasible place; positions blink with probability 1%.
-    mutating func recreate(_ plan: inout RoutePlan, _ pending: inout [Int]) {
+    package mutating func recreate(_ plan: inout RoutePlan, _ pending: inout [Int]) {
         let depot = p.vehicles[0].start
         let pick = rng.int(below: hasPrizes ? 15 : 11)
         rng.shuffle(&pending)

@@ -1,8 +1,9 @@
+import Core
 extension RuinRecreate {
     /// The caller's `initialRoutes` as a plan, or nil when they are not a feasible plan of
     /// this problem (unknown or repeated stop, a stop on a vehicle it is locked away from,
     /// too many routes, capacity, time windows or the lunch rule broken).
-    func warmStart() -> RoutePlan? {
+    package func warmStart() -> RoutePlan? {
         guard let initial = options.initialRoutes, initial.count <= p.vehicles.count else { return nil }
         var isStop = [Bool](repeating: false, count: p.size)
         for s in p.stops { isStop[s] = true }

@@ -3,24 +3,25 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Core
 
 /// Slack Induction by String Removals (Christiaens & Vanden Berghe 2020): remove a few
 /// strings of nearby stops from nearby routes, reinsert greedily with blinks, accept by
 /// simulated annealing. A first phase removes whole routes while it can (fewest vehicles,
 /// accepted by the absence rule); prizes are collected by the same insert/drop moves.
-struct RuinRecreate {
-    let p: RoutingProblem
-    let options: RouteSolverOptions
-    var rng: SeededRNG
+package struct RuinRecreate {
+    package let p: RoutingProblem
+    package let options: RouteSolverOptions
+    package var rng: SeededRNG
     /// Per node: the other stops, nearest first.
-    let neighbours: [[Int]]
-    var vehicleLimit: Int
-    var absence: [Int]
-    let startTime = ContinuousClock.now
-    var iterations = 0
-    let hasPrizes: Bool
+    package let neighbours: [[Int]]
+    package var vehicleLimit: Int
+    package var absence: [Int]
+    package let startTime = ContinuousClock.now
+    package var iterations = 0
+    package let hasPrizes: Bool
 
-    init(_ p: RoutingProblem, _ options: RouteSolverOptions) {
+    package init(_ p: RoutingProblem, _ options: RouteSolverOptions) {
         self.p = p
         self.options = options
         rng = SeededRNG(seed: options.seed)
@@ -40,7 +41,7 @@ struct RuinRecreate {
     }
 
     /// Share of the budget used, 0...1.
-    func progress() -> Double {
+    package func progress() -> Double {
         var f = Double(iterations) / Double(max(1, options.iterations))
         if let s = options.seconds {
             let e = ContinuousClock.now - startTime
@@ -50,7 +51,7 @@ struct RuinRecreate {
         return f
     }
 
-    mutating func run() -> RoutingSolution {
+    package mutating func run() -> RoutingSolution {
         var plan = RoutePlan(p)
         var all = p.stops
         recreate(&plan, &all)
@@ -96,7 +97,7 @@ struct RuinRecreate {
     }
 
     /// Route elimination: empty the smallest route and try to place its stops elsewhere.
-    mutating func minimiseFleet(_ best: inout RoutePlan, until end: Double, meanArc: Double) {
+    package mutating func minimiseFleet(_ best: inout RoutePlan, until end: Double, meanArc: Double) {
         while progress() < end && best.usedVehicles > 1 && best.missing == 0 {
             var cur = best
             guard let r = (0..<cur.routes.count).filter({ !cur.routes[$0].isEmpty })
@@ -120,14 +121,14 @@ struct RuinRecreate {
         }
     }
 
-    func absenceSum(_ plan: RoutePlan) -> Int {
+    package func absenceSum(_ plan: RoutePlan) -> Int {
         var s = 0
         for u in p.stops where plan.routeOf[u] < 0 && p.mandatory[u] { s += absence[u] }
         return s
     }
 
     /// One ruin and recreate from `current`; nil when the ruin left an infeasible route.
-    mutating func step(_ current: RoutePlan) -> RoutePlan? {
+    package mutating func step(_ current: RoutePlan) -> RoutePlan? {
         var cand = current
         var pending = ruin(&cand)
         if pending.isEmpty { return nil }
@@ -142,7 +143,7 @@ struct RuinRecreate {
     /// last two. With a fixed fleet (`missingPenalty`), a stop left out costs a penalty
     /// instead of vetoing the move, so the search may pass through solutions that miss a
     /// stop or two; only complete solutions become the best.
-    mutating func accept(_ c: RoutePlan, _ cur: RoutePlan, _ td: Double, _ tp: Double, missingPenalty: Double? = nil) -> Bool {
+    package mutating func accept(_ c: RoutePlan, _ cur: RoutePlan, _ td: Double, _ tp: Double, missingPenalty: Double? = nil) -> Bool {
         if let pen = missingPenalty, c.usedVehicles <= cur.usedVehicles {
             let u = rng.uniform() + 1e-300
             let delta = Double(c.distance - cur.distance) + pen * Double(c.missing - cur.missing)
@@ -158,14 +159,14 @@ struct RuinRecreate {
         return Double(c.distance - cur.distance) <= -td * _log(u)
     }
 
-    func better(_ a: RoutePlan, _ b: RoutePlan) -> Bool {
+    package func better(_ a: RoutePlan, _ b: RoutePlan) -> Bool {
         if a.missing != b.missing { return a.missing < b.missing }
         if p.minimiseVehicles && a.usedVehicles != b.usedVehicles { return a.usedVehicles < b.usedVehicles }
         if a.lostPrize != b.lostPrize { return a.lostPrize < b.lostPrize }
         return a.distance < b.distance
     }
 
-    func solution(_ plan: RoutePlan) -> RoutingSolution {
+    package func solution(_ plan: RoutePlan) -> RoutingSolution {
         let unserved = p.stops.filter { plan.routeOf[$0] < 0 }.sorted()
         let prize = p.stops.reduce(0) { $0 + (plan.routeOf[$1] >= 0 ? p.prize[$1] : 0) }
         var routes = plan.routes

@@ -1,4 +1,5 @@
 import Foundation
+import Core
 
 /// Solomon VRPTW text: a name, `VEHICLE` / `NUMBER CAPACITY` / two integers, `CUSTOMER`, a
 /// column header, then `CUST_NO X Y DEMAND READY DUE SERVICE` rows; row 0 is the depot.
@@ -89,5 +90,5 @@ public enum SolomonReader {
         return p
     }
 
-    static let columns = ["CUST_NO", "X", "Y", "DEMAND", "READY", "DUE", "SERVICE"]
+    package static let columns = ["CUST_NO", "X", "Y", "DEMAND", "READY", "DUE", "SERVICE"]
 }

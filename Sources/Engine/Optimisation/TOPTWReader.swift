@@ -1,4 +1,5 @@
 import Foundation
+import Core
 
 /// TOPTW text (Vansteenwegen / Montemanni format): `k v N t`, `D Q`, then rows
 /// `i x y service profit f a [a ints] open close`; row 0 is the start and end, its close

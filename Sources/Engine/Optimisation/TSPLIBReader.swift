@@ -1,4 +1,5 @@
 import Foundation
+import Core
 
 /// TSPLIB95 symmetric TSP files: EUC_2D, CEIL_2D, ATT, GEO and EXPLICIT matrices
 /// (FULL_MATRIX and the row/column triangle formats), distances rounded as the format defines.
@@ -84,7 +85,7 @@ public enum TSPLIBReader {
         return RoutingProblem(distance: m, time: m, size: n, stops: Array(1..<n), vehicles: [v])
     }
 
-    static func weightCount(_ h: [String: String], _ n: Int, _ f: NumberedLines, _ i: Int) throws(InstanceFormatError) -> Int {
+    package static func weightCount(_ h: [String: String], _ n: Int, _ f: NumberedLines, _ i: Int) throws(InstanceFormatError) -> Int {
         guard n > 0 else { throw f.error(i, "expected DIMENSION before EDGE_WEIGHT_SECTION") }
         switch h["EDGE_WEIGHT_FORMAT"] ?? "" {
         case "FULL_MATRIX": return n * n
@@ -95,7 +96,7 @@ public enum TSPLIBReader {
     }
 
     /// Column formats of a symmetric matrix equal the transposed row formats.
-    static func fillExplicit(_ m: inout [Int], _ n: Int, _ format: String, _ w: [(Double, Int)], _ f: NumberedLines) throws(InstanceFormatError) {
+    package static func fillExplicit(_ m: inout [Int], _ n: Int, _ format: String, _ w: [(Double, Int)], _ f: NumberedLines) throws(InstanceFormatError) {
         var k = 0
         func put(_ a: Int, _ b: Int) throws(InstanceFormatError) {
             let v = try weight(w[k], f)
@@ -112,7 +113,7 @@ public enum TSPLIBReader {
     }
 
     /// One explicit weight as an integer: whole, and within 0...maxValue before converting.
-    static func weight(_ w: (Double, Int), _ f: NumberedLines) throws(InstanceFormatError) -> Int {
+    package static func weight(_ w: (Double, Int), _ f: NumberedLines) throws(InstanceFormatError) -> Int {
         let (v, line) = w
         guard v >= 0, v <= Double(RoutingLimits.maxValue), v == v.rounded() else {
             throw f.error(line, "expected an edge weight as a whole number between 0 and \(RoutingLimits.maxValue), found \(NumberedLines.show(v))")
@@ -122,10 +123,10 @@ public enum TSPLIBReader {
 }
 
 /// Distance rules of TSPLIB95 (Reinelt 1991, section 2).
-enum TSPLIBDistance: String {
+package enum TSPLIBDistance: String {
     case euc2D = "EUC_2D", ceil2D = "CEIL_2D", att = "ATT", geo = "GEO"
 
-    func distance(_ a: (Double, Double), _ b: (Double, Double)) -> Int {
+    package func distance(_ a: (Double, Double), _ b: (Double, Double)) -> Int {
         let dx = a.0 - b.0, dy = a.1 - b.1
         switch self {
         case .euc2D: return Int((dx * dx + dy * dy).squareRoot() + 0.5)
@@ -144,7 +145,7 @@ enum TSPLIBDistance: String {
     }
 
     /// DDD.MM degrees to radians, with TSPLIB's π = 3.141592.
-    static func geoRadians(_ p: (Double, Double)) -> (Double, Double) {
+    package static func geoRadians(_ p: (Double, Double)) -> (Double, Double) {
         func conv(_ x: Double) -> Double {
             let deg = x.rounded(.towardZero)
             return 3.141592 * (deg + 5 * (x - deg) / 3) / 180

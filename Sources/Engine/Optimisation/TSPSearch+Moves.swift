@@ -1,6 +1,7 @@
+import Core
 extension TSPSearch {
     /// Runs 2-opt and Or-opt from the queued nodes until no improving move is left.
-    mutating func localSearch(_ queue: inout [Int32], _ inQueue: inout [Bool], _ cur: inout Int) {
+    package mutating func localSearch(_ queue: inout [Int32], _ inQueue: inout [Bool], _ cur: inout Int) {
         while let a32 = queue.popLast() {
             let a = Int(a32)
             inQueue[a] = false
@@ -11,7 +12,7 @@ extension TSPSearch {
         }
     }
 
-    mutating func improveTwoOpt(_ a: Int, _ cur: inout Int) -> [Int]? {
+    package mutating func improveTwoOpt(_ a: Int, _ cur: inout Int) -> [Int]? {
         for forward in [true, false] {
             let b = forward ? succ(a) : pred(a)
             let dab = dd(a, b)
@@ -34,7 +35,7 @@ extension TSPSearch {
 
     /// Moves the segment of 1–3 nodes starting at `a` (forward) next to a neighbour of either
     /// end, in either orientation.
-    mutating func improveOrOpt(_ a: Int, _ cur: inout Int) -> [Int]? {
+    package mutating func improveOrOpt(_ a: Int, _ cur: inout Int) -> [Int]? {
         for len in 1...3 where len + 3 <= n {
             let s1 = a
             var sL = a
@@ -73,7 +74,7 @@ extension TSPSearch {
     }
 
     /// Double bridge on a stretch of at most `reach` positions: A B C D -> A C B D.
-    mutating func perturb(_ queue: inout [Int32], _ inQueue: inout [Bool], reach: Int = 50) -> Int {
+    package mutating func perturb(_ queue: inout [Int32], _ inQueue: inout [Bool], reach: Int = 50) -> Int {
         let span = min(n - 2, reach)
         let i0 = rng.int(below: n)
         var cuts = rng.sample(span, 3).map { $0 + 1 }

@@ -1,20 +1,21 @@
+import Core
 /// Symmetric TSP by iterated local search: 2-opt and Or-opt over neighbour lists with
 /// don't-look bits, perturbed by a double bridge on a short stretch of the tour and accepted
 /// when not worse (the "segment double bridge" ILS that reaches ~1% on TSPLIB in a second).
 ///
 /// The tour is an array with a position index; every move is a sequence of 2-opt moves
 /// (reverse the shorter side), so or-opt needs no special bookkeeping.
-struct TSPSearch {
-    let n: Int
-    let nodes: [Int]
-    var d: [Int]
-    var nb: [[Int32]]
-    var tour: [Int32]
-    var pos: [Int32]
-    var rng: SeededRNG
-    let options: RouteSolverOptions
+package struct TSPSearch {
+    package let n: Int
+    package let nodes: [Int]
+    package var d: [Int]
+    package var nb: [[Int32]]
+    package var tour: [Int32]
+    package var pos: [Int32]
+    package var rng: SeededRNG
+    package let options: RouteSolverOptions
 
-    init(_ p: RoutingProblem, _ options: RouteSolverOptions) {
+    package init(_ p: RoutingProblem, _ options: RouteSolverOptions) {
         self.options = options
         nodes = [p.vehicles[0].start] + p.stops
         n = nodes.count
@@ -37,11 +38,11 @@ struct TSPSearch {
         for (i, c) in tour.enumerated() { pos[Int(c)] = Int32(i) }
     }
 
-    @inline(__always) func dd(_ a: Int, _ b: Int) -> Int { d[a * n + b] }
-    @inline(__always) func succ(_ a: Int) -> Int { Int(tour[(Int(pos[a]) + 1) % n]) }
-    @inline(__always) func pred(_ a: Int) -> Int { Int(tour[(Int(pos[a]) + n - 1) % n]) }
+    @inline(__always) package func dd(_ a: Int, _ b: Int) -> Int { d[a * n + b] }
+    @inline(__always) package func succ(_ a: Int) -> Int { Int(tour[(Int(pos[a]) + 1) % n]) }
+    @inline(__always) package func pred(_ a: Int) -> Int { Int(tour[(Int(pos[a]) + n - 1) % n]) }
 
-    func nearestNeighbourTour() -> [Int32] {
+    package func nearestNeighbourTour() -> [Int32] {
         var used = Array(repeating: false, count: n)
         var t: [Int32] = [0]
         used[0] = true
@@ -58,14 +59,14 @@ struct TSPSearch {
         return t
     }
 
-    var length: Int {
+    package var length: Int {
         var s = 0
         for i in 0..<n { s += dd(Int(tour[i]), Int(tour[(i + 1) % n])) }
         return s
     }
 
     /// Reverses the forward path from a to b, or its complement when that is shorter.
-    mutating func reversePath(_ a: Int, _ b: Int) {
+    package mutating func reversePath(_ a: Int, _ b: Int) {
         var i = Int(pos[a]), j = Int(pos[b])
         var len = (j - i + n) % n + 1
         if 2 * len > n {
@@ -82,11 +83,11 @@ struct TSPSearch {
 
     /// Removes edges (t1,t2), (t3,t4) and adds (t1,t3), (t2,t4); t2 and t4 follow t1 and t3
     /// in the same direction.
-    mutating func twoOptMove(_ t1: Int, _ t2: Int, _ t3: Int, _ t4: Int) {
+    package mutating func twoOptMove(_ t1: Int, _ t2: Int, _ t3: Int, _ t4: Int) {
         if succ(t1) == t2 { reversePath(t2, t3) } else { reversePath(t1, t4) }
     }
 
-    mutating func run() -> RoutingSolution {
+    package mutating func run() -> RoutingSolution {
         var queue = Array(0..<n).map { Int32($0) }
         var inQueue = Array(repeating: true, count: n)
         var cur = length

@@ -1,4 +1,5 @@
 import Foundation
+import Core
 
 /// Territories over weighted accounts: which territory each account is in, where the
 /// centres are, and how balanced and compact the result is.
@@ -13,6 +14,10 @@ public struct TerritoryPlan: Sendable {
     public var cv: Double
     /// Workload-weighted mean km from an account to its territory centre.
     public var meanKmToCentre: Double
+
+    package init(labels: [Int], centreLat: [Double], centreLon: [Double], workload: [Double], maxOverMin: Double, cv: Double, meanKmToCentre: Double) {
+        self.labels = labels; self.centreLat = centreLat; self.centreLon = centreLon; self.workload = workload; self.maxOverMin = maxOverMin; self.cv = cv; self.meanKmToCentre = meanKmToCentre
+    }
 }
 
 /// Balanced territories: capacitated assignment by min-cost flow (each territory's workload
@@ -44,7 +49,7 @@ public enum Territories {
     /// The engine's k-means, weighted by workload, one seeded start run to Lloyd's fixed point:
     /// where the balanced rounds start. Coordinates and workloads passed the gates (finite,
     /// in range) and 1 ≤ k ≤ points, so a refusal is a programming error.
-    static func kmeans(_ x: [Double], _ y: [Double], _ w: [Double], k: Int, seed: UInt64) -> (labels: [Int], cx: [Double], cy: [Double]) {
+    package static func kmeans(_ x: [Double], _ y: [Double], _ w: [Double], k: Int, seed: UInt64) -> (labels: [Int], cx: [Double], cy: [Double]) {
         let r: KMeans.Result
         do {
             r = try KMeans(k: k, restarts: 1, tolerance: 0, seed: seed).fit(zip(x, y).map { SIMD2($0, $1) }, weights: w)
@@ -55,7 +60,7 @@ public enum Territories {
     }
 
     /// Weighted means per label; an empty territory keeps its old centre.
-    static func centres(x: [Double], y: [Double], weight: [Double], labels: [Int], k: Int,
+    package static func centres(x: [Double], y: [Double], weight: [Double], labels: [Int], k: Int,
                         old: ([Double], [Double])) -> ([Double], [Double]) {
         var sx = Array(repeating: 0.0, count: k), sy = sx, sw = sx
         for i in 0..<x.count where labels[i] >= 0 {
@@ -80,12 +85,12 @@ public enum Territories {
 
     /// Longitudes in one frame, so data across ±180 (Fiji) averages and projects as one
     /// area; elsewhere every value is returned bit for bit.
-    static func unwrapped(_ lat: [Double], _ lon: [Double]) -> [Double] {
+    package static func unwrapped(_ lat: [Double], _ lon: [Double]) -> [Double] {
         guard let extent = GeoExtent(lat: lat, lon: lon), extent.east > 180 || extent.west < -180 else { return lon }
         return lon.map(extent.unwrapped)
     }
 
-    static func project(_ lat: [Double], _ lon: [Double]) -> ([Double], [Double]) {
+    package static func project(_ lat: [Double], _ lon: [Double]) -> ([Double], [Double]) {
         let lon = unwrapped(lat, lon)
         return PlanarProjection(around: lat, lon: lon).project(lat: lat, lon: lon)
     }
@@ -94,7 +99,7 @@ public enum Territories {
     /// territories, each territory taking between (1−tol/2) and (1+tol/2) of the mean so that
     /// rounding split accounts stays inside ±tol; then a greedy repair of what rounding broke.
     /// Each account goes to the territory carrying most of its units (the nearest on ties).
-    static func capacitatedAssign(_ x: [Double], _ y: [Double], _ w: [Double], _ cx: [Double], _ cy: [Double],
+    package static func capacitatedAssign(_ x: [Double], _ y: [Double], _ w: [Double], _ cx: [Double], _ cy: [Double],
                                   _ tol: Double) -> [Int] {
         let n = x.count
         let flow = capacitatedFlow(x, y, w, cx, cy, tol)
@@ -115,7 +120,7 @@ public enum Territories {
     /// up to the lower bound, so every territory reaches it first, costs nothing up to the
     /// upper bound and big / 10 per unit past it. Solved exactly over the territories
     /// (`Transportation.routeAmounts`).
-    static func capacitatedFlow(_ x: [Double], _ y: [Double], _ w: [Double], _ cx: [Double], _ cy: [Double],
+    package static func capacitatedFlow(_ x: [Double], _ y: [Double], _ w: [Double], _ cx: [Double], _ cy: [Double],
                                 _ tol: Double) -> CapacitatedFlow {
         let n = x.count, k = cx.count, near = min(k, 8)
         let units = w.map { max(1, Int(($0 * 60).rounded())) }
@@ -143,11 +148,11 @@ public enum Territories {
                                arcCost: arcCost, flow: r.flow, cost: r.cost)
     }
 
-    static let capacitatedBig = 10_000_000
+    package static let capacitatedBig = 10_000_000
 
     /// Moves single accounts from a territory outside [lo, hi] to the nearest territory that
     /// can take them, cheapest extra distance first, until all fit or nothing helps.
-    static func repair(_ labels: inout [Int], _ units: [Int], _ x: [Double], _ y: [Double],
+    package static func repair(_ labels: inout [Int], _ units: [Int], _ x: [Double], _ y: [Double],
                        _ cx: [Double], _ cy: [Double], _ lo: Double, _ hi: Double) {
         let k = cx.count
         var load = Array(repeating: 0.0, count: k)
@@ -174,7 +179,7 @@ public enum Territories {
         }
     }
 
-    static func plan(_ lat: [Double], _ wrapped: [Double], _ w: [Double], _ labels: [Int], _ k: Int) -> TerritoryPlan {
+    package static func plan(_ lat: [Double], _ wrapped: [Double], _ w: [Double], _ labels: [Int], _ k: Int) -> TerritoryPlan {
         let lon = unwrapped(lat, wrapped)
         var sw = Array(repeating: 0.0, count: k), sla = sw, slo = sw
         for i in 0..<labels.count { sw[labels[i]] += w[i]; sla[labels[i]] += w[i] * lat[i]; slo[labels[i]] += w[i] * lon[i] }
@@ -192,14 +197,14 @@ public enum Territories {
 
 /// The network of one capacitated assignment (rows = accounts, columns = territories) and its
 /// optimal flow, kept for the labels and for tests that check the optimum.
-struct CapacitatedFlow {
-    var units: [Int]
-    var totalUnits: Int
-    var lo: Int
-    var hi: Int
-    var arcStart: [Int]
-    var arcColumn: [Int32]
-    var arcCost: [Int]
-    var flow: [Int]
-    var cost: Int
+package struct CapacitatedFlow {
+    package var units: [Int]
+    package var totalUnits: Int
+    package var lo: Int
+    package var hi: Int
+    package var arcStart: [Int]
+    package var arcColumn: [Int32]
+    package var arcCost: [Int]
+    package var flow: [Int]
+    package var cost: Int
 }

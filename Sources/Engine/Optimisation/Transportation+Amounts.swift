@@ -1,3 +1,4 @@
+import Core
 extension Transportation {
     /// One piece of a column's load cost: up to `capacity` units at `cost` each.
     public struct Piece: Sendable, Equatable {

@@ -1,3 +1,4 @@
+import Core
 /// Exact transportation problems with few columns (channels, territories), solved by
 /// successive shortest paths on a residual graph compressed to the columns.
 ///

@@ -1,17 +1,18 @@
+import Core
 /// One way to shift flow between two columns of a transportation problem: take `row`'s flow
 /// out of its slot `from` and into its slot `to`, at `key` extra cost per unit. The entry goes
 /// stale when the row's flow in `from` has since dropped to zero (its stamp moved on).
-struct TransportMove {
-    var key: Int
-    var row: Int32
-    var stamp: UInt32
-    var from: UInt16
-    var to: UInt16
+package struct TransportMove {
+    package var key: Int
+    package var row: Int32
+    package var stamp: UInt32
+    package var from: UInt16
+    package var to: UInt16
 
     /// Cheapest first; equal costs by lowest row, then slot, so the same input always moves
     /// the same row.
     @inline(__always)
-    func precedes(_ o: TransportMove) -> Bool {
+    package func precedes(_ o: TransportMove) -> Bool {
         if key != o.key { return key < o.key }
         if row != o.row { return row < o.row }
         if from != o.from { return from < o.from }
@@ -21,11 +22,11 @@ struct TransportMove {
 
 /// Min-heap of moves between one ordered pair of columns. Stale entries are dropped when they
 /// reach the top (lazy deletion), so a row that moves costs one push per other column.
-struct TransportMoveHeap {
-    var items: [TransportMove] = []
+package struct TransportMoveHeap {
+    package var items: [TransportMove] = []
 
     @inline(__always)
-    mutating func push(_ e: TransportMove) {
+    package mutating func push(_ e: TransportMove) {
         items.append(e)
         var i = items.count - 1
         while i > 0 {
@@ -38,7 +39,7 @@ struct TransportMoveHeap {
 
     /// The cheapest entry still `valid`, after discarding the stale ones above it.
     @inline(__always)
-    mutating func top(valid: (TransportMove) -> Bool) -> TransportMove? {
+    package mutating func top(valid: (TransportMove) -> Bool) -> TransportMove? {
         while let t = items.first {
             if valid(t) { return t }
             popTop()
@@ -46,7 +47,7 @@ struct TransportMoveHeap {
         return nil
     }
 
-    mutating func popTop() {
+    package mutating func popTop() {
         let last = items.count - 1
         guard last >= 0 else { return }
         items.swapAt(0, last)

@@ -1,20 +1,21 @@
 import Foundation
+import Core
 
 extension TravelMatrix {
     /// The parts of an OSRM `table` response the matrix needs. `ids` is OpsDeck's own
     /// addition (the request's coordinates' ids, in order), so one file can carry both.
-    struct OSRMTable: Decodable {
-        var code: String
-        var message: String?
-        var durations: [[Double?]]?
-        var distances: [[Double?]]?
-        var sources: [Waypoint]?
-        var destinations: [Waypoint]?
-        var ids: [String]?
-        var sourceIds: [String]?
-        var destinationIds: [String]?
+    package struct OSRMTable: Decodable {
+        package var code: String
+        package var message: String?
+        package var durations: [[Double?]]?
+        package var distances: [[Double?]]?
+        package var sources: [Waypoint]?
+        package var destinations: [Waypoint]?
+        package var ids: [String]?
+        package var sourceIds: [String]?
+        package var destinationIds: [String]?
 
-        struct Waypoint: Decodable {}
+        package struct Waypoint: Decodable {}
     }
 
     /// An OSRM `table` response: `code` must be "Ok"; `durations[i][j]` is seconds from row i
@@ -118,7 +119,7 @@ extension TravelMatrix {
     }
 
     /// An empty cell is nil; otherwise a finite number in 0…limit.
-    static func number(_ reader: CSVReader, _ i: Int, _ what: String, limit: Double) throws(InputError) -> Double? {
+    package static func number(_ reader: CSVReader, _ i: Int, _ what: String, limit: Double) throws(InputError) -> Double? {
         let text = reader.string(i).trimmingCharacters(in: .whitespaces)
         if text.isEmpty { return nil }
         guard let v = Double(text) else { throw reader.error(field: i, "expected \(what) as a number, found '\(TerminalText.safe(text))'") }
@@ -126,14 +127,14 @@ extension TravelMatrix {
         return v
     }
 
-    static func duplicate(_ list: [String]) -> String? {
+    package static func duplicate(_ list: [String]) -> String? {
         var seen = Set<String>()
         for s in list where !seen.insert(s).inserted { return s }
         return nil
     }
 
     /// `durations[2][1]` from a decoding error's path.
-    static func path(_ e: DecodingError) -> String {
+    package static func path(_ e: DecodingError) -> String {
         let ctx: DecodingError.Context
         switch e {
         case .typeMismatch(_, let c), .valueNotFound(_, let c), .dataCorrupted(let c): ctx = c
@@ -152,7 +153,7 @@ extension TravelMatrix {
 
     private static func name(_ k: any CodingKey) -> String { k.intValue.map { "[\($0)]" } ?? (k.stringValue.isEmpty ? "" : "." + k.stringValue) }
 
-    static func reason(_ e: DecodingError) -> String {
+    package static func reason(_ e: DecodingError) -> String {
         switch e {
         case .typeMismatch(let t, _): return "expected \(t == String.self ? "text" : t == Double.self ? "a number or null" : "\(t)")"
         case .valueNotFound: return "expected a value, found null"

@@ -1,4 +1,5 @@
 import Foundation
+import Core
 
 /// Road travel times from the user's own router, keyed by account and rep ids: an OSRM
 /// `table` service response (with the ids of its rows and columns, in the order of the
@@ -10,6 +11,10 @@ public struct TravelMatrix: Sendable, Equatable {
     public struct Cell: Sendable, Equatable {
         public var seconds: Double?
         public var meters: Double?
+
+        package init(seconds: Double? = nil, meters: Double? = nil) {
+            self.seconds = seconds; self.meters = meters
+        }
     }
 
     /// Most ids a matrix names (the routing engine's node limit) and most pairs it holds
@@ -24,26 +29,26 @@ public struct TravelMatrix: Sendable, Equatable {
     /// Where the times came from, for the trace: "osrm table travel.json, 12 × 12".
     public let source: String
     public private(set) var ids: [String]
-    var index: [String: Int]
-    var cells: [UInt64: Cell]
+    package var index: [String: Int]
+    package var cells: [UInt64: Cell]
 
     public var count: Int { cells.count }
 
-    init(source: String) {
+    package init(source: String) {
         self.source = source
         ids = []; index = [:]; cells = [:]
     }
 
-    mutating func intern(_ id: String) -> Int {
+    package mutating func intern(_ id: String) -> Int {
         if let k = index[id] { return k }
         index[id] = ids.count
         ids.append(id)
         return ids.count - 1
     }
 
-    static func key(_ a: Int, _ b: Int) -> UInt64 { UInt64(UInt32(a)) << 32 | UInt64(UInt32(b)) }
+    package static func key(_ a: Int, _ b: Int) -> UInt64 { UInt64(UInt32(a)) << 32 | UInt64(UInt32(b)) }
 
-    mutating func set(_ from: Int, _ to: Int, _ cell: Cell) { cells[Self.key(from, to)] = cell }
+    package mutating func set(_ from: Int, _ to: Int, _ cell: Cell) { cells[Self.key(from, to)] = cell }
 
     /// The pair as the file gave it; nil when the file does not have it.
     public func cell(from: String, to: String) -> Cell? {
@@ -80,7 +85,7 @@ public struct TravelMatrix: Sendable, Equatable {
     }
 
     /// A seconds (or metres) value from a file: finite, not negative, at most `limit`.
-    static func checked(_ v: Double, limit: Double, what: String) -> String? {
+    package static func checked(_ v: Double, limit: Double, what: String) -> String? {
         guard v.isFinite else { return "expected \(what) as a finite number, found \(v)" }
         guard v >= 0 else { return "expected \(what) of 0 or more, found \(fixedDecimal(v, 3))" }
         guard v <= limit else {
@@ -90,7 +95,7 @@ public struct TravelMatrix: Sendable, Equatable {
     }
 
     /// The file's bytes, refusing a folder, an unreadable or an oversized file.
-    static func load(_ path: String) throws(InputError) -> Data {
+    package static func load(_ path: String) throws(InputError) -> Data {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
             throw InputError(file: path, line: 0, column: 0, "no such file")

@@ -1,3 +1,4 @@
+import Core
 /// A compact binary table the command center opens without parsing text: one column per
 /// array, little-endian, in a fixed order, so the same run gives the same bytes.
 ///
@@ -9,7 +10,7 @@ public struct ColumnFile: Sendable, Equatable {
         case int([Int32])
         case byte([UInt8])
 
-        var count: Int {
+        package var count: Int {
             switch self {
             case .float(let v): v.count
             case .int(let v): v.count
@@ -18,7 +19,7 @@ public struct ColumnFile: Sendable, Equatable {
         }
     }
 
-    static let magic = Array("ODCOLS1\n".utf8)
+    package static let magic = Array("ODCOLS1\n".utf8)
     public var names: [String] = []
     public var columns: [Column] = []
     public var rowCount: Int

@@ -1,3 +1,4 @@
+import Core
 /// A measured figure of a run, with its target when one is set.
 public struct KPI: Codable, Sendable, Equatable {
     public var name: String

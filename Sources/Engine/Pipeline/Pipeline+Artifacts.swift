@@ -1,10 +1,12 @@
+import Core
+import Sales
 /// What a run saves for the command center: one binary table of per-account scores and small
 /// CSV tables for everything else, each written by its `RunTable` (Tables/), so the same run
 /// gives the same bytes and the screens and exports read the same rows back.
 extension Pipeline {
     public static let accountsArtifact = AccountScores.artifact
 
-    static func salesArtifacts(_ s: SalesRun, customers: [Customer], reps: [Rep], visitMinutes: Int) -> [String: [UInt8]] {
+    package static func salesArtifacts(_ s: SalesRun, customers: [Customer], reps: [Rep], visitMinutes: Int) -> [String: [UInt8]] {
         let n = customers.count
         let id = { (i: Int) in customers[i].id }
         let repId = { (r: Int) in r >= 0 && r < reps.count ? reps[r].id : "" }
@@ -69,21 +71,21 @@ extension Pipeline {
 
     /// The prep scripts, most of a run's bytes: formatted apart from the other sales tables so
     /// the two can be formatted on two cores.
-    static func scriptsArtifact(_ s: SalesRun, customers: [Customer]) -> [String: [UInt8]] {
+    package static func scriptsArtifact(_ s: SalesRun, customers: [Customer]) -> [String: [UInt8]] {
         let rows = s.scripts.map { ScriptsTable.Row(account: customers[$0.account].id, channel: $0.channel.rawValue, day: $0.day + 1, script: $0.text) }
         return [ScriptsTable.artifact: ScriptsTable.bytes(rows)]
     }
 
     /// "14:05" on the planning day, "+2d 09:00" two days later (days never count back: a
     /// deadline before the day is "overdue at start" instead).
-    static func deadlineText(_ minute: Int) -> String {
+    package static func deadlineText(_ minute: Int) -> String {
         let day = minute >= 0 ? minute / 1440 : -((-minute + 1439) / 1440)
         let m = minute - day * 1440
         return day == 0 ? PrepScript.clock(m) : (day > 0 ? "+" : "") + "\(day)d " + PrepScript.clock(m)
     }
 
     /// Fixed decimals from integer arithmetic (no locale, same bytes everywhere).
-    static func fmt(_ v: Double, _ decimals: Int) -> String {
+    package static func fmt(_ v: Double, _ decimals: Int) -> String {
         v.isFinite ? fixedDecimal(v, decimals) : ""
     }
 }

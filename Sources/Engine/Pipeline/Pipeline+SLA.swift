@@ -1,17 +1,19 @@
+import Core
+import Support
 /// The support side of a run: the SLA engine's analysis (breach model scored out of fold,
 /// escalation queue by expected loss, capacity tables, diagnostics) computed once with the
 /// run, its headline figures as KPIs and its queue and groups saved as artifacts.
 extension Pipeline {
     /// The SLA stage's results (it runs on the tickets' branch and is recorded after the sales
     /// stages, in the trace's fixed order).
-    struct SLAOutcome: Sendable {
-        var analysis: SupportAnalysis?
+    package struct SLAOutcome: Sendable {
+        package var analysis: SupportAnalysis?
         /// The analysis's artifacts, formatted here: this branch has time to spare, the run's
         /// save comes at the end of the longest one.
-        var artifacts: [String: [UInt8]]?
+        package var artifacts: [String: [UInt8]]?
     }
 
-    static func slaStage(_ tickets: [Ticket], extras: CustomerExtras? = nil, policy: SLAPolicy,
+    package static func slaStage(_ tickets: [Ticket], extras: CustomerExtras? = nil, policy: SLAPolicy,
                          config: PipelineConfig) -> Result<TimedStage<SLAOutcome>, PipelineError> {
         let start = WallClock.monotonic()
         guard tickets.contains(where: { $0.isResolved }) else {
@@ -74,7 +76,7 @@ extension Pipeline {
         return GradientBoostingBreachTrainer(config: gbm)
     }
 
-    static func slaArtifacts(_ a: SupportAnalysis) -> [String: [UInt8]] {
+    package static func slaArtifacts(_ a: SupportAnalysis) -> [String: [UInt8]] {
         // The snapshot is what the SLA screen opens from, so a slider move never needs a model.
         var out = SupportSnapshot.artifacts(from: a)
         out[SLAQueueTable.artifact] = SLAQueueTable.bytes(SLAQueueTable.rows(a))

@@ -1,9 +1,12 @@
+import Core
+import Support
+import Sales
 /// Stages 2–7 of DESIGN.md on gated data.
 extension Pipeline {
     /// The models stage: needs the gated customers only, so it runs while the tickets are
     /// still being drawn and gated on their own branch. Recorded by the caller, after the data
     /// and gates stages it overlaps.
-    static func modelsStage(_ customers: [Customer], config: PipelineConfig, extras: CustomerExtras?) throws(PipelineError)
+    package static func modelsStage(_ customers: [Customer], config: PipelineConfig, extras: CustomerExtras?) throws(PipelineError)
         -> TimedStage<ModelScores> {
         let sc = config.sales
         guard !customers.isEmpty else { throw PipelineError("no customers passed the quality gates; nothing to plan") }
@@ -28,7 +31,7 @@ extension Pipeline {
 
     /// Stages 3–7 on the models' scores (the models stage's KPIs are the caller's).
     /// `slaPolicy` is the SLA stage's: open-ticket deadlines follow its targets and calendar.
-    static func runSalesStages(_ customers: [Customer], _ reps: [Rep], _ tickets: [Ticket], models: ModelScores, config: PipelineConfig,
+    package static func runSalesStages(_ customers: [Customer], _ reps: [Rep], _ tickets: [Ticket], models: ModelScores, config: PipelineConfig,
                                slaPolicy: SLAPolicy, template: PrepScriptTemplate, rec: inout TraceRecorder) throws(PipelineError) -> (SalesRun, [KPI]) {
         let sc = config.sales
         let n = customers.count
@@ -172,7 +175,7 @@ extension Pipeline {
     }
 
     /// Why NBA-aware routing gained no high-NBA visit over the distance-only plan, or nil when it did.
-    static func noGainReason(_ routes: FieldRoutes, gain: Int) -> String? {
+    package static func noGainReason(_ routes: FieldRoutes, gain: Int) -> String? {
         guard gain <= 0, !routes.comparison.isEmpty else { return nil }
         let c = routes.comparison
         let candidates = c.map(\.candidates).reduce(0, +), high = c.map(\.highNBACandidates).reduce(0, +)
@@ -182,15 +185,15 @@ extension Pipeline {
         return "no high-NBA visits gained: \(gain) (the NBA-aware plan trades high-NBA visits for other prizes)"
     }
 
-    static func missed(_ kpis: [KPI]) -> [String] {
+    package static func missed(_ kpis: [KPI]) -> [String] {
         kpis.filter { !$0.met }.map { k in
             "\(k.name) \(KPIText.number(k.value)) misses its target \(k.higherIsBetter ? "≥" : "≤") \(KPIText.number(k.target ?? 0))"
         }
     }
 }
 
-enum KPIText {
-    static func number(_ v: Double) -> String {
+package enum KPIText {
+    package static func number(_ v: Double) -> String {
         if v == v.rounded() && abs(v) < 1e12 { return String(Int64(v)) }
         let t = Int64((v * 1000).rounded())
         let s = String(abs(t) % 1000)

@@ -1,4 +1,9 @@
 import Foundation
+import Core
+import Synthetic
+import Support
+import Sales
+import Store
 
 /// Where a run's data comes from.
 public enum PipelineInput: Sendable {
@@ -23,7 +28,7 @@ public struct RunOutcome: Sendable {
     public var support: SupportAnalysis? { didSet { slaArtifactBytes = nil } }
     /// `support`'s artifacts, formatted on the SLA stage's thread while the sales stages ran;
     /// dropped whenever `support` changes.
-    var slaArtifactBytes: [String: [UInt8]]?
+    package var slaArtifactBytes: [String: [UInt8]]?
     /// Dataset ids when the data came from (or was saved to) the store.
     public var datasetIds: (customers: Int64?, reps: Int64?, tickets: Int64?)
 }
@@ -252,7 +257,7 @@ public enum Pipeline {
 
     /// Inserts generated datasets, each in its own transaction; an empty one is not saved (nil id).
     /// The tickets are asked for last: beside a run, they may still be going through their gate.
-    static func insertDatasets(_ customers: [Customer], _ reps: [Rep], _ tickets: () -> [Ticket], customersReport: GateReport?,
+    package static func insertDatasets(_ customers: [Customer], _ reps: [Rep], _ tickets: () -> [Ticket], customersReport: GateReport?,
                                seed: UInt64, into store: Store) throws(StoreError) -> (customers: Int64?, reps: Int64?, tickets: Int64?) {
         let seedNote = "synthetic seed \(seed)"
         var ids: (customers: Int64?, reps: Int64?, tickets: Int64?) = (nil, nil, nil)
@@ -292,8 +297,8 @@ public enum Pipeline {
 }
 
 /// The datasets inserted beside the sales stages, with when it happened (for the trace).
-struct DatasetSave: Sendable {
-    var ids: Result<(customers: Int64?, reps: Int64?, tickets: Int64?), StoreError>
-    var start: Double
-    var end: Double
+package struct DatasetSave: Sendable {
+    package var ids: Result<(customers: Int64?, reps: Int64?, tickets: Int64?), StoreError>
+    package var start: Double
+    package var end: Double
 }

@@ -1,3 +1,6 @@
+import Core
+import Synthetic
+import Sales
 /// What a run is asked to do. Saved with the run as JSON so a run can be repeated exactly.
 public struct PipelineConfig: Codable, Sendable, Equatable {
     public var customers: Int

@@ -1,4 +1,6 @@
 import Dispatch
+import Core
+import Sales
 
 /// One prep script per planned contact: every field visit of the horizon (with its route
 /// stop) and every call the contact centre scheduled today, filled with the account, its
@@ -22,9 +24,9 @@ public enum PrepScriptBuilder {
                        template: template, context: context)
     }
 
-    typealias Job = (account: Int, channel: SalesChannel, day: Int, stop: PrepScript.Stop?)
+    package typealias Job = (account: Int, channel: SalesChannel, day: Int, stop: PrepScript.Stop?)
 
-    static func scripts(_ run: SalesRun, customers: [Customer], reps: [Rep], tickets: [Ticket], config: PipelineConfig,
+    package static func scripts(_ run: SalesRun, customers: [Customer], reps: [Rep], tickets: [Ticket], config: PipelineConfig,
                         template: PrepScriptTemplate, context: Context = .planned) -> [SalesRun.Script] {
         var list: [Job] = []
         for v in run.routes.visits where v.rep < reps.count {
@@ -61,7 +63,7 @@ public enum PrepScriptBuilder {
     }
 
     /// `body(0..<n)` on up to `threads` workers; nil only where a body never ran.
-    static func parallelMap<T: Sendable>(_ n: Int, _ threads: Int, _ body: @Sendable (Int) -> T) -> [T?] {
+    package static func parallelMap<T: Sendable>(_ n: Int, _ threads: Int, _ body: @Sendable (Int) -> T) -> [T?] {
         let slots = ParallelSlots<T>(count: n)
         let workers = max(1, min(threads, n))
         DispatchQueue.concurrentPerform(iterations: workers) { w in
@@ -75,7 +77,7 @@ public enum PrepScriptBuilder {
     }
 
     /// Everything the script of `job` says, from the run's stages.
-    static func script(_ job: Job, _ run: SalesRun, _ customers: [Customer], _ tickets: [Ticket], _ config: PipelineConfig) -> PrepScript {
+    package static func script(_ job: Job, _ run: SalesRun, _ customers: [Customer], _ tickets: [Ticket], _ config: PipelineConfig) -> PrepScript {
         let now = Int64(config.asOfDay) * 86_400
         let i = job.account, c = customers[i]
         let open = run.openTickets.tickets(i).map { t -> PrepScript.OpenTicket in

@@ -1,10 +1,12 @@
+import Core
+import Sales
 /// The schedule of a plan's stops, saved with the routes so the screen reads it rather than
 /// recomputing legs: per stop, the road km from the previous one (home first), the wait before
 /// the visit starts (after the drive and any lunch), the visit's length and its window (the
 /// account's opening hours within the rep's day), on the travel the routing used. The visit's
 /// start is the routing's own timeline (`FieldRoutes.Visit.arrivalMinute`).
-enum RouteSchedule {
-    static func stops(_ visits: [FieldRoutes.Visit], customers: [Customer], reps: [Rep], nbaPercentile: [Double],
+package enum RouteSchedule {
+    package static func stops(_ visits: [FieldRoutes.Visit], customers: [Customer], reps: [Rep], nbaPercentile: [Double],
                       travel: TravelModel, visitMinutes: Int) -> [RouteStopRow] {
         // Each rep-day's stops in visiting order, whatever order the plan lists them in.
         var days: [Int: [Int]] = [:]

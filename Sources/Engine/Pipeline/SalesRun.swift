@@ -1,3 +1,5 @@
+import Core
+import Sales
 /// Everything the sales stages computed for one run, per account in the customers' order.
 public struct SalesRun: Sendable {
     public struct Script: Sendable, Equatable {

@@ -1,15 +1,16 @@
 import Dispatch
 import Foundation
+import Core
 
 /// Work started on another thread and joined later: a branch of the run that needs nothing
 /// from the branch beside it (the SLA stage beside the sales stages, a run's artifacts beside
 /// the dataset inserts). The result is whatever `body` returns, so the bytes are the same as
 /// when the two branches run one after the other.
-final class SideTask<T: Sendable>: @unchecked Sendable {
+package final class SideTask<T: Sendable>: @unchecked Sendable {
     private let slot = ParallelSlots<T>(count: 1)
     private let group = DispatchGroup()
 
-    init(_ body: @escaping @Sendable () -> T) {
+    package init(_ body: @escaping @Sendable () -> T) {
         let slot = self.slot
         DispatchQueue.global().async(group: group) { slot[0] = body() }
     }
@@ -17,7 +18,7 @@ final class SideTask<T: Sendable>: @unchecked Sendable {
     /// On a thread of its own, for work that holds its thread a long while mostly in another
     /// library (the dataset inserts in SQLite): the pool's workers stay free for the compute
     /// branches' `concurrentPerform` (measured: the run at 3 200 customers 6–7 ms faster).
-    static func onOwnThread(_ body: @escaping @Sendable () -> T) -> SideTask {
+    package static func onOwnThread(_ body: @escaping @Sendable () -> T) -> SideTask {
         SideTask(thread: body)
     }
 
@@ -31,7 +32,7 @@ final class SideTask<T: Sendable>: @unchecked Sendable {
     }
 
     /// Waits for the work to finish and returns its result.
-    func join() -> T {
+    package func join() -> T {
         group.wait()
         guard let value = slot[0] else { fatalError("SideTask finished without a result") }
         return value
@@ -40,18 +41,18 @@ final class SideTask<T: Sendable>: @unchecked Sendable {
 
 /// A value one thread hands to others partway through its work (a branch's first result,
 /// while the branch goes on). Every `take` waits until `put` has happened once.
-final class Handoff<T: Sendable>: Sendable {
+package final class Handoff<T: Sendable>: Sendable {
     private let slot = ParallelSlots<T>(count: 1)
     private let ready = DispatchSemaphore(value: 0)
 
-    init() {}
+    package init() {}
 
-    func put(_ value: T) {
+    package func put(_ value: T) {
         slot[0] = value
         ready.signal()
     }
 
-    func take() -> T {
+    package func take() -> T {
         ready.wait()
         ready.signal()  // leave it ready for the next taker
         guard let value = slot[0] else { fatalError("Handoff signalled without a value") }

@@ -1,3 +1,4 @@
+import Core
 /// The execution trace of a run: each stage with its duration, counts and warnings.
 public struct Trace: Codable, Sendable, Equatable {
     public struct Count: Codable, Sendable, Equatable {
@@ -12,6 +13,10 @@ public struct Trace: Codable, Sendable, Equatable {
         public var seconds: Double
         public var counts: [Count]
         public var warnings: [String]
+
+        package init(name: String, start: Double, seconds: Double, counts: [Count], warnings: [String]) {
+            self.name = name; self.start = start; self.seconds = seconds; self.counts = counts; self.warnings = warnings
+        }
     }
 
     public var stages: [Stage] = []
@@ -45,7 +50,7 @@ public struct Trace: Codable, Sendable, Equatable {
         return lines.joined(separator: "\n")
     }
 
-    static func duration(_ s: Double) -> String {
+    package static func duration(_ s: Double) -> String {
         if s < 1 { return String(Int((s * 1000).rounded())) + " ms" }
         return String(Int(s)) + "." + String(Int((s * 100).rounded()) % 100 / 10) + String(Int((s * 100).rounded()) % 10) + " s"
     }

@@ -1,3 +1,5 @@
+import Core
+import Learning
 /// Accounts that stand out: an isolation forest over NBA, churn, potential and recency, with
 /// the contamination share from the config. A flagged account says why — the inputs that sit
 /// furthest from the typical account, in standard deviations.

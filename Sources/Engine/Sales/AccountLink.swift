@@ -1,3 +1,4 @@
+import Core
 /// How a ticket reaches its account, strongest key first: the CRM id in the ticket's customer
 /// cell; the requester's e-mail, whose domain is an account's web domain (Salesforce
 /// `Website`, HubSpot `Company Domain Name`); the organisation's name as the help desk writes

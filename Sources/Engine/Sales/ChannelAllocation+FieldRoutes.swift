@@ -1,3 +1,4 @@
+import Core
 /// What the field's routes changed in the allocation.
 public struct FieldHandover: Sendable, Equatable {
     /// Visited accounts the allocation had put on another channel: that contact is released.
@@ -6,6 +7,10 @@ public struct FieldHandover: Sendable, Equatable {
     public var handedBack: Int
     /// Field accounts of the horizon the routes did not visit and no channel had room for.
     public var waiting: Int
+
+    package init(takenOver: Int, handedBack: Int, waiting: Int) {
+        self.takenOver = takenOver; self.handedBack = handedBack; self.waiting = waiting
+    }
 }
 
 extension ChannelAllocation {

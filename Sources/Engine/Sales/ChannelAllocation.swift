@@ -1,4 +1,6 @@
 import Dispatch
+import Core
+import Optimisation
 
 /// One channel of an allocation, as the Channels screen shows it. The counts add up two ways:
 /// `demand = allocated + deferred + beyondHorizon` (when the plan serves the channel's accounts)
@@ -23,6 +25,10 @@ public struct ChannelSummary: Sendable, Equatable {
     /// Share of today's accounts for which this is also their best channel (1 = capacity forced nobody here).
     public var confidence: Double
     public var meanFit: Double
+
+    package init(channel: SalesChannel, capacity: Int, demand: Int, allocated: Int, deferred: Int, beyondHorizon: Int, bestFit: Int, movedIn: Int, movedOut: Int, confidence: Double, meanFit: Double) {
+        self.channel = channel; self.capacity = capacity; self.demand = demand; self.allocated = allocated; self.deferred = deferred; self.beyondHorizon = beyondHorizon; self.bestFit = bestFit; self.movedIn = movedIn; self.movedOut = movedOut; self.confidence = confidence; self.meanFit = meanFit
+    }
 }
 
 /// Each account gets one channel, maximising total fit subject to each channel's daily
@@ -82,7 +88,7 @@ public struct ChannelAllocation: Sendable, Equatable {
     }
 
     /// Recounts `summary`, `todayFit` and `beyondHorizon` from `channel` and `day`.
-    mutating func summarise(fit: [Float]) {
+    package mutating func summarise(fit: [Float]) {
         let k = ChannelFit.channels, n = channel.count
         beyondHorizon = day.reduce(0) { $0 + ($1 >= Int32(days) || $1 < 0 ? 1 : 0) }
         var todayFit = 0.0
@@ -118,7 +124,7 @@ public struct ChannelAllocation: Sendable, Equatable {
         self.todayFit = todayFit
     }
 
-    static func bestChannel(_ i: Int, fit: [Float]) -> Int {
+    package static func bestChannel(_ i: Int, fit: [Float]) -> Int {
         let k = ChannelFit.channels
         var b = 0
         for c in 1..<k where fit[i * k + c] > fit[i * k + b] { b = c }
@@ -130,7 +136,7 @@ public struct ChannelAllocation: Sendable, Equatable {
     /// exactly one arc, so least cost is most fit. A day never holds more accounts than the
     /// channels' total capacity, so every member is served. Solved exactly over the 5
     /// channels (`Transportation.assignUnits`); channels without capacity take nobody.
-    static func solveDay(_ members: [Int], fit: [Float], capacity: [Int]) -> [UInt8] {
+    package static func solveDay(_ members: [Int], fit: [Float], capacity: [Int]) -> [UInt8] {
         let k = ChannelFit.channels
         var cost = [Int](repeating: 0, count: members.count * k)
         for (j, i) in members.enumerated() {

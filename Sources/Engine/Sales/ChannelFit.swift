@@ -1,3 +1,4 @@
+import Core
 /// How well each channel suits each account, in [0, 1] plus the preference bonus.
 ///
 /// Each channel's fit is a logistic of standardised account facts, chosen so a sales-ops
@@ -54,7 +55,7 @@ public enum ChannelFit {
         return out
     }
 
-    static func standardised(_ x: [Double]) -> [Double] {
+    package static func standardised(_ x: [Double]) -> [Double] {
         let n = Double(max(1, x.count))
         let m = x.reduce(0, +) / n
         let sd = (x.reduce(0) { $0 + ($1 - m) * ($1 - m) } / n).squareRoot()

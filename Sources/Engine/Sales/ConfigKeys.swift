@@ -1,17 +1,18 @@
 import Foundation
+import Core
 
 /// Strict-but-forgiving JSON config decoding: missing keys keep defaults, unknown keys fail.
-enum ConfigKeys {
-    struct AnyKey: CodingKey {
-        var stringValue: String
-        var intValue: Int? { nil }
-        init(stringValue: String) { self.stringValue = stringValue }
-        init?(intValue: Int) { nil }
+package enum ConfigKeys {
+    package struct AnyKey: CodingKey {
+        package var stringValue: String
+        package var intValue: Int? { nil }
+        package init(stringValue: String) { self.stringValue = stringValue }
+        package init?(intValue: Int) { nil }
     }
 
     /// `retired` keys are accepted and ignored: runs saved by an older version still open, and a
     /// config file that sets one is not refused for it.
-    static func rejectUnknown(_ decoder: any Decoder, known: [String], retired: [String] = []) throws {
+    package static func rejectUnknown(_ decoder: any Decoder, known: [String], retired: [String] = []) throws {
         let c = try decoder.container(keyedBy: AnyKey.self)
         for key in c.allKeys where !known.contains(key.stringValue) && !retired.contains(key.stringValue) {
             let path = (decoder.codingPath.map(\.stringValue) + [key.stringValue]).joined(separator: ".")
@@ -20,9 +21,9 @@ enum ConfigKeys {
         }
     }
 
-    static func decoder() -> JSONDecoder { JSONDecoder() }
+    package static func decoder() -> JSONDecoder { JSONDecoder() }
 
-    static func describe(_ error: any Error) -> String {
+    package static func describe(_ error: any Error) -> String {
         switch error {
         case DecodingError.dataCorrupted(let c): return c.debugDescription + at(c.codingPath)
         case DecodingError.typeMismatch(let t, let c): return "expected \(t)" + at(c.codingPath)
@@ -39,7 +40,7 @@ enum ConfigKeys {
 
 extension KeyedDecodingContainer {
     /// The value when present, else the default.
-    func value<T: Decodable>(_ key: Key, _ fallback: T) throws -> T {
+    package func value<T: Decodable>(_ key: Key, _ fallback: T) throws -> T {
         try decodeIfPresent(T.self, forKey: key) ?? fallback
     }
 }

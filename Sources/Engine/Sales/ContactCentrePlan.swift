@@ -1,3 +1,5 @@
+import Core
+import Optimisation
 /// The contact centre's day: per staffed channel and interval, how many contacts the team
 /// can take at the service level (Erlang C), which contacts go where (earliest SLA deadline
 /// first, then highest NBA), what is left over (backlog) and which deadlines are met.
@@ -23,6 +25,10 @@ public struct ContactCentrePlan: Sendable, Equatable {
         public var rosterNeeded: Int
         public var agentsAvailable: Int
         public var serviceLevel: Double
+
+        package init(channel: SalesChannel, startMinute: Int, contacts: Int, erlangs: Double, agentsNeeded: Int, rosterNeeded: Int, agentsAvailable: Int, serviceLevel: Double) {
+            self.channel = channel; self.startMinute = startMinute; self.contacts = contacts; self.erlangs = erlangs; self.agentsNeeded = agentsNeeded; self.rosterNeeded = rosterNeeded; self.agentsAvailable = agentsAvailable; self.serviceLevel = serviceLevel
+        }
     }
 
     public struct Contact: Sendable, Equatable {
@@ -49,6 +55,10 @@ public struct ContactCentrePlan: Sendable, Equatable {
         public var overdueAtStart: Int
         /// Contacts one interval can take at the service level with the rostered team.
         public var perInterval: Int
+
+        package init(channel: SalesChannel, planned: Int, scheduled: Int, backlog: Int, slaMet: Int, slaMissed: Int, overdueAtStart: Int, perInterval: Int) {
+            self.channel = channel; self.planned = planned; self.scheduled = scheduled; self.backlog = backlog; self.slaMet = slaMet; self.slaMissed = slaMissed; self.overdueAtStart = overdueAtStart; self.perInterval = perInterval
+        }
     }
 
     public var intervals: [Interval]
@@ -119,7 +129,7 @@ public struct ContactCentrePlan: Sendable, Equatable {
     }
 
     /// Most contacts per interval that `agents` answer at the channel's target and occupancy cap.
-    static func capacity(agents: Int, _ cc: ContactCentreChannel) -> Int {
+    package static func capacity(agents: Int, _ cc: ContactCentreChannel) -> Int {
         guard agents > 0 else { return 0 }
         let seconds = Double(cc.intervalMinutes * 60)
         var v = 0

@@ -1,3 +1,5 @@
+import Core
+import Optimisation
 /// The rules of a field day that the run's routes, the capacity estimate and the screen's
 /// re-plan must share, so a re-planned day is judged as the run planned it.
 extension FieldRoutes {
@@ -41,6 +43,10 @@ public struct FieldStopTime: Sendable, Equatable {
     public var start: Int
     /// When the visit ends and the rep leaves.
     public var end: Int
+
+    package init(node: Int, travelSeconds: Int, travelKm: Double, lunchSeconds: Int, arrival: Int, start: Int, end: Int) {
+        self.node = node; self.travelSeconds = travelSeconds; self.travelKm = travelKm; self.lunchSeconds = lunchSeconds; self.arrival = arrival; self.start = start; self.end = end
+    }
 
     /// Waiting for the window to open.
     public var wait: Int { start - arrival }

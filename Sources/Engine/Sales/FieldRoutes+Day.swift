@@ -1,22 +1,24 @@
+import Core
+import Optimisation
 extension FieldRoutes {
     /// What every rep's days share.
-    struct DayInput: Sendable {
-        var lat: [Double]
-        var lon: [Double]
-        var pct: [Double]
-        var fieldDay: [Int32]
-        var otherDay: [Int32]
-        var days: Int
-        var visitMinutes: Int
-        var iterations: Int
-        var travel: TravelModel
+    package struct DayInput: Sendable {
+        package var lat: [Double]
+        package var lon: [Double]
+        package var pct: [Double]
+        package var fieldDay: [Int32]
+        package var otherDay: [Int32]
+        package var days: Int
+        package var visitMinutes: Int
+        package var iterations: Int
+        package var travel: TravelModel
         /// Per account, the CRM's visit window (minutes after midnight) and visit length;
         /// nil: the rep's day and `visitMinutes`.
-        var windows: [VisitWindow?]
+        package var windows: [VisitWindow?]
     }
 
     /// The rep's days in order, for both plans; each plan keeps its own visited set.
-    static func solveRep(_ r: Int, _ rep: Rep, field: [Int], other: [Int], pool: Int, maxVisits: Int, _ x: DayInput,
+    package static func solveRep(_ r: Int, _ rep: Rep, field: [Int], other: [Int], pool: Int, maxVisits: Int, _ x: DayInput,
                          _ seed: UInt64) -> RepPlans {
         var cmp = Comparison(rep: r, candidates: 0, highNBACandidates: 0, visitsNBA: 0, highNBAVisitsNBA: 0, kmNBA: 0,
                              visitsDistance: 0, highNBAVisitsDistance: 0, kmDistance: 0)
@@ -45,7 +47,7 @@ extension FieldRoutes {
     /// Day d's candidates, at most `pool`: field accounts due by day d (carried over or the
     /// day's own), then by NBA the later field accounts (pulled forward), then accounts other
     /// channels serve on day d or later (taken over).
-    static func dayPool(_ d: Int, field: [Int], other: [Int], visited: Set<Int>, pool: Int, _ x: DayInput) -> [Int] {
+    package static func dayPool(_ d: Int, field: [Int], other: [Int], visited: Set<Int>, pool: Int, _ x: DayInput) -> [Int] {
         let due = field.filter { Int(x.fieldDay[$0]) <= d && !visited.contains($0) }
         let later = field.filter { Int(x.fieldDay[$0]) > d && !visited.contains($0) }
         let takeOver = other.filter { Int(x.otherDay[$0]) >= d && !visited.contains($0) }
@@ -55,7 +57,7 @@ extension FieldRoutes {
     /// One rep-day as an orienteering problem with time windows from home (`RepDayProblem`),
     /// at most `maxVisits` stops: NBA prizes, or equal ones for the distance-only plan. Stops
     /// carry the NBA prize either way.
-    static func solveDay(_ d: Int, _ r: Int, _ rep: Rep, _ cands: [Int], maxVisits: Int, byNBA: Bool, _ x: DayInput, _ seed: UInt64)
+    package static func solveDay(_ d: Int, _ r: Int, _ rep: Rep, _ cands: [Int], maxVisits: Int, byNBA: Bool, _ x: DayInput, _ seed: UInt64)
         -> (stops: [Visit], km: Double)? {
         let m = cands.count
         guard m > 0, maxVisits > 0 else { return nil }

@@ -1,4 +1,5 @@
 import Dispatch
+import Core
 
 /// Each rep's visit days from the routing engine, one rep-day at a time, each a
 /// prize-collecting choice: the day's pool holds about `poolFactor` times the visits the rep
@@ -26,6 +27,10 @@ public struct FieldRoutes: Sendable {
         /// The visit in its day's timeline (`RepDayProblem.timeline`): the leg and any lunch
         /// before it, arrival, wait, start (`arrivalMinute`, in seconds) and end.
         public var time: FieldStopTime
+
+        package init(rep: Int, day: Int, sequence: Int, account: Int, arrivalMinute: Int, prize: Int, fillIn: Bool, time: FieldStopTime) {
+            self.rep = rep; self.day = day; self.sequence = sequence; self.account = account; self.arrivalMinute = arrivalMinute; self.prize = prize; self.fillIn = fillIn; self.time = time
+        }
     }
 
     public struct Comparison: Sendable, Equatable {
@@ -100,9 +105,9 @@ public struct FieldRoutes: Sendable {
     }
 
     /// One rep's two plans.
-    struct RepPlans: Sendable {
-        var nba: [Visit]
-        var distance: [Visit]
-        var comparison: Comparison
+    package struct RepPlans: Sendable {
+        package var nba: [Visit]
+        package var distance: [Visit]
+        package var comparison: Comparison
     }
 }

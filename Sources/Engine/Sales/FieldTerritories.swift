@@ -1,3 +1,5 @@
+import Core
+import Optimisation
 /// Balanced territories for any number of accounts: accounts are pooled into grid cells
 /// (coarsened until at most `maxCells` remain) and the routing engine's balanced-territory
 /// design runs on the cells, weighted by their visit workload; each account takes its

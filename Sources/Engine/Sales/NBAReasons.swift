@@ -1,3 +1,4 @@
+import Core
 /// The words behind an NBA reason code, with the account's own figures.
 public enum NBAReasons {
     /// The raw inputs of one account, as the NBA stage saw them.
@@ -38,15 +39,15 @@ public enum NBAReasons {
         }
     }
 
-    static func percent(_ p: Double) -> String { String(Int((p * 100).rounded())) + "%" }
+    package static func percent(_ p: Double) -> String { String(Int((p * 100).rounded())) + "%" }
 
-    static func oneDecimal(_ x: Double) -> String {
+    package static func oneDecimal(_ x: Double) -> String {
         let t = Int((x * 10).rounded())
         return (t < 0 ? "-" : "") + String(abs(t) / 10) + "." + String(abs(t) % 10)
     }
 
     /// 12 400 → "12,400".
-    static func grouped(_ x: Double) -> String {
+    package static func grouped(_ x: Double) -> String {
         let v = Int(x.rounded())
         var digits = String(abs(v)), out = ""
         while digits.count > 3 {

@@ -1,3 +1,4 @@
+import Core
 /// Weights of the NBA score's terms. A positive weight means "more of this raises the
 /// account's priority"; a negative one lowers it; zero drops the term.
 public struct NBAWeights: Codable, Sendable, Equatable {
@@ -18,7 +19,7 @@ public struct NBAWeights: Codable, Sendable, Equatable {
     /// In `NBATerm` order.
     public var values: [Double] { [churn, potential, recency, engagement, friction, segment] }
 
-    enum CodingKeys: String, CodingKey, CaseIterable { case churn, potential, recency, engagement, friction, segment }
+    package enum CodingKeys: String, CodingKey, CaseIterable { case churn, potential, recency, engagement, friction, segment }
 
     public init(from decoder: any Decoder) throws {
         try ConfigKeys.rejectUnknown(decoder, known: CodingKeys.allCases.map(\.rawValue))

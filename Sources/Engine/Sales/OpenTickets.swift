@@ -1,3 +1,5 @@
+import Core
+import Support
 /// Open tickets by account, with the earliest SLA deadline: the support side of the NBA's
 /// friction term, of the contact-centre schedule and of the prep scripts.
 ///

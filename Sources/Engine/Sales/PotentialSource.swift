@@ -1,3 +1,4 @@
+import Core
 /// Where an account's potential comes from when the file has no future-spend labels:
 /// a revenue column of the CRM's own (Salesforce AnnualRevenue, HubSpot Annual Revenue),
 /// else the lifetime value, else the last purchase amount. Nil when the file has none of
@@ -6,7 +7,7 @@ public struct PotentialSource: Sendable, Equatable {
     public var name: String
     public var values: [Double]
 
-    static let revenueNames: Set<String> = ["annualrevenue", "revenue", "arr", "annualrecurringrevenue", "mrr",
+    package static let revenueNames: Set<String> = ["annualrevenue", "revenue", "arr", "annualrecurringrevenue", "mrr",
                                             "monthlyrecurringrevenue", "totalrevenue", "annualspend", "spend"]
 
     public static func find(_ customers: [Customer], extras: CustomerExtras?) -> PotentialSource? {
@@ -34,7 +35,7 @@ extension SalesModels {
     /// The models on whatever labels the file has: both (the usual run), churn only (the
     /// potential from `PotentialSource`), or none (churn unknown, NBA terms dropped). A CRM
     /// export without labels is planned on, never refused; `ModelScores.notes` says how.
-    static func fitOnAvailableLabels(_ customers: [Customer], extras: CustomerExtras?, asOfDay: Int, config: SalesConfig,
+    package static func fitOnAvailableLabels(_ customers: [Customer], extras: CustomerExtras?, asOfDay: Int, config: SalesConfig,
                                      seed: UInt64, threads: Int) throws -> ModelScores {
         let need = max(minimumLabelled, config.folds)
         let churnLabels = customers.compactMap(\.churned)

@@ -1,3 +1,4 @@
+import Core
 /// Everything one prep script says about one contact (a visit or a call), before templating.
 public struct PrepScript: Sendable, Equatable {
     public struct OpenTicket: Sendable, Equatable {
@@ -51,7 +52,7 @@ public struct PrepScript: Sendable, Equatable {
 
     public var contactKind: String { Self.contactKind(channel) }
 
-    static func contactKind(_ channel: SalesChannel) -> String {
+    package static func contactKind(_ channel: SalesChannel) -> String {
         channel == .field ? "visit" : (channel == .ecomSelf ? "message" : "call")
     }
 
@@ -90,7 +91,7 @@ public struct PrepScript: Sendable, Equatable {
 
     public var compliance: [String] { Self.compliance(channel: channel, tier: Tier.planned(tier)) }
 
-    static func compliance(channel: SalesChannel, tier: Tier) -> [String] {
+    package static func compliance(channel: SalesChannel, tier: Tier) -> [String] {
         var out = ["Record the outcome in the CRM the same day."]
         if channel == .outboundCC { out.append("Check call consent and the do-not-call list before dialling; state the purpose of the call.") }
         if channel == .field { out.append("Gifts and hospitality within policy; log the visit and anyone met.") }
@@ -103,7 +104,7 @@ public struct PrepScript: Sendable, Equatable {
     /// The script as a plain `[String: Any]` tree (names as in `PrepScriptTemplate.fields`): how
     /// scripts were rendered before `PrepScriptFill` and `PrepScriptPlan`, kept as the reference
     /// they are tested and benchmarked against.
-    var dictionaryContext: [String: Any] {
+    package var dictionaryContext: [String: Any] {
         var c: [String: Any] = [
             "account": account, "tier": tier, "industry": industry, "segment": segment,
             "product": product, "channel": channel.rawValue, "contact_kind": contactKind, "day": String(day + 1),
@@ -122,7 +123,7 @@ public struct PrepScript: Sendable, Equatable {
         return c
     }
 
-    static func clock(_ minute: Int) -> String {
+    package static func clock(_ minute: Int) -> String {
         let h = minute / 60, m = minute % 60
         return (h < 10 ? "0" : "") + String(h) + ":" + (m < 10 ? "0" : "") + String(m)
     }

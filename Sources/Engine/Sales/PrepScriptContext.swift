@@ -1,30 +1,31 @@
 import Mustache
+import Core
 
 /// One contact's script as data: every text it can print, in a fixed order, and its shape —
 /// the only things that steer a template's sections (which flags are set, how long each list
 /// is, whether there is a route stop). Text never steers swift-mustache: a text is always
 /// "present", so two contacts with the same shape differ only in the texts printed.
-struct PrepScriptFill: Sendable {
-    struct Shape: Hashable, Sendable {
-        var overdue: [Bool]
-        var stop: Bool
-        var reasons: Int, actions: Int, objections: Int, compliance: Int
+package struct PrepScriptFill: Sendable {
+    package struct Shape: Hashable, Sendable {
+        package var overdue: [Bool]
+        package var stop: Bool
+        package var reasons: Int, actions: Int, objections: Int, compliance: Int
     }
 
-    var shape: Shape
+    package var shape: Shape
     /// The 12 account and contact texts (`rootNames`), then the stop's 4 (`stopNames`) when there
     /// is one, 4 per ticket (`ticketNames`), one per reason and action, 2 per objection, one per
     /// compliance line.
-    var texts: [String]
+    package var texts: [String]
 
-    static let rootNames = ["account", "tier", "industry", "segment", "product", "channel", "contact_kind", "day",
+    package static let rootNames = ["account", "tier", "industry", "segment", "product", "channel", "contact_kind", "day",
                             "churn_pct", "potential_eur", "nba_score", "nba_rank"]
-    static let stopNames = ["rep", "sequence", "arrival", "day"]
-    static let ticketNames = ["id", "priority", "type", "age_days"]
+    package static let stopNames = ["rep", "sequence", "arrival", "day"]
+    package static let ticketNames = ["id", "priority", "type", "age_days"]
 
-    init(shape: Shape, texts: [String]) { self.shape = shape; self.texts = texts }
+    package init(shape: Shape, texts: [String]) { self.shape = shape; self.texts = texts }
 
-    init(_ s: PrepScript) {
+    package init(_ s: PrepScript) {
         let objections = s.objections, actions = s.actions, compliance = s.compliance
         shape = Shape(overdue: s.tickets.map(\.overdue), stop: s.stop != nil, reasons: s.reasons.count, actions: actions.count,
                       objections: objections.count, compliance: compliance.count)
@@ -43,7 +44,7 @@ struct PrepScriptFill: Sendable {
 
     /// The typed context swift-mustache renders: the same names and kinds of value as
     /// `PrepScript.dictionaryContext`.
-    var node: PrepScriptNode {
+    package var node: PrepScriptNode {
         var next = texts.makeIterator()
         func take(_ names: [String]) -> [String: MustacheText] {
             var out: [String: MustacheText] = [:]
@@ -66,30 +67,30 @@ struct PrepScriptFill: Sendable {
 
 /// A text as swift-mustache sees it: rendered through `MustacheCustomRenderable` (what a
 /// String would print), pushed by a section like any present value, with no children.
-struct MustacheText: MustacheCustomRenderable, MustacheParent, Sendable {
-    let value: String
-    init(_ value: String) { self.value = value }
-    var renderText: String { value }
-    var isNull: Bool { false }
+package struct MustacheText: MustacheCustomRenderable, MustacheParent, Sendable {
+    package let value: String
+    package init(_ value: String) { self.value = value }
+    package var renderText: String { value }
+    package var isNull: Bool { false }
     /// A String on the context stack has no children either (its mirror is empty).
-    func child(named: String) -> Any? { nil }
+    package func child(named: String) -> Any? { nil }
 }
 
 /// One object of the context (the script, a ticket, a list item, the stop). Texts, flags,
 /// lists and objects are kept apart so each name answers with the same kind of value as the
 /// dictionary tree: `MustacheText`, `Bool`, an array of nodes, a node; an absent name is nil.
-final class PrepScriptNode: MustacheParent, Sendable {
+package final class PrepScriptNode: MustacheParent, Sendable {
     private let texts: [String: MustacheText]
     private let flags: [String: Bool]
     private let lists: [String: [PrepScriptNode]]
     private let objects: [String: PrepScriptNode]
 
-    init(texts: [String: MustacheText], flags: [String: Bool] = [:], lists: [String: [PrepScriptNode]] = [:],
+    package init(texts: [String: MustacheText], flags: [String: Bool] = [:], lists: [String: [PrepScriptNode]] = [:],
          objects: [String: PrepScriptNode] = [:]) {
         self.texts = texts; self.flags = flags; self.lists = lists; self.objects = objects
     }
 
-    func child(named name: String) -> Any? {
+    package func child(named name: String) -> Any? {
         if let t = texts[name] { return t }
         if let f = flags[name] { return f }
         if let l = lists[name] { return l }

@@ -1,3 +1,4 @@
+import Core
 /// What a template prints for one shape of script (`PrepScriptFill.Shape`), with a hole
 /// wherever a text goes: swift-mustache renders the template once over marker texts and the
 /// markers are read back as holes. Every script of that shape is then the same pieces with its
@@ -8,23 +9,23 @@
 /// back `&lt;k&gt;` where the template's content type escaped it for HTML; that hole then gets the
 /// text escaped the same way. `PrepScriptTemplate.plan(checkedOn:)` compares such a plan's fill
 /// of a real script with a direct render before the plan is used.
-struct PrepScriptPlan: Sendable {
-    enum Piece: Sendable, Equatable {
+package struct PrepScriptPlan: Sendable {
+    package enum Piece: Sendable, Equatable {
         case literal(String)
         case text(Int)
         case escaped(Int)
     }
 
-    let pieces: [Piece]
+    package let pieces: [Piece]
     private let literalBytes: Int
 
-    static let open: Unicode.Scalar = "\u{E000}", close: Unicode.Scalar = "\u{E001}"
+    package static let open: Unicode.Scalar = "\u{E000}", close: Unicode.Scalar = "\u{E001}"
 
-    static func marker(_ k: Int) -> String { "\u{E000}<" + String(k) + ">\u{E001}" }
+    package static func marker(_ k: Int) -> String { "\u{E000}<" + String(k) + ">\u{E001}" }
 
     /// Reads `output` (a render over `marker(k)` texts, `k < texts`) back into pieces; nil when
     /// a marker is not whole or names no text.
-    init?(output: String, texts: Int) {
+    package init?(output: String, texts: Int) {
         let bytes = Array(output.utf8)
         let openBytes = Array(String(Self.open).utf8), closeBytes = Array(String(Self.close).utf8)
         var pieces: [Piece] = [], literal = 0, i = 0
@@ -52,10 +53,10 @@ struct PrepScriptPlan: Sendable {
     }
 
     /// Whether a hole escapes its text for HTML (the template set that content type).
-    var escapes: Bool { pieces.contains { if case .escaped = $0 { true } else { false } } }
+    package var escapes: Bool { pieces.contains { if case .escaped = $0 { true } else { false } } }
 
     /// The script: the pieces with `texts` in the holes.
-    func fill(_ texts: [String]) -> String {
+    package func fill(_ texts: [String]) -> String {
         var out = ""
         out.reserveCapacity(literalBytes + 64 * texts.count)
         for piece in pieces {
@@ -70,7 +71,7 @@ struct PrepScriptPlan: Sendable {
 
     /// swift-mustache's HTML escape (String.htmlEscape): character by character, so a `<`
     /// carrying a combining mark stays as it is.
-    static func htmlEscape(_ text: String, into out: inout String) {
+    package static func htmlEscape(_ text: String, into out: inout String) {
         for c in text {
             switch c {
             case "<": out += "&lt;"

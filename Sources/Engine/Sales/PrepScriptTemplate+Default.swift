@@ -1,3 +1,4 @@
+import Core
 extension PrepScriptTemplate {
     /// The template compiled into the binary; users override it with a file of their own
     /// (see `userPath`). Plain text: nothing is HTML-escaped.

@@ -1,12 +1,13 @@
 import Mustache
+import Core
 
 /// The prep-script template: checked against the fields a script provides, then compiled once
 /// and rendered per contact with swift-mustache.
 public struct PrepScriptTemplate: Sendable {
     public let source: String
-    let template: MustacheTemplate
+    package let template: MustacheTemplate
     /// The template's text uses a character `PrepScriptPlan` marks holes with: render directly.
-    let markerInText: Bool
+    package let markerInText: Bool
 
     /// Every name a template may use. Inside `{{#tickets}}`, `{{#reasons}}` … the item's names.
     public static let fields: [String: TemplateField] = [
@@ -52,7 +53,7 @@ public struct PrepScriptTemplate: Sendable {
 
     public func render(_ script: PrepScript) -> String { render(PrepScriptFill(script)) }
 
-    func render(_ fill: PrepScriptFill) -> String { template.render(fill.node) }
+    package func render(_ fill: PrepScriptFill) -> String { template.render(fill.node) }
 
     /// The plan for `fill`'s shape (see `PrepScriptPlan`); nil when the template's own text holds
     /// a marker character. A plan that only puts texts in as they are is exact by construction:
@@ -60,7 +61,7 @@ public struct PrepScriptTemplate: Sendable {
     /// section (`MustacheText` is never null, whatever it holds). A plan that escapes texts is
     /// used only if it gives `fill`'s own script byte for byte as a direct render does, since
     /// the escaping is then ours.
-    func plan(checkedOn fill: PrepScriptFill) -> PrepScriptPlan? {
+    package func plan(checkedOn fill: PrepScriptFill) -> PrepScriptPlan? {
         guard !markerInText else { return nil }
         let markers = PrepScriptFill(shape: fill.shape, texts: fill.texts.indices.map(PrepScriptPlan.marker))
         guard let plan = PrepScriptPlan(output: template.render(markers.node), texts: fill.texts.count) else { return nil }
@@ -69,5 +70,5 @@ public struct PrepScriptTemplate: Sendable {
     }
 
     /// The reference rendering: the same template over `PrepScript.dictionaryContext`.
-    func renderReference(_ script: PrepScript) -> String { template.render(script.dictionaryContext) }
+    package func renderReference(_ script: PrepScript) -> String { template.render(script.dictionaryContext) }
 }

@@ -1,3 +1,4 @@
+import Core
 /// A rep's day as an RFC 5545 iCalendar file: one VEVENT per visit, times in UTC, CRLF line
 /// endings, lines folded at 75 octets and TEXT values escaped, so any phone calendar reads it.
 public enum RepDayCalendar {
@@ -25,11 +26,11 @@ public enum RepDayCalendar {
 
     /// Stable for one run, rep, day and account: re-importing the same export updates the
     /// events instead of duplicating them. Characters outside [A-Za-z0-9._-] are %-encoded.
-    static func uid(_ day: RepDayExport.Day, _ stop: RepDayExport.Stop) -> String {
+    package static func uid(_ day: RepDayExport.Day, _ stop: RepDayExport.Stop) -> String {
         "run\(day.runId)-\(safeId(day.repId))-\(CivilDate.format(days: day.date))-\(safeId(stop.id))@opsdeck"
     }
 
-    static func safeId(_ s: String) -> String {
+    package static func safeId(_ s: String) -> String {
         var out = ""
         for b in s.utf8 {
             let c = Character(Unicode.Scalar(b))
@@ -44,7 +45,7 @@ public enum RepDayCalendar {
     }
 
     /// `20260302T083000Z`.
-    static func timestamp(_ t: Int64) -> String {
+    package static func timestamp(_ t: Int64) -> String {
         let c = RepDayExport.civil(t)
         let p = RepDayExport.pad
         return p(c.year, 4) + p(c.month, 2) + p(c.day, 2) + "T" + p(c.hour, 2) + p(c.minute, 2) + p(c.second, 2) + "Z"

@@ -1,3 +1,5 @@
+import Core
+import Support
 /// A rep's day as a phone calendar or a navigation app takes it: the input of
 /// `RepDayCalendar` and `RepDayGPX`, kept free of how the route was loaded (the run's
 /// engine types, a saved routes table or a re-planned day all reduce to this).
@@ -58,18 +60,18 @@ public enum RepDayExport {
     }
 
     /// UTC seconds → (date, hh, mm, ss).
-    static func civil(_ t: Int64) -> (year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int) {
+    package static func civil(_ t: Int64) -> (year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int) {
         let d = CivilDate.floorDiv(t, 86_400)
         let s = Int(t - d * 86_400)
         let (y, m, dd) = CivilDate.date(days: Int(d))
         return (y, m, dd, s / 3600, (s % 3600) / 60, s % 60)
     }
 
-    static func pad(_ v: Int, _ width: Int) -> String {
+    package static func pad(_ v: Int, _ width: Int) -> String {
         let s = String(v)
         return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
     }
 
     /// A coordinate with 6 decimals (about 0.1 m), as both formats write it.
-    static func coordinate(_ x: Double) -> String { fixedDecimal(x, 6) }
+    package static func coordinate(_ x: Double) -> String { fixedDecimal(x, 6) }
 }

@@ -1,3 +1,4 @@
+import Core
 /// A rep's day as GPX 1.1 for a navigation app: one waypoint per visit (name, start time,
 /// note) and a route in visiting order that leaves from and returns to the rep's home.
 public enum RepDayGPX {
@@ -23,12 +24,12 @@ public enum RepDayGPX {
         return out
     }
 
-    static func place(_ lat: Double, _ lon: Double) -> String {
+    package static func place(_ lat: Double, _ lon: Double) -> String {
         "lat=\"\(RepDayExport.coordinate(lat))\" lon=\"\(RepDayExport.coordinate(lon))\""
     }
 
     /// `2026-03-02T08:30:00Z`.
-    static func time(_ t: Int64) -> String {
+    package static func time(_ t: Int64) -> String {
         let c = RepDayExport.civil(t)
         let p = RepDayExport.pad
         return p(c.year, 4) + "-" + p(c.month, 2) + "-" + p(c.day, 2) + "T" + p(c.hour, 2) + ":" + p(c.minute, 2) + ":" + p(c.second, 2) + "Z"

@@ -1,3 +1,5 @@
+import Core
+import Optimisation
 /// One rep's day as the routing engine sees it, built in one place for the run's routes and
 /// for the screen's re-plan, so a re-planned day is judged as the run planned it: node 0 is
 /// the rep's home (the day starts and ends there, within the rep's hours, with the rep's

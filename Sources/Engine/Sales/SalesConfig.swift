@@ -1,4 +1,5 @@
 import Foundation
+import Core
 
 /// Weights, targets and capacities of the sales stages. Every key is optional in the user's
 /// file (`$XDG_CONFIG_HOME/opsdeck/sales.json`); a missing key keeps its default, an unknown
@@ -42,7 +43,7 @@ public struct SalesConfig: Codable, Sendable, Equatable {
 
     public init() {}
 
-    enum CodingKeys: String, CodingKey, CaseIterable {
+    package enum CodingKeys: String, CodingKey, CaseIterable {
         case nbaWeights, valueBuckets, potentialBuckets, folds, trainRowsPerFold, trees, numLeaves, targets
         case contamination, capacity, preferenceBonus, planningDays, contactCentre, visitMinutes, routeIterations, fieldTravelMinutes
     }
@@ -137,7 +138,7 @@ public struct ChannelCapacity: Codable, Sendable, Equatable {
 
     public init() {}
 
-    enum CodingKeys: String, CodingKey, CaseIterable { case field, outboundCC, inboundCC, ecomAssisted, ecomSelf }
+    package enum CodingKeys: String, CodingKey, CaseIterable { case field, outboundCC, inboundCC, ecomAssisted, ecomSelf }
 
     public init(from decoder: any Decoder) throws {
         try ConfigKeys.rejectUnknown(decoder, known: CodingKeys.allCases.map(\.rawValue))
@@ -157,7 +158,7 @@ public struct ModelTargets: Codable, Sendable, Equatable {
     public var valueRMSELog = 0.60
     public init() {}
 
-    enum CodingKeys: String, CodingKey, CaseIterable { case churnAUC, churnECE, valueRMSELog }
+    package enum CodingKeys: String, CodingKey, CaseIterable { case churnAUC, churnECE, valueRMSELog }
 
     public init(from decoder: any Decoder) throws {
         try ConfigKeys.rejectUnknown(decoder, known: CodingKeys.allCases.map(\.rawValue))
@@ -186,7 +187,7 @@ public struct ContactCentreChannel: Codable, Sendable, Equatable {
         self.channel = channel; self.agents = agents; self.handleSeconds = handleSeconds
     }
 
-    enum CodingKeys: String, CodingKey, CaseIterable {
+    package enum CodingKeys: String, CodingKey, CaseIterable {
         case channel, agents, handleSeconds, serviceLevel, answerSeconds, maxOccupancy, shrinkage, openMinute, closeMinute, intervalMinutes
     }
 

@@ -1,3 +1,4 @@
+import Core
 /// What can stop a sales stage, in words a user can act on.
 public enum SalesError: Error, Equatable, Sendable, CustomStringConvertible {
     case config(String)

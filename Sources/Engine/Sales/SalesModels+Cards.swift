@@ -1,19 +1,21 @@
+import Core
+import Learning
 /// The model cards of the pipeline's churn and value models, in the layout `opsdeck model
 /// fit` prints: the accounts and labels, every feature with its type (extra columns of an
 /// imported file marked, and what was left out and why), the boosting settings, out-of-fold
 /// metrics and the main drivers. Dated by the run's as-of day, never the wall clock, so a
 /// run's card is the same bytes every time.
-struct SalesModelCards {
-    let frame: FeatureFrame
-    let extra: ExtraFeatures?
-    let accounts: Int
-    let asOfDay: Int
-    let config: SalesConfig
-    let boosting: GradientBoostingConfig
-    let seed: UInt64
+package struct SalesModelCards {
+    package let frame: FeatureFrame
+    package let extra: ExtraFeatures?
+    package let accounts: Int
+    package let asOfDay: Int
+    package let config: SalesConfig
+    package let boosting: GradientBoostingConfig
+    package let seed: UInt64
 
     /// Fields of the customer record that never become features, and why.
-    static let builtInLeftOut = [
+    package static let builtInLeftOut = [
         ExcludedColumn(name: "customer_id", reason: "names the account"),
         ExcludedColumn(name: "churned", reason: "the churn label"),
         ExcludedColumn(name: "future_spend_6m", reason: "the value label"),
@@ -21,9 +23,9 @@ struct SalesModelCards {
         ExcludedColumn(name: "last_purchase_date", reason: "used as recency_days (days before the as-of date)"),
     ]
 
-    typealias Outcome = (labels: [Double], outOfFold: [Double], lastModel: GradientBoostingModel?)
+    package typealias Outcome = (labels: [Double], outOfFold: [Double], lastModel: GradientBoostingModel?)
 
-    func cards(churn: Outcome, value: Outcome) throws -> [ModelCard] {
+    package func cards(churn: Outcome, value: Outcome) throws -> [ModelCard] {
         let churnMetrics = try metrics(classification: true, churn)
         let valueMetrics = try metrics(classification: false, value)
         let churnTarget = TabularTarget(column: "churned", task: .classification, positive: "1", negative: "0",
@@ -58,7 +60,7 @@ struct SalesModelCards {
     }
 
     /// Built-in features by their column type, then the extras with their inferred type.
-    func schema() -> TabularSchema {
+    package func schema() -> TabularSchema {
         let extras = extra?.features ?? []
         let base = frame.columnCount - extras.count
         var features: [TabularFeature] = []

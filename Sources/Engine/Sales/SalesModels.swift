@@ -1,4 +1,6 @@
 import Dispatch
+import Core
+import Learning
 
 /// The models stage: churn classifier and future-value regressor (histogram gradient
 /// boosting), scored out of fold so that no account's score comes from a model that saw its
@@ -64,7 +66,7 @@ public enum SalesModels {
         }
     }
 
-    static func run(_ customers: [Customer], extras: CustomerExtras?, asOfDay: Int, config: SalesConfig, seed: UInt64,
+    package static func run(_ customers: [Customer], extras: CustomerExtras?, asOfDay: Int, config: SalesConfig, seed: UInt64,
                     threads: Int) throws -> ModelScores {
         let labelledRows = customers.indices.filter { customers[$0].churned != nil && (customers[$0].futureSpend.map { $0.isFinite && $0 >= 0 } ?? false) }
         guard labelledRows.count >= minimumLabelled, labelledRows.count >= config.folds else {
@@ -165,7 +167,7 @@ public enum SalesModels {
     }
 
     /// k seeded folds; each trains on at most `cap` rows of the other folds.
-    static func cappedFolds(count n: Int, k: Int, cap: Int, seed: UInt64) throws -> [Fold] {
+    package static func cappedFolds(count n: Int, k: Int, cap: Int, seed: UInt64) throws -> [Fold] {
         let folds = try Splits.kFold(rowCount: n, k: k, seed: seed)
         return folds.enumerated().map { f, fold in
             guard fold.train.count > cap else { return fold }

@@ -1,3 +1,4 @@
+import Core
 /// Value × potential segments from quantile buckets.
 ///
 /// Edges are the values at the quantile positions of the sorted data; a value goes to the

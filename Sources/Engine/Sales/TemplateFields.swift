@@ -1,4 +1,5 @@
 import Foundation
+import Core
 
 /// The names a prep-script template may use, and a checker for a template's tags.
 ///
@@ -78,7 +79,7 @@ public enum TemplateChecker {
     }
 
     /// A name printed by a variable tag must be a text or a flag.
-    static func value(_ name: String, _ scopes: [[String: TemplateField]], _ dotIsText: Bool, _ line: Int,
+    package static func value(_ name: String, _ scopes: [[String: TemplateField]], _ dotIsText: Bool, _ line: Int,
                       _ source: String) throws(SalesError) {
         if name == "." {
             guard dotIsText else {
@@ -93,7 +94,7 @@ public enum TemplateChecker {
         }
     }
 
-    static func resolve(_ name: String, _ scopes: [[String: TemplateField]], _ line: Int, _ source: String) throws(SalesError) -> TemplateField {
+    package static func resolve(_ name: String, _ scopes: [[String: TemplateField]], _ line: Int, _ source: String) throws(SalesError) -> TemplateField {
         if name == "." { return .text }
         let parts = name.split(separator: ".").map(String.init)
         guard let first = parts.first else { throw SalesError.template("\(source) line \(line): empty field name") }

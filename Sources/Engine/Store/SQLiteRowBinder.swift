@@ -1,5 +1,6 @@
 import GRDB
 import GRDBSQLite
+import Core
 
 /// Binds typed values straight to a prepared INSERT and steps it, for bulk dataset rows.
 /// GRDB's `execute(arguments:)` boxes every value into a `DatabaseValue` array first, which
@@ -11,13 +12,13 @@ import GRDBSQLite
 /// setup, opening and seeking the table's cursors, reset) is paid per batch, not per row.
 /// Texts are gathered into one buffer and bound without a copy (SQLITE_STATIC) just before the
 /// step: a copy per text was a malloc and a free, each under SQLite's global memory mutex.
-struct SQLiteRowBinder {
+package struct SQLiteRowBinder {
     private var handle: SQLiteStatement
     private let what: String
     /// Values per row; a statement takes a whole number of rows.
     private let columns: Int32
     /// The row being bound (0-based over the whole save), for error messages.
-    private(set) var row = 0
+    package private(set) var row = 0
     /// Rows bound since the last step; the current row's values start after theirs.
     private var rowsBound = 0
     private var offset: Int32 { Int32(rowsBound) * columns }
@@ -28,7 +29,7 @@ struct SQLiteRowBinder {
 
     /// One row per step: `what` names the save in errors ("saving customers"); `columns` is
     /// checked against the statement's parameters, so a row can never leave one unbound.
-    init(_ statement: Statement, what: String, columns: Int) throws(StoreError) {
+    package init(_ statement: Statement, what: String, columns: Int) throws(StoreError) {
         try self.init(statement, what: what, columns: columns, rowsPerStep: 1)
     }
 
@@ -47,13 +48,13 @@ struct SQLiteRowBinder {
     }
 
     /// Most rows per statement: past 64, larger statements saved nothing measurable.
-    static let batchRows = 64
+    package static let batchRows = 64
 
     /// Inserts `count` rows into `table` (all its columns, in order), `bindRow(&binder, row)`
     /// binding row `row`'s columns 1...columns. Full batches share one prepared statement and the
     /// remainder has its own. A constraint failure is narrowed to its row by inserting that
     /// batch's rows one by one (SQLite undid the failed statement; the transaction stands).
-    static func insertRows(_ db: Database, into table: String, columns: Int, count: Int, what: String,
+    package static func insertRows(_ db: Database, into table: String, columns: Int, count: Int, what: String,
                            bindRow: (inout SQLiteRowBinder, Int) throws(StoreError) -> Void) throws {
         guard count > 0 else { return }
         guard let connection = db.sqliteConnection else { throw StoreError("\(what): the store is closed") }
@@ -102,7 +103,7 @@ struct SQLiteRowBinder {
     }
 
     /// `INSERT INTO table VALUES (?,…),(?,…),…`: `rows` rows of `columns` values.
-    static func insertSQL(_ table: String, columns: Int, rows: Int) -> String {
+    package static func insertSQL(_ table: String, columns: Int, rows: Int) -> String {
         let one = "(" + Array(repeating: "?", count: columns).joined(separator: ",") + ")"
         return "INSERT INTO \(table) VALUES " + Array(repeating: one, count: rows).joined(separator: ",")
     }
@@ -124,50 +125,50 @@ struct SQLiteRowBinder {
         return StoreError("\(what) failed at \(at), \(doing): \(message) (\(name), code \(code))")
     }
 
-    func bindNull(_ i: Int32) throws(StoreError) { try check(sqlite3_bind_null(handle, offset + i), i) }
+    package func bindNull(_ i: Int32) throws(StoreError) { try check(sqlite3_bind_null(handle, offset + i), i) }
 
-    func bind(_ i: Int32, _ v: Int64) throws(StoreError) { try check(sqlite3_bind_int64(handle, offset + i, v), i) }
+    package func bind(_ i: Int32, _ v: Int64) throws(StoreError) { try check(sqlite3_bind_int64(handle, offset + i, v), i) }
 
-    func bind(_ i: Int32, _ v: Int64?) throws(StoreError) {
+    package func bind(_ i: Int32, _ v: Int64?) throws(StoreError) {
         if let v { try bind(i, v) } else { try bindNull(i) }
     }
 
-    func bind(_ i: Int32, _ v: Int) throws(StoreError) { try bind(i, Int64(v)) }
+    package func bind(_ i: Int32, _ v: Int) throws(StoreError) { try bind(i, Int64(v)) }
 
-    func bind(_ i: Int32, _ v: Int?) throws(StoreError) {
+    package func bind(_ i: Int32, _ v: Int?) throws(StoreError) {
         if let v { try bind(i, Int64(v)) } else { try bindNull(i) }
     }
 
-    func bind(_ i: Int32, _ v: Bool) throws(StoreError) { try bind(i, Int64(v ? 1 : 0)) }
+    package func bind(_ i: Int32, _ v: Bool) throws(StoreError) { try bind(i, Int64(v ? 1 : 0)) }
 
-    func bind(_ i: Int32, _ v: Bool?) throws(StoreError) {
+    package func bind(_ i: Int32, _ v: Bool?) throws(StoreError) {
         if let v { try bind(i, v) } else { try bindNull(i) }
     }
 
     /// NaN becomes NULL (SQLite's rule, as through GRDB).
-    func bind(_ i: Int32, _ v: Double) throws(StoreError) { try check(sqlite3_bind_double(handle, offset + i, v), i) }
+    package func bind(_ i: Int32, _ v: Double) throws(StoreError) { try check(sqlite3_bind_double(handle, offset + i, v), i) }
 
-    func bind(_ i: Int32, _ v: Double?) throws(StoreError) {
+    package func bind(_ i: Int32, _ v: Double?) throws(StoreError) {
         if let v { try bind(i, v) } else { try bindNull(i) }
     }
 
     /// The UTF-8 bytes with their length (no C string is made), bound at the step.
-    mutating func bind(_ i: Int32, _ v: String) throws(StoreError) {
+    package mutating func bind(_ i: Int32, _ v: String) throws(StoreError) {
         var s = v
         let start = texts.count
         s.withUTF8 { texts.append(contentsOf: $0) }
         pending.append((offset + i, start, texts.count - start))
     }
 
-    mutating func bind(_ i: Int32, _ v: String?) throws(StoreError) {
+    package mutating func bind(_ i: Int32, _ v: String?) throws(StoreError) {
         if let v { try bind(i, v) } else { try bindNull(i) }
     }
 
     /// A category is stored as its label.
-    mutating func bind<C: Category>(_ i: Int32, _ v: C) throws(StoreError) { try bind(i, v.rawValue) }
+    package mutating func bind<C: Category>(_ i: Int32, _ v: C) throws(StoreError) { try bind(i, v.rawValue) }
 
     /// An empty blob is stored as an empty BLOB, not NULL (a zero-length bind).
-    func bind(_ i: Int32, bytes: [UInt8]) throws(StoreError) {
+    package func bind(_ i: Int32, bytes: [UInt8]) throws(StoreError) {
         let code = bytes.withUnsafeBytes { p -> CInt in
             if let base = p.baseAddress, p.count > 0 {
                 return sqlite3_bind_blob64(handle, offset + i, base, UInt64(p.count), Self.transient)
@@ -178,7 +179,7 @@ struct SQLiteRowBinder {
     }
 
     /// Inserts the bound row and readies the statement for the next one (one row per step).
-    mutating func insertRow() throws(StoreError) {
+    package mutating func insertRow() throws(StoreError) {
         rowsBound += 1
         let code = step()
         guard code == SQLITE_DONE else {

@@ -1,16 +1,17 @@
 import GRDB
 import GRDBSQLite
+import Core
 
 /// Steps a prepared SELECT and reads typed columns straight from SQLite, for loading bulk
 /// dataset rows without GRDB's per-row `Row` and per-column name lookup. Reads convert as
 /// GRDB's do (`sqlite3_column_int64/double`); a NULL where a value is required is an error.
-struct SQLiteRowReader {
+package struct SQLiteRowReader {
     private let handle: SQLiteStatement
     private let what: String
     /// The row being read (0-based), for error messages.
-    private(set) var row = -1
+    package private(set) var row = -1
 
-    init(_ statement: Statement, what: String) {
+    package init(_ statement: Statement, what: String) {
         handle = statement.sqliteStatement
         self.what = what
     }
@@ -21,13 +22,13 @@ struct SQLiteRowReader {
         return StoreError("\(what) failed at row \(row), \(doing): \(message) (\(name), code \(code))")
     }
 
-    func bind(_ i: Int32, _ v: Int64) throws(StoreError) {
+    package func bind(_ i: Int32, _ v: Int64) throws(StoreError) {
         let code = sqlite3_bind_int64(handle, i, v)
         guard code == SQLITE_OK else { throw failure(code, "binding value \(i)") }
     }
 
     /// Moves to the next row; false after the last one.
-    mutating func next() throws(StoreError) -> Bool {
+    package mutating func next() throws(StoreError) -> Bool {
         row += 1
         let code = sqlite3_step(handle)
         if code == SQLITE_ROW { return true }
@@ -42,30 +43,30 @@ struct SQLiteRowReader {
         return StoreError("\(what): row \(row) has no value in \(name); was the database edited by hand?")
     }
 
-    func int64(_ i: Int32) throws(StoreError) -> Int64 {
+    package func int64(_ i: Int32) throws(StoreError) -> Int64 {
         if isNull(i) { throw missing(i) }
         return sqlite3_column_int64(handle, i)
     }
 
-    func int64OrNil(_ i: Int32) -> Int64? { isNull(i) ? nil : sqlite3_column_int64(handle, i) }
+    package func int64OrNil(_ i: Int32) -> Int64? { isNull(i) ? nil : sqlite3_column_int64(handle, i) }
 
-    func int(_ i: Int32) throws(StoreError) -> Int { Int(try int64(i)) }
+    package func int(_ i: Int32) throws(StoreError) -> Int { Int(try int64(i)) }
 
-    func intOrNil(_ i: Int32) -> Int? { int64OrNil(i).map { Int($0) } }
+    package func intOrNil(_ i: Int32) -> Int? { int64OrNil(i).map { Int($0) } }
 
-    func bool(_ i: Int32) throws(StoreError) -> Bool { try int64(i) != 0 }
+    package func bool(_ i: Int32) throws(StoreError) -> Bool { try int64(i) != 0 }
 
-    func boolOrNil(_ i: Int32) -> Bool? { int64OrNil(i).map { $0 != 0 } }
+    package func boolOrNil(_ i: Int32) -> Bool? { int64OrNil(i).map { $0 != 0 } }
 
-    func double(_ i: Int32) throws(StoreError) -> Double {
+    package func double(_ i: Int32) throws(StoreError) -> Double {
         if isNull(i) { throw missing(i) }
         return sqlite3_column_double(handle, i)
     }
 
-    func doubleOrNil(_ i: Int32) -> Double? { isNull(i) ? nil : sqlite3_column_double(handle, i) }
+    package func doubleOrNil(_ i: Int32) -> Double? { isNull(i) ? nil : sqlite3_column_double(handle, i) }
 
     /// Decoded from the UTF-8 bytes with their length (text is stored with its length).
-    func string(_ i: Int32) throws(StoreError) -> String {
+    package func string(_ i: Int32) throws(StoreError) -> String {
         guard let text = sqlite3_column_text(handle, i) else {
             if isNull(i) { throw missing(i) }
             return ""  // an empty text or blob may come back as a nil pointer
@@ -74,19 +75,19 @@ struct SQLiteRowReader {
         return String(decoding: UnsafeBufferPointer(start: text, count: count), as: UTF8.self)
     }
 
-    func stringOrNil(_ i: Int32) throws(StoreError) -> String? {
+    package func stringOrNil(_ i: Int32) throws(StoreError) -> String? {
         if isNull(i) { return nil }
         return try string(i)
     }
 
     /// A sales channel as stored: empty for no preference.
-    func salesChannel(_ i: Int32) throws(StoreError) -> SalesChannel? {
+    package func salesChannel(_ i: Int32) throws(StoreError) -> SalesChannel? {
         let text = try string(i)
         return text.isEmpty ? nil : SalesChannel.parse(Substring(text)) ?? SalesChannel.classify(text)
     }
 
     /// A label written by this store; anything else means the file was edited by hand.
-    func category<C: Category>(_ i: Int32) throws(StoreError) -> C {
+    package func category<C: Category>(_ i: Int32) throws(StoreError) -> C {
         let text = try string(i)
         guard let c = C.parse(Substring(text)) else {
             throw StoreError("the store holds '\(text)', which is not a known \(C.self); was the database edited by hand?")

@@ -1,5 +1,7 @@
 import Foundation
 import GRDB
+import Core
+import Learning
 
 extension Store {
     /// Saves customers with the extra columns of their file as one new dataset, in one
@@ -15,7 +17,7 @@ extension Store {
         })
     }
 
-    static func insertExtras(_ db: Database, _ extras: CustomerExtras, dataset: Int64) throws {
+    package static func insertExtras(_ db: Database, _ extras: CustomerExtras, dataset: Int64) throws {
         let stmt = try db.makeStatement(sql: "INSERT INTO customer_extra (dataset_id, position, name, row_count, data) VALUES (?,?,?,?,?)")
         // Bound without a `Data` copy of each column's blob (a million-row column is megabytes).
         var b = try SQLiteRowBinder(stmt, what: "saving extra customer columns", columns: 5)

@@ -1,4 +1,5 @@
 import GRDB
+import Core
 
 /// A dataset as listed: what it holds and where it came from.
 public struct DatasetInfo: Sendable, Equatable {
@@ -20,7 +21,7 @@ extension Store {
     }
 
     /// `then` adds more rows for the new dataset in the same transaction.
-    func saveCustomers(_ customers: [Customer], source: String, report: String, generated: Bool = false,
+    package func saveCustomers(_ customers: [Customer], source: String, report: String, generated: Bool = false,
                        then more: ((Database, Int64) throws -> Void)?) throws(StoreError) -> Int64 {
         try writeRowsOfNewDataset("saving customers") { db in
             let id = try Self.insertDataset(db, kind: "customers", source: source, count: customers.count, report: report,

@@ -1,4 +1,5 @@
 import GRDB
+import Core
 
 /// A manager's action on a run: escalate a ticket, change a capacity, lock a route stop.
 public struct Decision: Sendable, Equatable {

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Core
 
 /// `--map` pairs remembered per source: the next import of a file with the same kind and
 /// header takes them without being told again (a nightly export keeps its columns, not its
@@ -10,7 +11,7 @@ extension Store {
         kind + ":" + header.map { $0.lowercased().trimmingCharacters(in: .whitespaces) }.joined(separator: "\u{1F}")
     }
 
-    public func rememberMapping(_ mapping: ColumnMapping, kind: String, header: [String]) throws(StoreError) {
+    public func rememberMapping(_ mapping: Core.ColumnMapping, kind: String, header: [String]) throws(StoreError) {
         let pairs = mapping.renames.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "\n")
         try write("remembering the column mapping") { db in
             try db.execute(sql: """
@@ -21,7 +22,7 @@ extension Store {
     }
 
     /// The mapping remembered for this kind and header, with when it was saved.
-    public func rememberedMapping(kind: String, header: [String]) throws(StoreError) -> (mapping: ColumnMapping, savedAt: String)? {
+    public func rememberedMapping(kind: String, header: [String]) throws(StoreError) -> (mapping: Core.ColumnMapping, savedAt: String)? {
         let row = try read("reading the remembered column mapping") { db in
             try Row.fetchOne(db, sql: "SELECT pairs, saved_at FROM import_mapping WHERE source_key = ?",
                              arguments: [Self.sourceKey(kind: kind, header: header)])
@@ -33,12 +34,12 @@ extension Store {
             let kv = line.split(separator: "=", maxSplits: 1)
             if kv.count == 2 { renames[String(kv[0])] = String(kv[1]) }
         }
-        return (ColumnMapping(renames), row["saved_at"])
+        return (Core.ColumnMapping(renames), row["saved_at"])
     }
 }
 
 extension StoreMigrations {
-    static func registerImportMappings(_ m: inout DatabaseMigrator) {
+    package static func registerImportMappings(_ m: inout DatabaseMigrator) {
         m.registerMigration("v5-import-mappings") { db in
             try db.execute(sql: """
                 CREATE TABLE import_mapping (

@@ -1,5 +1,7 @@
 import Foundation
 import GRDB
+import Core
+import Learning
 
 /// A saved model as listed: its name, when, what it predicts and how well.
 public struct SavedModel: Sendable, Equatable {

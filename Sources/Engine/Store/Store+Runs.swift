@@ -1,21 +1,23 @@
 import Foundation
 import GRDB
+import Core
 
-/// A saved pipeline run: what it was given and what it measured, as typed values (the store
-/// keeps them as JSON and decodes them with errors, never defaults). Its outputs are artifacts.
-public struct RunRecord: Sendable, Equatable, Codable {
+/// A run as the store holds it: its scalars, and its config, KPIs and trace as JSON texts.
+/// Pipeline's `RunRecord` is the typed value (decoded with errors, never defaults); the store
+/// only keeps, spools and returns the row, so it needs no pipeline type.
+public struct StoredRun: Sendable, Equatable, Codable {
     public var id: Int64
     public var createdAt: String
     public var seed: UInt64
-    public var config: PipelineConfig
+    public var config: String
     public var customersDataset: Int64?
     public var repsDataset: Int64?
     public var ticketsDataset: Int64?
-    public var kpis: [KPI]
-    public var trace: Trace
+    public var kpis: String
+    public var trace: String
 
-    public init(id: Int64 = 0, createdAt: String = "", seed: UInt64, config: PipelineConfig, customersDataset: Int64?,
-                repsDataset: Int64?, ticketsDataset: Int64?, kpis: [KPI], trace: Trace) {
+    public init(id: Int64, createdAt: String, seed: UInt64, config: String, customersDataset: Int64?,
+                repsDataset: Int64?, ticketsDataset: Int64?, kpis: String, trace: String) {
         self.id = id; self.createdAt = createdAt; self.seed = seed; self.config = config
         self.customersDataset = customersDataset; self.repsDataset = repsDataset; self.ticketsDataset = ticketsDataset
         self.kpis = kpis; self.trace = trace
@@ -27,7 +29,7 @@ extension Store {
     /// Another writer's lock is waited for and retried; a run that still cannot be saved is
     /// spooled beside the store (never lost) and the error says where and how it gets saved.
     @discardableResult
-    public func saveRun(_ run: RunRecord, artifacts: [String: [UInt8]]) throws(StoreError) -> Int64 {
+    public func saveRun(_ run: StoredRun, artifacts: [String: [UInt8]]) throws(StoreError) -> Int64 {
         var run = run
         if run.createdAt.isEmpty { run.createdAt = WallClock.text() }
         do {
@@ -45,14 +47,12 @@ extension Store {
         }
     }
 
-    static func insert(_ run: RunRecord, artifacts: [String: [UInt8]], _ db: Database) throws -> Int64 {
-        let encoder = Store.jsonEncoder()
-        func json<T: Encodable>(_ v: T) throws -> String { String(decoding: try encoder.encode(v), as: UTF8.self) }
+    package static func insert(_ run: StoredRun, artifacts: [String: [UInt8]], _ db: Database) throws -> Int64 {
         try db.execute(sql: """
             INSERT INTO run (created_at, seed, config, customers_dataset, reps_dataset, tickets_dataset, kpis, trace)
             VALUES (?,?,?,?,?,?,?,?)
-            """, arguments: [run.createdAt, Int64(bitPattern: run.seed), try json(run.config), run.customersDataset,
-                             run.repsDataset, run.ticketsDataset, try json(run.kpis), try json(run.trace)])
+            """, arguments: [run.createdAt, Int64(bitPattern: run.seed), run.config, run.customersDataset,
+                             run.repsDataset, run.ticketsDataset, run.kpis, run.trace])
         let id = db.lastInsertedRowID
         let stmt = try db.makeStatement(sql: "INSERT INTO artifact (run_id, name, data) VALUES (?,?,?)")
         for (name, bytes) in artifacts.sorted(by: { $0.key < $1.key }) {
@@ -61,31 +61,25 @@ extension Store {
         return id
     }
 
-    /// Runs, newest first.
-    public func runs(limit: Int = 100) throws(StoreError) -> [RunRecord] {
+    /// Stored runs, newest first.
+    public func storedRuns(limit: Int = 100) throws(StoreError) -> [StoredRun] {
         try read("listing runs") { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM run ORDER BY id DESC LIMIT ?", arguments: [limit]).map(Self.run)
+            try Row.fetchAll(db, sql: "SELECT * FROM run ORDER BY id DESC LIMIT ?", arguments: [limit]).map(Self.storedRun)
         }
     }
 
-    public func latestRun() throws(StoreError) -> RunRecord? { try runs(limit: 1).first }
-
-    /// One run by id (nil: no such run).
-    public func run(id: Int64) throws(StoreError) -> RunRecord? {
+    /// One stored run by id (nil: no such run).
+    public func storedRun(id: Int64) throws(StoreError) -> StoredRun? {
         try read("loading run \(id)") { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM run WHERE id = ?", arguments: [id]).map(Self.run)
+            try Row.fetchOne(db, sql: "SELECT * FROM run WHERE id = ?", arguments: [id]).map(Self.storedRun)
         }
     }
 
-    /// The KPIs of the runs up to `id`, oldest first (the Models screen's drift), without
-    /// decoding their configs and traces.
-    public func kpiHistory(upTo id: Int64, limit: Int) throws(StoreError) -> [(id: Int64, createdAt: String, kpis: [KPI])] {
+    /// The KPI texts of the runs up to `id`, oldest first, without their configs and traces.
+    public func storedKPIs(upTo id: Int64, limit: Int) throws(StoreError) -> [(id: Int64, createdAt: String, kpis: String)] {
         try read("listing runs' KPIs") { db in
             try Row.fetchAll(db, sql: "SELECT id, created_at, kpis FROM run WHERE id <= ? ORDER BY id DESC LIMIT ?",
-                             arguments: [id, limit]).reversed().map { r in
-                let runId: Int64 = r["id"]
-                return (runId, r["created_at"], try Self.decode([KPI].self, r["kpis"], run: runId, what: "KPIs"))
-            }
+                             arguments: [id, limit]).reversed().map { r in (r["id"], r["created_at"], r["kpis"]) }
         }
     }
 
@@ -102,45 +96,9 @@ extension Store {
         }
     }
 
-    private static func run(_ r: Row) throws -> RunRecord {
-        let id: Int64 = r["id"]
-        return RunRecord(id: id, createdAt: r["created_at"], seed: UInt64(bitPattern: r["seed"] as Int64),
-                         config: try decode(PipelineConfig.self, r["config"], run: id, what: "config"),
-                         customersDataset: r["customers_dataset"], repsDataset: r["reps_dataset"], ticketsDataset: r["tickets_dataset"],
-                         kpis: try decode([KPI].self, r["kpis"], run: id, what: "KPIs"),
-                         trace: try decode(Trace.self, r["trace"], run: id, what: "trace"))
-    }
-
-    /// A run's JSON value, or one clear error: a field missing or of another type means the run
-    /// was saved by an older OpsDeck; anything else, that the store was damaged or edited.
-    static func decode<T: Decodable>(_ type: T.Type, _ json: String, run: Int64, what: String) throws(StoreError) -> T {
-        do { return try jsonDecoder().decode(T.self, from: Data(json.utf8)) } catch let DecodingError.keyNotFound(key, _) {
-            throw StoreError.olderRun(run, "its \(what) has no \(key.stringValue)")
-        } catch let DecodingError.typeMismatch(_, context) {
-            throw StoreError.olderRun(run, "its \(what) has another type at \(path(context))")
-        } catch let DecodingError.valueNotFound(_, context) {
-            throw StoreError.olderRun(run, "its \(what) has no value at \(path(context))")
-        } catch {
-            throw StoreError("run \(run): its saved \(what) cannot be read (\(error)); the store was damaged or edited")
-        }
-    }
-
-    /// Sorted keys (the same run gives the same bytes); a KPI that came out NaN (an AUC with one
-    /// class) is written as "nan" rather than failing the save.
-    static func jsonEncoder() -> JSONEncoder {
-        let e = JSONEncoder()
-        e.outputFormatting = [.sortedKeys]
-        e.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        return e
-    }
-
-    static func jsonDecoder() -> JSONDecoder {
-        let d = JSONDecoder()
-        d.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        return d
-    }
-
-    private static func path(_ c: DecodingError.Context) -> String {
-        c.codingPath.isEmpty ? "the top" : c.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".")
+    private static func storedRun(_ r: Row) -> StoredRun {
+        StoredRun(id: r["id"], createdAt: r["created_at"], seed: UInt64(bitPattern: r["seed"] as Int64), config: r["config"],
+                  customersDataset: r["customers_dataset"], repsDataset: r["reps_dataset"], ticketsDataset: r["tickets_dataset"],
+                  kpis: r["kpis"], trace: r["trace"])
     }
 }

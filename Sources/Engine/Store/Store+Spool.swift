@@ -1,19 +1,22 @@
 import Foundation
 import GRDB
+import Core
 
 /// A run whose save met another writer's lock to the end is written to a spool file beside
 /// the store (`opsdeck.sqlite.spool/run-….odrun`), and saved the next time the store is opened
 /// to write. The file holds the run record (JSON) and its artifacts, whole:
 ///
-///     "ODSPOOL1\n"  record length: UInt32, record (JSON)
+///     "ODSPOOL2\n"  record length: UInt32, record (`StoredRun` as JSON)
 ///     artifacts: UInt32, per artifact: name length UInt16, name (UTF-8), data length UInt64, data
 extension Store {
-    static let spoolMagic = Array("ODSPOOL1\n".utf8)
+    package static let spoolMagic = Array("ODSPOOL2\n".utf8)
+    /// The first spool files held the typed run record, its config, KPIs and trace nested.
+    package static let spoolMagicV1 = Array("ODSPOOL1\n".utf8)
 
-    static func spoolFolder(of storePath: String) -> String { storePath + ".spool" }
+    package static func spoolFolder(of storePath: String) -> String { storePath + ".spool" }
 
     /// Writes the spool file and returns its path.
-    static func spool(_ run: RunRecord, artifacts: [String: [UInt8]], storePath: String) throws(StoreError) -> String {
+    package static func spool(_ run: StoredRun, artifacts: [String: [UInt8]], storePath: String) throws(StoreError) -> String {
         let folder = spoolFolder(of: storePath)
         do { try FileSystem.makeDirectories(folder) } catch { throw StoreError("cannot create \(folder): \(error)") }
         let stamp = run.createdAt.filter { $0.isNumber }
@@ -24,9 +27,9 @@ extension Store {
         return file
     }
 
-    static func spoolBytes(_ run: RunRecord, artifacts: [String: [UInt8]]) throws(StoreError) -> [UInt8] {
+    package static func spoolBytes(_ run: StoredRun, artifacts: [String: [UInt8]]) throws(StoreError) -> [UInt8] {
         let record: Data
-        do { record = try jsonEncoder().encode(run) } catch { throw StoreError("cannot encode the run: \(error)") }
+        do { record = try JSONEncoder.sorted.encode(run) } catch { throw StoreError("cannot encode the run: \(error)") }
         var out = spoolMagic
         func u(_ v: some FixedWidthInteger) { withUnsafeBytes(of: v.littleEndian) { out.append(contentsOf: $0) } }
         u(UInt32(record.count))
@@ -41,7 +44,7 @@ extension Store {
         return out
     }
 
-    static func unspool(_ b: [UInt8], file: String) throws(StoreError) -> (RunRecord, [String: [UInt8]]) {
+    package static func unspool(_ b: [UInt8], file: String) throws(StoreError) -> (StoredRun, [String: [UInt8]]) {
         var at = 0
         func take(_ n: Int) throws(StoreError) -> ArraySlice<UInt8> {
             guard n >= 0, at + n <= b.count else { throw StoreError("spooled run \(file) is truncated at byte \(at)") }
@@ -51,10 +54,13 @@ extension Store {
         func u(_ n: Int) throws(StoreError) -> UInt64 {
             try take(n).reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
         }
-        guard Array(try take(spoolMagic.count)) == spoolMagic else { throw StoreError("\(file) is not a spooled OpsDeck run") }
-        let record = try take(Int(try u(4)))
-        let run: RunRecord
-        do { run = try jsonDecoder().decode(RunRecord.self, from: Data(record)) } catch {
+        let magic = Array(try take(spoolMagic.count))
+        guard magic == spoolMagic || magic == spoolMagicV1 else { throw StoreError("\(file) is not a spooled OpsDeck run") }
+        let record = Data(try take(Int(try u(4))))
+        let run: StoredRun
+        do {
+            run = magic == spoolMagic ? try JSONDecoder().decode(StoredRun.self, from: record) : try nestedRun(record)
+        } catch {
             throw StoreError("spooled run \(file) has an unreadable record: \(error)")
         }
         var artifacts: [String: [UInt8]] = [:]
@@ -69,7 +75,7 @@ extension Store {
 
     /// Saves every spooled run, oldest first, deleting each file once its run is in the store.
     /// A store still locked leaves the files for the next open; an unreadable file is an error.
-    static func saveSpooledRuns(db: any DatabaseWriter, storePath: String, retry: WriteRetry) throws(StoreError) -> [Int64] {
+    package static func saveSpooledRuns(db: any DatabaseWriter, storePath: String, retry: WriteRetry) throws(StoreError) -> [Int64] {
         let folder = spoolFolder(of: storePath)
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return [] }
         var saved: [Int64] = []
@@ -89,5 +95,32 @@ extension Store {
         }
         if (try? FileManager.default.contentsOfDirectory(atPath: folder))?.isEmpty == true { rmdir(folder) }
         return saved
+    }
+
+    /// A first-format record, its config, KPIs and trace nested, as the store's row: the
+    /// nested values are written back as the JSON texts the run table holds.
+    private static func nestedRun(_ record: Data) throws -> StoredRun {
+        guard let o = try JSONSerialization.jsonObject(with: record) as? [String: Any] else {
+            throw StoreError("the record is not a JSON object")
+        }
+        func text(_ key: String) throws -> String {
+            guard let v = o[key] else { throw StoreError("the record has no \(key)") }
+            if let s = v as? String { return s }
+            return String(decoding: try JSONSerialization.data(withJSONObject: v, options: [.sortedKeys, .fragmentsAllowed]), as: UTF8.self)
+        }
+        func int(_ key: String) -> Int64? { (o[key] as? NSNumber)?.int64Value }
+        guard let seed = o["seed"] as? NSNumber else { throw StoreError("the record has no seed") }
+        return StoredRun(id: int("id") ?? 0, createdAt: o["createdAt"] as? String ?? "", seed: seed.uint64Value,
+                         config: try text("config"), customersDataset: int("customersDataset"), repsDataset: int("repsDataset"),
+                         ticketsDataset: int("ticketsDataset"), kpis: try text("kpis"), trace: try text("trace"))
+    }
+}
+
+extension JSONEncoder {
+    /// Sorted keys: the same value gives the same bytes.
+    package static var sorted: JSONEncoder {
+        let e = JSONEncoder()
+        e.outputFormatting = [.sortedKeys]
+        return e
     }
 }

@@ -4,6 +4,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Core
 
 /// The SQLite store (GRDB): datasets, runs with their artifacts, decisions and the audit log.
 /// A saved run is immutable (triggers refuse changes); a manager's actions are rows in
@@ -15,9 +16,9 @@ import Darwin
 /// a run that still cannot be saved is spooled beside the store (`Store+Spool.swift`).
 public final class Store: Sendable {
     public let path: String
-    let db: any DatabaseWriter
+    package let db: any DatabaseWriter
     /// How long a write waits for another writer, and how often it tries again.
-    let retry: WriteRetry
+    package let retry: WriteRetry
     /// Runs a previous save spooled and this open saved (a writable open only).
     public let recoveredRuns: [Int64]
 
@@ -57,7 +58,7 @@ public final class Store: Sendable {
     }
 
     /// Why `path` cannot be the store: a folder, or (when it must exist) nothing there.
-    static func problem(at path: String, mustExist: Bool) -> String? {
+    package static func problem(at path: String, mustExist: Bool) -> String? {
         var info = stat()
         guard stat(path, &info) == 0 else {
             return mustExist ? "no store at \(path); check --db, or create one with `opsdeck run` or `opsdeck import`" : nil
@@ -66,25 +67,25 @@ public final class Store: Sendable {
         return nil
     }
 
-    static func makeParentDirectory(of path: String) throws(StoreError) {
+    package static func makeParentDirectory(of path: String) throws(StoreError) {
         guard let slash = path.lastIndex(of: "/") else { return }
         let dir = String(path[..<slash])
         guard !dir.isEmpty else { return }
         do { try FileSystem.makeDirectories(dir) } catch { throw StoreError("cannot create \(dir): \(error)") }
     }
 
-    static func describe(_ error: any Error) -> String {
+    package static func describe(_ error: any Error) -> String {
         if let e = error as? DatabaseError { return e.message ?? "\(e.resultCode)" }
         return "\(error)"
     }
 
     /// Runs a write transaction, mapping database failures to `StoreError`; another writer's
     /// lock is waited for and retried (`retry`).
-    func write<T>(_ what: String, _ body: (Database) throws -> T) throws(StoreError) -> T {
+    package func write<T>(_ what: String, _ body: (Database) throws -> T) throws(StoreError) -> T {
         try Store.write(db, what, retry: retry, body)
     }
 
-    static func write<T>(_ db: any DatabaseWriter, _ what: String, retry: WriteRetry, _ body: (Database) throws -> T) throws(StoreError) -> T {
+    package static func write<T>(_ db: any DatabaseWriter, _ what: String, retry: WriteRetry, _ body: (Database) throws -> T) throws(StoreError) -> T {
         do { return try retry.run { try db.write(body) } } catch let e as StoreError { throw e } catch {
             throw StoreError("\(what) failed: \(Store.describe(error))")
         }
@@ -94,7 +95,7 @@ public final class Store: Sendable {
     /// is the `dataset` row the same transaction has just inserted, so SQLite's parent lookup for
     /// every row (about an eighth of its insert work) can only ever succeed. The pragma is a no-op
     /// inside a transaction, so it is set around one, and set back on whatever the outcome.
-    func writeRowsOfNewDataset<T>(_ what: String, _ body: (Database) throws -> T) throws(StoreError) -> T {
+    package func writeRowsOfNewDataset<T>(_ what: String, _ body: (Database) throws -> T) throws(StoreError) -> T {
         do {
             return try retry.run { try db.writeWithoutTransaction { db in
                 try db.execute(sql: "PRAGMA foreign_keys = OFF")
@@ -110,7 +111,7 @@ public final class Store: Sendable {
         }
     }
 
-    func read<T>(_ what: String, _ body: (Database) throws -> T) throws(StoreError) -> T {
+    package func read<T>(_ what: String, _ body: (Database) throws -> T) throws(StoreError) -> T {
         do { return try db.read(body) } catch let e as StoreError { throw e } catch {
             throw StoreError("\(what) failed: \(Store.describe(error))")
         }

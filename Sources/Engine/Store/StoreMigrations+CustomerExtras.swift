@@ -1,10 +1,11 @@
 import GRDB
+import Core
 
 extension StoreMigrations {
     /// The extra columns of an imported customer file (those no customer field maps): one
     /// row per dataset and column, the whole column in one blob (distinct texts and a code
     /// per customer row), so a million-row import adds a handful of rows, not millions.
-    static func registerCustomerExtras(_ m: inout DatabaseMigrator) {
+    package static func registerCustomerExtras(_ m: inout DatabaseMigrator) {
         m.registerMigration("v3-customer-extras") { db in
             try db.execute(sql: """
                 CREATE TABLE customer_extra (

@@ -1,9 +1,10 @@
 import GRDB
+import Core
 
 extension StoreMigrations {
     /// Saved models of `opsdeck model fit --save`: the model card (JSON) beside the model's
     /// bytes. A name is one current model; saving again under it replaces it (audited).
-    static func registerModels(_ m: inout DatabaseMigrator) {
+    package static func registerModels(_ m: inout DatabaseMigrator) {
         m.registerMigration("v2-models") { db in
             try db.execute(sql: """
                 CREATE TABLE model (

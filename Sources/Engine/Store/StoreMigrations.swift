@@ -1,8 +1,9 @@
 import GRDB
+import Core
 
 /// The schema, as a sequence of migrations that never change once shipped.
-enum StoreMigrations {
-    static var migrator: DatabaseMigrator {
+package enum StoreMigrations {
+    package static var migrator: DatabaseMigrator {
         var m = DatabaseMigrator()
         m.registerMigration("v1") { db in
             try db.execute(sql: """

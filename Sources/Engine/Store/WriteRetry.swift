@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Core
 
 /// How a write meets another writer: SQLite's busy handler waits `busyTimeout` seconds for its
 /// lock, then the whole transaction (rolled back, so safe to repeat) is tried again after a
@@ -17,7 +18,7 @@ public struct WriteRetry: Sendable, Equatable {
         self.backoff = backoff
     }
 
-    func run<T>(_ body: () throws -> T) throws -> T {
+    package func run<T>(_ body: () throws -> T) throws -> T {
         var wait = backoff
         var attempt = 1
         while true {
@@ -30,7 +31,7 @@ public struct WriteRetry: Sendable, Equatable {
     }
 
     /// Another connection holds the lock (as opposed to a real failure).
-    static func isLocked(_ error: any Error) -> Bool {
+    package static func isLocked(_ error: any Error) -> Bool {
         guard let e = error as? DatabaseError else { return false }
         return e.resultCode == .SQLITE_BUSY || e.resultCode == .SQLITE_LOCKED
     }

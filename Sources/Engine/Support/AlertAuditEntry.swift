@@ -1,3 +1,4 @@
+import Core
 /// One alert as the audit log keeps it: when, which rule, which ticket, the values the rule
 /// saw and what became of its hook. The store saves it (as JSON) with the run's decisions.
 public struct AlertAuditEntry: Sendable, Equatable, Codable {

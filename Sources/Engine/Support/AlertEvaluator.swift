@@ -1,9 +1,14 @@
+import Core
 /// One rule newly true for one ticket.
 public struct Alert: Sendable, Equatable {
     public var rule: String
     /// When the evaluation that found it ran (seconds since 1970).
     public var at: Int64
     public var input: AlertInput
+
+    package init(rule: String, at: Int64, input: AlertInput) {
+        self.rule = rule; self.at = at; self.input = input
+    }
     public var ticket: String { input.ticket }
 }
 
@@ -38,7 +43,7 @@ public struct AlertState: Sendable, Equatable, Codable {
         evaluatedAt = try c.decodeIfPresent(Int64.self, forKey: .evaluatedAt)
     }
 
-    mutating func replace(_ keys: Set<Key>, at now: Int64) { active = keys.sorted(); evaluatedAt = now }
+    package mutating func replace(_ keys: Set<Key>, at now: Int64) { active = keys.sorted(); evaluatedAt = now }
 }
 
 /// Finds the alerts that are new since the last evaluation.

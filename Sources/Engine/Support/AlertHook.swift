@@ -1,3 +1,4 @@
+import Core
 /// Runs one shell command line; tests record instead of running.
 public protocol AlertHookRunner {
     /// Runs `command` through `/bin/sh -c`, stopping it after `timeout` seconds.
@@ -84,7 +85,7 @@ public enum AlertHookCommand {
 }
 
 extension String {
-    func replacingAll(_ target: Character, with replacement: String) -> String {
+    package func replacingAll(_ target: Character, with replacement: String) -> String {
         var out = ""
         for c in self { if c == target { out += replacement } else { out.append(c) } }
         return out

@@ -1,3 +1,4 @@
+import Core
 /// What alert rules see of one open ticket: the SLA queue's numbers and labels at one
 /// instant. The screen and `opsdeck alerts check` build it from the queue's rows.
 public struct AlertInput: Sendable, Equatable, Codable {
@@ -53,7 +54,7 @@ public struct AlertInput: Sendable, Equatable, Codable {
         }
     }
 
-    func label(_ field: AlertField) -> String? {
+    package func label(_ field: AlertField) -> String? {
         switch field {
         case .priority: priority
         case .status: status

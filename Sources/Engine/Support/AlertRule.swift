@@ -1,3 +1,4 @@
+import Core
 /// One alert rule from `alerts.conf`: a name, a condition over an open ticket's numbers and
 /// labels, and the user's optional shell command to run when it fires.
 public struct AlertRule: Sendable, Equatable {
@@ -40,7 +41,7 @@ public enum AlertField: String, Sendable, CaseIterable {
 public enum AlertComparison: String, Sendable, CaseIterable {
     case less = "<", lessOrEqual = "<=", greater = ">", greaterOrEqual = ">=", equal = "=", notEqual = "!="
 
-    func holds<T: Comparable>(_ a: T, _ b: T) -> Bool {
+    package func holds<T: Comparable>(_ a: T, _ b: T) -> Bool {
         switch self {
         case .less: a < b
         case .lessOrEqual: a <= b

@@ -1,50 +1,51 @@
+import Core
 /// One line of `alerts.conf` being read, with its position for errors (columns 1-based, in
 /// characters), and the condition grammar:
 ///
 ///     or    := and ("or" and)*
 ///     and   := term ("and" term)*
 ///     term  := "(" or ")" | FIELD OP VALUE
-struct LineScanner {
-    let chars: [Character]
-    let file: String
-    let line: Int
-    var pos = 0
+package struct LineScanner {
+    package let chars: [Character]
+    package let file: String
+    package let line: Int
+    package var pos = 0
 
-    init(_ chars: [Character], file: String, line: Int) { self.chars = chars; self.file = file; self.line = line }
+    package init(_ chars: [Character], file: String, line: Int) { self.chars = chars; self.file = file; self.line = line }
 
-    var atEnd: Bool { pos >= chars.count }
-    var peek: Character? { atEnd ? nil : chars[pos] }
+    package var atEnd: Bool { pos >= chars.count }
+    package var peek: Character? { atEnd ? nil : chars[pos] }
 
-    func error(_ expected: String, at column: Int? = nil) -> InputError {
+    package func error(_ expected: String, at column: Int? = nil) -> InputError {
         InputError(file: file, line: line, column: (column ?? pos) + 1, "expected \(expected)")
     }
 
-    mutating func skipSpaces() { while let c = peek, c == " " || c == "\t" { pos += 1 } }
+    package mutating func skipSpaces() { while let c = peek, c == " " || c == "\t" { pos += 1 } }
 
     /// The next run of name characters (possibly empty).
-    mutating func word() -> String {
+    package mutating func word() -> String {
         let start = pos
         while let c = peek, c.isNameCharacter { pos += 1 }
         return String(chars[start..<pos])
     }
 
-    mutating func rest() -> ArraySlice<Character> { defer { pos = chars.count }; return chars[pos...] }
+    package mutating func rest() -> ArraySlice<Character> { defer { pos = chars.count }; return chars[pos...] }
 
-    mutating func name() throws(InputError) -> String {
+    package mutating func name() throws(InputError) -> String {
         skipSpaces()
         let n = word()
         guard !n.isEmpty else { throw error("a rule name (letters, digits, - _ .)") }
         return n
     }
 
-    mutating func expect(_ token: Character) throws(InputError) {
+    package mutating func expect(_ token: Character) throws(InputError) {
         skipSpaces()
         guard peek == token else { throw error("'\(token)'") }
         pos += 1
     }
 
     /// Consumes `keyword` when it is the next whole word.
-    mutating func take(_ keyword: String) -> Bool {
+    package mutating func take(_ keyword: String) -> Bool {
         skipSpaces()
         let save = pos
         if word().lowercased() == keyword { return true }
@@ -52,19 +53,19 @@ struct LineScanner {
         return false
     }
 
-    mutating func orExpression() throws(InputError) -> AlertCondition {
+    package mutating func orExpression() throws(InputError) -> AlertCondition {
         var left = try andExpression()
         while take("or") { left = .or(left, try andExpression()) }
         return left
     }
 
-    mutating func andExpression() throws(InputError) -> AlertCondition {
+    package mutating func andExpression() throws(InputError) -> AlertCondition {
         var left = try term()
         while take("and") { left = .and(left, try term()) }
         return left
     }
 
-    mutating func term() throws(InputError) -> AlertCondition {
+    package mutating func term() throws(InputError) -> AlertCondition {
         skipSpaces()
         if peek == "(" {
             pos += 1
@@ -90,7 +91,7 @@ struct LineScanner {
         return .compare(field, op, try operand(for: field))
     }
 
-    mutating func comparison() -> AlertComparison? {
+    package mutating func comparison() -> AlertComparison? {
         for op in [AlertComparison.lessOrEqual, .greaterOrEqual, .notEqual, .less, .greater, .equal] {
             let t = Array(op.rawValue)
             if pos + t.count <= chars.count, Array(chars[pos..<(pos + t.count)]) == t { pos += t.count; return op }
@@ -98,7 +99,7 @@ struct LineScanner {
         return nil
     }
 
-    mutating func operand(for field: AlertField) throws(InputError) -> AlertOperand {
+    package mutating func operand(for field: AlertField) throws(InputError) -> AlertOperand {
         switch field {
         case .p:
             let at = pos
@@ -122,7 +123,7 @@ struct LineScanner {
     }
 
     /// A bare word or a double-quoted text, lowercased.
-    mutating func label() throws(InputError) -> String {
+    package mutating func label() throws(InputError) -> String {
         if peek == "\"" {
             let start = pos
             pos += 1
@@ -138,7 +139,7 @@ struct LineScanner {
         return String(chars[start..<pos]).lowercased()
     }
 
-    mutating func number(allowNegative: Bool) -> Double? {
+    package mutating func number(allowNegative: Bool) -> Double? {
         let start = pos
         if allowNegative, peek == "-" { pos += 1 }
         let digitsAt = pos
@@ -148,7 +149,7 @@ struct LineScanner {
     }
 
     /// Seconds from `90m`, `2h`, `1h30m`, `1.5d` or `45s`: every number needs its unit.
-    mutating func duration(allowNegative: Bool) throws(InputError) -> Int64 {
+    package mutating func duration(allowNegative: Bool) throws(InputError) -> Int64 {
         skipSpaces()
         let negative = allowNegative && peek == "-"
         if negative { pos += 1 }

@@ -1,3 +1,4 @@
+import Core
 /// Reads `alerts.conf`, one statement a line:
 ///
 ///     # comment
@@ -73,7 +74,7 @@ public enum AlertRuleParser {
 
     /// A lowercase `{name}` must be a known placeholder (a typo would otherwise reach the
     /// shell); `${name}` is the shell's own and left alone.
-    static func checkPlaceholders(_ command: String, scanner s: LineScanner, at start: Int) throws(InputError) {
+    package static func checkPlaceholders(_ command: String, scanner s: LineScanner, at start: Int) throws(InputError) {
         let c = Array(command)
         var i = 0
         while i < c.count {
@@ -91,12 +92,12 @@ public enum AlertRuleParser {
 }
 
 extension Character {
-    var isLowercaseASCIILetter: Bool { ("a"..."z").contains(self) }
-    var isNameCharacter: Bool { isASCII && (isLetter || isNumber || self == "-" || self == "_" || self == ".") }
+    package var isLowercaseASCIILetter: Bool { ("a"..."z").contains(self) }
+    package var isNameCharacter: Bool { isASCII && (isLetter || isNumber || self == "-" || self == "_" || self == ".") }
 }
 
 extension String {
-    func trimmingTrailingSpaces() -> String {
+    package func trimmingTrailingSpaces() -> String {
         var s = Substring(self)
         while let l = s.last, l == " " || l == "\t" { s = s.dropLast() }
         return String(s)

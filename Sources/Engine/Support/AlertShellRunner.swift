@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Core
 
 /// Runs hooks for real: `/bin/sh -c COMMAND` in a process group of its own, input and output
 /// on /dev/null (a hook talks to notify-send or curl, not to our terminal). After the

@@ -1,3 +1,4 @@
+import Core
 /// When in the day tickets arrive: counts per quarter hour of the desk's wall clock, over
 /// every ticket of the data set. The escalation roster spreads a day's escalations by it.
 public struct ArrivalProfile: Sendable, Equatable {
@@ -35,9 +36,9 @@ public struct ArrivalProfile: Sendable, Equatable {
         }
     }
 
-    func write(into w: inout SupportSnapshotWriter) { w.ints(counts) }
+    package func write(into w: inout SupportSnapshotWriter) { w.ints(counts) }
 
-    static func read(_ r: inout SupportSnapshotReader) throws(SupportSnapshotError) -> ArrivalProfile {
+    package static func read(_ r: inout SupportSnapshotReader) throws(SupportSnapshotError) -> ArrivalProfile {
         let c = try r.ints()
         guard c.count == bins, c.allSatisfy({ $0 >= 0 }) else { throw .invalid("arrival profile of \(c.count) bins") }
         return ArrivalProfile(counts: c)

@@ -1,3 +1,5 @@
+import Core
+import Learning
 /// Quality of breach probabilities: ROC-AUC, average precision, reliability table and ECE.
 ///
 /// Computed by the learning engine's `Metrics`; this type only gathers them for the SLA

@@ -1,3 +1,4 @@
+import Core
 /// The seam between the SLA engine and whatever learns breaches: fit on the training rows
 /// named by index, get back a scorer. Out-of-fold scoring, the fold models on open tickets
 /// and the reasons on screen all go through it, so a stronger learner slots in unchanged.

@@ -1,3 +1,4 @@
+import Core
 /// Working time of a desk: which weekdays it works, one opening interval per working day,
 /// and holidays. The SLA clock only runs inside working time.
 ///
@@ -45,7 +46,7 @@ public struct BusinessCalendar: Sendable, Equatable {
     private var workdaysPerWeek: Int { workdays.reduce(0) { $0 + ($1 ? 1 : 0) } }
 
     /// Working days in [0, day) counted from day 0 = 1970-01-01 (negative days count down).
-    func workingDays(before day: Int) -> Int {
+    package func workingDays(before day: Int) -> Int {
         let weeks = floorDiv(day, 7)
         var count = weeks * workdaysPerWeek
         // Remainder days start at the weekday of day `weeks * 7`.
@@ -117,7 +118,7 @@ public struct BusinessCalendar: Sendable, Equatable {
 }
 
 @inline(__always)
-func floorDiv(_ a: Int, _ b: Int) -> Int {
+package func floorDiv(_ a: Int, _ b: Int) -> Int {
     let q = a / b
     return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q
 }

@@ -1,3 +1,4 @@
+import Core
 /// What escalating the top N tickets of each day yields, for any N, without re-sorting.
 ///
 /// Built once: tickets are grouped by day and sorted by their ranking score (highest
@@ -10,16 +11,16 @@ public struct CapacityTable: Sendable {
     public let days: [Int]
     /// Per day: offset of its first prefix entry in `cost`/`breaches`; the day has
     /// `start[d+1] - start[d] - 1` tickets and its prefix entries run 0…that count.
-    let start: [Int]
+    package let start: [Int]
     /// Per-day prefix sums of the caught breach cost (truth for a backtest, p × cost for an
     /// expectation) and of caught breaches (truth or p), each day's block starting at 0.
-    let cost: [Double]
-    let breaches: [Double]
+    package let cost: [Double]
+    package let breaches: [Double]
     /// Per rank r: summed over days, the cost and breaches of the ticket ranked r-th and
     /// the number of days having one (the capacity curve without a per-day loop).
-    let rankCost: [Double]
-    let rankBreaches: [Double]
-    let rankCount: [Int]
+    package let rankCost: [Double]
+    package let rankBreaches: [Double]
+    package let rankCount: [Int]
     /// Total breach cost and breaches over all tickets (the capture curve's denominator).
     public let totalCost: Double
     public let totalBreaches: Double

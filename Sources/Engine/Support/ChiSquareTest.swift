@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Core
 
 /// Pearson's chi-square test of independence on an r × c contingency table, with Cramér's V
 /// as the effect size (0 = independent, 1 = one variable determines the other).
@@ -48,7 +49,7 @@ public struct ChiSquareTest: Sendable, Equatable {
 /// Lentz) for x ≥ a + 1; using each only where it converges keeps full double precision,
 /// and computing Q directly there avoids the cancellation of 1 − P in the far tail, where
 /// the p-values of large tables live.
-func regularizedGammaQ(_ a: Double, _ x: Double) -> Double {
+package func regularizedGammaQ(_ a: Double, _ x: Double) -> Double {
     guard a > 0, x > 0 else { return x <= 0 ? 1 : 0 }
     if !x.isFinite { return 0 }
     // log of x^a e^-x / Γ(a): the common prefactor.

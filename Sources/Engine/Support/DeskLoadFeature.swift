@@ -1,3 +1,5 @@
+import Core
+import Learning
 /// The desk's load at a ticket's creation: tickets of the same group (the desk's `group`
 /// column, or team / queue) open at that instant, created before it and not yet resolved.
 /// A busy group answers late whatever the whole desk's backlog says, so this is its own
@@ -5,7 +7,7 @@
 public struct DeskLoadFeature: Sendable {
     public static let name = "group load at arrival"
     /// Column names (normalised: lower case, non-alphanumerics as `_`) read as the group.
-    static let groupNames = ["group", "group_id", "group_name", "groupid", "team", "queue", "support_group",
+    package static let groupNames = ["group", "group_id", "group_name", "groupid", "team", "queue", "support_group",
                              "assignment_group"]
 
     public let codes: [UInt8]
@@ -23,7 +25,7 @@ public struct DeskLoadFeature: Sendable {
 
     /// Per ticket: tickets of its group created strictly before it and resolved at or after
     /// its creation (or still open). Per group one sort of each time column and a sweep.
-    static func openAtArrival(_ tickets: [Ticket], group: [UInt8]) -> [Int32] {
+    package static func openAtArrival(_ tickets: [Ticket], group: [UInt8]) -> [Int32] {
         var members = [[Int]](repeating: [], count: 256)
         for (i, g) in group.enumerated() { members[Int(g)].append(i) }
         var out = [Int32](repeating: 0, count: tickets.count)

@@ -1,19 +1,20 @@
+import Core
 /// A text column as codes into its distinct values, in order of first appearance.
 ///
 /// Ticket columns a policy matches on (priority, channel, …) hold a handful of short
 /// values: comparing a cell with the few already seen (inline small strings compare as two
 /// words) is several times cheaper than hashing it, so the dictionary is only a fallback for
 /// wide columns.
-struct DistinctValues {
+package struct DistinctValues {
     /// Values compared linearly before the dictionary takes over.
-    static let linearLimit = 16
+    package static let linearLimit = 16
 
-    private(set) var values: [String] = []
+    package private(set) var values: [String] = []
     private var index: [String: Int32] = [:]
 
     /// The code of `v`, adding it when new.
     @inline(__always)
-    mutating func code(_ v: String) -> Int32 {
+    package mutating func code(_ v: String) -> Int32 {
         if values.count <= Self.linearLimit {
             for k in values.indices where values[k] == v { return Int32(k) }
             if values.count == Self.linearLimit { for (k, s) in values.enumerated() { index[s] = Int32(k) } }
@@ -27,7 +28,7 @@ struct DistinctValues {
     }
 
     /// Every row's code of `cell(row)`, with the distinct values.
-    static func coding<C: Collection>(_ rows: C, _ cell: (C.Element) -> String) -> (codes: [Int32], values: [String]) {
+    package static func coding<C: Collection>(_ rows: C, _ cell: (C.Element) -> String) -> (codes: [Int32], values: [String]) {
         var d = DistinctValues()
         var codes = [Int32]()
         codes.reserveCapacity(rows.count)

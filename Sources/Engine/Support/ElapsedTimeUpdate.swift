@@ -1,3 +1,4 @@
+import Core
 /// Updates an open ticket's breach probability for the time it has already stayed open.
 ///
 /// The breach model scores a ticket as it arrived. A ticket still open after counted time
@@ -12,7 +13,7 @@
 /// on the other features.
 public struct ElapsedTimeUpdate: Sendable {
     /// Per priority code: counted resolution times of on-time resolved tickets, ascending.
-    let onTimeDurations: [[Int64]]
+    package let onTimeDurations: [[Int64]]
 
     /// `elapsed[k]`/`labels[k]` for each resolved ticket `rows[k]`; `priorityCodes[i]` is
     /// ticket i's code among `levels` priorities (`ResolvedSLAPolicy.priorityCode`).

@@ -1,3 +1,4 @@
+import Core
 /// What one escalation costs and does, and the service the senior desk taking escalations
 /// promises, each number with where it came from (the built-in default, a line of sla.conf
 /// or an override), so the SLA screen can show a manager what the curve assumes.
@@ -174,7 +175,7 @@ public struct EscalationEconomics: Sendable, Equatable {
 }
 
 extension EscalationEconomics {
-    func write(into w: inout SupportSnapshotWriter) {
+    package func write(into w: inout SupportSnapshotWriter) {
         w.f64(minutes); w.f64(hourlyRate); w.bool(flatCost != nil); w.f64(flatCost ?? 0); w.f64(effect)
         w.f64(serviceLevel); w.f64(answerMinutes); w.int(intervalMinutes); w.f64(shrinkage)
         let keys = sources.keys.sorted()
@@ -189,7 +190,7 @@ extension EscalationEconomics {
         }
     }
 
-    static func read(_ r: inout SupportSnapshotReader) throws(SupportSnapshotError) -> EscalationEconomics {
+    package static func read(_ r: inout SupportSnapshotReader) throws(SupportSnapshotError) -> EscalationEconomics {
         var e = EscalationEconomics()
         e.minutes = try r.f64(); e.hourlyRate = try r.f64()
         let flat = try r.bool(), flatCost = try r.f64()

@@ -1,7 +1,8 @@
+import Core
 extension EscalationQueue {
     /// The queue with each entry's metric named (by ticket index) and its deadline read in
     /// the calendar of the ticket's own policy; order and expected losses unchanged.
-    init(_ queue: EscalationQueue, metricOf: [Int: SLAMetric], clock: SLAClock, now: Int64) {
+    package init(_ queue: EscalationQueue, metricOf: [Int: SLAMetric], clock: SLAClock, now: Int64) {
         entries = queue.entries.map { e in
             var e = e
             e.metric = metricOf[e.index] ?? .resolution

@@ -1,3 +1,4 @@
+import Core
 /// One open ticket in the escalation queue.
 public struct EscalationEntry: Sendable, Equatable {
     /// Index in the analysed ticket array.
@@ -31,7 +32,7 @@ public struct EscalationQueue: Sendable {
     public let entries: [EscalationEntry]
 
     /// `probability[k]` belongs to `rows[k]`; `states[k]` is its clock state at `now`.
-    init(tickets: [Ticket], rows: [Int], probabilityAtArrival: [Double], probability: [Double], states: [SLAState], now: Int64,
+    package init(tickets: [Ticket], rows: [Int], probabilityAtArrival: [Double], probability: [Double], states: [SLAState], now: Int64,
          clock: SLAClock, features: SupportFeatures, scorer: any BreachScorer) throws {
         let policy = clock.policy
         let eff = policy.policy.effectiveness, ic = policy.policy.interventionCost

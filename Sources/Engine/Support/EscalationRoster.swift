@@ -1,3 +1,5 @@
+import Core
+import Optimisation
 /// The senior agents to roster per interval of the day for the escalations a capacity
 /// picks: the day's escalations spread by the tickets' arrival profile, each taking the
 /// escalation's minutes, staffed by Erlang C to the economics' service level.
@@ -7,6 +9,7 @@ public struct EscalationRoster: Sendable, Equatable {
         public var start: Int
         public var escalations: Double
         public var staffing: ErlangC.Staffing
+
     }
 
     public var intervalMinutes: Int

@@ -1,3 +1,5 @@
+import Core
+import Learning
 /// The learning engine's gradient boosting behind `BreachModelTrainer`: categorical columns
 /// for priority, channel, type and product, numbers for the rest; reasons are exact TreeSHAP
 /// contributions on the log-odds scale.
@@ -5,7 +7,7 @@ public struct GradientBoostingBreachTrainer: BreachModelTrainer {
     public var config: GradientBoostingConfig
     /// The tickets' features binned once by `prepared(for:rows:)`; fits on rows it covers take
     /// their bins from it.
-    var shared: SharedBinning?
+    package var shared: SharedBinning?
 
     /// Defaults sized for the SLA data: a few hundred thousand rows, nine features.
     public init(config: GradientBoostingConfig = GradientBoostingBreachTrainer.defaultConfig) { self.config = config }
@@ -53,15 +55,15 @@ public struct GradientBoostingBreachTrainer: BreachModelTrainer {
     }
 }
 
-struct GradientBoostingBreachScorer: BreachScorer {
-    let model: GradientBoostingModel
+package struct GradientBoostingBreachScorer: BreachScorer {
+    package let model: GradientBoostingModel
 
-    func probabilities(_ features: SupportFeatures, rows: [Int]) throws -> [Double] {
+    package func probabilities(_ features: SupportFeatures, rows: [Int]) throws -> [Double] {
         guard !rows.isEmpty else { return [] }
         return try model.predictProbability(features.frame(rows: rows))
     }
 
-    func contributions(_ features: SupportFeatures, rows: [Int]) throws -> [[Double]] {
+    package func contributions(_ features: SupportFeatures, rows: [Int]) throws -> [[Double]] {
         guard !rows.isEmpty else { return [] }
         let c = try model.contributions(features.frame(rows: rows))
         return (0..<c.rowCount).map { Array(c.row($0)) }

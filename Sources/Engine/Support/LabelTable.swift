@@ -1,3 +1,4 @@
+import Core
 /// Values keyed by a desk's own labels, matched case-insensitively and ignoring spaces,
 /// `-` and `_` (so `target.Urgent`, `target.urgent` and a ticket's "URGENT" meet), keeping
 /// the spelling first written for messages.
@@ -22,5 +23,5 @@ public struct LabelTable<Value: Sendable & Equatable>: Sendable, Equatable {
     public var labels: [String] { spelling.values.sorted() }
     public var isEmpty: Bool { values.isEmpty }
 
-    static func key(_ label: String) -> String { normaliseLabel(Substring(label)) }
+    package static func key(_ label: String) -> String { normaliseLabel(Substring(label)) }
 }

@@ -1,3 +1,4 @@
+import Core
 /// Baseline breach model: smoothed breach rates per feature level, added up as naive-Bayes
 /// log-likelihood ratios, then one Platt rescaling (σ(a·score + b)) fitted on the same
 /// training rows to undo naive Bayes' overconfidence when features are correlated.
@@ -40,14 +41,14 @@ public struct NaiveBayesBreachTrainer: BreachModelTrainer {
     }
 }
 
-struct NaiveBayesBreachScorer: BreachScorer {
+package struct NaiveBayesBreachScorer: BreachScorer {
     /// Per feature, per level: log-likelihood ratio of breach.
-    let weights: [[Double]]
-    let prior: Double
-    var scale: Double
-    var offset: Double
+    package let weights: [[Double]]
+    package let prior: Double
+    package var scale: Double
+    package var offset: Double
 
-    func rawScores(_ features: SupportFeatures, rows: [Int]) -> [Double] {
+    package func rawScores(_ features: SupportFeatures, rows: [Int]) -> [Double] {
         var s = [Double](repeating: prior, count: rows.count)
         for f in 0..<weights.count {
             let w = weights[f]
@@ -58,18 +59,18 @@ struct NaiveBayesBreachScorer: BreachScorer {
         return s
     }
 
-    func probabilities(_ features: SupportFeatures, rows: [Int]) -> [Double] {
+    package func probabilities(_ features: SupportFeatures, rows: [Int]) -> [Double] {
         rawScores(features, rows: rows).map { sigmoid(scale * $0 + offset) }
     }
 
-    func contributions(_ features: SupportFeatures, rows: [Int]) -> [[Double]] {
+    package func contributions(_ features: SupportFeatures, rows: [Int]) -> [[Double]] {
         rows.map { row in (0..<weights.count).map { f in scale * weights[f][Int(features.codes[f][row])] } }
     }
 }
 
 /// Fits p = σ(a·s + b) by Newton's method on the log-loss (two parameters, a few passes),
 /// with Platt's target smoothing so a separable training set cannot send a to infinity.
-func plattScaling(_ s: [Double], _ y: [UInt8]) -> (Double, Double) {
+package func plattScaling(_ s: [Double], _ y: [UInt8]) -> (Double, Double) {
     let n1 = Double(y.reduce(0) { $0 + Int($1) }), n0 = Double(y.count) - n1
     guard n1 > 0, n0 > 0 else { return (1, 0) }
     let hi = (n1 + 1) / (n1 + 2), lo = 1 / (n0 + 2)

@@ -1,4 +1,6 @@
 import Dispatch
+import Core
+import Learning
 
 /// Out-of-fold breach probabilities for every resolved ticket: rows are dealt into k folds
 /// at random, and each fold is scored by a model fitted on the other folds only.

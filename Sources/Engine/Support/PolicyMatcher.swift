@@ -1,14 +1,15 @@
+import Core
 /// Finds each ticket's SLA policy: the first, in order, whose conditions all hold.
 ///
 /// Each field a condition names is coded once (distinct values → code) and each condition
 /// decided once per distinct value, so matching a million tickets costs one pass over
 /// small integer arrays, never a string comparison per ticket and policy.
-struct PolicyMatcher {
-    let rules: [SLAPolicyRule]
+package struct PolicyMatcher {
+    package let rules: [SLAPolicyRule]
 
     /// Per ticket: the index of its policy, -1 when none matches. `priorities`: the
     /// priority column already coded (`DistinctValues`), which the policy's resolution has.
-    func match(_ tickets: [Ticket], extras: CustomerExtras?,
+    package func match(_ tickets: [Ticket], extras: CustomerExtras?,
                priorities: (codes: [Int32], values: [String])? = nil) throws -> [Int32] {
         let n = tickets.count
         if let first = rules.firstIndex(where: { $0.conditions.isEmpty }), rules[..<first].allSatisfy({ $0.conditions.isEmpty }) {

@@ -1,4 +1,6 @@
 import Dispatch
+import Core
+import Learning
 
 /// A proposed SLA policy priced on the desk's history before it is adopted: each policy's
 /// targets, calendars and pauses re-clock the resolved tickets, a breach model learns them
@@ -67,7 +69,7 @@ public struct PolicyReplay: Sendable {
         return PolicyReplay(current: try a.get(), proposed: try b.get(), modelName: trainer.name)
     }
 
-    static func outcome(_ tickets: [Ticket], clocking: SupportClocking, policy: SLAPolicy, capacity: Int?,
+    package static func outcome(_ tickets: [Ticket], clocking: SupportClocking, policy: SLAPolicy, capacity: Int?,
                         options: SupportAnalysis.Options, trainer: any BreachModelTrainer, base: SupportFeatureBase) throws -> Outcome {
         let h = try SupportHistory(tickets: tickets, clocking: clocking, options: options, trainer: trainer, base: base,
                                    probabilityOnly: false)

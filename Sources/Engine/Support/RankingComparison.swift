@@ -1,13 +1,14 @@
+import Core
 /// The open queue escalated two ways at the same daily capacity: by expected loss (the
 /// queue's order) and by breach probability alone (the order the expected-loss queue
 /// replaced). Built once per snapshot (one sort); each capacity costs O(k).
 public struct RankingComparison: Sendable {
     /// Per queue row (expected-loss order): its place in the probability-only order.
-    let probabilityRank: [Int]
+    package let probabilityRank: [Int]
     /// Queue rows in probability order (highest first, ties by queue position).
-    let byProbability: [Int]
+    package let byProbability: [Int]
     /// Per queue row: p × breach cost if it can still be saved, else 0.
-    let savable: [Double]
+    package let savable: [Double]
 
     public struct Result: Sendable, Equatable {
         public var capacity: Int
@@ -16,6 +17,10 @@ public struct RankingComparison: Sendable {
         public var probabilityOnly: Double
         /// Tickets in one top-`capacity` and not in the other.
         public var differing: Int
+
+        package init(capacity: Int, expectedLoss: Double, probabilityOnly: Double, differing: Int) {
+            self.capacity = capacity; self.expectedLoss = expectedLoss; self.probabilityOnly = probabilityOnly; self.differing = differing
+        }
     }
 
     /// `rows` in expected-loss order, as `SupportSnapshot.rows`.

@@ -1,3 +1,4 @@
+import Core
 /// An interval during which a ticket waited for the customer. Tickets carry no status
 /// history, so pauses come from outside (an import column or the desk's tool) as a list per
 /// ticket; `end == nil` means the ticket is still waiting.
@@ -25,6 +26,10 @@ public struct SLAState: Sendable, Equatable {
     public var breached: Bool { elapsed > target }
     /// Whether the clock is stopped at that instant (waiting for the customer).
     public var paused: Bool
+
+    package init(elapsed: Int64, target: Int64, paused: Bool) {
+        self.elapsed = elapsed; self.target = target; self.paused = paused
+    }
 }
 
 /// The SLA clock: counted time from creation to resolution (or to "now" for open tickets),

@@ -1,3 +1,4 @@
+import Core
 /// What an SLA target clocks. Zendesk's policies name the same metrics: the first reply
 /// (creation to the desk's first public answer, never paused) and the full resolution
 /// (creation to solved, paused while the ticket waits on the statuses the policy names).

@@ -1,3 +1,4 @@
+import Core
 /// The SLA policy as text: a config file of `key = value` lines (`#` starts a comment) and
 /// the same `key=value` pairs as command-line overrides.
 ///
@@ -67,7 +68,7 @@ extension SLAPolicy {
     }
 
     /// Which part of the file a line belongs to.
-    enum Section { case desk, policy(Int), calendar(String) }
+    package enum Section { case desk, policy(Int), calendar(String) }
 
     /// `[policy NAME]` or `[calendar NAME]`.
     private mutating func open(section line: Substring) throws -> Section {
@@ -94,7 +95,7 @@ extension SLAPolicy {
 
     /// A line of a `[calendar NAME]` section: weekdays, hours, holidays, timezone (with or
     /// without the `calendar.` prefix). A named calendar starts as office hours.
-    mutating func setCalendar(named name: String, _ key: String, _ v: Substring) throws {
+    package mutating func setCalendar(named name: String, _ key: String, _ v: Substring) throws {
         let k = normaliseLabel(Substring(name))
         var named = calendars[k] ?? SLACalendar()
         let bare = key.stripping("calendar.") ?? key
@@ -159,7 +160,7 @@ extension SLAPolicy {
     }
 
     /// `base` with one `calendar.weekdays|hours|holidays` line applied.
-    static func calendar(changing base: BusinessCalendar, _ key: String, _ v: Substring) throws -> BusinessCalendar {
+    package static func calendar(changing base: BusinessCalendar, _ key: String, _ v: Substring) throws -> BusinessCalendar {
         var workdays = base.workdays, opens = base.opens, closes = base.closes, holidays = base.holidays
         switch key {
         case "calendar.weekdays":
@@ -184,7 +185,7 @@ extension SLAPolicy {
     }
 
     /// `waiting, hold` (meanings) and status labels as the desk writes them.
-    static func pauseStatuses(_ v: Substring, key: String) throws -> (Set<TicketState>, Set<String>) {
+    package static func pauseStatuses(_ v: Substring, key: String) throws -> (Set<TicketState>, Set<String>) {
         var states = Set<TicketState>(), labels = Set<String>()
         for part in v.split(separator: ",") {
             let word = part.trimmingSpaces()
@@ -201,7 +202,7 @@ extension SLAPolicy {
     }
 
     /// Hours above 0, bounded so that target seconds fit Int64 (1e300 hours trapped in `resolved`).
-    static func targetHours(_ v: Substring, key: String) throws -> Double {
+    package static func targetHours(_ v: Substring, key: String) throws -> Double {
         guard let h = Double(v), h > 0, h.isFinite, h <= maxTargetHours else {
             throw SLAPolicyError.badValue(key: key, value: String(v), expected: "a number of hours above 0 and at most 87600 (ten years)")
         }
@@ -210,7 +211,7 @@ extension SLAPolicy {
 
     private static let dayNames = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 
-    static func parseWeekdays(_ v: Substring, key: String) throws -> [Bool] {
+    package static func parseWeekdays(_ v: Substring, key: String) throws -> [Bool] {
         var days = [Bool](repeating: false, count: 7)
         func index(_ s: Substring) throws -> Int {
             let name = s.trimmingSpaces().lowercased().prefix(3)
@@ -233,7 +234,7 @@ extension SLAPolicy {
     }
 
     /// `HH:MM` → seconds after midnight; `24:00` is the end of the day.
-    static func parseClock(_ s: Substring) -> Int64? {
+    package static func parseClock(_ s: Substring) -> Int64? {
         let p = s.trimmingSpaces().split(separator: ":")
         guard p.count == 2, let h = Int(p[0]), let m = Int(p[1]), (0...24).contains(h), (0..<60).contains(m),
               h * 60 + m <= 1440 else { return nil }
@@ -267,7 +268,7 @@ extension SLAPolicy {
 
 extension SLAPolicyRule {
     /// A line of a `[policy NAME]` section.
-    mutating func set(_ key: String, _ value: String) throws {
+    package mutating func set(_ key: String, _ value: String) throws {
         let v = Substring(value).trimmingSpaces()
         if key.hasPrefix("if.") {
             let negated = key.hasSuffix("!")

@@ -1,3 +1,4 @@
+import Core
 /// What the desk promised and what a miss costs: resolution targets and breach costs per
 /// priority, the price and effect of an escalation, and when the clock runs.
 ///
@@ -94,7 +95,7 @@ public struct SLAPolicy: Sendable, Equatable {
     /// The demo's labels and those of the common help desks (Zendesk urgent/high/normal/low,
     /// Freshdesk Urgent…Low, Jira Highest…Lowest, ServiceNow "1 - Critical"…"5 - Planning",
     /// P1…P5), five urgency levels.
-    static let levels: [(labels: [String], hours: Double, cost: Double)] = [
+    package static let levels: [(labels: [String], hours: Double, cost: Double)] = [
         (["Critical", "Urgent", "Highest", "1 - Critical", "P1", "Blocker", "Emergency"], 4, 500),
         (["High", "2 - High", "P2", "Major"], 8, 200),
         (["Medium", "Normal", "Moderate", "3 - Moderate", "P3"], 24, 50),
@@ -160,7 +161,7 @@ public struct SLAPolicy: Sendable, Equatable {
     }
 
     /// Per metric, per ticket: target seconds of its policy for its priority (0: none).
-    static func ticketTargets(rules: [SLAPolicyRule], labels: [String], priorityCode: [UInt8], ruleOf: [Int32]) -> [[Int64]] {
+    package static func ticketTargets(rules: [SLAPolicyRule], labels: [String], priorityCode: [UInt8], ruleOf: [Int32]) -> [[Int64]] {
         SLAMetric.allCases.map { m in
             let byCode = rules.map { r in labels.map { l in r.target(m)[l].map { Int64(($0 * 3600).rounded()) } ?? 0 } }
             return priorityCode.indices.map { i in
@@ -171,7 +172,7 @@ public struct SLAPolicy: Sendable, Equatable {
     }
 
     /// The calendar a policy's clock counts in (a named one without a zone takes the desk's).
-    func calendar(of rule: SLAPolicyRule) throws -> SLACalendar {
+    package func calendar(of rule: SLAPolicyRule) throws -> SLACalendar {
         switch rule.calendar {
         case .desk: return SLACalendar(calendar: calendar, zone: zone)
         case .none: return SLACalendar()

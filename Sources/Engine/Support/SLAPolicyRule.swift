@@ -1,3 +1,4 @@
+import Core
 /// One SLA policy of a desk's ordered list (a `[policy NAME]` section of sla.conf): the
 /// tickets it covers, by conditions that must all hold, and its targets per metric and
 /// priority. The first policy whose conditions a ticket meets is its policy (Zendesk's
@@ -63,17 +64,17 @@ public struct SLACondition: Sendable, Equatable {
         return hit != negated
     }
 
-    static func isTagField(_ field: String) -> Bool {
+    package static func isTagField(_ field: String) -> Bool {
         let k = normaliseLabel(Substring(field))
         return k == "tags" || k == "tag" || k == "labels"
     }
 
     /// Built-in ticket fields a condition may name.
-    static let ticketFields = ["priority", "channel", "type", "product", "status", "customer"]
+    package static let ticketFields = ["priority", "channel", "type", "product", "status", "customer"]
 
     /// Other spellings of the fields help desks export, so `if.group` finds Zendesk's
     /// `group_name` or ServiceNow's `assignment_group`, and `if.tier` a CRM's `customer tier`.
-    static let aliases: [String: [String]] = [
+    package static let aliases: [String: [String]] = [
         "group": ["group", "groupname", "assignmentgroup", "team", "queue"],
         "organization": ["organization", "organisation", "organizationname", "organisationname", "org", "company", "account"],
         "tier": ["tier", "customertier", "supporttier", "plan", "segment"],
@@ -81,7 +82,7 @@ public struct SLACondition: Sendable, Equatable {
     ]
 
     /// The extra column `field` names among `columns` (normalised names), if any.
-    static func column(for field: String, among columns: [String]) -> Int? {
+    package static func column(for field: String, among columns: [String]) -> Int? {
         let k = normaliseLabel(Substring(field))
         let canonical = aliases.first { $0.key == k || $0.value.contains(k) }
         let names = [k] + (canonical?.value ?? [])

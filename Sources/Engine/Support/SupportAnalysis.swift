@@ -1,3 +1,5 @@
+import Core
+import Learning
 /// Everything the SLA screen and the SLA exports show, computed once: labels, out-of-fold
 /// probabilities and their quality, the queue scored by the fold models, the capacity tables and the
 /// diagnostics. A slider move only reads it (`capacity(_:)` costs O(days)).
@@ -132,7 +134,7 @@ public struct SupportAnalysis: Sendable {
     }
 
     /// Whether `metric` still runs on an open ticket (a first reply stops once answered).
-    static func running(_ metric: SLAMetric, _ t: Ticket) -> Bool {
+    package static func running(_ metric: SLAMetric, _ t: Ticket) -> Bool {
         metric == .resolution || t.firstResponseAt == nil
     }
 
@@ -162,8 +164,8 @@ public struct MetricModel: Sendable {
     public let rows: [Int]
     public let breaches: Int
     public let metrics: BreachMetrics
-    let scorer: FoldAverageScorer
-    let update: ElapsedTimeUpdate
+    package let scorer: FoldAverageScorer
+    package let update: ElapsedTimeUpdate
 }
 
 /// One position of the capacity slider.

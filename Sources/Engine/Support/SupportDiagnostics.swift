@@ -1,3 +1,4 @@
+import Core
 /// What lies behind the breaches, over resolved tickets: rates, resolution times and cost by
 /// priority, channel, type and product; the priority × channel heatmap; a chi-square test
 /// and Cramér's V per categorical against breach; the weekly cost trend.
@@ -11,6 +12,10 @@ public struct SupportDiagnostics: Sendable {
         /// Mean wall-clock hours from creation to resolution.
         public var meanResolutionHours: Double
         public var breachCost: Double
+
+        package init(dimension: String, level: String, tickets: Int, breaches: Int, meanResolutionHours: Double, breachCost: Double) {
+            self.dimension = dimension; self.level = level; self.tickets = tickets; self.breaches = breaches; self.meanResolutionHours = meanResolutionHours; self.breachCost = breachCost
+        }
     }
 
     public struct Association: Sendable, Equatable {
@@ -40,9 +45,9 @@ public struct SupportDiagnostics: Sendable {
     public var breachCost: Double
 
     /// Dimensions that get a group table, by feature index in `SupportFeatures`.
-    static let groupFeatures = [0, 1, 2, 3]
+    package static let groupFeatures = [0, 1, 2, 3]
     /// Dimensions that get a chi-square test.
-    static let testedFeatures = [0, 1, 2, 3, 4, 5]
+    package static let testedFeatures = [0, 1, 2, 3, 4, 5]
 
     /// `priorityCode[i]` is ticket i's priority code: feature 0's code and the index of `cost`.
     public init(tickets: [Ticket], features: SupportFeatures, labels: [UInt8?], cost: [Double], priorityCode: [UInt8]) {

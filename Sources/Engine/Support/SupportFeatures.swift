@@ -1,3 +1,5 @@
+import Core
+import Synthetic
 /// The breach model's inputs, one column per feature, for every ticket (resolved and open).
 ///
 /// Each feature exists twice: as a small categorical code (`codes`, with `levels` naming
@@ -23,8 +25,8 @@ public struct SupportFeatures: Sendable {
     public var featureCount: Int { codes.count }
 
     /// Levels beyond this many for `type`/`product` fold into "Other" (codes are UInt8).
-    static let maxOpenLevels = 60
-    static let backlogBins = 8
+    package static let maxOpenLevels = 60
+    package static let backlogBins = 8
 
     /// Builds features; `labels[i]` is the breach label of resolved ticket i (nil if open),
     /// needed for the customer's prior breaches, counted only once resolved before arrival.
@@ -40,7 +42,7 @@ public struct SupportFeatures: Sendable {
 
     /// The same from the policy-independent part computed once (`SupportFeatureBase`), as a
     /// replay of several policies on one desk does; identical features.
-    init(base: SupportFeatureBase, tickets: [Ticket], labels: [UInt8?], priorityCodes: [UInt8], priorityLabels: [String],
+    package init(base: SupportFeatureBase, tickets: [Ticket], labels: [UInt8?], priorityCodes: [UInt8], priorityLabels: [String],
          extras: TicketExtraFeatures? = nil) {
         var codes: [[UInt8]] = []
         var levels: [[String]] = []
@@ -80,7 +82,7 @@ public struct SupportFeatures: Sendable {
 
     /// Tickets open at the instant of each arrival: created before it and not resolved
     /// before it. One sort of each time column and a sweep: O(n log n).
-    static func backlogAtArrival(_ tickets: [Ticket]) -> [Int32] {
+    package static func backlogAtArrival(_ tickets: [Ticket]) -> [Int32] {
         let n = tickets.count
         let created = tickets.map(\.createdAt)
         let order = (0..<n).sorted { created[$0] < created[$1] }
@@ -101,14 +103,14 @@ public struct SupportFeatures: Sendable {
 
     /// Per ticket: earlier tickets of the same customer, and how many of those had been
     /// resolved as breaches before this one arrived. Tickets without a customer key have none.
-    static func customerHistory(_ tickets: [Ticket], labels: [UInt8?]) -> ([Int32], [Int32]) {
+    package static func customerHistory(_ tickets: [Ticket], labels: [UInt8?]) -> ([Int32], [Int32]) {
         let g = CustomerGroups(tickets)
         return (g.prior, g.priorBreaches(tickets, labels: labels))
     }
     /// Codes by frequency (most frequent first, ties by name); the tail folds into "Other".
     /// Channels in the demo desk's order first (so its codes never move), then by first
     /// appearance; past `maxOpenLevels`, the rarest fold into "Other".
-    static func channelCoding(_ values: [String]) -> ([UInt8], [String]) {
+    package static func channelCoding(_ values: [String]) -> ([UInt8], [String]) {
         // Through the distinct values (few, compared rather than hashed): the same coding.
         let distinct = DistinctValues.coding(values) { $0 }
         let (v, distinctCode) = Vocabulary.coding(distinct.values, known: DemoDesk.channels)
@@ -122,7 +124,7 @@ public struct SupportFeatures: Sendable {
         return vocabulary(codes.map { v.labels[$0] })
     }
 
-    static func vocabulary(_ values: [String]) -> ([UInt8], [String]) {
+    package static func vocabulary(_ values: [String]) -> ([UInt8], [String]) {
         // Each value gets its first-seen id (`DistinctValues`), ids are then ranked.
         let (ids, seen) = DistinctValues.coding(values) { $0 }
         var counts = [Int](repeating: 0, count: seen.count)
@@ -138,7 +140,7 @@ public struct SupportFeatures: Sendable {
     }
 
     /// Equal-count bins on distinct cut points; labels show each bin's range.
-    static func quantileBins(_ x: [Int32], bins: Int) -> ([UInt8], [String]) {
+    package static func quantileBins(_ x: [Int32], bins: Int) -> ([UInt8], [String]) {
         guard !x.isEmpty else { return ([], []) }
         let sorted = x.sorted()
         var cuts: [Int32] = []  // lower bounds of bins 1…
@@ -150,7 +152,7 @@ public struct SupportFeatures: Sendable {
     }
 
     /// Bins with the given ascending lower edges (the first is the minimum).
-    static func fixedBins(_ x: [Int32], edges: [Int]) -> ([UInt8], [String]) {
+    package static func fixedBins(_ x: [Int32], edges: [Int]) -> ([UInt8], [String]) {
         let codes = x.map { v -> UInt8 in
             var b = 0
             while b + 1 < edges.count && Int(v) >= edges[b + 1] { b += 1 }
@@ -167,16 +169,16 @@ public struct SupportFeatures: Sendable {
 /// The features every SLA policy on a desk shares: all but the priority codes and the
 /// customer's prior breaches, which depend on the policy's labels. Two independent halves
 /// (`Coded`, `Swept`), which a replay builds on separate cores.
-struct SupportFeatureBase: Sendable {
+package struct SupportFeatureBase: Sendable {
     /// The label columns coded, and the arrival hour and weekday: one pass per column.
-    struct Coded: Sendable {
-        let channel: ([UInt8], [String])
-        let type: ([UInt8], [String])
-        let product: ([UInt8], [String])
-        let hour: [UInt8]
-        let weekday: [UInt8]
+    package struct Coded: Sendable {
+        package let channel: ([UInt8], [String])
+        package let type: ([UInt8], [String])
+        package let product: ([UInt8], [String])
+        package let hour: [UInt8]
+        package let weekday: [UInt8]
 
-        init(_ tickets: [Ticket]) {
+        package init(_ tickets: [Ticket]) {
             let n = tickets.count
             channel = SupportFeatures.channelCoding(tickets.map(\.channel))
             type = SupportFeatures.vocabulary(tickets.map(\.type))
@@ -194,30 +196,30 @@ struct SupportFeatureBase: Sendable {
     }
 
     /// The sorts and sweeps: backlog at arrival and its bins, the customer grouping.
-    struct Swept: Sendable {
-        let backlog: [Int32]
-        let backlogBins: ([UInt8], [String])
-        let customers: CustomerGroups
+    package struct Swept: Sendable {
+        package let backlog: [Int32]
+        package let backlogBins: ([UInt8], [String])
+        package let customers: CustomerGroups
 
-        init(_ tickets: [Ticket]) {
+        package init(_ tickets: [Ticket]) {
             backlog = SupportFeatures.backlogAtArrival(tickets)
             backlogBins = SupportFeatures.quantileBins(backlog, bins: SupportFeatures.backlogBins)
             customers = CustomerGroups(tickets)
         }
     }
 
-    let channel: ([UInt8], [String])
-    let type: ([UInt8], [String])
-    let product: ([UInt8], [String])
-    let hour: [UInt8]
-    let weekday: [UInt8]
-    let backlog: [Int32]
-    let backlogBins: ([UInt8], [String])
-    let customers: CustomerGroups
+    package let channel: ([UInt8], [String])
+    package let type: ([UInt8], [String])
+    package let product: ([UInt8], [String])
+    package let hour: [UInt8]
+    package let weekday: [UInt8]
+    package let backlog: [Int32]
+    package let backlogBins: ([UInt8], [String])
+    package let customers: CustomerGroups
 
-    init(_ tickets: [Ticket]) { self.init(coded: Coded(tickets), swept: Swept(tickets)) }
+    package init(_ tickets: [Ticket]) { self.init(coded: Coded(tickets), swept: Swept(tickets)) }
 
-    init(coded: Coded, swept: Swept) {
+    package init(coded: Coded, swept: Swept) {
         (channel, type, product, hour, weekday) = (coded.channel, coded.type, coded.product, coded.hour, coded.weekday)
         (backlog, backlogBins, customers) = (swept.backlog, swept.backlogBins, swept.customers)
     }
@@ -226,13 +228,13 @@ struct SupportFeatureBase: Sendable {
 /// Each customer's tickets, contiguous in `order` and by arrival within a customer, with
 /// every ticket's count of earlier ones: the grouping the customer-history features need,
 /// computed once per desk.
-struct CustomerGroups: Sendable {
-    let order: [Int]
-    let begin: [Int]
+package struct CustomerGroups: Sendable {
+    package let order: [Int]
+    package let begin: [Int]
     /// Per ticket: earlier tickets of the same customer.
-    let prior: [Int32]
+    package let prior: [Int32]
 
-    init(_ tickets: [Ticket]) {
+    package init(_ tickets: [Ticket]) {
         let n = tickets.count
         // A counting sort by customer, keeping index order, without an array per customer.
         var ids: [String: Int32] = [:]
@@ -268,7 +270,7 @@ struct CustomerGroups: Sendable {
     }
 
     /// Per ticket: the customer's earlier tickets resolved as breaches before it arrived.
-    func priorBreaches(_ tickets: [Ticket], labels: [UInt8?]) -> [Int32] {
+    package func priorBreaches(_ tickets: [Ticket], labels: [UInt8?]) -> [Int32] {
         var out = [Int32](repeating: 0, count: tickets.count)
         var breachTimes: [Int64] = []
         for g in 0..<(begin.count - 1) where begin[g + 1] - begin[g] > 1 {

@@ -1,21 +1,22 @@
+import Core
 /// A policy's clocks on a desk: each ticket's clock per metric and the breach labels of the
 /// resolved ones, the part of a `SupportHistory` that needs no features. A replay clocks
 /// both policies while the shared features are built.
-struct SupportClocking: Sendable {
-    let policy: ResolvedSLAPolicy
+package struct SupportClocking: Sendable {
+    package let policy: ResolvedSLAPolicy
     /// Metrics with a target for some ticket, in `SLAMetric` order.
-    let metrics: [SLAMetric]
-    let clock: SLAClock
-    let now: Int64
+    package let metrics: [SLAMetric]
+    package let clock: SLAClock
+    package let now: Int64
     /// Per metric (`metrics` order), per ticket: its clock at its end (resolved) or now; nil
     /// without a target.
-    let clocked: [[SLAState?]]
+    package let clocked: [[SLAState?]]
     /// Per ticket: 1 when resolved and any metric it has missed its target, 0 when it met
     /// them all, nil when open or clocked on no metric.
-    let labels: [UInt8?]
-    let resolvedRows: [Int]
+    package let labels: [UInt8?]
+    package let resolvedRows: [Int]
 
-    init(tickets: [Ticket], policy raw: SLAPolicy, options: SupportAnalysis.Options) throws {
+    package init(tickets: [Ticket], policy raw: SLAPolicy, options: SupportAnalysis.Options) throws {
         let policy = try raw.resolved(for: tickets, extras: options.extras)
         let metrics = policy.metrics
         guard !metrics.isEmpty || tickets.isEmpty else { throw SLAPolicyError.noTargets(tickets: tickets.count, unmatched: policy.unmatched) }
@@ -48,32 +49,32 @@ struct SupportClocking: Sendable {
 /// of the resolved ones, the features, the out-of-fold breach model and the backtests it
 /// ranks. `SupportAnalysis` builds the queue on it; `PolicyReplay` prices a policy with it,
 /// so a replay and a full run under the same policy agree by construction.
-struct SupportHistory: Sendable {
-    let policy: ResolvedSLAPolicy
+package struct SupportHistory: Sendable {
+    package let policy: ResolvedSLAPolicy
     /// Metrics with a target for some ticket, in `SLAMetric` order.
-    let metrics: [SLAMetric]
-    let clock: SLAClock
-    let now: Int64
+    package let metrics: [SLAMetric]
+    package let clock: SLAClock
+    package let now: Int64
     /// Per metric (`metrics` order), per ticket: its clock at its end (resolved) or now; nil
     /// without a target.
-    let clocked: [[SLAState?]]
+    package let clocked: [[SLAState?]]
     /// Per ticket: 1 when resolved and any metric it has missed its target, 0 when it met
     /// them all, nil when open or clocked on no metric.
-    let labels: [UInt8?]
-    let resolvedRows: [Int]
-    let extras: TicketExtraFeatures?
-    let features: SupportFeatures
-    let oof: OutOfFoldScores
+    package let labels: [UInt8?]
+    package let resolvedRows: [Int]
+    package let extras: TicketExtraFeatures?
+    package let features: SupportFeatures
+    package let oof: OutOfFoldScores
     /// Resolved tickets escalated on their arrival day by expected loss, truth-valued.
-    let backtest: CapacityTable
+    package let backtest: CapacityTable
     /// Ranked by probability alone, for a full run's comparison; empty when the history was
     /// built without it (a replay reads only the two tables ranked by expected loss).
-    let backtestProbabilityOnly: CapacityTable
+    package let backtestProbabilityOnly: CapacityTable
     /// The same valued by the model's expectation (where the suggested capacity is read).
-    let expectedHistory: CapacityTable
+    package let expectedHistory: CapacityTable
 
     /// `base`: the desk's policy-independent features, when several policies share them.
-    init(tickets: [Ticket], policy raw: SLAPolicy, options: SupportAnalysis.Options, trainer: any BreachModelTrainer,
+    package init(tickets: [Ticket], policy raw: SLAPolicy, options: SupportAnalysis.Options, trainer: any BreachModelTrainer,
          base: SupportFeatureBase? = nil) throws {
         try self.init(tickets: tickets, clocking: SupportClocking(tickets: tickets, policy: raw, options: options),
                       options: options, trainer: trainer, base: base)
@@ -81,7 +82,7 @@ struct SupportHistory: Sendable {
 
     /// The same from the policy's clocks already taken. `probabilityOnly`: whether to build
     /// `backtestProbabilityOnly` (one sort of every resolved ticket).
-    init(tickets: [Ticket], clocking c: SupportClocking, options: SupportAnalysis.Options, trainer: any BreachModelTrainer,
+    package init(tickets: [Ticket], clocking c: SupportClocking, options: SupportAnalysis.Options, trainer: any BreachModelTrainer,
          base: SupportFeatureBase? = nil, probabilityOnly: Bool = true) throws {
         let policy = c.policy, labels = c.labels, resolvedRows = c.resolvedRows, now = c.now
         let extras = options.extras.flatMap { e -> TicketExtraFeatures? in

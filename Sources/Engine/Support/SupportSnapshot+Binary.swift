@@ -1,9 +1,10 @@
+import Core
 /// The snapshot as a run artifact: a signature, a version, then the sections in a fixed
 /// order. A newer layout gets a new version number; an older build refuses it by name.
 extension SupportSnapshot {
     public static let artifactName = "sla-snapshot.bin"
     public static let version: UInt32 = 3  // 2: the desk's own labels; 3: escalation economics, arrival profile, SLA metrics
-    static let signature: [UInt8] = Array("OPSDSLA".utf8) + [0]
+    package static let signature: [UInt8] = Array("OPSDSLA".utf8) + [0]
 
     /// The artifacts a run saves so the SLA screen opens without a model.
     public static func artifacts(from analysis: SupportAnalysis) -> [String: [UInt8]] {
@@ -137,20 +138,20 @@ extension SupportSnapshot {
 
 extension CapacityTable {
     /// Rebuilds a table from its stored arrays without sorting again.
-    init(days: [Int], start: [Int], cost: [Double], breaches: [Double], rankCost: [Double], rankBreaches: [Double],
+    package init(days: [Int], start: [Int], cost: [Double], breaches: [Double], rankCost: [Double], rankBreaches: [Double],
          rankCount: [Int], totalCost: Double, totalBreaches: Double) {
         self.days = days; self.start = start; self.cost = cost; self.breaches = breaches
         self.rankCost = rankCost; self.rankBreaches = rankBreaches; self.rankCount = rankCount
         self.totalCost = totalCost; self.totalBreaches = totalBreaches
     }
 
-    func write(into w: inout SupportSnapshotWriter) {
+    package func write(into w: inout SupportSnapshotWriter) {
         w.ints(days); w.ints(start); w.doubles(cost); w.doubles(breaches)
         w.doubles(rankCost); w.doubles(rankBreaches); w.ints(rankCount)
         w.f64(totalCost); w.f64(totalBreaches)
     }
 
-    static func read(_ r: inout SupportSnapshotReader) throws(SupportSnapshotError) -> CapacityTable {
+    package static func read(_ r: inout SupportSnapshotReader) throws(SupportSnapshotError) -> CapacityTable {
         let days = try r.ints(), start = try r.ints(), cost = try r.doubles(), breaches = try r.doubles()
         let rc = try r.doubles(), rb = try r.doubles(), rn = try r.ints()
         let tc = try r.f64(), tb = try r.f64()

@@ -1,3 +1,4 @@
+import Core
 /// The economics the SLA screen trades, read from a snapshot without a model: the two
 /// rankings side by side and the senior roster for a capacity.
 extension SupportSnapshot {

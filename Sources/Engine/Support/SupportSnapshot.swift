@@ -1,3 +1,4 @@
+import Core
 /// What the SLA screen needs from a `SupportAnalysis`, and nothing more: the open queue with
 /// its reasons and clock facts, the four capacity tables (per-day sorted prefix sums, so a
 /// slider move stays O(days)), the priority × channel heatmap, model quality and the policy
@@ -29,6 +30,10 @@ public struct SupportSnapshot: Sendable {
         public var reasons: [BreachReason]
         /// The SLA metric it is ranked on (the one most at risk).
         public var metric: SLAMetric = .resolution
+
+        package init(id: String, priority: String, priorityCode: UInt8, channel: String, type: String, product: String, status: String, ticketState: TicketState, customerKey: String? = nil, subject: String? = nil, createdAt: Int64, firstResponseAt: Int64? = nil, probabilityAtArrival: Double, probability: Double, breachCost: Double, expectedLoss: Double, state: SLAState, deadline: Int64? = nil, reasons: [BreachReason], metric: SLAMetric = .resolution) {
+            self.id = id; self.priority = priority; self.priorityCode = priorityCode; self.channel = channel; self.type = type; self.product = product; self.status = status; self.ticketState = ticketState; self.customerKey = customerKey; self.subject = subject; self.createdAt = createdAt; self.firstResponseAt = firstResponseAt; self.probabilityAtArrival = probabilityAtArrival; self.probability = probability; self.breachCost = breachCost; self.expectedLoss = expectedLoss; self.state = state; self.deadline = deadline; self.reasons = reasons; self.metric = metric
+        }
     }
 
     /// The policy numbers the screen shows and the sliders start from.
@@ -107,7 +112,7 @@ public struct SupportSnapshot: Sendable {
         openExpectation = a.openExpectation
     }
 
-    init(modelName: String, now: Int64, policy: PolicyNumbers, quality: Quality, rows: [QueueRow],
+    package init(modelName: String, now: Int64, policy: PolicyNumbers, quality: Quality, rows: [QueueRow],
          heatmapRate: [[Double]], heatmapCount: [[Int]], heatmapPriorities: [String], heatmapChannels: [String],
          resolvedTickets: Int, breaches: Int, breachCost: Double, tables: [CapacityTable]) {
         self.heatmapPriorities = heatmapPriorities; self.heatmapChannels = heatmapChannels

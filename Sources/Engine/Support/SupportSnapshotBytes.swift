@@ -1,13 +1,14 @@
+import Core
 /// The SLA snapshot's dialect of the engine's codec (`Common/ByteCodec.swift`): 4-byte
 /// string lengths, and `SupportSnapshotError` for truncated or damaged bytes.
-enum SupportSnapshotBytes: ByteFormat {
-    static let lengthPrefixBytes = 4
-    static func truncated(at: Int) -> SupportSnapshotError { .truncated(at: at) }
-    static func invalid(_ what: String) -> SupportSnapshotError { .invalid(what) }
+package enum SupportSnapshotBytes: ByteFormat {
+    package static let lengthPrefixBytes = 4
+    package static func truncated(at: Int) -> SupportSnapshotError { .truncated(at: at) }
+    package static func invalid(_ what: String) -> SupportSnapshotError { .invalid(what) }
 }
 
-typealias SupportSnapshotWriter = LittleEndianWriter<SupportSnapshotBytes>
-typealias SupportSnapshotReader = LittleEndianReader<SupportSnapshotBytes>
+package typealias SupportSnapshotWriter = LittleEndianWriter<SupportSnapshotBytes>
+package typealias SupportSnapshotReader = LittleEndianReader<SupportSnapshotBytes>
 
 /// Why a stored SLA snapshot could not be read.
 public enum SupportSnapshotError: Error, Equatable, Sendable, CustomStringConvertible {

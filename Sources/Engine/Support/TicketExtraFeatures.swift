@@ -1,3 +1,5 @@
+import Core
+import Learning
 /// A help desk's own ticket columns (group, tags, custom fields, the requester's
 /// organisation) as breach-model features: types inferred as `opsdeck model fit` does,
 /// then kept only if known when the ticket arrives. A column named like an outcome
@@ -16,13 +18,13 @@ public struct TicketExtraFeatures: Sendable {
     public private(set) var excluded: [ExcludedColumn] = []
 
     /// Words of columns recorded after the ticket arrived (or naming its outcome).
-    static let afterArrivalWords = ["resol", "solved", "closed", "sla", "breach", "violat", "reopen", "repl", "wait",
+    package static let afterArrivalWords = ["resol", "solved", "closed", "sla", "breach", "violat", "reopen", "repl", "wait",
                                     "stations", "satisf", "survey", "csat", "interactions", "tracked", "updated", "due",
                                     "first_reply", "first_response", "response", "status", "state", "assignee", "assigned",
                                     "agent", "last_", "viewed", "duration", "time_to", "on_hold", "hold_time", "escalat",
                                     "description", "comment"]
 
-    static let maxLevels = 60, numericBins = 8
+    package static let maxLevels = 60, numericBins = 8
 
     /// `extras` row i is ticket i; `breach` 0/1 and `hours` (creation to resolution) per
     /// resolved row in `rows`.
@@ -46,7 +48,7 @@ public struct TicketExtraFeatures: Sendable {
     }
 
     /// Codes for the count-based models and reasons, raw numbers for the trees.
-    static func coded(_ column: FeatureFrame.Column) -> Column {
+    package static func coded(_ column: FeatureFrame.Column) -> Column {
         switch column {
         case .categorical(let codes, let labels):
             // The most frequent levels keep their own code; the rest fold into "Other";

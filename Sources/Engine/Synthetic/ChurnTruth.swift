@@ -1,3 +1,4 @@
+import Core
 /// The documented ground truth behind the synthetic labels. Models never see these
 /// functions; tests compare a fitted model with them (the oracle).
 ///

@@ -1,4 +1,5 @@
 import Dispatch
+import Core
 
 /// Seeded synthetic B2B accounts in the demo region, with fields as an ops team has them
 /// and labels drawn from `ChurnTruth`. Same seed and count → the same accounts, byte for byte.
@@ -22,7 +23,7 @@ public struct CustomerGenerator: Sendable {
 
     /// Accounts per random stream: each block has its own stream, so blocks can be made in
     /// parallel and the result does not depend on the number of threads.
-    static let blockSize = 4096
+    package static let blockSize = 4096
 
     public func generate(count: Int) -> [Customer] {
         guard count > 0 else { return [] }
@@ -44,10 +45,10 @@ public struct CustomerGenerator: Sendable {
         return out
     }
 
-    static let tierWeights: [Double] = [0.35, 0.35, 0.20, 0.10]  // A, B, C, Strategic
-    static let industryWeights: [Double] = [0.24, 0.18, 0.22, 0.14, 0.22]
+    package static let tierWeights: [Double] = [0.35, 0.35, 0.20, 0.10]  // A, B, C, Strategic
+    package static let industryWeights: [Double] = [0.24, 0.18, 0.22, 0.14, 0.22]
 
-    func makeCustomer(index: Int, _ rng: inout SeededRNG) -> Customer {
+    package func makeCustomer(index: Int, _ rng: inout SeededRNG) -> Customer {
         let (lat, lon) = region.samplePoint(&rng)
         let tier = Tier.allCases[rng.weightedIndex(Self.tierWeights)]
         let industry = Industry.allCases[rng.weightedIndex(Self.industryWeights)]
@@ -117,7 +118,7 @@ public struct CustomerGenerator: Sendable {
     /// keep mornings, plants start early; offices take a visit any time of the rep's day),
     /// each account a half hour either way, one in seven mornings only; and how long a visit
     /// takes, by tier (the plan's default for B).
-    static func visitWindow(industry: Industry, tier: Tier, _ rng: inout SeededRNG) -> VisitWindow? {
+    package static func visitWindow(industry: Industry, tier: Tier, _ rng: inout SeededRNG) -> VisitWindow? {
         let trade: (Int, Int)? = switch industry {
         case .retail: (10 * 60, 20 * 60)
         case .healthcare: (8 * 60, 15 * 60)
@@ -138,7 +139,7 @@ public struct CustomerGenerator: Sendable {
         return VisitWindow(opens: hours?.0, closes: hours?.1, minutes: minutes)
     }
 
-    static func preferredChannel(tier: Tier, engagement: Double, inbound: Int, _ rng: inout SeededRNG) -> SalesChannel {
+    package static func preferredChannel(tier: Tier, engagement: Double, inbound: Int, _ rng: inout SeededRNG) -> SalesChannel {
         // field, outbound_cc, inbound_cc, ecom_assisted, ecom_self
         var w: [Double] = [1, 1.2, 0.8, 1, 1]
         switch tier {
@@ -153,7 +154,7 @@ public struct CustomerGenerator: Sendable {
         return SalesChannel.allCases[rng.weightedIndex(w)]
     }
 
-    static func productInterest(_ industry: Industry, _ rng: inout SeededRNG) -> Product {
+    package static func productInterest(_ industry: Industry, _ rng: inout SeededRNG) -> Product {
         // CX Suite, Payments, Connectivity, MarTech, POS
         let w: [Double] = switch industry {
         case .retail: [1, 2, 0.7, 1.2, 3]
@@ -167,7 +168,7 @@ public struct CustomerGenerator: Sendable {
 
     /// `prefix` then `v` (≥ 0) in at least `width` digits, e.g. `code("C", 42, 7)` is "C0000042":
     /// written digit by digit into the string's own storage, as 20 000 ids a run are.
-    static func code(_ prefix: Unicode.Scalar, _ v: Int, _ width: Int) -> String {
+    package static func code(_ prefix: Unicode.Scalar, _ v: Int, _ width: Int) -> String {
         var digits = 1, rest = max(v, 0)
         while rest >= 10 { rest /= 10; digits += 1 }
         let total = 1 + max(width, digits)

@@ -1,3 +1,4 @@
+import Core
 /// The demo's own labels. Real data keeps its own (see `Vocabulary`); these exist so the
 /// generator can give each label its effect on churn, spend and resolution times.
 public enum Industry: String, Category {

@@ -1,3 +1,4 @@
+import Core
 /// Seeded field reps whose homes are drawn from customer locations, as real reps live
 /// where their accounts are.
 public struct RepGenerator: Sendable {
@@ -5,9 +6,9 @@ public struct RepGenerator: Sendable {
 
     public init(seed: UInt64) { self.seed = seed }
 
-    static let firstNames = ["Marta", "Jordi", "Laia", "Pau", "Núria", "Arnau", "Carla", "Marc", "Júlia", "Oriol",
+    package static let firstNames = ["Marta", "Jordi", "Laia", "Pau", "Núria", "Arnau", "Carla", "Marc", "Júlia", "Oriol",
                              "Anna", "Pol", "Mireia", "Sergi", "Clara", "Xavier", "Aina", "Albert", "Berta", "Gerard"]
-    static let lastNames = ["Puig", "Soler", "Vidal", "Ferrer", "Serra", "Font", "Roca", "Casals", "Riera", "Pujol",
+    package static let lastNames = ["Puig", "Soler", "Vidal", "Ferrer", "Serra", "Font", "Roca", "Casals", "Riera", "Pujol",
                             "Costa", "Mas", "Vila", "Sala", "Camps", "Roig", "Bosch", "Prat", "Valls", "Codina"]
 
     /// `count` reps; with no customers the homes are drawn from the demo region.

@@ -1,3 +1,4 @@
+import Core
 /// Seeded support tickets over a window ending at the as-of day.
 ///
 /// Arrivals follow working-hour peaks (10:00 and 15:00, light evenings, quiet weekends).
@@ -18,16 +19,16 @@ public struct TicketGenerator: Sendable {
 
     public static let types = ["Technical issue", "Billing inquiry", "Product inquiry", "Refund request",
                                "Cancellation request"]
-    static let typeWeights: [Double] = [0.34, 0.22, 0.22, 0.12, 0.10]
-    static let typeFactor: [Double] = [1.35, 0.75, 0.65, 1.0, 1.15]
-    static let priorityWeights: [Double] = [0.35, 0.33, 0.22, 0.10]     // Low, Medium, High, Critical
-    static let baseHours: [Double] = [30, 11, 4.2, 1.9]                 // median hours to resolve
-    static let channelWeights: [Double] = [0.42, 0.24, 0.24, 0.10]      // Email, Phone, Chat, Social
-    static let channelFactor: [Double] = [1.15, 0.85, 0.8, 1.3]
-    static let statusLabel: [TicketState: String] = [.open: DemoDesk.open, .waitingOnCustomer: DemoDesk.pending,
+    package static let typeWeights: [Double] = [0.34, 0.22, 0.22, 0.12, 0.10]
+    package static let typeFactor: [Double] = [1.35, 0.75, 0.65, 1.0, 1.15]
+    package static let priorityWeights: [Double] = [0.35, 0.33, 0.22, 0.10]     // Low, Medium, High, Critical
+    package static let baseHours: [Double] = [30, 11, 4.2, 1.9]                 // median hours to resolve
+    package static let channelWeights: [Double] = [0.42, 0.24, 0.24, 0.10]      // Email, Phone, Chat, Social
+    package static let channelFactor: [Double] = [1.15, 0.85, 0.8, 1.3]
+    package static let statusLabel: [TicketState: String] = [.open: DemoDesk.open, .waitingOnCustomer: DemoDesk.pending,
                                                      .solved: DemoDesk.closed]
     /// Relative arrival intensity per hour of day.
-    static let hourProfile: [Double] = [0.1, 0.05, 0.05, 0.05, 0.05, 0.1, 0.3, 0.7, 1.4, 2.2, 2.6, 2.3,
+    package static let hourProfile: [Double] = [0.1, 0.05, 0.05, 0.05, 0.05, 0.1, 0.3, 0.7, 1.4, 2.2, 2.6, 2.3,
                                         1.6, 1.7, 2.2, 2.5, 2.1, 1.5, 0.9, 0.6, 0.45, 0.35, 0.25, 0.15]
 
     /// About `count` tickets spread over the window; customer keys are drawn from `customers`
@@ -124,12 +125,12 @@ public struct TicketGenerator: Sendable {
 }
 
 /// A binary min-heap of resolution times: the open tickets at a moment.
-struct MinHeap {
+package struct MinHeap {
     private var a: [Int64] = []
-    var count: Int { a.count }
-    func peek() -> Int64? { a.first }
+    package var count: Int { a.count }
+    package func peek() -> Int64? { a.first }
 
-    mutating func push(_ v: Int64) {
+    package mutating func push(_ v: Int64) {
         a.append(v)
         var i = a.count - 1
         while i > 0 {
@@ -140,7 +141,7 @@ struct MinHeap {
         }
     }
 
-    mutating func pop() {
+    package mutating func pop() {
         guard !a.isEmpty else { return }
         let last = a.removeLast()
         guard !a.isEmpty else { return }

@@ -23,7 +23,7 @@ public enum ThemeParser {
         var lineNumber = 0
         for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
             lineNumber += 1
-            let line = raw.trimmingSpaces()
+            let line = raw.trimmingBlanks()
             if line.isEmpty || line.hasPrefix("#") { continue }
             guard line.hasPrefix("theme["),
                   let close = line.firstIndex(of: "]"),
@@ -33,8 +33,8 @@ public enum ThemeParser {
                                              message: "expected theme[role]=\"#RRGGBB\", got \(line)"))
                 continue
             }
-            let key = String(line[line.index(line.startIndex, offsetBy: 6)..<close]).trimmingSpaces()
-            var value = String(line[line.index(after: equals)...]).trimmingSpaces()
+            let key = String(line[line.index(line.startIndex, offsetBy: 6)..<close]).trimmingBlanks()
+            var value = String(line[line.index(after: equals)...]).trimmingBlanks()
             if value.count >= 2, value.first == "\"", value.last == "\"" {
                 value = String(value.dropFirst().dropLast())
             }
@@ -61,7 +61,8 @@ public enum ThemeParser {
 }
 
 extension StringProtocol {
-    func trimmingSpaces() -> String {
+    /// Spaces, tabs and carriage returns off both ends (a theme file may come from Windows).
+    func trimmingBlanks() -> String {
         var s = Substring(self)
         while let f = s.first, f == " " || f == "\t" || f == "\r" { s = s.dropFirst() }
         while let l = s.last, l == " " || l == "\t" || l == "\r" { s = s.dropLast() }

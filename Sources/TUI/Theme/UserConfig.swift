@@ -30,14 +30,14 @@ public struct UserConfig: Equatable, Sendable {
         var lineNumber = 0
         for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
             lineNumber += 1
-            let line = raw.trimmingSpaces()
+            let line = raw.trimmingBlanks()
             if line.isEmpty || line.hasPrefix("#") { continue }
             guard let eq = line.firstIndex(of: "=") else {
                 config.warnings.append(ThemeWarning(source: source, line: lineNumber, message: "expected key = value"))
                 continue
             }
-            let key = line[..<eq].trimmingSpaces()
-            var value = line[line.index(after: eq)...].trimmingSpaces()
+            let key = line[..<eq].trimmingBlanks()
+            var value = line[line.index(after: eq)...].trimmingBlanks()
             if value.count >= 2, value.first == "\"", value.last == "\"" { value = String(value.dropFirst().dropLast()) }
             switch key {
             case "theme": config.theme = value

@@ -1,5 +1,6 @@
 import Testing
-@testable import Engine
+import Core
+import Learning
 
 @Suite struct BinnedMatrixTests {
     @Test func quantileBinsWithAMissingBinAndCategoryCodes() throws {

@@ -1,5 +1,6 @@
 import Testing
-@testable import Engine
+import Core
+import Learning
 
 @Suite struct FloatRadixSortTests {
     /// The comparison sort it replaces: NaNs dropped, the rest widened and sorted.

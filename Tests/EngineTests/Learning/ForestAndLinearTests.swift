@@ -1,5 +1,5 @@
 import Testing
-@testable import Engine
+import Learning
 
 @Suite struct ForestAndLinearTests {
     @Test func randomForestLearnsAndExplains() throws {

@@ -1,5 +1,6 @@
 import Testing
-@testable import Engine
+import Core
+import Learning
 
 @Suite struct GradientBoostingTests {
     func config(trees: Int = 50, leaves: Int = 8, lr: Double = 0.1) -> GradientBoostingConfig {

@@ -1,4 +1,5 @@
-@testable import Engine
+import Core
+import Learning
 
 /// Small seeded data sets shared by the learning tests.
 enum LearningToyData {

@@ -1,5 +1,5 @@
 import Testing
-@testable import Engine
+import Learning
 
 /// Issue 17: `model fit --model logistic` trapped in the calibration bins when a feature was
 /// ≥ 1e50 (read as Float infinity, every probability NaN).

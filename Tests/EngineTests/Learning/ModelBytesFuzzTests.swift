@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import Engine
+import Learning
 
 /// Model bytes the fuzzing review of issue 17 found decoding into a model that traps on use.
 @Suite struct ModelBytesFuzzTests {

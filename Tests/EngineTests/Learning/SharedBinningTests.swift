@@ -1,5 +1,5 @@
 import Testing
-@testable import Engine
+import Learning
 
 @Suite struct SharedBinningTests {
     @Test func frameRowsMapToTheirBinsAndUnbinnedRowsAreRefused() throws {

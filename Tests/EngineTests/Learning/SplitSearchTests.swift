@@ -1,5 +1,6 @@
 import Testing
-@testable import Engine
+import Core
+import Learning
 
 @Suite struct SplitSearchTests {
     /// Per-bin (gradient, hessian) sums with the missing bin last and empty.

@@ -1,5 +1,5 @@
 import Testing
-@testable import Engine
+import Learning
 
 @Suite struct SplitsTests {
     @Test func holdoutFollowsTheAnchorRule() {

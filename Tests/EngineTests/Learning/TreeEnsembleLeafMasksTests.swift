@@ -1,5 +1,6 @@
 import Testing
-@testable import Engine
+import Core
+import Learning
 
 @Suite struct TreeEnsembleLeafMasksTests {
     /// Missing values, categories (seen, unseen and missing) and numeric ties all reach the

@@ -1,5 +1,5 @@
 import Testing
-@testable import Engine
+import Learning
 
 /// TreeSHAP against Shapley values by brute force over all coalitions, with the same
 /// path-dependent conditional expectation (cover-weighted when a feature is absent).

@@ -1,5 +1,5 @@
 import Testing
-@testable import Engine
+import Optimisation
 
 @Suite struct ErlangCTests {
     @Test func textbookCaseNeedsFourteenAgents() {

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import Engine
+import Optimisation
 
 /// Every input the fuzzing pass of issue 17 found trapping, aborting or hanging `opsdeck route`
 /// is refused with one error naming the file, the line and the field, before any conversion

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import Engine
+import Optimisation
 
 @Suite struct InstanceReaderTests {
     static let shared: String = {

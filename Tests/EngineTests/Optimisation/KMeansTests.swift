@@ -1,5 +1,6 @@
 import Testing
-@testable import Engine
+import Core
+import Optimisation
 
 @Suite struct KMeansTests {
     @Test func recoversWellSeparatedBlobs() throws {

@@ -1,5 +1,6 @@
 import Testing
-@testable import Engine
+import Core
+import Optimisation
 
 @Suite struct LinearAssignmentTests {
     /// Least total over every injective map from the smaller side to the larger.

@@ -1,5 +1,6 @@
 import Testing
-@testable import Engine
+import Core
+import Optimisation
 
 @Suite struct MinCostFlowTests {
     /// s=0 → a=1 (cap 4, cost 1), s → b=2 (cap 2, cost 4), a → b (cap 2, cost 1),

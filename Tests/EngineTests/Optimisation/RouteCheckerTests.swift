@@ -1,5 +1,5 @@
 import Testing
-@testable import Engine
+import Optimisation
 
 @Suite struct RouteCheckerTests {
     /// Depot 0 and three stops on a line, 10 apart; travel = distance.

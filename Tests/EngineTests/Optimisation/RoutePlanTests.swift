@@ -1,6 +1,7 @@
 import Testing
-@testable import Engine
 import BenchSupport
+import Core
+import Optimisation
 
 /// The plan's cached lunch schedule must decide exactly as a full re-simulation does, or the
 /// search would take different decisions.

@@ -1,6 +1,7 @@
 import Testing
-@testable import Engine
 import BenchSupport
+import Core
+import Optimisation
 
 @Suite struct RouteSolverTests {
     let budget = RouteSolverOptions(seed: 3, iterations: 3000)

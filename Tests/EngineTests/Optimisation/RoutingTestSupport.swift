@@ -1,4 +1,5 @@
-@testable import Engine
+import Core
+import Optimisation
 
 /// Small instances and brute force for the routing tests.
 enum RoutingFixture {

@@ -1,6 +1,7 @@
 import OpsDeckTestSupport
 import Testing
-@testable import Engine
+import Core
+import Optimisation
 
 /// Accounts on both sides of ±180 (Fiji) form one area: territory centres land among them,
 /// not on the far side of the globe where raw longitudes average to.

@@ -1,5 +1,6 @@
 import Testing
-@testable import Engine
+import Core
+import Optimisation
 
 @Suite struct TerritoriesTests {
     /// A skewed city: 70% of the accounts crowd one centre, the rest are spread over the

@@ -1,5 +1,6 @@
 import Testing
-@testable import Engine
+import Core
+import Optimisation
 
 /// The compressed solvers against the plain min-cost flow on the same networks: the totals
 /// must match on every instance (ties, empty columns, capacity exactly the demand or more).

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import Engine
+import Core
+import Optimisation
 
 @Suite struct TravelMatrixTests {
     /// The shape of a real OSRM `table` reply (annotations=duration,distance), with OpsDeck's `ids`.

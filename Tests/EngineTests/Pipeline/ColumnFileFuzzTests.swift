@@ -1,5 +1,5 @@
 import Testing
-@testable import Engine
+import Pipeline
 
 /// Inputs the fuzzer found trapping `ColumnFile(bytes:)` (issue 17), kept as regressions.
 @Suite struct ColumnFileFuzzTests {

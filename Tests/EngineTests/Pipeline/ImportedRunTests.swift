@@ -1,11 +1,15 @@
 import Foundation
 import Testing
-@testable import Engine
+import OpsDeckTestSupport
+import Core
+import Support
+import Store
+import Pipeline
 
 /// Either desk on its own, on real exports: a support desk without a CRM, a CRM around
 /// Chicago without churn or future-spend labels, and generated data never shadowing imports.
 @Suite struct ImportedRunTests {
-    static func fixture(_ name: String) -> String { VendorFormatTests.fixture(name) }
+    static func fixture(_ name: String) -> String { VendorFixtures.path(name) }
 
     static var zendeskPolicy: SLAPolicy {
         var p = SLAPolicy()

@@ -1,5 +1,8 @@
 import Testing
-@testable import Engine
+import OpsDeckTestSupport
+import Synthetic
+import Store
+import Pipeline
 
 /// A run on an imported customer dataset uses its extra columns, and every run saves the
 /// churn and value model cards.
@@ -13,7 +16,7 @@ import Testing
         let tickets = try store.saveTickets(TicketGenerator(seed: 5, asOfDay: config.asOfDay).generate(count: 200, customers: customers),
                                             source: "tickets.csv")
         let plainId = try store.saveCustomers(customers, source: "plain.csv")
-        let withExtras = try store.saveCustomers(customers, extras: SalesModelsExtrasTests.extras(customers), source: "crm.csv")
+        let withExtras = try store.saveCustomers(customers, extras: CustomerExtrasFixture.extras(customers), source: "crm.csv")
 
         let plain = try Pipeline.run(config: config, input: .stored(customers: plainId, reps: reps, tickets: tickets), store: store)
         var run = try Pipeline.run(config: config, input: .stored(customers: withExtras, reps: reps, tickets: tickets), store: store)

@@ -1,5 +1,9 @@
 import Testing
-@testable import Engine
+import OpsDeckTestSupport
+import Core
+import Synthetic
+import Store
+import Pipeline
 
 @Suite struct PipelineTests {
     let small = PipelineConfig(customers: 400, reps: 4, tickets: 1500, seed: 9, sales: .fastForTests)

@@ -1,23 +1,11 @@
 import Testing
-@testable import Engine
-
-extension SalesConfig {
-    /// Small models and short route searches: the pipeline's logic, not its quality.
-    static var fastForTests: SalesConfig {
-        var c = SalesConfig()
-        c.trees = 8
-        c.numLeaves = 7
-        c.trainRowsPerFold = 300
-        c.routeIterations = 60
-        c.planningDays = 2
-        c.capacity.field = 12
-        c.capacity.outboundCC = 40
-        c.capacity.inboundCC = 30
-        c.capacity.ecomAssisted = 30
-        c.capacity.ecomSelf = 60
-        return c
-    }
-}
+import OpsDeckTestSupport
+import Core
+import Synthetic
+import Support
+import Sales
+import Store
+import Pipeline
 
 @Suite struct SalesRunTests {
     let config = PipelineConfig(customers: 300, reps: 3, tickets: 600, seed: 5, sales: .fastForTests)

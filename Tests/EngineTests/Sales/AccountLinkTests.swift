@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-@testable import Engine
+import OpsDeckTestSupport
+import Core
+import Sales
+import Store
 
 /// Tickets reach accounts by id, then by the requester's e-mail domain, then by the
 /// organisation's name; personal mail domains and shared names or domains never link.
@@ -77,7 +80,7 @@ import Testing
     // MARK: - The vendor fixtures, accounts from the Salesforce export
 
     static func salesforce() throws -> [Customer] {
-        try CustomerCSV.readKeepingExtras(path: VendorFormatTests.fixture("salesforce_accounts.csv"), asOfDay: 19_800).customers
+        try CustomerCSV.readKeepingExtras(path: VendorFixtures.path("salesforce_accounts.csv"), asOfDay: 19_800).customers
     }
 
     @Test func salesforceWebsitesAndHubSpotDomainsAreRead() throws {
@@ -85,7 +88,7 @@ import Testing
         #expect(sf.count == 120)
         #expect(sf.first { $0.name == "Açaí Ltda" }?.domain == "acailtda.example.com")
         #expect(sf.filter { $0.domain != nil }.count > 80)
-        let hs = try CustomerCSV.readKeepingExtras(path: VendorFormatTests.fixture("hubspot_companies.csv"), asOfDay: 19_800)
+        let hs = try CustomerCSV.readKeepingExtras(path: VendorFixtures.path("hubspot_companies.csv"), asOfDay: 19_800)
         #expect(hs.customers.first?.domain == "hotelalcantara.pt")
         // The domain is a field now, no longer an extra column.
         #expect(!hs.extras.names.contains("Company Domain Name"))
@@ -105,7 +108,7 @@ import Testing
     ])
     func vendorPairsLinkAtTheirRate(file: String, named: Int, byEmail: Int, byId: Int, byName: Int) throws {
         let link = AccountLink(try Self.salesforce())
-        let c = link.counts(try VendorFormatTests.tickets(file).tickets)
+        let c = link.counts(try VendorFixtures.tickets(file).tickets)
         #expect(c.named == named, "\(file)")
         #expect(c.byKey[.email] ?? 0 == byEmail, "\(file): \(c.summary)")
         #expect(c.byKey[.id] ?? 0 == byId, "\(file): \(c.summary)")
@@ -113,7 +116,7 @@ import Testing
     }
 
     @Test func zendeskExportKeepsTheRequesterEmail() throws {
-        let r = try VendorFormatTests.tickets("zendesk_tickets_export.csv")
+        let r = try VendorFixtures.tickets("zendesk_tickets_export.csv")
         #expect(r.tickets.allSatisfy { $0.requesterEmail.map(WebDomain.isEmail) ?? false })
         #expect(r.report.notes.contains { $0.contains("e-mail from Requester email") })
         // No requester is linked by a personal address.

@@ -1,5 +1,6 @@
 import Testing
-@testable import Engine
+import Core
+import Sales
 
 @Suite struct ChannelAllocationTests {
     /// Fits for 5 channels where only the first two have capacity.

@@ -1,5 +1,7 @@
 import Testing
-@testable import Engine
+import Core
+import Optimisation
+import Sales
 
 @Suite struct ContactCentrePlanTests {
     func channel(agents: Int) -> ContactCentreChannel {

@@ -1,5 +1,7 @@
 import Testing
-@testable import Engine
+import Core
+import Synthetic
+import Sales
 
 @Suite struct FieldRoutesTests {
     @Test func routesAreFeasibleAndPreferHighNBA() throws {

@@ -1,5 +1,5 @@
 import Testing
-@testable import Engine
+import Sales
 
 @Suite struct NBAScoreTests {
     // Account 0: high churn, low potential. Account 1: low churn, high potential.

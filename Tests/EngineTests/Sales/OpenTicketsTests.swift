@@ -1,5 +1,9 @@
 import Testing
-@testable import Engine
+import OpsDeckTestSupport
+import Core
+import Synthetic
+import Support
+import Sales
 
 /// Open-ticket deadlines follow the SLA engine's policy and calendar, taken at the planning
 /// day's start, so the sales plan and the SLA queue agree on a ticket's deadline.

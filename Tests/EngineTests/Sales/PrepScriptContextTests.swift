@@ -1,5 +1,9 @@
 import Testing
-@testable import Engine
+import OpsDeckTestSupport
+import Core
+import Synthetic
+import Sales
+import Pipeline
 
 /// The typed context (`PrepScriptNode`) and the per-shape plans (`PrepScriptPlan`) must give
 /// every template exactly what swift-mustache renders from the plain `[String: Any]` tree

@@ -1,5 +1,8 @@
 import Testing
-@testable import Engine
+import OpsDeckTestSupport
+import Core
+import Synthetic
+import Sales
 
 @Suite struct PrepScriptTemplateTests {
     let script = PrepScript(

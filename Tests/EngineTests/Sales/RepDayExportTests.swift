@@ -3,7 +3,8 @@ import Foundation
 import FoundationXML
 #endif
 import Testing
-@testable import Engine
+import Core
+import Sales
 
 @Suite struct RepDayExportTests {
     static let date = CivilDate.days(year: 2026, month: 3, day: 2)

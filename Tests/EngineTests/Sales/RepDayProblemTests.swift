@@ -1,5 +1,7 @@
 import Testing
-@testable import Engine
+import Core
+import Optimisation
+import Sales
 
 /// The rep-day problem Sales builds for the run and the screen's re-plan, and its one timeline.
 @Suite struct RepDayProblemTests {

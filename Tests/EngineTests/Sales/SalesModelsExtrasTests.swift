@@ -1,5 +1,9 @@
 import Testing
-@testable import Engine
+import OpsDeckTestSupport
+import Core
+import Learning
+import Synthetic
+import Sales
 
 /// The models stage with an imported file's extra columns: inferred as `model fit` does,
 /// leaks left out with a note, and a card per model that says all of it.
@@ -9,18 +13,7 @@ import Testing
 
     /// A strongly predictive but noisy score, a date, a yes/no, an id-like code, a copy of
     /// the label under an innocent name, and a column named like the target.
-    static func extras(_ customers: [Customer]) -> CustomerExtras {
-        var rng = SeededRNG(seed: 9)
-        var b = CustomerExtras.Builder(names: ["health_score", "renewal_date", "has_contract", "crm_code", "account_status",
-                                               "churn_flag_copy"], positions: [])
-        for (i, c) in customers.enumerated() {
-            let churned = c.churned == true
-            let score = rng.normal(mean: churned ? 0.35 : 0.65, sd: 0.15)
-            b.append([fixedDecimal(score, 3), CivilDate.format(days: asOf + rng.int(below: 300)), rng.uniform() < 0.5 ? "yes" : "No",
-                      "K\(i)", churned ? "Closed" : "Active", churned ? "1" : "0"])
-        }
-        return b.extras
-    }
+    static func extras(_ customers: [Customer]) -> CustomerExtras { CustomerExtrasFixture.extras(customers, asOf: asOf) }
 
     var config: SalesConfig { var c = SalesConfig.fastForTests; c.trees = 30; return c }
 

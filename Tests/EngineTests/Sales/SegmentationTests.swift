@@ -1,5 +1,5 @@
 import Testing
-@testable import Engine
+import Sales
 
 @Suite struct SegmentationTests {
     @Test func quantileBucketsOnDistinctValues() {

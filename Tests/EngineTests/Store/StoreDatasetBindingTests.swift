@@ -1,6 +1,9 @@
 import GRDB
 import Testing
-@testable import Engine
+import OpsDeckTestSupport
+import Core
+import Synthetic
+import Store
 
 /// Dataset rows are bound straight to SQLite (`SQLiteRowBinder`): every value must come back
 /// equal, and be stored with the SQL type GRDB's own `execute(arguments:)` gave it.

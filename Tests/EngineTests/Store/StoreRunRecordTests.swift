@@ -1,6 +1,7 @@
 import GRDB
 import Testing
-@testable import Engine
+import Store
+import Pipeline
 
 /// Issue 21, item 1: a run's config, KPIs and trace are typed values, decoded with errors.
 @Suite struct StoreRunRecordTests {

@@ -2,7 +2,10 @@ import Testing
 #if canImport(Glibc)
 import Glibc
 #endif
-@testable import Engine
+import Core
+import Synthetic
+import Store
+import Pipeline
 
 @Suite struct StoreTests {
     @Test func datasetsRoundTrip() throws {

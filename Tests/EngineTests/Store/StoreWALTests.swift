@@ -1,7 +1,8 @@
 import Foundation
 import GRDB
 import Testing
-@testable import Engine
+import Store
+import Pipeline
 
 /// Issue 21, item 7: a second reader never blocks a run's save (WAL), and a run that meets
 /// another writer to the end is spooled beside the store and saved on the next open.
@@ -81,9 +82,24 @@ import Testing
     @Test func aSpoolFileRoundTripsAndATruncatedOneIsAClearError() throws {
         var run = record(3)
         run.createdAt = "2026-12-01 10:00:00"
-        let bytes = try Store.spoolBytes(run, artifacts: ["x.csv": Array("a,b\n".utf8)])
+        let bytes = try Store.spoolBytes(try run.stored(), artifacts: ["x.csv": Array("a,b\n".utf8)])
         let (back, artifacts) = try Store.unspool(bytes, file: "f.odrun")
-        #expect(back == run && artifacts == ["x.csv": Array("a,b\n".utf8)])
+        #expect(try RunRecord(back) == run && artifacts == ["x.csv": Array("a,b\n".utf8)])
+        #expect(throws: StoreError.self) { try Store.unspool(Array(bytes.dropLast(2)), file: "f.odrun") }
+    }
+
+    /// A spool file of the first format (the typed record nested in one JSON object) is still
+    /// saved: a run kept beside a locked store is never lost to an upgrade.
+    @Test func aFirstFormatSpoolFileStillReadsAsTheSameRun() throws {
+        var run = record(4)
+        run.createdAt = "2026-12-01 11:00:00"
+        let json = try Store.jsonEncoder().encode(run)
+        var bytes = Store.spoolMagicV1
+        withUnsafeBytes(of: UInt32(json.count).littleEndian) { bytes.append(contentsOf: $0) }
+        bytes.append(contentsOf: json)
+        withUnsafeBytes(of: UInt32(0).littleEndian) { bytes.append(contentsOf: $0) }
+        let (back, artifacts) = try Store.unspool(bytes, file: "old.odrun")
+        #expect(try RunRecord(back) == run && artifacts.isEmpty)
         #expect(throws: StoreError.self) { try Store.unspool(Array(bytes.dropLast(2)), file: "f.odrun") }
     }
 }

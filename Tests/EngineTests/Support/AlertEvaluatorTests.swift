@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import Engine
+import Support
 
 @Suite struct AlertEvaluatorTests {
     static func input(_ id: String, p: Double = 0.5, elapsed: Int64 = 3_600, target: Int64 = 4 * 3_600, loss: Double = 100,

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import Engine
+import Support
 
 /// Records the commands instead of running them.
 final class RecordingHookRunner: AlertHookRunner, @unchecked Sendable {

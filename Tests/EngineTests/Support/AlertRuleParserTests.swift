@@ -1,5 +1,5 @@
 import Testing
-@testable import Engine
+import Support
 
 @Suite struct AlertRuleParserTests {
     private func failure(_ text: String) -> String? {

@@ -1,5 +1,6 @@
 import Testing
-@testable import Engine
+import Core
+import Support
 
 @Suite struct CapacityTableTests {
     /// Straight from the definition: per day, sort by score (ties by index), take the top n.

@@ -1,10 +1,10 @@
 import Testing
-@testable import Engine
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Support
 
 @Suite struct ChiSquareTestTests {
     @Test func twoByTwoByHand() {

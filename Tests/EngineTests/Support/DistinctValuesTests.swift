@@ -1,5 +1,6 @@
 import Testing
-@testable import Engine
+import Core
+import Support
 
 @Suite struct DistinctValuesTests {
     /// Codes in order of first appearance, the same past the linear limit as before it.

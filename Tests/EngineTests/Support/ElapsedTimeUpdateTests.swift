@@ -1,5 +1,7 @@
 import Testing
-@testable import Engine
+import OpsDeckTestSupport
+import Synthetic
+import Support
 
 @Suite struct ElapsedTimeUpdateTests {
     @Test func bayesUpdateOnAHandMadeHistory() throws {

@@ -1,5 +1,7 @@
 import Testing
-@testable import Engine
+import Synthetic
+import Support
+import Pipeline
 
 @Suite struct EscalationEconomicsTests {
     @Test func defaultsCostMinutesTimesRateAndPreventLessThanAll() {

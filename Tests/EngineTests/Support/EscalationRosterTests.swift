@@ -1,5 +1,8 @@
 import Testing
-@testable import Engine
+import OpsDeckTestSupport
+import Core
+import Optimisation
+import Support
 
 /// The roster and the arrival profile it spreads the day by.
 @Suite struct EscalationRosterTests {

@@ -1,5 +1,8 @@
 import Testing
-@testable import Engine
+import Core
+import Learning
+import Synthetic
+import Support
 
 @Suite struct GradientBoostingBreachModelTests {
     @Test func boostingBehindTheBreachProtocolLearnsAndExplains() throws {

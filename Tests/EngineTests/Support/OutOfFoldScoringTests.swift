@@ -1,5 +1,7 @@
 import Testing
-@testable import Engine
+import OpsDeckTestSupport
+import Core
+import Support
 
 /// A trainer whose scorer reveals what it was given: probability 1 for a row it trained
 /// on, otherwise 0.5, plus 0.25 if the row's label was visible to it.

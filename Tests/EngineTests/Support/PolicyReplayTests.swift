@@ -1,5 +1,7 @@
 import Testing
-@testable import Engine
+import Core
+import Synthetic
+import Support
 
 /// A replay prices a policy exactly as a full run under it would report it.
 @Suite struct PolicyReplayTests {

@@ -1,5 +1,6 @@
 import Testing
-@testable import Engine
+import Core
+import Support
 
 @Suite struct RankingComparisonTests {
     private func row(_ p: Double, cost: Double, breached: Bool = false) -> SupportSnapshot.QueueRow {

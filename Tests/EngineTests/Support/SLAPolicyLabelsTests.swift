@@ -1,5 +1,8 @@
 import Testing
-@testable import Engine
+import OpsDeckTestSupport
+import Core
+import Synthetic
+import Support
 
 /// SLA targets and costs keyed by each desk's own priority labels.
 @Suite struct SLAPolicyLabelsTests {

@@ -1,5 +1,6 @@
 import Testing
-@testable import Engine
+import Core
+import Support
 
 /// Found by the sla-policy fuzz target (issue 17): a target of 1e300 hours parsed, then
 /// trapped converting to seconds when the policy was resolved for tickets.

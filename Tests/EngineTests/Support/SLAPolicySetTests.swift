@@ -1,5 +1,7 @@
 import Testing
-@testable import Engine
+import OpsDeckTestSupport
+import Core
+import Support
 
 /// Policies as desks write them: sections matched in order, two metrics, named calendars
 /// with zones and holidays, configurable pauses, and one error per bad line.

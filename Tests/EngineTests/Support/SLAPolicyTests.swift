@@ -1,5 +1,7 @@
 import Testing
-@testable import Engine
+import OpsDeckTestSupport
+import Core
+import Support
 
 @Suite struct SLAPolicyTests {
     typealias F = SupportFixtures

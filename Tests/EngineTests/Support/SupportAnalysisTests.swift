@@ -1,5 +1,7 @@
 import Testing
-@testable import Engine
+import OpsDeckTestSupport
+import Synthetic
+import Support
 
 @Suite struct SupportAnalysisTests {
     private static func analysis() throws -> SupportAnalysis {

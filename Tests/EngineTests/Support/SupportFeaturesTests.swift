@@ -1,5 +1,8 @@
 import Testing
-@testable import Engine
+import OpsDeckTestSupport
+import Core
+import Synthetic
+import Support
 
 @Suite struct SupportFeaturesTests {
     @Test func backlogSweepEqualsDirectCount() {

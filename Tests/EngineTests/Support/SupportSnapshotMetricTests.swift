@@ -1,5 +1,7 @@
 import Testing
-@testable import Engine
+import Core
+import Synthetic
+import Support
 
 /// The snapshot keeps which metrics the policy clocks and the one each queued ticket is
 /// ranked on, so the SLA screen can name it without a model.

@@ -1,5 +1,6 @@
 import Testing
-@testable import Engine
+import Synthetic
+import Support
 
 @Suite struct SupportSnapshotTests {
     private static func analysis() throws -> SupportAnalysis {

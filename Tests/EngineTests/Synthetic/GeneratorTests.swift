@@ -1,5 +1,7 @@
 import Testing
-@testable import Engine
+import Core
+import Learning
+import Synthetic
 
 @Suite struct GeneratorTests {
     @Test func customersAreDeterministicAndIndependentOfThreads() {

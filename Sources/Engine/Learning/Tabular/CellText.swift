@@ -1,13 +1,14 @@
+import Core
 /// How one cell's text reads as a number, a yes/no, a date or a missing value. Fitting and
 /// scoring both go through here, so a file is always read the same way.
-enum CellText {
+package enum CellText {
     /// Spreadsheet spellings of "no value" (compared case-insensitively).
-    static let missingTokens: Set<String> = ["", "na", "n/a", "nan", "null", "none", "#n/a", "-nan", "?", "-"]
+    package static let missingTokens: Set<String> = ["", "na", "n/a", "nan", "null", "none", "#n/a", "-nan", "?", "-"]
 
-    static func isMissing(_ s: String) -> Bool { s.isEmpty || missingTokens.contains(s.lowercased()) }
+    package static func isMissing(_ s: String) -> Bool { s.isEmpty || missingTokens.contains(s.lowercased()) }
 
     /// yes/no, true/false, y/n, t/f and 1/0 in any case.
-    static func boolean(_ s: String) -> Bool? {
+    package static func boolean(_ s: String) -> Bool? {
         switch s.lowercased() {
         case "yes", "true", "y", "t", "1": return true
         case "no", "false", "n", "f", "0": return false
@@ -17,7 +18,7 @@ enum CellText {
 
     /// A number, allowing a leading currency sign and comma thousands separators in
     /// groups of three ("1,234.5", "$1,234", "-€12"); nil for anything else.
-    static func number(_ s: String) -> Double? {
+    package static func number(_ s: String) -> Double? {
         if let v = Double(s), v.isFinite { return v }
         var t = Substring(s)
         var negative = false
@@ -37,5 +38,5 @@ enum CellText {
     }
 
     /// Day number of `YYYY-MM-DD` (an optional time is ignored).
-    static func day(_ s: String) -> Int? { CivilDate.parseDay(Substring(s)) }
+    package static func day(_ s: String) -> Int? { CivilDate.parseDay(Substring(s)) }
 }

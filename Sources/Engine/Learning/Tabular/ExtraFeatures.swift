@@ -1,3 +1,4 @@
+import Core
 /// An imported customer table's extra columns as model features for the pipeline: types
 /// inferred and cells encoded by the same code as `opsdeck model fit` (numeric, categorical,
 /// date → age in days before the run's as-of day, boolean-like; id-like, constant, empty
@@ -6,14 +7,14 @@
 public struct ExtraFeatures: Sendable {
     public private(set) var features: [TabularFeature] = []
     public private(set) var excluded: [ExcludedColumn] = []
-    private(set) var columns: [FeatureFrame.Column] = []
+    package private(set) var columns: [FeatureFrame.Column] = []
 
     /// Words that name what the pipeline predicts (or its aftermath): such a column is most
     /// likely recorded after the fact.
-    static let targetWords = ["churn", "future", "cancel", "target", "label", "spend_6m", "spend_next"]
+    package static let targetWords = ["churn", "future", "cancel", "target", "label", "spend_6m", "spend_next"]
 
     /// Above this single-column AUC (or below one minus it) a column predicts churn perfectly.
-    static let perfectAUC = 0.995
+    package static let perfectAUC = 0.995
 
     /// `taken`: names the built-in features already use.
     public init(_ raw: RawTable, asOfDay: Int, taken: Set<String>) {
@@ -37,7 +38,7 @@ public struct ExtraFeatures: Sendable {
         }
     }
 
-    static func normalised(_ name: String) -> String {
+    package static func normalised(_ name: String) -> String {
         String(name.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "_" })
     }
 
@@ -61,7 +62,7 @@ public struct ExtraFeatures: Sendable {
         for (f, c) in zip(features, columns) { try frame.add(f.name, c) }
     }
 
-    static func leak(_ column: FeatureFrame.Column, rows: [Int], churn: [Double], value: [Double]) -> String? {
+    package static func leak(_ column: FeatureFrame.Column, rows: [Int], churn: [Double], value: [Double]) -> String? {
         switch column {
         case .numeric(let v):
             let x = rows.map { Double(v[$0]) }
@@ -99,10 +100,10 @@ public struct ExtraFeatures: Sendable {
         }
     }
 
-    static func pure(_ y: [Double]) -> Bool { y.allSatisfy { $0 == y.first } }
+    package static func pure(_ y: [Double]) -> Bool { y.allSatisfy { $0 == y.first } }
 
     /// Pearson correlation; 0 when either side is constant.
-    static func correlation(_ a: [Double], _ b: [Double]) -> Double {
+    package static func correlation(_ a: [Double], _ b: [Double]) -> Double {
         let n = Double(a.count)
         guard n > 1 else { return 0 }
         let ma = a.reduce(0, +) / n, mb = b.reduce(0, +) / n

@@ -1,3 +1,4 @@
+import Core
 /// The model card as plain text: one layout for `opsdeck model fit`, `model list` and the
 /// pipeline's run artifact (and so the Models screen). Numbers are formatted without a
 /// locale, so a card's text is the same bytes on every machine.
@@ -45,7 +46,7 @@ public enum ModelCardText {
         return out
     }
 
-    static func target(_ t: TabularTarget) -> [String] {
+    package static func target(_ t: TabularTarget) -> [String] {
         guard t.task == .classification else { return ["target: \(t.column), regression"] }
         let reason = t.positiveReason ?? ""
         // Only an inferred class can be overridden by the user; a fixed one just says why.
@@ -54,7 +55,7 @@ public enum ModelCardText {
                 + "vs \"\(t.negative ?? "")\" (\(reason)\(hint))"]
     }
 
-    static func selection(_ s: Selection) -> [String] {
+    package static func selection(_ s: Selection) -> [String] {
         var out = ["model: \(s.chosen.summary)"]
         guard !s.candidates.isEmpty else {
             out.append("  settings fixed by the run's configuration; \(s.folds) folds")
@@ -69,7 +70,7 @@ public enum ModelCardText {
         return out
     }
 
-    static func metrics(_ c: ModelCard) -> [String] {
+    package static func metrics(_ c: ModelCard) -> [String] {
         let m = c.metrics
         let scope = c.outOfFold == true ? "out of fold" : "test"
         if c.target.task == .classification {

@@ -1,4 +1,5 @@
 import Dispatch
+import Core
 
 /// One candidate's cross-validated score.
 public struct CandidateScore: Codable, Sendable, Equatable {
@@ -16,6 +17,10 @@ public struct Selection: Codable, Sendable, Equatable {
     public var metric: String
     public var folds: Int
     public var candidates: [CandidateScore]
+
+    package init(chosen: TabularSettings, metric: String, folds: Int, candidates: [CandidateScore]) {
+        self.chosen = chosen; self.metric = metric; self.folds = folds; self.candidates = candidates
+    }
 }
 
 /// Chooses a model family and its main settings by k-fold cross-validation.

@@ -1,3 +1,4 @@
+import Core
 public enum TabularTask: String, Codable, Sendable {
     case classification, regression
 }
@@ -64,7 +65,7 @@ public struct TabularDataset: Sendable {
 }
 
 extension FeatureFrame {
-    mutating func add(_ name: String, _ column: Column) throws {
+    package mutating func add(_ name: String, _ column: Column) throws {
         switch column {
         case .numeric(let v): try addNumeric(name, v)
         case .categorical(let c, let l): try addCategorical(name, codes: c, labels: l)

@@ -1,16 +1,17 @@
+import Core
 /// Turns a raw text column into a feature column by its schema entry. Each distinct text is
 /// read once; rows then take their value by code, so encoding is one array lookup per row.
-enum TabularEncoder {
-    struct Encoded {
-        var column: FeatureFrame.Column
+package enum TabularEncoder {
+    package struct Encoded {
+        package var column: FeatureFrame.Column
         /// Rows whose text did not read as the feature's type (now missing).
-        var unreadable = 0
+        package var unreadable = 0
         /// Rows with a category the model never saw (now missing).
-        var unseen = 0
-        var unseenExamples: [String] = []
+        package var unseen = 0
+        package var unseenExamples: [String] = []
     }
 
-    static func encode(_ col: RawTable.Column, as feature: TabularFeature, asOfDay: Int?) -> Encoded {
+    package static func encode(_ col: RawTable.Column, as feature: TabularFeature, asOfDay: Int?) -> Encoded {
         var unreadable = 0, unseen = 0
         var examples: [String] = []
         switch feature.kind {
@@ -45,7 +46,7 @@ enum TabularEncoder {
     }
 
     /// Latest date among the given date columns (the default reference for ages).
-    static func latestDay(_ cols: [RawTable.Column]) -> Int? {
+    package static func latestDay(_ cols: [RawTable.Column]) -> Int? {
         cols.flatMap { $0.values.compactMap(CellText.day) }.max()
     }
 }

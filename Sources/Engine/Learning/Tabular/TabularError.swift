@@ -1,3 +1,4 @@
+import Core
 /// What stops a fit or a scoring run on a user's table, said so the user can fix it.
 public enum TabularError: Error, Equatable, Sendable, CustomStringConvertible {
     case noSuchColumn(String, file: String)

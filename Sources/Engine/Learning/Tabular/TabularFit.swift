@@ -1,9 +1,14 @@
+import Core
 /// Fit on a user's table: the fixed holdout, model selection on the training rows only, a
 /// refit of the chosen settings on all training rows, and test metrics and drivers.
 public enum TabularFit {
     public struct Result: Sendable {
         public var model: TabularModel
         public var card: ModelCard
+
+        package init(model: TabularModel, card: ModelCard) {
+            self.model = model; self.card = card
+        }
     }
 
     /// The documented split: row i (0-based, file order) is a test row when i % 5 == 0, the
@@ -17,7 +22,7 @@ public enum TabularFit {
 
     /// Test rows used for global drivers: evenly spaced, at most this many (TreeSHAP on deep
     /// forest trees is costly, and the ranking settles well before).
-    static let driverRows = 400
+    package static let driverRows = 400
 
     /// `family` nil: choose among `autoFamilies` by cross-validation.
     public static func fit(_ data: TabularDataset, family: TabularFamily? = nil, seed: UInt64 = 0,
@@ -76,12 +81,12 @@ public enum TabularFit {
     }
 
     /// At most `k` of `0..<n`, evenly spaced, in order.
-    static func spaced(_ n: Int, _ k: Int) -> [Int] {
+    package static func spaced(_ n: Int, _ k: Int) -> [Int] {
         n <= k ? Array(0..<n) : (0..<k).map { $0 * n / k }
     }
 
     /// Features ranked by mean |contribution| over `frame`, as shares of the total.
-    static func drivers(_ model: TabularModel, _ frame: FeatureFrame) throws -> [ModelCard.Driver] {
+    package static func drivers(_ model: TabularModel, _ frame: FeatureFrame) throws -> [ModelCard.Driver] {
         let c = try model.contributions(frame)
         var mean = [Double](repeating: 0, count: c.columnCount)
         for r in 0..<c.rowCount {

@@ -1,3 +1,4 @@
+import Core
 public enum TabularFamily: String, Codable, Sendable, CaseIterable {
     case gbm, forest, logistic
 }

@@ -1,3 +1,4 @@
+import Core
 /// How a table's columns become model features: kept with their inferred type, or left out
 /// with the reason. Saved with a model so a scoring file is encoded exactly as the fit was.
 public enum TabularKind: String, Codable, Sendable {
@@ -26,6 +27,10 @@ public struct TabularFeature: Codable, Sendable, Equatable {
 public struct ExcludedColumn: Codable, Sendable, Equatable {
     public var name: String
     public var reason: String
+
+    package init(name: String, reason: String) {
+        self.name = name; self.reason = reason
+    }
 }
 
 public struct TabularSchema: Codable, Sendable, Equatable {
@@ -35,20 +40,24 @@ public struct TabularSchema: Codable, Sendable, Equatable {
     public var asOfDay: Int?
     /// The column naming each row (kept out of the features, echoed when scoring).
     public var idColumn: String?
+
+    package init(features: [TabularFeature], asOfDay: Int? = nil, idColumn: String? = nil) {
+        self.features = features; self.asOfDay = asOfDay; self.idColumn = idColumn
+    }
 }
 
 /// Per-column type inference, looking only at a column's distinct values.
-enum TypeInference {
-    enum Outcome: Equatable {
+package enum TypeInference {
+    package enum Outcome: Equatable {
         case feature(TabularFeature)
         case excluded(String)
     }
 
     /// Share of readable cells above which a column keeps a numeric/date type and the rest
     /// are read as missing (a stray "unknown" should not turn amounts into categories).
-    static let readableShare = 0.95
+    package static let readableShare = 0.95
 
-    static func infer(_ col: RawTable.Column, rowCount n: Int, forceCategorical: Bool = false) -> Outcome {
+    package static func infer(_ col: RawTable.Column, rowCount n: Int, forceCategorical: Bool = false) -> Outcome {
         let present = col.values.indices.filter { !CellText.isMissing(col.values[$0]) }
         let presentRows = present.reduce(0) { $0 + col.counts[$1] }
         if present.isEmpty { return .excluded("empty") }
@@ -100,7 +109,7 @@ enum TypeInference {
 
     /// A whole-number column with a distinct value per row that is named like an id or runs
     /// as a sequence (row numbers): it identifies rows rather than describing them.
-    static func isRowNumber(_ name: String, values: [Double], presentRows: Int, rows: Int) -> Bool {
+    package static func isRowNumber(_ name: String, values: [Double], presentRows: Int, rows: Int) -> Bool {
         guard values.count == presentRows, presentRows == rows, rows >= 20,
               values.allSatisfy({ $0 == $0.rounded() }),
               let lo = values.min(), let hi = values.max() else { return false }

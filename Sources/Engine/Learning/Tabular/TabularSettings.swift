@@ -1,3 +1,4 @@
+import Core
 /// One candidate's settings: a model family and its main knobs.
 public struct TabularSettings: Codable, Sendable, Equatable {
     public var family: TabularFamily
@@ -7,6 +8,10 @@ public struct TabularSettings: Codable, Sendable, Equatable {
     public var minDataInLeaf: Int?
     /// Logistic regression's L2 penalty (scikit-learn's C = 1 / l2).
     public var l2: Double?
+
+    package init(family: TabularFamily, trees: Int? = nil, learningRate: Double? = nil, numLeaves: Int? = nil, minDataInLeaf: Int? = nil, l2: Double? = nil) {
+        self.family = family; self.trees = trees; self.learningRate = learningRate; self.numLeaves = numLeaves; self.minDataInLeaf = minDataInLeaf; self.l2 = l2
+    }
 
     public static func gbm(leaves: Int, learningRate: Double = 0.1, trees: Int = 1000, minDataInLeaf: Int = 20) -> Self {
         TabularSettings(family: .gbm, trees: trees, learningRate: learningRate, numLeaves: leaves, minDataInLeaf: minDataInLeaf)
@@ -30,7 +35,7 @@ public struct TabularSettings: Codable, Sendable, Equatable {
 
     /// Fits these settings. For boosting with `validation`, trees stop early on it. Trees
     /// come out the same at any thread count.
-    func fit(_ frame: FeatureFrame, labels: [Double], task: TabularTask, seed: UInt64, threads: Int = 1,
+    package func fit(_ frame: FeatureFrame, labels: [Double], task: TabularTask, seed: UInt64, threads: Int = 1,
              validation: (frame: FeatureFrame, labels: [Double])? = nil) throws -> TabularModel {
         switch family {
         case .gbm:

@@ -1,3 +1,4 @@
+import Core
 /// The target column: its task and, for two classes, which one counts as positive.
 public struct TabularTarget: Codable, Sendable, Equatable {
     public var column: String
@@ -8,18 +9,18 @@ public struct TabularTarget: Codable, Sendable, Equatable {
     public var positiveReason: String?
 
     /// Labels that usually name the event a team wants to predict, most telling first.
-    static let positiveWords = ["yes", "y", "true", "t", "1", "churned", "churn", "left", "lost", "cancelled", "canceled",
+    package static let positiveWords = ["yes", "y", "true", "t", "1", "churned", "churn", "left", "lost", "cancelled", "canceled",
                                 "breached", "breach", "escalated", "default", "defaulted", "fraud", "bad", "positive", "pos"]
 
     /// A target known in advance (the pipeline's churn and value fields), not inferred.
-    init(column: String, task: TabularTask, positive: String? = nil, negative: String? = nil, positiveReason: String? = nil) {
+    package init(column: String, task: TabularTask, positive: String? = nil, negative: String? = nil, positiveReason: String? = nil) {
         self.column = column; self.task = task; self.positive = positive; self.negative = negative
         self.positiveReason = positiveReason
     }
 
     /// Class labels are compared without case ("Yes" and "yes" are one class, shown as the
     /// spelling seen first).
-    init(_ col: RawTable.Column, task: TabularTask?, positive: String?) throws {
+    package init(_ col: RawTable.Column, task: TabularTask?, positive: String?) throws {
         column = col.name
         let present = col.values.filter { !CellText.isMissing($0) }
         guard !present.isEmpty else { throw TabularError.oneClassTarget(column: col.name, value: "no values") }
@@ -55,7 +56,7 @@ public struct TabularTarget: Codable, Sendable, Equatable {
     }
 
     /// Per row: 1/0 (classification) or the value (regression); NaN where the target is missing.
-    func labels(_ col: RawTable.Column) -> [Double] {
+    package func labels(_ col: RawTable.Column) -> [Double] {
         let positiveKey = positive?.lowercased()
         let map = col.values.map { t -> Double in
             if CellText.isMissing(t) { return .nan }

@@ -1,3 +1,6 @@
+import Core
+import Sales
+import Store
 /// `accounts.bin`: the per-account columns of a run (scores, NBA reasons, channel, day,
 /// territory, anomaly), in the customers' order, as a `ColumnFile` the command center opens
 /// without parsing text. The one place that knows its column names and kinds.
@@ -30,7 +33,7 @@ public struct AccountScores: Sendable, Equatable {
 
     public var count: Int { churn.count }
 
-    init(_ s: SalesRun, accounts n: Int) {
+    package init(_ s: SalesRun, accounts n: Int) {
         churn = s.models.churn.map(Float.init)
         potential = s.models.potential.map(Float.init)
         nba = s.nba.score

@@ -1,3 +1,5 @@
+import Core
+import Learning
 /// The per-territory, per-segment and per-account tables a run saves beside its scores.
 
 /// `territories.csv`: each territory's rep, size, balanced workload and centre.

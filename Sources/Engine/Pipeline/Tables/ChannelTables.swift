@@ -1,3 +1,5 @@
+import Core
+import Sales
 /// The channel allocation and the contact-centre plan as a run saves them.
 
 /// `channels.csv`: one `ChannelSummary` per channel.

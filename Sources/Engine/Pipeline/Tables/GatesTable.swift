@@ -1,3 +1,4 @@
+import Core
 /// `gates.csv`: every quality-gate finding of the run's datasets (the Models screen's gate
 /// table and `opsdeck export gates`). `gates.txt` beside it is the report as printed.
 public enum GatesTable: RunTable {

@@ -1,3 +1,4 @@
+import Core
 /// `roc.csv`: the churn model's ROC from its out-of-fold scores (as saved, Float32) and the
 /// accounts' labels: the true-positive rate at evenly spaced false-positive rates, saved so the
 /// Models screen draws the run's curve rather than recomputing it.

@@ -1,3 +1,5 @@
+import Core
+import Sales
 /// The field routes a run saves: every stop of both plans, and the plans compared per rep.
 
 /// `route_compare.csv`: per rep, the NBA-aware plan against the distance-only one.

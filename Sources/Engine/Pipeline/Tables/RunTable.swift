@@ -1,3 +1,5 @@
+import Core
+import Store
 /// One table a run saves (the k9s render pattern): the only place that knows its artifact's
 /// name, its header and how a row becomes cells and cells a row. The pipeline writes it, the
 /// screens and `opsdeck export` read it, so a column added here reaches both.
@@ -69,11 +71,11 @@ extension RunTable {
 
 /// One data row of a run table, read by column.
 public struct RunTableCells<Column: Hashable & RawRepresentable> where Column.RawValue == String {
-    let fields: [String]
-    let index: [Column: Int]
-    let run: Int64
-    let artifact: String
-    let line: Int
+    package let fields: [String]
+    package let index: [Column: Int]
+    package let run: Int64
+    package let artifact: String
+    package let line: Int
 
     public func text(_ c: Column) -> String {
         guard let k = index[c], k < fields.count else { return "" }
@@ -105,7 +107,7 @@ public struct RunTableCells<Column: Hashable & RawRepresentable> where Column.Ra
         return v
     }
 
-    func problem(_ c: Column, _ expected: String) -> RunArtifactError {
+    package func problem(_ c: Column, _ expected: String) -> RunArtifactError {
         RunArtifactError("run \(run), artifact \(artifact), line \(line), column \(c.rawValue): expected \(expected), found \"\(text(c))\"")
     }
 }

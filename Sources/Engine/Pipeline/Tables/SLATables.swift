@@ -1,3 +1,5 @@
+import Core
+import Support
 /// The SLA tables a run saves beside its snapshot (`sla-snapshot.bin`, what the SLA screen opens).
 
 /// `sla_queue.csv`: the escalation queue by expected loss, as the run ranked it.

@@ -1,5 +1,7 @@
 import Testing
-@testable import Engine
+import Core
+import Learning
+import Store
 
 @Suite struct ModelStoreTests {
     @Test func savesListsAndReplacesModels() throws {

@@ -1,5 +1,6 @@
 import Testing
-@testable import Engine
+import Core
+import Learning
 
 @Suite struct TabularFitTests {
     /// A small churn-like table: the target depends on `calls` and `plan`.

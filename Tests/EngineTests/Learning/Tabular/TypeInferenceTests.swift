@@ -1,5 +1,6 @@
 import Testing
-@testable import Engine
+import Core
+import Learning
 
 @Suite struct TypeInferenceTests {
     /// Thousands separators, currency, empty strings, NA, mixed-case yes/No, dates, an id

@@ -1,5 +1,8 @@
 import Testing
-@testable import Engine
+import OpsDeckTestSupport
+import Core
+import Store
+import Pipeline
 
 /// Issue 21, item 1: every CSV a run saves has one schema type that writes and reads it.
 @Suite struct RunTableTests {
