@@ -20,16 +20,12 @@ public struct GradientBoosting: Sendable {
         _ frame: FeatureFrame, labels y: [Double], validation: (frame: FeatureFrame, labels: [Double])? = nil
     ) throws -> GradientBoostingModel {
         try config.validate()
-        if task == .binaryClassification { try Validate.binaryLabels(y, rows: frame.rowCount) } else {
-            try Validate.labels(y, rows: frame.rowCount)
-        }
+        try task.objective.validate(y, rows: frame.rowCount)
         try HistogramTreeLearner.checkMemory(leaves: config.numLeaves, columns: frame.columnCount, maxBins: config.maxBins)
         let binned = try BinnedMatrix(frame: frame, maxBins: config.maxBins, seed: config.seed)
         var valid: ValidationState?
         if let v = validation {
-            if task == .binaryClassification { try Validate.binaryLabels(v.labels, rows: v.frame.rowCount) } else {
-                try Validate.labels(v.labels, rows: v.frame.rowCount)
-            }
+            try task.objective.validate(v.labels, rows: v.frame.rowCount)
             _ = try frame.schema.aligned(v.frame)
             let vb = try BinnedMatrix(frame: v.frame, binnings: binned.binnings)
             valid = ValidationState(bins: vb.rowMajor(), labels: v.labels, scores: [])
@@ -66,9 +62,7 @@ public struct GradientBoosting: Sendable {
         guard schema.count == binned.columnCount else {
             throw LearningError.columnCountMismatch(expected: binned.columnCount, got: schema.count)
         }
-        if task == .binaryClassification { try Validate.binaryLabels(y, rows: binned.rowCount) } else {
-            try Validate.labels(y, rows: binned.rowCount)
-        }
+        try task.objective.validate(y, rows: binned.rowCount)
         for (j, b) in binned.binnings.enumerated() where (schema.categoryLabels[j] != nil) != b.isCategorical {
             throw LearningError.columnKindMismatch(column: schema.names[j])
         }
@@ -81,15 +75,8 @@ public struct GradientBoosting: Sendable {
     private func grow(_ binned: BinnedMatrix, schema: FrameSchema, labels y: [Double], validation: ValidationState?,
                       heldOut: [UInt8], heldOutScores: inout [Double]) throws -> GradientBoostingModel {
         let n = binned.rowCount
-        let mean = y.reduce(0, +) / Double(n)
-        let initScore: Double
-        switch task {
-        case .binaryClassification:
-            let p = min(max(mean, 1e-15), 1 - 1e-15)
-            initScore = _log(p / (1 - p))
-        case .regression:
-            initScore = mean
-        }
+        let objective = task.objective
+        let initScore = objective.initialScore(labels: y)
         var valid = validation
         if var v = valid {
             v.scores = [Double](repeating: initScore, count: v.labels.count)
@@ -105,8 +92,7 @@ public struct GradientBoosting: Sendable {
         let rng = SeededRNG(seed: config.seed)
         var bestLoss = Double.infinity, bestTrees = 0
         for it in 0..<config.trees {
-            BoostingGradients.compute(scores: scores, labels: y, binary: task == .binaryClassification,
-                                      threads: config.threads, into: &gh)
+            BoostingGradients.compute(objective, scores: scores, labels: y, threads: config.threads, into: &gh)
             var treeRng = rng.derived(UInt64(it))
             var bag: [Int32]?
             if config.rowSubsample < 1 {
@@ -137,7 +123,7 @@ public struct GradientBoosting: Sendable {
             }
             if var v = valid {
                 addTree(tree, lr: lr, bins: v.bins, columns: f, missingBins: missingBins, to: &v.scores)
-                let loss = Self.loss(task, scores: v.scores, labels: v.labels)
+                let loss = objective.loss(scores: v.scores, labels: v.labels)
                 valid = v
                 if loss < bestLoss - 1e-12 { bestLoss = loss; bestTrees = ensemble.treeCount }
                 if config.earlyStoppingRounds > 0 && ensemble.treeCount - bestTrees >= config.earlyStoppingRounds { break }
@@ -190,19 +176,5 @@ public struct GradientBoosting: Sendable {
                 }
             }
         }
-    }
-
-    package static func loss(_ task: BoostingTask, scores: [Double], labels: [Double]) -> Double {
-        var s = 0.0
-        switch task {
-        case .binaryClassification:
-            for (z, y) in zip(scores, labels) {
-                // log(1 + e^z) - y z, stable for large |z|.
-                s += (z > 0 ? z + _log(1 + _exp(-z)) : _log(1 + _exp(z))) - y * z
-            }
-        case .regression:
-            for (z, y) in zip(scores, labels) { s += (z - y) * (z - y) }
-        }
-        return s / Double(max(1, scores.count))
     }
 }

@@ -24,15 +24,17 @@ public struct GradientBoostingModel: Sendable, Equatable {
 
     /// P(label = 1); regressors throw.
     public func predictProbability(_ frame: FeatureFrame) throws -> [Double] {
-        guard task == .binaryClassification else {
+        let objective = task.objective
+        guard objective.outputsProbability else {
             throw LearningError.invalidParameter("probabilities need a classifier")
         }
-        return try predictRaw(frame).map(sigmoid)
+        return try predictRaw(frame).map(objective.output)
     }
 
     /// Probability for a classifier, value for a regressor.
     public func predict(_ frame: FeatureFrame) throws -> [Double] {
-        task == .binaryClassification ? try predictProbability(frame) : try predictRaw(frame)
+        let objective = task.objective
+        return try predictRaw(frame).map(objective.output)
     }
 
     /// Total split gain per column, in schema order.
