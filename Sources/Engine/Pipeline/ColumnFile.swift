@@ -35,27 +35,20 @@ public struct ColumnFile: Sendable, Equatable {
     public func column(_ name: String) -> Column? { names.firstIndex(of: name).map { columns[$0] } }
 
     public func bytes() -> [UInt8] {
-        var out = Self.magic
-        func u32(_ v: Int) { withUnsafeBytes(of: UInt32(v).littleEndian) { out.append(contentsOf: $0) } }
-        u32(rowCount)
-        u32(columns.count)
+        var w = LittleEndianWriter<ColumnFileBytes>()
+        w.rawBytes(Self.magic)
+        w.u32(UInt32(rowCount))
+        w.u32(UInt32(columns.count))
         for (name, col) in zip(names, columns) {
-            out.append(UInt8(name.utf8.count))
-            out.append(contentsOf: name.utf8)
+            w.u8(UInt8(name.utf8.count))
+            w.rawBytes(name.utf8)
             switch col {
-            case .float(let v):
-                out.append(0)
-                out.reserveCapacity(out.count + 4 * v.count)
-                for x in v { withUnsafeBytes(of: x.bitPattern.littleEndian) { out.append(contentsOf: $0) } }
-            case .int(let v):
-                out.append(1)
-                for x in v { withUnsafeBytes(of: x.littleEndian) { out.append(contentsOf: $0) } }
-            case .byte(let v):
-                out.append(2)
-                out.append(contentsOf: v)
+            case .float(let v): w.u8(0); w.raw(v.map(\.bitPattern))
+            case .int(let v): w.u8(1); w.raw(v)
+            case .byte(let v): w.u8(2); w.raw(v)
             }
         }
-        return out
+        return w.bytes
     }
 
     public struct FormatError: Error, CustomStringConvertible {
@@ -63,43 +56,31 @@ public struct ColumnFile: Sendable, Equatable {
     }
 
     public init(bytes b: [UInt8]) throws(FormatError) {
-        var at = 0
-        func take(_ n: Int) throws(FormatError) -> ArraySlice<UInt8> {
-            guard at + n <= b.count else { throw FormatError(description: "column file truncated at byte \(at)") }
-            defer { at += n }
-            return b[at..<(at + n)]
-        }
-        func u32() throws(FormatError) -> Int {
-            let s = try take(4)
-            return Int(UInt32(s[s.startIndex]) | UInt32(s[s.startIndex + 1]) << 8 | UInt32(s[s.startIndex + 2]) << 16 | UInt32(s[s.startIndex + 3]) << 24)
-        }
-        guard Array(try take(Self.magic.count)) == Self.magic else { throw FormatError(description: "not a column file") }
-        rowCount = try u32()
-        let n = try u32()
+        var r = LittleEndianReader<ColumnFileBytes>(b)
+        guard b.starts(with: Self.magic) else { throw FormatError(description: "not a column file") }
+        _ = try r.raw(count: Self.magic.count)
+        rowCount = Int(try r.u32())
+        let n = try r.u32()
         for _ in 0..<n {
-            let len = Int(try take(1).first ?? 0)
+            let len = Int(try r.u8())
             // Strict UTF-8: repairing bad bytes would lengthen the name past the 255 bytes
             // `add` requires, turning a corrupted file into a trap.
-            guard let name = String(validating: try take(len), as: UTF8.self) else {
-                throw FormatError(description: "column file has a column name that is not UTF-8 at byte \(at - len)")
+            guard let name = String(validating: try r.raw(count: len), as: UTF8.self) else {
+                throw FormatError(description: "column file has a column name that is not UTF-8 at byte \(r.at - len)")
             }
-            let kind = try take(1).first ?? 255
-            switch kind {
-            case 0:
-                let s = try take(4 * rowCount)
-                var v = [Float](repeating: 0, count: rowCount)
-                v.withUnsafeMutableBytes { d in s.withUnsafeBytes { d.copyMemory(from: $0) } }
-                add(name, .float(v.map { Float(bitPattern: UInt32(littleEndian: $0.bitPattern)) }))
-            case 1:
-                let s = try take(4 * rowCount)
-                var v = [Int32](repeating: 0, count: rowCount)
-                v.withUnsafeMutableBytes { d in s.withUnsafeBytes { d.copyMemory(from: $0) } }
-                add(name, .int(v.map { Int32(littleEndian: $0) }))
-            case 2:
-                add(name, .byte(Array(try take(rowCount))))
-            default:
-                throw FormatError(description: "column \(name) has unknown kind \(kind)")
+            switch try r.u8() {
+            case 0: add(name, .float(try r.raw(UInt32.self, count: rowCount).map(Float.init(bitPattern:))))
+            case 1: add(name, .int(try r.raw(Int32.self, count: rowCount)))
+            case 2: add(name, .byte(Array(try r.raw(count: rowCount))))
+            case let kind: throw FormatError(description: "column \(name) has unknown kind \(kind)")
             }
         }
     }
+}
+
+/// The column file's dialect of the engine's codec: its errors are `ColumnFile.FormatError`.
+package enum ColumnFileBytes: ByteFormat {
+    package static let lengthPrefixBytes = 4
+    package static func truncated(at: Int) -> ColumnFile.FormatError { .init(description: "column file truncated at byte \(at)") }
+    package static func invalid(_ what: String) -> ColumnFile.FormatError { .init(description: "column file: \(what)") }
 }

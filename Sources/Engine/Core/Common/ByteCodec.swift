@@ -71,6 +71,19 @@ package struct LittleEndianWriter<Format: ByteFormat> {
     package mutating func u32s(_ a: [UInt32]) { int(a.count); for v in a { u32(v) } }
     package mutating func u8s(_ a: [UInt8]) { int(a.count); bytes.append(contentsOf: a) }
     package mutating func strings(_ a: [String]) { int(a.count); for s in a { string(s) } }
+
+    /// Bytes as they are, no count: a fixed-layout header's name, a column whose length the
+    /// format gives elsewhere.
+    package mutating func rawBytes(_ b: some Collection<UInt8>) { bytes.append(contentsOf: b) }
+
+    /// Fixed-width integers, little-endian, no count (the format gives it elsewhere).
+    package mutating func raw<T: FixedWidthInteger>(_ a: [T]) {
+        #if _endian(little)
+        a.withUnsafeBytes { bytes.append(contentsOf: $0) }
+        #else
+        for v in a { withUnsafeBytes(of: v.littleEndian) { bytes.append(contentsOf: $0) } }
+        #endif
+    }
 }
 
 /// Reads what `LittleEndianWriter` wrote; every read is bounds-checked, so truncated or
@@ -187,6 +200,24 @@ package struct LittleEndianReader<Format: ByteFormat> {
         var out: [String] = []
         out.reserveCapacity(n)
         for _ in 0..<n { out.append(try string()) }
+        return out
+    }
+
+    /// `n` bytes as they are (`raw` of the writer).
+    package mutating func raw(count n: Int) throws(Format.Failure) -> ArraySlice<UInt8> {
+        let p = try take(n)
+        return bytes[p..<(p + n)]
+    }
+
+    /// `n` little-endian fixed-width integers with no count (`raw` of the writer), in one copy.
+    package mutating func raw<T: FixedWidthInteger>(_: T.Type, count n: Int) throws(Format.Failure) -> [T] {
+        guard n >= 0, n <= (bytes.count - at) / MemoryLayout<T>.size else { throw Format.truncated(at: at) }
+        let p = try take(n * MemoryLayout<T>.size)
+        var out = [T](repeating: 0, count: n)
+        out.withUnsafeMutableBytes { d in bytes.withUnsafeBytes { d.copyMemory(from: UnsafeRawBufferPointer(rebasing: $0[p..<(p + d.count)])) } }
+        #if !_endian(little)
+        for k in 0..<n { out[k] = T(littleEndian: out[k]) }
+        #endif
         return out
     }
 }
