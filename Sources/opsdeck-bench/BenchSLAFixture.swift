@@ -1,3 +1,4 @@
+import BenchSupport
 import Engine
 
 /// The bench's own fixture in the public "customer support tickets" export format: seeded

@@ -50,13 +50,6 @@ public enum CustomerFeatures {
         return extra
     }
 
-    /// Churn labels (1 = churned); throws when a customer has none.
-    public static func churnLabels(_ customers: [Customer]) throws -> [Double] {
-        try customers.enumerated().map { i, c in
-            guard let v = c.churned else { throw LearningError.nonFiniteTarget(row: i) }
-            return v ? 1 : 0
-        }
-    }
 
     /// Spend over the next six months; throws when a customer has none.
     public static func futureSpend(_ customers: [Customer]) throws -> [Double] {

@@ -5,14 +5,6 @@ public enum TicketCSV {
     public static let header = ["ticket_id", "created_at", "priority", "channel", "type", "product", "status",
                                 "first_response_at", "resolved_at", "customer", "satisfaction", "subject"]
 
-    /// The public export's header, in its order.
-    public static let exportHeader = [
-        "Ticket ID", "Customer Name", "Customer Email", "Customer Age", "Customer Gender", "Product Purchased",
-        "Date of Purchase", "Ticket Type", "Ticket Subject", "Ticket Description", "Ticket Status", "Resolution",
-        "Ticket Priority", "Ticket Channel", "First Response Time", "Time to Resolution",
-        "Customer Satisfaction Rating",
-    ]
-
     /// The public export has no creation time. It is derived as the earlier of the first response
     /// and the resolution time minus `offsetHours`; tickets with neither are taken as created
     /// `offsetHours` before the as-of moment (the latest time anywhere in the file). The rule
