@@ -11,10 +11,3 @@ extension Store {
         try decisions(run: run).filter { Self.fieldDayActions.contains($0.action) }
     }
 }
-
-extension Decision {
-    /// A decision as read back (tests and other stores' rows build one).
-    public init(id: Int64, runId: Int64?, at: String, user: String, action: String, subject: String, value: String) {
-        self.id = id; self.runId = runId; self.at = at; self.user = user; self.action = action; self.subject = subject; self.value = value
-    }
-}
