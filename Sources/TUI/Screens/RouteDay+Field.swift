@@ -152,7 +152,7 @@ extension RouteDay {
             for q in stops.indices { stops[q].sequence = q + 1 }
             while routes.reps[p].days.count <= d { routes.reps[p].days.append([]) }
             routes.reps[p].days[d] = stops
-            order.append(routes.reps[p].rep.id + ":" + stops.map { "\(customers.customers[$0.account].id)@\($0.arrivalMinute)" }.joined(separator: ","))
+            order.append(routes.reps[p].rep.id + ":" + stops.map { "\(customers.customers[$0.account].id)@\($0.arrivalMinute)/\($0.waitMinutes)" }.joined(separator: ","))
         }
         let placed = Set(x.routes.flatMap { $0.planned.map(\.account) })
         routes.field.urgent.removeAll { $0.day == d && placed.contains($0.account) }

@@ -38,7 +38,8 @@ extension RouteDay {
         return (value[..<bar], String(value[value.index(after: bar)...]))
     }
 
-    /// One saved team day: "R001:C1@540,C2@600;R002:…" (account id @ the visit's start minute).
+    /// One saved team day: "R001:C1@540/0,C2@600/5;R002:…" (account id @ the visit's start
+    /// minute / the wait before it; a row without the wait gets it from the straight-line leg).
     static func applyReplan(_ orders: Substring, day n: Int, summary: String, to routes: inout RoutesModel, customers: CustomersModel,
                             repOf: [String: Int], accountOf: [String: Int]) {
         var before: [Int: (rep: Int, stop: RouteStop)] = [:]
@@ -52,13 +53,14 @@ extension RouteDay {
             var lat = rep.homeLat, lon = rep.homeLon, free = rep.dayStartMinute
             for item in part[part.index(after: colon)...].split(separator: ",") {
                 let bits = item.split(separator: "@")
-                guard bits.count == 2, let a = accountOf[String(bits[0])], let start = Int(bits[1]) else { continue }
+                let time = bits.count == 2 ? bits[1].split(separator: "/") : []
+                guard bits.count == 2, let a = accountOf[String(bits[0])], let start = time.first.flatMap({ Int($0) }) else { continue }
                 var s = before[a]?.stop ?? urgentStop(a, routes: routes, customers: customers)
                 let c = customers.customers[a]
                 s.sequence = stops.count + 1
                 s.arrivalMinute = start
                 s.travelKm = TravelModel.haversineKm(lat, lon, c.lat, c.lon) * routes.travel.roadFactor
-                s.waitMinutes = max(0, start - free - routes.travel.seconds(lat, lon, c.lat, c.lon) / 60)
+                s.waitMinutes = time.count == 2 ? max(0, Int(time[1]) ?? 0) : max(0, start - free - routes.travel.seconds(lat, lon, c.lat, c.lon) / 60)
                 lat = c.lat; lon = c.lon; free = start + s.serviceMinutes
                 if let was = before[a]?.rep, was != p { labels[a] = "\(name(was))→\(name(p))" }
                 if before[a] == nil { labels[a] = "urgent→\(name(p))" }

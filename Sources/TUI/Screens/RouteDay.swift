@@ -15,7 +15,8 @@ struct RouteDay {
     init(routes: RoutesModel, customers: CustomersModel, repPosition: Int, day: Int = 0) {
         self.repPosition = repPosition
         self.day = day
-        data = RouteDay.table(routes.reps[repPosition], day: day, customers: customers, locked: [])
+        data = RouteDay.table(routes.reps[repPosition], day: day, customers: customers, locked: [], field: routes.field,
+                              repPosition: repPosition)
         table = TableState(data: data)
     }
 
