@@ -114,7 +114,8 @@ public struct TerritoryReplan: Sendable {
         // answer, may take in stops the group left out.
         var routes: [Route] = []
         for (r, d) in days.enumerated() {
-            let extra = free.filter { pool[$0].owner == nil || !pool[$0].locked }
+            // Stops left out may join any rep's day, except one locked to another rep.
+            let extra = free.filter { !pool[$0].locked || pool[$0].owner == r }
             let cands = perRep[r] + extra
             let problem = RepDayProblem(rep: d.rep, stops: cands.map { k in
                 var st = pool[k].stop
