@@ -174,6 +174,9 @@ public struct TerritoryReplan: Sendable {
     /// Driving a stop's move to another rep must save (seconds): a re-plan does not
     /// reshuffle the team's day for a few minutes of road.
     public static let moveSeconds = 300
+    /// Prize a stop's move to another rep must gain (half a top-NBA visit's): a re-plan does
+    /// not hand a rep's whole day to a colleague for one more visit.
+    public static let movePrize = 50
 
     /// Nodes 1…n (none when n is 0).
     static func nodes(_ n: Int) -> [Int] { n > 0 ? Array(1...n) : [] }
@@ -246,8 +249,10 @@ public struct TerritoryReplan: Sendable {
         options.sizeRuin(toFieldDay: max(2, m / g))
         options.initialRoutes = warm
         let kept = try RouteSolver.solve(bound, options)
-        // Then every open stop may move; that answer is taken only when it keeps more of the
-        // day (mandatory stops first, then prize) or saves `moveSeconds` of driving per stop it moves.
+        // Then every open stop may move; that answer is taken only when it places more
+        // mandatory stops, or gains `movePrize` of prize per stop it moves, or (same prize)
+        // saves `moveSeconds` of driving per stop it moves. Stops the first answer left out
+        // still reach other reps' days in the polish that follows.
         options.initialRoutes = kept.routes
         options.seed = s.seed &+ 1
         let free = try RouteSolver.solve(p, options)
@@ -256,9 +261,10 @@ public struct TerritoryReplan: Sendable {
         for (r, route) in free.routes.enumerated() { movedFree += route.filter { pool[$0].owner != r }.count }
         var movedKept = 0
         for (r, route) in kept.routes.enumerated() { movedKept += route.filter { pool[$0].owner != r }.count }
+        let moved = movedFree - movedKept
         let takeFree = missing(free) != missing(kept) ? missing(free) < missing(kept)
-            : free.prize != kept.prize ? free.prize > kept.prize
-            : free.distance + moveSeconds * (movedFree - movedKept) < kept.distance
+            : free.prize != kept.prize ? free.prize - kept.prize >= movePrize * max(1, moved)
+            : free.distance + moveSeconds * moved < kept.distance
         var routes = takeFree ? free.routes : kept.routes
         while routes.count < g { routes.append([]) }
         let served = Set(routes.joined())

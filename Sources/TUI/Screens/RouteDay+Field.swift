@@ -169,14 +169,18 @@ extension RouteDay {
     static func summary(_ x: TerritoryReplan, team: [Int], day d: Int, routes: RoutesModel, customers: CustomersModel, ms: Int)
         -> (line: String, labels: [Int: String]) {
         func name(_ k: Int?) -> String { k.map { routes.reps[team[$0]].rep.name.split(separator: " ").first.map(String.init) ?? "?" } ?? "–" }
-        var labels: [Int: String] = [:], parts: [String] = [], cancelled: [String] = []
+        var labels: [Int: String] = [:], parts: [String] = [], cancelled: [String] = [], leftOut: [String] = []
         for m in x.moves {
             let id = customers.customers[m.account].id
             if m.to == nil, let f = m.from, routes.field.state(rep: team[f], day: d, account: m.account) == .cancelled {
                 cancelled.append(id)
                 continue
             }
-            let label = m.from == nil ? "urgent→\(name(m.to))" : m.to == nil ? "\(name(m.from))→– (left out)" : "\(name(m.from))→\(name(m.to))"
+            if m.to == nil {
+                leftOut.append("\(id) (\(name(m.from)))")
+                continue
+            }
+            let label = m.from == nil ? "urgent→\(name(m.to))" : "\(name(m.from))→\(name(m.to))"
             labels[m.account] = label
             parts.append("\(id) \(label)")
         }
@@ -184,6 +188,9 @@ extension RouteDay {
         var line = parts.isEmpty ? "nothing moved" : "\(parts.count) stop\(parts.count == 1 ? "" : "s") moved: " + parts.prefix(6).joined(separator: ", ")
             + (parts.count > 6 ? ", …" : "")
         if !cancelled.isEmpty { line += " · \(cancelled.count) cancelled" }
+        if !leftOut.isEmpty {
+            line += " · \(leftOut.count) no longer fit: " + leftOut.prefix(4).joined(separator: ", ") + (leftOut.count > 4 ? ", …" : "")
+        }
         line += feasible == x.routes.count ? " · all \(feasible) routes feasible" : " · \(x.routes.count - feasible) routes NOT feasible"
         if !x.unplacedRequired.isEmpty {
             line += " · did not fit: " + x.unplacedRequired.map { customers.customers[$0].id }.joined(separator: ", ")
