@@ -91,10 +91,10 @@ let package = Package(
         .testTarget(name: "LearningTests", dependencies: ["Core", "Learning", "Store"], path: "Tests/EngineTests/Learning"),
         .testTarget(name: "OptimisationTests", dependencies: ["BenchSupport", "Core", "OpsDeckTestSupport", "Optimisation"], path: "Tests/EngineTests/Optimisation"),
         .testTarget(name: "SyntheticTests", dependencies: ["Core", "Learning", "Synthetic"], path: "Tests/EngineTests/Synthetic"),
-        .testTarget(name: "SupportTests", dependencies: ["OpsDeckTestSupport", "Core", "Learning", "Optimisation", "Pipeline", "Support", "Synthetic"], path: "Tests/EngineTests/Support"),
-        .testTarget(name: "SalesTests", dependencies: ["OpsDeckTestSupport", "Core", "Learning", "Optimisation", "Pipeline", "Sales", "Store", "Support", "Synthetic"], path: "Tests/EngineTests/Sales"),
-        .testTarget(name: "StoreTests", dependencies: ["OpsDeckTestSupport", "Core", "Pipeline", "Store", "Synthetic"], path: "Tests/EngineTests/Store"),
-        .testTarget(name: "PipelineTests", dependencies: ["OpsDeckTestSupport", "Core", "Pipeline", "Sales", "Store", "Support", "Synthetic"], path: "Tests/EngineTests/Pipeline"),
+        .testTarget(name: "SupportTests", dependencies: ["Core", "Learning", "OpsDeckTestSupport", "Optimisation", "Pipeline", "Support", "Synthetic"], path: "Tests/EngineTests/Support"),
+        .testTarget(name: "SalesTests", dependencies: ["Core", "Learning", "OpsDeckTestSupport", "Optimisation", "Pipeline", "Sales", "Store", "Support", "Synthetic"], path: "Tests/EngineTests/Sales"),
+        .testTarget(name: "StoreTests", dependencies: ["Core", "OpsDeckTestSupport", "Pipeline", "Store", "Synthetic"], path: "Tests/EngineTests/Store"),
+        .testTarget(name: "PipelineTests", dependencies: ["Core", "OpsDeckTestSupport", "Optimisation", "Pipeline", "Sales", "Store", "Support", "Synthetic"], path: "Tests/EngineTests/Pipeline"),
         .testTarget(name: "BenchSupportTests", dependencies: ["BenchSupport", "Engine"]),
         // Command-line parsing and validation (issue 17's option inputs), on the real commands;
         // CommandLineTests runs the built binary end to end (outputs, exit codes, files).

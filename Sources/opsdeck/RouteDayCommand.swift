@@ -97,7 +97,41 @@ struct RouteDayCommand: ParsableCommand {
                                          note: note.joined(separator: "\n"))
             rows.append((row.sequence, stop))
         }
+        if let replanned = try replannedDay(ctx, rep: rep, day: day) {
+            // The field day's latest re-plan of the team (a decision in the store) is the rep's day now.
+            var minutesOf: [String: Int] = [:]
+            for row in routes where row.serviceMinutes > 0 { minutesOf[row.account] = row.serviceMinutes }
+            return replanned.compactMap { item -> RepDayExport.Stop? in
+                guard let c = byId[item.account] else { return nil }
+                let minutes = minutesOf[c.id] ?? c.visitWindow?.minutes ?? visitMinutes
+                var note: [String] = []
+                if let why = reasons[c.id], !why.isEmpty { note.append(why) }
+                if !c.industry.isEmpty { note.append(c.industry) }
+                return RepDayExport.Stop(id: c.id, name: c.name ?? c.id, lat: c.lat, lon: c.lon,
+                                         start: RepDayExport.utc(date: date, secondsAfterMidnight: item.start * 60, zone: zone),
+                                         end: RepDayExport.utc(date: date, secondsAfterMidnight: (item.start + minutes) * 60, zone: zone),
+                                         note: note.joined(separator: "\n"))
+            }
+        }
         return rows.sorted { $0.seq < $1.seq }.map(\.stop)
+    }
+
+    /// The rep's day as the latest team re-plan on the route screen left it (`field-replan`
+    /// decisions: "R001:C1@540/0,C2@600/5;…|summary"), or nil when the day was not re-planned.
+    static func replannedDay(_ ctx: ExportContext, rep: Rep, day: Int) throws -> [(account: String, start: Int)]? {
+        let decisions: [Decision]
+        do { decisions = try ctx.store.fieldDayDecisions(run: ctx.run.id) } catch { throw CLIError(error.description) }
+        let prefix = rep.id + ":"
+        for d in decisions.reversed() where d.action == "field-replan" && d.subject.hasPrefix("day\(day)/") {
+            let orders = d.value.split(separator: "|", maxSplits: 1).first ?? ""
+            guard let part = orders.split(separator: ";").first(where: { $0.hasPrefix(prefix) }) else { continue }
+            return part.dropFirst(prefix.count).split(separator: ",").compactMap { item in
+                let bits = item.split(separator: "@")
+                guard bits.count == 2, let start = bits[1].split(separator: "/").first.flatMap({ Int($0) }) else { return nil }
+                return (String(bits[0]), start)
+            }
+        }
+        return nil
     }
 
     /// Each account's NBA reasons from the run's scores (empty when the run has none).

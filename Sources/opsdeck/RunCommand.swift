@@ -25,6 +25,8 @@ struct RunCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Seed for every random choice.") var seed: UInt64 = 42
     @Option(help: ArgumentHelp("Sales config (JSON): NBA weights, targets, capacities.", valueName: "file")) var config: String?
     @Option(parsing: .unconditional, help: "Worker threads.") var threads = 2
+    @Option(help: ArgumentHelp("Travel times from your own router: an OSRM table response (.json, with an \"ids\" list) or a CSV of from,to,seconds, keyed by account and rep ids; pairs it lacks use straight-line × detour.",
+                               valueName: "file")) var travelMatrix: String?
     @Flag(help: "Use the latest imported datasets (the default when the store holds any).") var fromStore = false
     @Flag(help: "Generate the seeded demo even when the store holds imports.") var demo = false
     @Flag(help: "Do not save the run.") var dryRun = false
@@ -46,7 +48,14 @@ struct RunCommand: ParsableCommand {
             let template: PrepScriptTemplate
             do { template = try PrepScriptTemplate.load(environment: env) } catch let e as SalesError { throw CLIError(e.description) }
             let slaPolicy = try SLAExport.policy(environment: env)
-            let cfg = PipelineConfig(customers: customers, reps: reps, tickets: tickets, seed: seed, sales: sales, threads: threads)
+            var cfg = PipelineConfig(customers: customers, reps: reps, tickets: tickets, seed: seed, sales: sales, threads: threads)
+            if let travelMatrix {
+                do throws(InputError) {
+                    let opened = try TravelMatrixFile.open(Self.absolute(travelMatrix))
+                    cfg.travelMatrix = opened.file
+                    print("travel matrix: \(opened.matrix.source), \(opened.matrix.count) pairs (fingerprint \(opened.file.fingerprint))")
+                } catch { throw CLIError(error.description) }
+            }
             let db = try store.open()
             let imported = try db.hasImports()
             if fromStore && !imported {
@@ -76,6 +85,13 @@ struct RunCommand: ParsableCommand {
                 log.info("run saved", metadata: ["run": "\(id)", "store": .string(db.path), "seconds": elapsed(since: started)])
             }
         }
+    }
+}
+
+extension RunCommand {
+    /// The matrix's path as saved with the run: absolute, so a screen opened elsewhere finds it.
+    static func absolute(_ path: String) -> String {
+        path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
     }
 }
 

@@ -11,14 +11,14 @@ enum RunScreensLoader {
         guard let loaded else { return [] }
         let runId = run.id
         let user = Terminal.user
-        let decisions = RouteDecisions { action, subject, value in
+        let decisions = RouteDecisions(record: { action, subject, value in
             do {
                 try store.recordDecision(run: runId, user: user, action: action, subject: subject, value: value)
                 return nil
             } catch {
                 return "\(error)"
             }
-        }
+        }, history: { (try? store.fieldDayDecisions(run: runId)) ?? [] })
         let folder = URL(fileURLWithPath: store.path).deletingLastPathComponent().appendingPathComponent("scripts")
         let export = CustomerScriptExport { id, text in
             let safe = String(id.map { $0.isLetter || $0.isNumber || $0 == "-" ? $0 : "_" })

@@ -84,6 +84,32 @@ public struct TravelMatrix: Sendable, Equatable {
         return (m, fellBack)
     }
 
+    /// Per ordered pair of `ids` (row-major), true when the file lacks it (the leg is
+    /// estimated); the diagonal and repeated ids are false.
+    package func estimated(ids: [String]) -> [Bool] {
+        let n = ids.count
+        var out = [Bool](repeating: false, count: n * n)
+        for i in 0..<n {
+            for j in 0..<n where i != j && ids[i] != ids[j] { out[i * n + j] = cell(from: ids[i], to: ids[j]) == nil }
+        }
+        return out
+    }
+
+    /// FNV-1a 64 of the file's bytes, hex: saved with a run so a later re-plan can tell the
+    /// file it reads again is the one the run used.
+    public static func fingerprint(_ bytes: some Sequence<UInt8>) -> String {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+        let hex = String(h, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+
+    /// Reads `path` (as `read`) and returns the matrix with its file's fingerprint.
+    public static func readWithFingerprint(path: String) throws(InputError) -> (matrix: TravelMatrix, fingerprint: String) {
+        let data = try load(path)
+        return (try read(path: path), fingerprint(data))
+    }
+
     /// A seconds (or metres) value from a file: finite, not negative, at most `limit`.
     package static func checked(_ v: Double, limit: Double, what: String) -> String? {
         guard v.isFinite else { return "expected \(what) as a finite number, found \(v)" }

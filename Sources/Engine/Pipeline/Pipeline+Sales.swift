@@ -1,6 +1,7 @@
 import Core
 import Support
 import Sales
+import Optimisation
 /// Stages 2–7 of DESIGN.md on gated data.
 extension Pipeline {
     /// The models stage: needs the gated customers only, so it runs while the tickets are
@@ -112,10 +113,13 @@ extension Pipeline {
             let c = Int(allocation.channel[i])
             return c != Int(field) && fit[i * k] >= fit[i * k + c] - 0.1 ? max(0, allocation.day[i]) : -1
         }
+        let matrix: TravelMatrix?
+        do throws(InputError) { matrix = try config.travelMatrix?.load() } catch { throw PipelineError(error.description) }
         let routes = FieldRoutes(territories: territories, reps: reps, lat: lat, lon: lon, percentile: pct, fieldDay: fieldDay,
                                  otherDay: otherDay, visitsPerDay: sc.fieldVisitsPerRep(reps), days: sc.planningDays,
                                  visitMinutes: sc.visitMinutes, iterations: sc.routeIterations, seed: config.seed,
-                                 travel: area.travel, windows: customers.map(\.visitWindow))
+                                 travel: area.travel, windows: customers.map(\.visitWindow), matrix: matrix,
+                                 accountIds: matrix == nil ? [] : customers.map(\.id))
         let handover = allocation.applyFieldRoutes(visitDay: routes.visitDay(accounts: n), fit: fit)
         var allocWarnings: [String] = []
         if allocation.beyondHorizon > 0 {
@@ -137,7 +141,9 @@ extension Pipeline {
                                                                .init("handed back by the field", handover.handedBack),
                                                                .init("high-NBA visits gained", gain),
                                                                .init("km NBA-aware", Int(kmNBA.rounded())),
-                                                               .init("km distance-only", Int(kmDistance.rounded()))],
+                                                               .init("km distance-only", Int(kmDistance.rounded()))]
+                                                               + (matrix == nil ? [] : [.init("legs from the travel matrix", routes.legs - routes.estimatedLegs),
+                                                                                        .init("legs estimated (not in the matrix)", routes.estimatedLegs)]),
                    warnings: allocWarnings + missed([gainKPI])
                        + (handover.waiting > 0 ? ["\(handover.waiting) field accounts the routes could not fit and no channel had room for wait past the horizon"] : []))
 

@@ -1,6 +1,7 @@
 import Core
 import Synthetic
 import Sales
+import Optimisation
 /// What a run is asked to do. Saved with the run as JSON so a run can be repeated exactly.
 public struct PipelineConfig: Codable, Sendable, Equatable {
     public var customers: Int
@@ -18,11 +19,14 @@ public struct PipelineConfig: Codable, Sendable, Equatable {
     /// The run is on the generated demo (its region, coast and travel); false on imports.
     /// Set by the run from where its data came from.
     public var demo: Bool
+    /// The user's router's travel times (`--travel-matrix`), nil: straight-line × detour.
+    public var travelMatrix: TravelMatrixFile?
 
     public init(customers: Int = 3200, reps: Int = 20, tickets: Int = 20_000, seed: UInt64 = 42,
                 asOfDay: Int = CustomerGenerator.defaultAsOfDay, ticketDays: Int = 90, sales: SalesConfig = SalesConfig(),
-                threads: Int = 2, demo: Bool = true) {
+                threads: Int = 2, demo: Bool = true, travelMatrix: TravelMatrixFile? = nil) {
         self.demo = demo
+        self.travelMatrix = travelMatrix
         self.sales = sales
         self.threads = threads
         self.customers = customers
@@ -33,7 +37,7 @@ public struct PipelineConfig: Codable, Sendable, Equatable {
         self.ticketDays = ticketDays
     }
 
-    private enum CodingKeys: String, CodingKey { case customers, reps, tickets, seed, asOfDay, ticketDays, sales, threads, demo }
+    private enum CodingKeys: String, CodingKey { case customers, reps, tickets, seed, asOfDay, ticketDays, sales, threads, demo, travelMatrix }
 
     /// Runs saved before `demo` existed were all on generated data.
     public init(from decoder: any Decoder) throws {
@@ -47,5 +51,6 @@ public struct PipelineConfig: Codable, Sendable, Equatable {
         sales = try c.decode(SalesConfig.self, forKey: .sales)
         threads = try c.decode(Int.self, forKey: .threads)
         demo = try c.decodeIfPresent(Bool.self, forKey: .demo) ?? true
+        travelMatrix = try c.decodeIfPresent(TravelMatrixFile.self, forKey: .travelMatrix)
     }
 }

@@ -21,7 +21,8 @@ package enum RouteSchedule {
             for k in indices.sorted(by: { visits[$0].sequence < visits[$1].sequence }) {
                 let v = visits[k], c = customers[v.account]
                 let km = TravelModel.haversineKm(prevLat, prevLon, c.lat, c.lon) * travel.roadFactor
-                let leg = travel.seconds(prevLat, prevLon, c.lat, c.lon) / 60
+                // The routing's own leg (the travel matrix's where it has the pair).
+                let leg = v.time.travelSeconds / 60
                 let service = c.visitWindow?.minutes ?? visitMinutes
                 out[k] = RouteStopRow(rep: rep?.id ?? "", day: v.day + 1, sequence: v.sequence, account: c.id, arrivalMinute: v.arrivalMinute,
                                       prize: v.prize, nbaPercentile: nbaPercentile[v.account], fillIn: v.fillIn, travelKm: km,

@@ -1,5 +1,6 @@
 import Dispatch
 import Core
+import Optimisation
 
 /// Each rep's visit days from the routing engine, one rep-day at a time, each a
 /// prize-collecting choice: the day's pool holds about `poolFactor` times the visits the rep
@@ -56,6 +57,11 @@ public struct FieldRoutes: Sendable {
     /// The distance-only plan's stops (same candidates, equal prizes), by rep, day and sequence.
     public var distanceVisits: [Visit]
     public var comparison: [Comparison]
+    /// Legs of the NBA-aware plan (home to the first stop … the last stop home) and how many
+    /// of them are the straight-line estimate because the travel matrix lacks the pair (0
+    /// without a matrix).
+    public var legs = 0
+    public var estimatedLegs = 0
 
     public var fillIns: Int { visits.filter(\.fillIn).count }
 
@@ -72,7 +78,7 @@ public struct FieldRoutes: Sendable {
     /// `visitsPerDay[r]` the most visits rep r makes in a day (it also sizes each day's pool).
     public init(territories: FieldTerritories, reps: [Rep], lat: [Double], lon: [Double], percentile: [Double],
                 fieldDay: [Int32], otherDay: [Int32], visitsPerDay: [Int], days: Int, visitMinutes: Int, iterations: Int, seed: UInt64,
-                travel: TravelModel = TravelModel(), windows: [VisitWindow?] = []) {
+                travel: TravelModel = TravelModel(), windows: [VisitWindow?] = [], matrix: TravelMatrix? = nil, accountIds: [String] = []) {
         let k = territories.repOfTerritory.count
         // Accounts per territory by NBA: field accounts, and the field-fitting accounts of other channels.
         var field = [[Int]](repeating: [], count: k), other = [[Int]](repeating: [], count: k)
@@ -84,7 +90,8 @@ public struct FieldRoutes: Sendable {
         }
         let fieldByTerritory = field, otherByTerritory = other
         let input = DayInput(lat: lat, lon: lon, pct: percentile, fieldDay: fieldDay, otherDay: otherDay, days: days,
-                             visitMinutes: visitMinutes, iterations: iterations, travel: travel, windows: windows)
+                             visitMinutes: visitMinutes, iterations: iterations, travel: travel, windows: windows,
+                             matrix: matrix, accountIds: accountIds)
         let slots = ParallelSlots<RepPlans>(count: k)
         DispatchQueue.concurrentPerform(iterations: k) { t in
             let r = territories.repOfTerritory[t]
@@ -96,7 +103,10 @@ public struct FieldRoutes: Sendable {
         }
         var visits: [Visit] = [], distance: [Visit] = [], comparison: [Comparison] = []
         for t in 0..<k {
-            if let plans = slots[t] { visits += plans.nba; distance += plans.distance; comparison.append(plans.comparison) }
+            if let plans = slots[t] {
+                visits += plans.nba; distance += plans.distance; comparison.append(plans.comparison)
+                legs += plans.legs; estimatedLegs += plans.estimatedLegs
+            }
         }
         let byStop = { (a: Visit, b: Visit) in (a.rep, a.day, a.sequence) < (b.rep, b.day, b.sequence) }
         self.visits = visits.sorted(by: byStop)
@@ -109,5 +119,7 @@ public struct FieldRoutes: Sendable {
         package var nba: [Visit]
         package var distance: [Visit]
         package var comparison: Comparison
+        package var legs = 0
+        package var estimatedLegs = 0
     }
 }

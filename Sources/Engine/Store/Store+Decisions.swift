@@ -10,6 +10,10 @@ public struct Decision: Sendable, Equatable {
     public var action: String
     public var subject: String
     public var value: String
+
+    package init(id: Int64, runId: Int64? = nil, at: String, user: String, action: String, subject: String, value: String) {
+        self.id = id; self.runId = runId; self.at = at; self.user = user; self.action = action; self.subject = subject; self.value = value
+    }
 }
 
 extension Store {

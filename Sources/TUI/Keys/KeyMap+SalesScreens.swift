@@ -1,6 +1,6 @@
 extension KeyMap {
     /// Keys of the sales screens (2–6): map zoom and pan, the rep's day (week days, lock a
-    /// stop, re-plan), the customer card's script export.
+    /// stop, re-plan, the field day: done, no-show, cancelled, urgent, the team's re-plan), the customer card's script export.
     static let salesScreens: [Binding] = [
         Binding([.char("+"), .char("=")], .custom("zoomIn"), label: "zoom", "Zoom the map in", scope: .screen(.territories)),
         Binding([.char("-"), .char("_")], .custom("zoomOut"), label: "zoom out", "Zoom the map out",
@@ -25,6 +25,17 @@ extension KeyMap {
                 scope: .screen(.repsRoutes)),
         Binding([.char("r")], .custom("replan"), label: "re-plan",
                 "Re-plan this day with the routing engine (bounded in time; locked stops stay)", scope: .screen(.repsRoutes)),
+        Binding([.char("d")], .custom("stopDone"), label: "done", "Mark the selected stop done (again: planned; a decision in the store)",
+                scope: .screen(.repsRoutes), inBar: false),
+        Binding([.char("n")], .custom("stopNoShow"), label: "no-show", "Mark the selected stop a no-show (again: planned)",
+                scope: .screen(.repsRoutes), inBar: false),
+        Binding([.char("c")], .custom("stopCancelled"), label: "cancel", "Mark the selected stop cancelled (again: planned)",
+                scope: .screen(.repsRoutes), inBar: false),
+        Binding([.char("u")], .custom("urgentVisit"), label: "urgent",
+                "Add an urgent visit: type the account id; the team's day is re-planned with it", scope: .screen(.repsRoutes), inBar: false),
+        Binding([.char("R")], .custom("replanTeam"), label: "re-plan team",
+                "Re-plan the rest of the day across the territory's reps from now (done and locked stops stay; shows what moved)",
+                scope: .screen(.repsRoutes), inBar: false),
         Binding([.char("x")], .custom("exportScript"), label: "export", "Write the prep script to a file",
                 scope: .screen(.customers)),
     ]

@@ -16,6 +16,8 @@ public struct RepsScreen: Screen {
 
     public init(routes: RoutesModel, customers: CustomersModel, region: Region, decisions: RouteDecisions,
                 export: CustomerScriptExport) {
+        var routes = routes
+        RouteDay.apply(decisions.history(), to: &routes, customers: customers)
         self.routes = routes
         self.customers = customers
         self.region = region
@@ -57,7 +59,8 @@ public struct RepsScreen: Screen {
         if drill.isOpen { return drill.availability(of: action) }
         switch action {
         case .custom("exportScript"): return .disabled("open a customer card first")
-        case .custom("lockStop"), .custom("replan"), .custom("nextDay"), .custom("previousDay"):
+        case .custom("lockStop"), .custom("replan"), .custom("nextDay"), .custom("previousDay"), .custom("stopDone"), .custom("stopNoShow"),
+             .custom("stopCancelled"), .custom("urgentVisit"), .custom("replanTeam"):
             return .disabled("open a rep's day first (Enter)")
         default: return .enabled
         }

@@ -9,11 +9,14 @@ struct RouteDay {
     var table: TableState
     /// Locked stops (accounts) of this rep.
     private(set) var locked: Set<Int> = []
+    /// The urgent visit's account id being typed (`u`), nil when no prompt is open.
+    var urgentEntry: String?
 
     init(routes: RoutesModel, customers: CustomersModel, repPosition: Int, day: Int = 0) {
         self.repPosition = repPosition
         self.day = day
-        data = RouteDay.table(routes.reps[repPosition], day: day, customers: customers, locked: [])
+        data = RouteDay.table(routes.reps[repPosition], day: day, customers: customers, locked: [], field: routes.field,
+                              repPosition: repPosition)
         table = TableState(data: data)
     }
 
@@ -35,7 +38,8 @@ struct RouteDay {
     /// Kind: "field" (allocated to the field) or "fill-in" (taken over from another channel, that contact released);
     /// Dist: the day the distance-only plan visits the account ("d3"), or "no" — a
     /// high-NBA "no" is a visit NBA-aware routing gains.
-    static func table(_ rep: RepRoutes, day: Int, customers: CustomersModel, locked: Set<Int>) -> TableData {
+    static func table(_ rep: RepRoutes, day: Int, customers: CustomersModel, locked: Set<Int>, field: FieldDayLive = FieldDayLive(),
+                      repPosition: Int = -1) -> TableData {
         let stops = day < rep.days.count ? rep.days[day] : []
         let distanceDay = rep.dayOfAccount(inDistanceOnly: true)
         let rows: [[TableCell]] = stops.map { s in
@@ -50,10 +54,23 @@ struct RouteDay {
                     TableCell(other.map { "d\($0 + 1)" } ?? "no", role: other == nil && s.isHighNBA ? .savingsPositive : .muted),
                     TableCell(s.channel), TableCell(locked.contains(s.account) ? "yes" : "", role: .warning)]
         }
-        return TableData(columns: columns, rows: rows)
+        guard field.isLive(day: day) else { return TableData(columns: columns, rows: rows) }
+        // The field day: each stop's state, and what the last re-plan moved (highlighted).
+        let live = zip(stops, rows).map { s, row -> [TableCell] in
+            let state = field.state(rep: repPosition, day: day, account: s.account)
+            if let moved = field.moved[day]?[s.account] {
+                return row.map { TableCell($0.text, sortKey: $0.sortKey, role: .hiFg) } + [TableCell("moved " + moved, role: .warning)]
+            }
+            let role: Role? = state == .done ? .savingsPositive : state == .planned ? .muted : .breachRiskHigh
+            return row + [TableCell(state.rawValue, role: role)]
+        }
+        return TableData(columns: columns + [TableColumn("State", minWidth: 7, priority: 0)], rows: live)
     }
 
-    var scopes: [KeyScope] { table.isSearching ? table.scopes + [.screen(.repsRoutes)] : [.screen(.repsRoutes), .table] }
+    var scopes: [KeyScope] {
+        if urgentEntry != nil { return [.textEntry, .screen(.repsRoutes)] }
+        return table.isSearching ? table.scopes + [.screen(.repsRoutes)] : [.screen(.repsRoutes), .table]
+    }
 
     func selectedStop(_ routes: RoutesModel) -> RouteStop? {
         let stops = routes.reps[repPosition].days[safe: day] ?? []
@@ -68,7 +85,8 @@ struct RouteDay {
     }
 
     mutating func refresh(_ routes: RoutesModel, _ customers: CustomersModel) {
-        data = RouteDay.table(routes.reps[repPosition], day: day, customers: customers, locked: locked)
+        data = RouteDay.table(routes.reps[repPosition], day: day, customers: customers, locked: locked, field: routes.field,
+                              repPosition: repPosition)
         table.refresh(data)
     }
 
@@ -106,8 +124,16 @@ struct RouteDay {
         let compare = "Day \(day + 1) high-NBA: NBA-aware \(stops.filter(\.isHighNBA).count)/\(stops.count) stops · "
             + "distance-only \(distance.filter(\.isHighNBA).count)/\(distance.count), \(fixed(distance.map(\.travelKm).reduce(0, +), 1)) km"
         let legend = " · Dist: the day distance-only visits it"
-        canvas.write(compare + (compare.count + legend.count < l.head.width ? legend : ""),
-                     x: l.head.x + 1, y: l.head.y + 2, style: CellStyle(fg: .muted), maxX: l.head.maxX)
+        if let entry = urgentEntry {
+            canvas.write("Urgent visit, account id: " + entry + "_  (Enter adds it and re-plans the team's day, Esc cancels)",
+                         x: l.head.x + 1, y: l.head.y + 2, style: CellStyle(fg: .hiFg, attributes: .bold), maxX: l.head.maxX)
+        } else if let moved = routes.field.summary[day] {
+            canvas.write("Re-plan at \(clock(RouteDay.now(routes) / 60)): " + moved, x: l.head.x + 1, y: l.head.y + 2,
+                         style: CellStyle(fg: .warning, attributes: .bold), maxX: l.head.maxX)
+        } else {
+            canvas.write(compare + (compare.count + legend.count < l.head.width ? legend : ""),
+                         x: l.head.x + 1, y: l.head.y + 2, style: CellStyle(fg: .muted), maxX: l.head.maxX)
+        }
         TableView.draw(data, state: table, into: &canvas, in: l.table)
         guard let right = l.side else { return }
         let (mapBox, cmpBox) = right.sliceTop(max(8, right.height * 2 / 5))

@@ -1,11 +1,18 @@
+import Engine
+
 /// Where a screen's decisions go: the loader hands the screens a closure that writes a row
 /// to the store's `decisions` table (tests hand one that keeps them). Returns an error line
 /// when the decision could not be recorded.
 public struct RouteDecisions: Sendable {
     public var record: @Sendable (_ action: String, _ subject: String, _ value: String) -> String?
+    /// The run's field-day decisions already in the store, oldest first (this and other
+    /// command centers'): the route screens rebuild the day from them when they open.
+    public var history: @Sendable () -> [Decision]
 
-    public init(record: @escaping @Sendable (_ action: String, _ subject: String, _ value: String) -> String?) {
+    public init(record: @escaping @Sendable (_ action: String, _ subject: String, _ value: String) -> String?,
+                history: @escaping @Sendable () -> [Decision] = { [] }) {
         self.record = record
+        self.history = history
     }
 
     /// Keeps nothing: for screens opened without a store.

@@ -31,7 +31,8 @@ struct RouteDrill {
 
     func availability(of action: Action) -> Availability {
         if card == nil, action == .custom("exportScript") { return .disabled("open a customer card first") }
-        if replan != nil, action == .custom("lockStop") || action == .custom("replan") {
+        if replan != nil, [.custom("lockStop"), .custom("replan"), .custom("replanTeam"), .custom("urgentVisit"), .custom("stopDone"),
+                           .custom("stopNoShow"), .custom("stopCancelled")].contains(action) {
             return .disabled("a re-plan is running; it ends within \(fixed(RouteDay.replanSeconds, 1)) s")
         }
         if card != nil { return CustomerCard.availability(of: action) }
@@ -55,6 +56,16 @@ struct RouteDrill {
         }
         guard var d = day else { return false }
         var used = true
+        if d.urgentEntry != nil {
+            switch action {
+            case .confirm: message = d.confirmUrgent(routes: &routes, customers: customers, decisions: decisions)
+            case .cancel, .back: d.cancelUrgent()
+            case .deleteBackward: d.eraseUrgent()
+            default: used = false
+            }
+            day = d
+            return used
+        }
         switch action {
         case .back:
             day = nil
@@ -69,6 +80,11 @@ struct RouteDrill {
             case .success(let job): replan = job
             case .failure(let refusal): message = refusal.message
             }
+        case .custom("stopDone"): message = d.mark(.done, routes: &routes, customers: customers, decisions: decisions)
+        case .custom("stopNoShow"): message = d.mark(.noShow, routes: &routes, customers: customers, decisions: decisions)
+        case .custom("stopCancelled"): message = d.mark(.cancelled, routes: &routes, customers: customers, decisions: decisions)
+        case .custom("urgentVisit"): d.beginUrgent()
+        case .custom("replanTeam"): message = d.replanTeam(routes: &routes, customers: customers, decisions: decisions)
         default: used = d.table.handle(action, data: d.data, pageSize: TableView.pageSize(in: RouteDay.layout(body).table, state: d.table))
         }
         day = d
@@ -88,6 +104,11 @@ struct RouteDrill {
 
     mutating func type(_ character: Character, body: Rect) -> Bool {
         guard card == nil, var d = day else { return false }
+        if d.urgentEntry != nil {
+            d.typeUrgent(character)
+            day = d
+            return true
+        }
         let used = d.table.type(character, data: d.data, pageSize: TableView.pageSize(in: RouteDay.layout(body).table, state: d.table))
         day = d
         return used

@@ -81,11 +81,17 @@ public struct RoutesModel: Sendable {
     public var seed: UInt64
     /// The road travel the run's routing used (the region's); a re-plan uses the same.
     public var travel: TravelModel
+    /// The user's router's times the run used (`opsdeck run --travel-matrix`); nil: `travel` only.
+    public var matrix: TravelMatrix?
+    /// The field day as it happens: stop states, urgent visits, what the last re-plan moved.
+    public var field = FieldDayLive()
+    /// Seconds after midnight the field day is at; nil: the wall clock (`OPSDECK_NOW=HH:MM` sets it).
+    public var fieldNow: Int?
 
     public init(reps: [RepRoutes], planningDays: Int, visitMinutes: Int, routeIterations: Int, seed: UInt64,
-                travel: TravelModel = TravelModel()) {
+                travel: TravelModel = TravelModel(), matrix: TravelMatrix? = nil) {
         self.reps = reps; self.planningDays = planningDays; self.visitMinutes = visitMinutes
-        self.routeIterations = routeIterations; self.seed = seed; self.travel = travel
+        self.routeIterations = routeIterations; self.seed = seed; self.travel = travel; self.matrix = matrix
     }
 
     public func position(ofRep index: Int) -> Int? { reps.firstIndex { $0.index == index } }

@@ -19,7 +19,8 @@ extension SalesScreens {
             return RepRoutes(rep: rep, index: r, territory: territory, days: nba[r], distanceDays: distance[r], comparison: comparison[r])
         }
         return RoutesModel(reps: out, planningDays: days, visitMinutes: config.sales.visitMinutes,
-                           routeIterations: config.sales.routeIterations, seed: config.seed, travel: territories.region.travel)
+                           routeIterations: config.sales.routeIterations, seed: config.seed, travel: territories.region.travel,
+                           matrix: try? config.travelMatrix?.load())
     }
 
     /// Per rep and day, the stops of one saved routes table, in visiting order.
