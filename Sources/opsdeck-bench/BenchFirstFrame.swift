@@ -22,6 +22,10 @@ struct BenchFirstFrame: ParsableCommand {
     @Option(help: "Folder of the stores (first-frame-N.sqlite each); a store that holds a run is reused.")
     var storeDir = "/tmp"
     @Option(help: "A store to use instead (its latest run; --sizes is then ignored).") var store: String?
+    @Option(help: "Executable for the eager (before) probes, e.g. a release build of the previous commit's opsdeck-bench; default this one.")
+    var reference: String?
+    @Option(help: "Folder of the stores the eager probes open (first-frame-N.sqlite, saved by the reference build); default --store-dir.")
+    var referenceDir: String?
     @Option(help: "Reps in a run built for the bench.") var reps = 20
     @Option(help: "Opens per path and size (medians are reported).") var starts = 3
     @Option(help: "Seed of a run built for the bench.") var seed: UInt64 = 42
@@ -53,6 +57,11 @@ struct BenchFirstFrame: ParsableCommand {
                     throw CLIError("--sizes needs counts of at least 1000, e.g. 100000,1000000")
                 }
                 targets = try counts.map { n in ("\(n) + \(n)", try ensureStore(n)) }
+                if let referenceDir {
+                    for n in counts where !FileManager.default.fileExists(atPath: referenceDir + "/first-frame-\(n).sqlite") {
+                        throw CLIError("no reference store \(referenceDir)/first-frame-\(n).sqlite")
+                    }
+                }
             }
             print("cold open → first frame of screen 1 at \(width)×\(height); each open a process of its own; median of \(starts)")
             for (label, path) in targets { try compare(label: label, path: path) }
@@ -81,24 +90,30 @@ struct BenchFirstFrame: ParsableCommand {
 
     private func compare(label: String, path: String) throws {
         var eager: [ProbeFigures] = [], staged: [ProbeFigures] = []
+        var eagerSteps = "", stagedSteps = ""
         for _ in 0..<starts {
-            eager.append(try spawn(path: path, mode: "eager"))
-            staged.append(try spawn(path: path, mode: "staged"))
+            let before = referenceDir.map { $0 + "/" + URL(fileURLWithPath: path).lastPathComponent } ?? path
+            let (e, es) = try spawn(path: before, mode: "eager", executable: reference)
+            let (s, ss) = try spawn(path: path, mode: "staged")
+            eager.append(e); staged.append(s)
+            eagerSteps = es; stagedSteps = ss
         }
         let e = ProbeFigures.median(eager), s = ProbeFigures.median(staged)
-        print("== \(label) (\(path))")
+        print("== \(label) (\(path)" + (referenceDir.map { "; before on \($0)" } ?? "") + (reference.map { " with \($0)" } ?? "") + ")")
         print("  before (eager): first frame \(ms(e.firstSeconds)), peak RSS \(mib(e.firstMiB)) at first frame")
         print("  after (staged): first frame \(ms(s.firstSeconds)), peak RSS \(mib(s.firstMiB)) at first frame; "
               + "\(e.firstSeconds > 0 ? fixedDecimal(e.firstSeconds / max(s.firstSeconds, 1e-9), 0) : "–")× sooner")
         print("  after (staged): sales screens all in \(ms(s.loadedSeconds)) after start (\(s.delivered) delivered once each), "
               + "peak RSS \(mib(s.loadedMiB)); slowest loop turn while loading \(ms(s.slowestTurn)) (tick + frame)")
+        print("  steps of the last open, ms: before \(eagerSteps); after \(stagedSteps)")
         print("  goal first frame ≤ 300 ms: before \(verdict(e.firstSeconds <= 0.3)), after \(verdict(s.firstSeconds <= 0.3))")
         print("  goal peak RSS at first frame ≤ 1 GiB: before \(verdict(e.firstMiB <= 1024)), after \(verdict(s.firstMiB <= 1024))")
     }
 
-    private func spawn(path: String, mode: String) throws -> ProbeFigures {
+    /// One probe process: its figures and its step times (the line it printed).
+    private func spawn(path: String, mode: String, executable: String? = nil) throws -> (ProbeFigures, String) {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: Bundle.main.executablePath ?? CommandLine.arguments[0])
+        process.executableURL = URL(fileURLWithPath: executable ?? Bundle.main.executablePath ?? CommandLine.arguments[0])
         process.arguments = ["first-frame", "--probe", mode, "--store", path, "--width", "\(width)", "--height", "\(height)"]
         let pipe = Pipe()
         process.standardOutput = pipe
@@ -109,7 +124,8 @@ struct BenchFirstFrame: ParsableCommand {
               let figures = ProbeFigures(line: String(line)) else {
             throw CLIError("bench: the \(mode) probe on \(path) failed (exit \(process.terminationStatus)): \(out)")
         }
-        return figures
+        let steps = out.split(separator: "\n").last { $0.hasPrefix("steps ") }.map { String($0.dropFirst(6)) } ?? ""
+        return (figures, steps)
     }
 
     private func ms(_ s: Double) -> String { s < 10 ? "\(fixedDecimal(s * 1e3, 0)) ms" : "\(fixedDecimal(s, 2)) s" }
@@ -166,12 +182,22 @@ struct FirstFrameProbe {
 
     func run(eager: Bool) throws {
         let t0 = WallClock.monotonic()
+        var steps: [(String, Double)] = []
+        var last = t0
+        func step(_ name: String) {
+            let now = WallClock.monotonic()
+            steps.append((name, now - last))
+            last = now
+        }
         let store = try Store(path: path)
+        step("store")
         guard let run = try store.latestRun() else { throw CLIError("bench: no run in \(path)") }
+        step("run")
         _ = try store.hasImports()
         let rows = try CommandCenterContextBuilder.rows(store: store, run: run)
         var context = CommandCenterContextBuilder.build(run: run, rows: rows)
-        let sla = try slaScreen(store: store, run: run)
+        step("context")
+        let sla = try slaScreen(store: store, run: run, step: step)
         if sla == nil { context.summary.insert("no SLA snapshot", at: 0) }
         var screens: [any Screen] = [sla].compactMap { $0 }
         var loading: ScreenLoading?
@@ -181,6 +207,7 @@ struct FirstFrameProbe {
                     screens += all.screens(decisions: .none, export: CustomerScriptExport { _, _ in "" })
                 }
             } catch { throw CLIError(error.description) }
+            step("sales")
         } else {
             loading = ScreenLoading(pending: SalesScreens.loadOrder, first: "channels") { feed in
                 try SalesScreens.load(store: store, run: run, rows: (rows.customers, rows.tickets), decisions: .none,
@@ -191,38 +218,59 @@ struct FirstFrameProbe {
                              loading: loading)
         var sink = CommandCenterView.render(state, context: state.frameContext(context), width: width, height: height,
                                             glyphs: .unicode).cells.count
+        step("frame")
         let first = WallClock.monotonic() - t0
-        let firstMiB = peakRSSMiB()
+        let firstMiB = Self.highWaterMiB()
         var slowest = 0.0
         var delivered = eager ? SalesScreens.loadOrder.count : 0
         if let loading {
             loading.start()
             // The event loop while the screens load: a tick and a frame every 10 ms, on screen 1.
+            var ready: [String] = []
             while state.loading != nil {
                 usleep(10_000)
                 let s = WallClock.monotonic()
+                let waiting = Set(state.screens.filter { $0 is LoadingScreen }.map(\.id))
                 state.tick()
+                for id in SalesScreens.loadOrder where waiting.contains(id) && !(state.screens[id.rawValue - 1] is LoadingScreen) {
+                    ready.append("\(id.shortTitle)=\(fixedDecimal((s - t0) * 1e3, 0))")
+                }
                 sink &+= CommandCenterView.render(state, context: state.frameContext(context), width: width, height: height,
                                                   glyphs: .unicode).cells.count
                 slowest = max(slowest, WallClock.monotonic() - s)
             }
             if let failure = loading.failure { throw CLIError("bench: the staged load failed: \(failure)") }
+            steps.append(("ready [" + ready.joined(separator: " ") + "]", 0))
             delivered = SalesScreens.loadOrder.filter { loading.hasDelivered($0) }.count
             guard state.screens.allSatisfy({ !($0 is LoadingScreen) }) else { throw CLIError("bench: a screen is still loading") }
         }
         let loaded = WallClock.monotonic() - t0
         print("checksum \(sink % 1000)")
-        print(ProbeFigures(firstSeconds: first, firstMiB: firstMiB, loadedSeconds: loaded, loadedMiB: peakRSSMiB(),
+        print("steps " + steps.map { $0.0.hasPrefix("ready") ? $0.0 : "\($0.0)=\(fixedDecimal($0.1 * 1e3, 1))" }.joined(separator: " "))
+        print(ProbeFigures(firstSeconds: first, firstMiB: firstMiB, loadedSeconds: loaded, loadedMiB: Self.highWaterMiB(),
                            delivered: delivered, slowestTurn: slowest).line)
     }
 
     /// As the executable's SLAScreenLoader: the snapshot artifact, decoded, with the run's escalations.
-    private func slaScreen(store: Store, run: RunRecord) throws -> SLAScreen? {
+    private func slaScreen(store: Store, run: RunRecord, step: (String) -> Void) throws -> SLAScreen? {
         guard let bytes = try store.artifact(run: run.id, name: SupportSnapshot.artifactName) else { return nil }
+        step("snapshot read (\(bytes.count / 1_000_000) MB)")
         let marks = try store.decisions(run: run.id).filter { $0.action == "escalate" }
             .map { SLAEscalation(ticket: $0.subject, at: $0.at, user: $0.user) }
-        do { return SLAScreen(snapshot: try SupportSnapshot.decode(bytes), escalations: marks) } catch {
-            throw CLIError("bench: \(error)")
-        }
+        let snapshot: SupportSnapshot
+        do { snapshot = try SupportSnapshot.decode(bytes) } catch { throw CLIError("bench: \(error)") }
+        step("decode (\(snapshot.rows.count) open)")
+        let screen = SLAScreen(snapshot: snapshot, escalations: marks)
+        step("screen")
+        return screen
+    }
+
+    /// This process's peak resident set (VmHWM in /proc/self/status: its own, unlike
+    /// `ru_maxrss`, which a child inherits from the bench that started it), in MiB.
+    static func highWaterMiB() -> Double {
+        guard let text = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+              let line = text.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+              let kib = line.split(separator: " ").dropFirst().first.flatMap({ Double($0) }) else { return peakRSSMiB() }
+        return kib / 1024
     }
 }

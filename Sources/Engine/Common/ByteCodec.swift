@@ -151,16 +151,34 @@ struct LittleEndianReader<Format: ByteFormat> {
 
     mutating func doubles() throws(Format.Failure) -> [Double] {
         let n = try count(elementSize: 8)
+        #if _endian(little)
+        return copied(n, try take(n * 8))  // the bit patterns, as the writer copied them
+        #else
         var out = [Double](repeating: 0, count: n)
         for k in 0..<n { out[k] = try f64() }
         return out
+        #endif
     }
 
     mutating func ints() throws(Format.Failure) -> [Int] {
         let n = try count(elementSize: 8)
+        #if _endian(little) && _pointerBitWidth(_64)
+        return copied(n, try take(n * 8))  // 64-bit ints, as the writer copied them
+        #else
         var out = [Int](repeating: 0, count: n)
         for k in 0..<n { out[k] = try int() }
         return out
+        #endif
+    }
+
+    /// `n` values of 8 bytes from byte `p` (already bounds-checked by `take`), in one copy.
+    private func copied<T: BitwiseCopyable>(_ n: Int, _ p: Int) -> [T] {
+        [T](unsafeUninitializedCapacity: n) { out, done in
+            bytes.withUnsafeBytes { src in
+                UnsafeMutableRawBufferPointer(out).copyMemory(from: UnsafeRawBufferPointer(rebasing: src[p..<(p + n * 8)]))
+            }
+            done = n
+        }
     }
 
     mutating func i32s() throws(Format.Failure) -> [Int32] {
