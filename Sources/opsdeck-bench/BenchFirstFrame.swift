@@ -32,6 +32,7 @@ struct BenchFirstFrame: ParsableCommand {
     @Option(help: "Terminal width of the frame.") var width = 160
     @Option(help: "Terminal height of the frame.") var height = 48
     @Option(help: "Internal: open --store once on this path (eager|staged) and print the figures.") var probe: String?
+    @Flag(help: "With --probe: stop at the first frame (for a profiler).") var firstOnly = false
 
     func validate() throws {
         guard starts >= 1 else { throw ValidationError("--starts must be at least 1") }
@@ -45,7 +46,7 @@ struct BenchFirstFrame: ParsableCommand {
     func run() throws {
         try reportingErrors {
             if let probe, let store {
-                try FirstFrameProbe(path: store, width: width, height: height).run(eager: probe == "eager")
+                try FirstFrameProbe(path: store, width: width, height: height, firstOnly: firstOnly).run(eager: probe == "eager")
                 return
             }
             let targets: [(label: String, path: String)]
@@ -179,6 +180,7 @@ struct FirstFrameProbe {
     let path: String
     let width: Int
     let height: Int
+    let firstOnly: Bool
 
     func run(eager: Bool) throws {
         let t0 = WallClock.monotonic()
@@ -223,7 +225,7 @@ struct FirstFrameProbe {
         let firstMiB = Self.highWaterMiB()
         var slowest = 0.0
         var delivered = eager ? SalesScreens.loadOrder.count : 0
-        if let loading {
+        if let loading, !firstOnly {
             loading.start()
             // The event loop while the screens load: a tick and a frame every 10 ms, on screen 1.
             var ready: [String] = []
