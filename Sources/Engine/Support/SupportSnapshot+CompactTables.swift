@@ -60,16 +60,27 @@ extension CapacityTable {
               codes.count == total - days.count else {
             throw .invalid("coded capacity table of \(days.count) days with \(codes.count) tickets")
         }
-        guard codes.allSatisfy({ Int($0) < steps.count }) else { throw .invalid("capacity table step beyond its \(steps.count) steps") }
-        var sums = [Double]()
-        sums.reserveCapacity(total)
-        var c = 0
-        for d in 0..<days.count {
-            sums.append(0)
-            for _ in (start[d] + 1)..<start[d + 1] {
-                sums.append(sums[sums.count - 1] + steps[Int(codes[c])])
-                c += 1
+        guard Int(codes.max() ?? 0) < max(steps.count, codes.isEmpty ? 1 : 0) else {
+            throw .invalid("capacity table step beyond its \(steps.count) steps")
+        }
+        // Checked above: every code names a step, every block fits `total`.
+        let sums = [Double](unsafeUninitializedCapacity: total) { out, done in
+            steps.withUnsafeBufferPointer { step in
+                codes.withUnsafeBufferPointer { code in
+                    var j = 0, c = 0
+                    for d in 0..<days.count {
+                        var sum = 0.0
+                        out[j] = sum
+                        j += 1
+                        for _ in (start[d] + 1)..<start[d + 1] {
+                            sum += step[Int(code[c])]
+                            out[j] = sum
+                            j += 1; c += 1
+                        }
+                    }
+                }
             }
+            done = total
         }
         return sums
     }

@@ -46,9 +46,10 @@ struct LoadPlan {
 
     init(customers: Int, tickets: Int) {
         let c = Double(max(customers, 1)), t = Double(max(tickets, 1))
-        // Relative cost per step, from profiling a release build at 100 000 and 1 000 000 rows.
+        // Relative cost per step, from `opsdeck bench first-frame` (release) at 100 000 and 1 000 000 rows:
+        // customers, tickets and the account table dominate; routes take a tenth.
         let cost: [Step: Double] = [.channels: 1_000, .models: 2_000, .customers: 1.0 * c, .tickets: 1.0 * t,
-                                    .scores: 1.0 * c, .territories: 0.3 * c, .routes: 0.2 * c]
+                                    .scores: 1.0 * c, .territories: 0.05 * c, .routes: 0.35 * c]
         let total = Step.allCases.reduce(0) { $0 + (cost[$1] ?? 0) }
         var at = 0.0, starts: [Double] = []
         for step in Step.allCases {
