@@ -3,7 +3,8 @@
 extension SupportSnapshot {
     public static let artifactName = "sla-snapshot.bin"
     // 2: the desk's own labels; 3: escalation economics, arrival profile, SLA metrics;
-    // 4: capacity tables' prefix sums coded by their steps (SupportSnapshot+CompactTables.swift), a tenth of the bytes
+    // 4: capacity tables' prefix sums coded by their steps (SupportSnapshot+CompactTables.swift): the two backtests
+    //    take 1 byte a resolved ticket instead of 16; the whole snapshot about 0.4 of version 3's
     public static let version: UInt32 = 4
     /// The older layout this build still reads (its capacity tables as plain prefix sums).
     package static let plainTablesVersion: UInt32 = 3
