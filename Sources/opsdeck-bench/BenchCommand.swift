@@ -8,7 +8,7 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "opsdeck bench",
         abstract: "Performance and quality benchmarks (build with -c release).",
-        subcommands: [BenchGenerate.self, BenchImport.self, BenchRoutingCommand.self, BenchLearning.self, BenchScreenSLA.self, BenchRun.self, BenchSLA.self, BenchScreens.self, BenchModel.self, BenchTransport.self,
+        subcommands: [BenchGenerate.self, BenchImport.self, BenchFirstFrame.self, BenchRoutingCommand.self, BenchLearning.self, BenchScreenSLA.self, BenchRun.self, BenchSLA.self, BenchScreens.self, BenchModel.self, BenchTransport.self,
                       BenchScripts.self, BenchKernels.self, BenchSLAQuality.self, BenchSLAReplay.self, BenchLiveReplan.self]
     )
 }

@@ -24,10 +24,13 @@ struct OpsDeck: ParsableCommand {
         try reportingErrors {
             let db = try store.open()
             let run = try DemoBootstrap.latestOrDemo(store: db, seed: seed)
-            var context = try CommandCenterContextBuilder.build(store: db, run: run)
+            // Screen 1 first, from the run record and its SLA snapshot; the rest loads behind it.
+            let rows = try CommandCenterContextBuilder.rows(store: db, run: run)
+            var context = CommandCenterContextBuilder.build(run: run, rows: rows)
             let sla = try SLAScreenLoader.load(store: db, run: run, user: Terminal.user)
             if let note = sla.note { context.summary.insert(note, at: 0) }
-            try screen.open(context: context, screens: [sla.screen].compactMap { $0 } + RunScreensLoader.screens(store: db, run: run))
+            try screen.open(context: context, screens: [sla.screen].compactMap { $0 },
+                            loading: RunScreensLoader.loading(store: db, run: run, rows: (rows.customers, rows.tickets)))
         }
     }
 }

@@ -2,13 +2,13 @@ import Engine
 import Foundation
 import TUI
 
-/// Loads the saved run's artifacts into screens 2–6. Lock decisions go to the store's
-/// `decisions` table; `x` writes prep scripts beside the store, under `scripts/`.
+/// Loads the saved run's artifacts into screens 2–6 behind the first frame (`ScreenLoading`:
+/// started once screen 1 is drawn, each screen swapped in as soon as it is built). Lock
+/// decisions go to the store's `decisions` table; `x` writes prep scripts beside the store,
+/// under `scripts/`.
 enum RunScreensLoader {
-    static func screens(store: Store, run: RunRecord) throws -> [any Screen] {
-        let loaded: SalesScreens?
-        do { loaded = try SalesScreens.load(store: store, run: run) } catch { throw CLIError(error.description) }
-        guard let loaded else { return [] }
+    /// `rows`: the run's customer and ticket counts (from the context), to weigh the progress line.
+    static func loading(store: Store, run: RunRecord, rows: (customers: Int, tickets: Int)) -> ScreenLoading {
         let runId = run.id
         let user = Terminal.user
         let decisions = RouteDecisions(record: { action, subject, value in
@@ -31,6 +31,8 @@ enum RunScreensLoader {
             }
             return file.path
         }
-        return loaded.screens(decisions: decisions, export: export)
+        return ScreenLoading(pending: SalesScreens.loadOrder, first: "channels") { feed in
+            try SalesScreens.load(store: store, run: run, rows: rows, decisions: decisions, export: export, feed: feed)
+        }
     }
 }

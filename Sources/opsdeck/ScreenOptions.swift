@@ -30,13 +30,14 @@ struct ScreenOptions: ParsableArguments {
         }
     }
 
-    func open(context: CommandCenterContext, screens: [any Screen] = []) throws {
+    /// `loading`: screens read behind the first frame.
+    func open(context: CommandCenterContext, screens: [any Screen] = [], loading: ScreenLoading? = nil) throws {
         let options = CommandCenterOptions(
             theme: theme, themeDirectory: themeDir, maxFrames: maxFrames, noColor: noColor,
             colorMode: colors.flatMap(ColorMode.init(rawValue:)), ascii: ascii ? true : nil
         )
         do {
-            try CommandCenter.run(options: options, context: context, screens: screens)
+            try CommandCenter.run(options: options, context: context, screens: screens, loading: loading)
         } catch let error as ThemeError {
             throw CLIError(error.description)
         } catch let error as TerminalError {

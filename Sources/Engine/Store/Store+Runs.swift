@@ -86,7 +86,14 @@ extension Store {
     public func artifact(run: Int64, name: String) throws(StoreError) -> [UInt8]? {
         try read("loading artifact \(name)") { db in
             try Row.fetchOne(db, sql: "SELECT data FROM artifact WHERE run_id = ? AND name = ?", arguments: [run, name])
-                .map { r -> [UInt8] in [UInt8]((r["data"] as Data?) ?? Data()) }
+                .map { r -> [UInt8] in try r.withUnsafeData(atIndex: 0) { d in d.map { Self.bytes($0) } ?? [] } }
+        }
+    }
+
+    /// The bytes of a blob the row still holds, in one copy (`[UInt8](Data)` goes byte by byte).
+    private static func bytes(_ d: Data) -> [UInt8] {
+        [UInt8](unsafeUninitializedCapacity: d.count) { out, done in
+            done = d.copyBytes(to: out)
         }
     }
 

@@ -21,7 +21,7 @@ public enum SupportSnapshotError: Error, Equatable, Sendable, CustomStringConver
         switch self {
         case .notASnapshot: return "the SLA snapshot artifact does not start with its signature"
         case .unsupportedVersion(let v):
-            return "the SLA snapshot is version \(v); this build reads version \(SupportSnapshot.version) (re-run the pipeline)"
+            return "the SLA snapshot is version \(v); this build reads versions \(SupportSnapshot.plainTablesVersion) and \(SupportSnapshot.version) (re-run the pipeline)"
         case .truncated(let at): return "the SLA snapshot ends early (at byte \(at))"
         case .invalid(let what): return "the SLA snapshot is damaged: \(what)"
         }

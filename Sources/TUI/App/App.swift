@@ -8,16 +8,19 @@ final class App {
     private let terminal: Terminal
     private var warnings: [String] = []
 
-    init(setup: Setup, context: CommandCenterContext, screens: [any Screen]) throws {
+    private let loading: ScreenLoading?
+
+    init(setup: Setup, context: CommandCenterContext, screens: [any Screen], loading: ScreenLoading? = nil) throws {
         self.setup = setup
         self.context = context
+        self.loading = loading
         terminal = try Terminal()
         let size = terminal.size
         let lock = setup.colorDisabled ? "colours are off (NO_COLOR or --no-color)" : nil
         state = AppState(screens: screens, themeNames: setup.catalog.names(), theme: setup.theme.name, themeLock: lock,
                          width: size.width, height: size.height,
                          message: setup.warnings.isEmpty ? nil
-                             : "\(setup.warnings.count) config/theme warning(s); listed on exit")
+                             : "\(setup.warnings.count) config/theme warning(s); listed on exit", loading: loading)
         applyTheme(setup.theme)
     }
 
@@ -35,10 +38,12 @@ final class App {
             let size = terminal.size
             state.width = size.width
             state.height = size.height
-            let canvas = CommandCenterView.render(state, context: context, width: size.width, height: size.height,
-                                                  glyphs: setup.glyphs)
+            let canvas = CommandCenterView.render(state, context: state.frameContext(context), width: size.width,
+                                                  height: size.height, glyphs: setup.glyphs)
             terminal.present(canvas, full: full)
             full = false
+            // The first frame is on screen: now read the rest behind it.
+            if frames == 0 { loading?.start() }
             frames += 1
             if let max = setup.maxFrames, frames >= max { return warnings }
             guard let key = terminal.readKey(timeoutMilliseconds: state.isBusy ? 100 : idleTick) else { continue }

@@ -23,11 +23,21 @@ public struct AppState {
     public let themeLock: String?
     public var width: Int
     public var height: Int
+    /// The screens still loading behind the first frame (nil once all are in).
+    public private(set) var loading: ScreenLoading?
 
+    /// `loading`: screens read behind the first frame; each screen it will deliver shows its
+    /// loading state until then (the caller starts it, after the first frame).
     public init(screens: [any Screen], themeNames: [String], theme: String, themeLock: String? = nil,
-                keyMap: KeyMap = .standard, width: Int = 80, height: Int = 24, message: String? = nil) {
+                keyMap: KeyMap = .standard, width: Int = 80, height: Int = 24, message: String? = nil,
+                loading: ScreenLoading? = nil) {
         self.keyMap = keyMap
-        self.screens = ScreenID.allCases.map { id in screens.first { $0.id == id } ?? PlaceholderScreen(id: id) }
+        self.screens = ScreenID.allCases.map { id in
+            if let s = screens.first(where: { $0.id == id }) { return s }
+            if let loading, loading.pending.contains(id) { return LoadingScreen(id: id, loading: loading) }
+            return PlaceholderScreen(id: id)
+        }
+        self.loading = loading
         self.themeNames = themeNames.contains(theme) ? themeNames : themeNames + [theme]
         self.themeIndex = self.themeNames.firstIndex(of: theme) ?? 0
         self.themeLock = themeLock
@@ -85,12 +95,52 @@ public struct AppState {
         return handleGlobal(action)
     }
 
-    /// Whether a screen runs a background job: the loop then redraws on a timer.
-    public var isBusy: Bool { screens.contains { $0.isBusy } }
+    /// Whether a screen runs a background job, or screens are still loading: the loop then
+    /// redraws on a timer.
+    public var isBusy: Bool { loading != nil || screens.contains { $0.isBusy } }
 
-    /// One redraw tick while busy: every busy screen collects what its job finished.
+    /// One redraw tick while busy: every busy screen collects what its job finished, and
+    /// screens the load has built take the place of their loading screens.
     public mutating func tick() {
         for i in screens.indices where screens[i].isBusy { screens[i].poll() }
+        collectLoaded()
+    }
+
+    /// The progress line while screens load ("loading customers… 40 %"), nil once done.
+    public var loadingLine: String? {
+        guard let loading else { return nil }
+        if let failure = loading.failure { return "sales screens could not be loaded: \(failure)" }
+        let p = loading.progress
+        return "loading \(p.step)… \(p.percent) %"
+    }
+
+    /// The context a frame is drawn with: the progress line leads the status line while
+    /// screens load.
+    public func frameContext(_ base: CommandCenterContext) -> CommandCenterContext {
+        guard let line = loadingLine else { return base }
+        var c = base
+        c.summary.insert(line, at: 0)
+        return c
+    }
+
+    /// Swaps delivered screens in (each once); when the work has ended, screens it did not
+    /// deliver become placeholders, or keep saying why the load failed.
+    private mutating func collectLoaded() {
+        guard let loading else { return }
+        let ended = loading.workEnded
+        for s in loading.take() {
+            let i = s.id.rawValue - 1
+            var incoming = s
+            if let waiting = screens[i] as? LoadingScreen, let request = waiting.request { incoming.receive(request, body: body) }
+            screens[i] = incoming
+        }
+        guard ended else { return }
+        if let failure = loading.failure {
+            message = "sales screens could not be loaded: \(failure)"
+        } else {
+            for i in screens.indices where screens[i] is LoadingScreen { screens[i] = PlaceholderScreen(id: screens[i].id) }
+        }
+        self.loading = nil
     }
 
     private mutating func handleGlobal(_ action: Action) -> Effect {

@@ -53,10 +53,11 @@ public struct CommandCenterOptions: Sendable {
 public enum CommandCenter {
     /// Opens the command center in the terminal and returns when the user quits (or
     /// after `maxFrames`). Throws for a bad theme name or when there is no terminal.
+    /// `loading`: screens read behind the first frame (started once it is drawn).
     public static func run(options: CommandCenterOptions, context: CommandCenterContext,
-                           screens: [any Screen] = []) throws {
+                           screens: [any Screen] = [], loading: ScreenLoading? = nil) throws {
         let setup = try Setup.resolve(options)
-        let app = try App(setup: setup, context: context, screens: screens)
+        let app = try App(setup: setup, context: context, screens: screens, loading: loading)
         let warnings = app.run()
         for warning in setup.warnings + warnings {
             FileHandle.standardError.write(Data(("opsdeck: warning: \(warning)\n").utf8))

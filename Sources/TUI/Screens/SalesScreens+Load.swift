@@ -8,7 +8,9 @@ extension SalesScreens {
     /// travel come from the region fitted to the accounts' and reps' coordinates.
     public static func load(store: Store, run: RunRecord, demo: Bool? = nil) throws(SalesScreensError) -> SalesScreens? {
         do {
-            return try loadRun(store: store, run: run, demo: demo)
+            var parts = SalesScreensParts()
+            guard try loadParts(store: store, run: run, demo: demo, progress: { _, _ in }, part: { parts.add($0) }) else { return nil }
+            return parts.assembled(runId: run.id)
         } catch let error as SalesScreensError {
             throw error
         } catch let error as RunArtifactError {
@@ -18,27 +20,41 @@ extension SalesScreens {
         }
     }
 
-    private static func loadRun(store: Store, run: RunRecord, demo: Bool?) throws -> SalesScreens? {
-        guard let bytes = try store.artifact(run: run.id, name: AccountScores.artifact) else { return nil }
+    /// Reads the run step by step, handing each model to `part` as soon as it is built (channels
+    /// and models first, they are small; then customers, territories and routes, each built on
+    /// the one before), and saying how far it is to `progress` (step, fraction of the whole).
+    /// Every artifact and dataset is read once. Returns false, having handed over nothing, when
+    /// the run saved no sales stages.
+    static func loadParts(store: Store, run: RunRecord, demo: Bool?, plan: LoadPlan = LoadPlan(customers: 1, tickets: 1),
+                          progress: (String, Double) -> Void, part: (SalesScreensPart) throws -> Void) throws -> Bool {
+        guard let bytes = try store.artifact(run: run.id, name: AccountScores.artifact) else { return false }
         let config = run.config
-        let customers = try run.customersDataset.map { try store.customers(dataset: $0) } ?? []
-        let reps = try run.repsDataset.map { try store.reps(dataset: $0) } ?? []
-        let tickets = try run.ticketsDataset.map { try store.tickets(dataset: $0) } ?? []
-        let scores = try AccountScores(bytes: bytes, run: run.id, accounts: customers.count)
         let id = run.id
+        progress("channels", plan.at(.channels))
+        try part(.channels(channelsModel(channels: try ChannelsTable.load(store, run: id), centre: try ContactCentreTable.load(store, run: id),
+                                          staffing: try StaffingTable.load(store, run: id), schedule: try ScheduleTable.load(store, run: id))))
+        progress("models", plan.at(.models))
+        try part(.models(try modelsModel(store: store, run: run, calibration: CalibrationTable.load(store, run: id),
+                                         importance: ImportanceTable.load(store, run: id), gates: GatesTable.load(store, run: id))))
+        progress("customers", plan.at(.customers))
+        let customers = try run.customersDataset.map { try store.customers(dataset: $0) } ?? []
+        progress("tickets", plan.at(.tickets))
+        let tickets = try run.ticketsDataset.map { try store.tickets(dataset: $0) } ?? []
+        progress("account scores", plan.at(.scores))
+        let scores = try AccountScores(bytes: bytes, run: run.id, accounts: customers.count)
         let accounts = try accountsModel(scores, customers: customers, tickets: tickets, config: config,
                                          scripts: ScriptsTable.load(store, run: id), anomalies: AnomaliesTable.load(store, run: id))
+        try part(.customers(accounts))
+        progress("territories", plan.at(.territories))
+        let reps = try run.repsDataset.map { try store.reps(dataset: $0) } ?? []
         let territories = territoriesModel(accounts, reps: reps, saved: try TerritoriesTable.load(store, run: id), config: config,
                                            region: Region.of(customers: customers, reps: reps, demo: demo ?? config.demo))
-        let routes = routesModel(accounts, reps: reps, territories: territories, saved: try RoutesTable.load(store, run: id),
-                                 distanceOnly: try DistanceRoutesTable.load(store, run: id),
-                                 compare: try RouteCompareTable.load(store, run: id), config: config)
-        let channels = channelsModel(channels: try ChannelsTable.load(store, run: id), centre: try ContactCentreTable.load(store, run: id),
-                                     staffing: try StaffingTable.load(store, run: id), schedule: try ScheduleTable.load(store, run: id))
-        let models = try modelsModel(store: store, run: run, calibration: CalibrationTable.load(store, run: id),
-                                     importance: ImportanceTable.load(store, run: id), gates: GatesTable.load(store, run: id))
-        return SalesScreens(runId: run.id, customers: accounts, territories: territories, routes: routes, channels: channels,
-                            models: models)
+        try part(.territories(territories))
+        progress("routes", plan.at(.routes))
+        try part(.routes(routesModel(accounts, reps: reps, territories: territories, saved: try RoutesTable.load(store, run: id),
+                                     distanceOnly: try DistanceRoutesTable.load(store, run: id),
+                                     compare: try RouteCompareTable.load(store, run: id), config: config)))
+        return true
     }
 
     static func accountsModel(_ a: AccountScores, customers: [Customer], tickets: [Ticket], config: PipelineConfig,

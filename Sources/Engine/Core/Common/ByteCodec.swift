@@ -164,16 +164,34 @@ package struct LittleEndianReader<Format: ByteFormat> {
 
     package mutating func doubles() throws(Format.Failure) -> [Double] {
         let n = try count(elementSize: 8)
+        #if _endian(little)
+        return copied(n, try take(n * 8))  // the bit patterns, as the writer copied them
+        #else
         var out = [Double](repeating: 0, count: n)
         for k in 0..<n { out[k] = try f64() }
         return out
+        #endif
     }
 
     package mutating func ints() throws(Format.Failure) -> [Int] {
         let n = try count(elementSize: 8)
+        #if _endian(little) && _pointerBitWidth(_64)
+        return copied(n, try take(n * 8))  // 64-bit ints, as the writer copied them
+        #else
         var out = [Int](repeating: 0, count: n)
         for k in 0..<n { out[k] = try int() }
         return out
+        #endif
+    }
+
+    /// `n` values of `T` from byte `p` (already bounds-checked by `take`), in one copy.
+    private func copied<T: BitwiseCopyable>(_ n: Int, _ p: Int) -> [T] {
+        [T](unsafeUninitializedCapacity: n) { out, done in
+            bytes.withUnsafeBytes { src in
+                UnsafeMutableRawBufferPointer(out).copyMemory(from: UnsafeRawBufferPointer(rebasing: src[p..<(p + n * MemoryLayout<T>.stride)]))
+            }
+            done = n
+        }
     }
 
     package mutating func i32s() throws(Format.Failure) -> [Int32] {
@@ -210,14 +228,13 @@ package struct LittleEndianReader<Format: ByteFormat> {
     }
 
     /// `n` little-endian fixed-width integers with no count (`raw` of the writer), in one copy.
-    package mutating func raw<T: FixedWidthInteger>(_: T.Type, count n: Int) throws(Format.Failure) -> [T] {
+    package mutating func raw<T: FixedWidthInteger & BitwiseCopyable>(_: T.Type, count n: Int) throws(Format.Failure) -> [T] {
         guard n >= 0, n <= (bytes.count - at) / MemoryLayout<T>.size else { throw Format.truncated(at: at) }
-        let p = try take(n * MemoryLayout<T>.size)
-        var out = [T](repeating: 0, count: n)
-        out.withUnsafeMutableBytes { d in bytes.withUnsafeBytes { d.copyMemory(from: UnsafeRawBufferPointer(rebasing: $0[p..<(p + d.count)])) } }
-        #if !_endian(little)
-        for k in 0..<n { out[k] = T(littleEndian: out[k]) }
-        #endif
+        let out: [T] = copied(n, try take(n * MemoryLayout<T>.size))
+        #if _endian(little)
         return out
+        #else
+        return out.map { T(littleEndian: $0) }
+        #endif
     }
 }
