@@ -46,4 +46,11 @@ enum SLAFormat {
     static func roi(_ r: Double?) -> String { r.map { String(format: "%.1f×", $0) } ?? "–" }
 
     static func instant(_ t: Int64) -> String { CivilDate.format(seconds: t) }
+
+    /// "14:32": the time of day at `t` shifted by `offset` seconds (the user's zone).
+    static func clock(_ t: Int64, offset: Int = 0) -> String {
+        let s = ((t + Int64(offset)) % 86_400 + 86_400) % 86_400
+        let h = s / 3600, m = s % 3600 / 60
+        return (h < 10 ? "0" : "") + String(h) + ":" + (m < 10 ? "0" : "") + String(m)
+    }
 }
