@@ -47,6 +47,7 @@ final class SLAHookQueue: @unchecked Sendable {
     private let user: String
     private let lock = NSLock()
     private var failures: [String] = []
+    private var done = 0
 
     init(schedule: AlertHookSchedule, config: AlertConfig, runner: (any AlertHookRunner)?, timeout: Double, store: Store?, user: String) {
         self.schedule = schedule; self.config = config; self.runner = runner; self.timeout = timeout
@@ -62,11 +63,15 @@ final class SLAHookQueue: @unchecked Sendable {
             do { try store?.auditAlerts(entries, user: user) } catch {
                 lock.lock(); failures.append("alerts not audited: \(error)"); lock.unlock()
             }
+            lock.lock(); done += 1; lock.unlock()
         }
     }
 
     /// Waits for the hooks submitted so far (tests; quitting).
     func flush() { queue.sync {} }
+
+    /// Batches whose hooks ran and were audited so far.
+    var completed: Int { lock.lock(); defer { lock.unlock() }; return done }
 
     /// Audit failures since the last call, for the status line.
     func takeFailures() -> [String] {
@@ -93,6 +98,8 @@ struct SLALiveState {
     var alertScroll = TextViewState()
     var decisionsSeen: Int64
     let hooks: SLAHookQueue
+    /// Hook batches already reflected in `fired`.
+    var hooksSeen = 0
     var problem: String?
 
     init(options: SLALiveOptions, snapshot: SupportSnapshot) {
@@ -177,6 +184,7 @@ extension SLAScreen {
         guard let l = live else { return false }
         var changed = pollDecisions()
         if let failures = live?.hooks.takeFailures(), let last = failures.last { notice = last; changed = true }
+        changed = reloadFiredAfterHooks() || changed
         if !l.frozen {
             let now = l.options.time.now()
             if now - l.shownAt >= l.options.tickSeconds { changed = clockTick(at: now) || changed }
@@ -242,6 +250,17 @@ extension SLAScreen {
         if let first = fresh.first {
             notice = fresh.count == 1 ? "alert \(first.rule): \(first.ticket)" : "\(fresh.count) new alerts (! lists them)"
         }
+    }
+
+    /// Hooks finished since the list was read: read it again, with their outcomes.
+    mutating func reloadFiredAfterHooks() -> Bool {
+        guard var l = live, let store = l.options.store else { return false }
+        let done = l.hooks.completed
+        guard done != l.hooksSeen else { return false }
+        l.hooksSeen = done
+        do { l.fired = try store.firedAlerts() } catch { notice = "alerts: \(error)" }
+        live = l
+        return true
     }
 
     /// Merges decisions other command centers recorded on the store since the last poll.
