@@ -19,24 +19,31 @@ extension Store {
     /// Claims each alert for this command center: returns the ones no command center on this
     /// store fired before (for any run), in order; the others were already fired (here
     /// before a restart, or by another manager's screen) and must not run their hook again.
+    /// Each claimed alert is written to the audit log (`event = 'alert'`, who and when) in the
+    /// same transaction, so an alert is never fired without its audit line.
     public func claimAlerts(_ alerts: [Alert], run: Int64?, user: String) throws(StoreError) -> [Alert] {
         guard !alerts.isEmpty else { return [] }
         let encoder = Store.jsonEncoder()
         return try write("recording alerts") { db in
+            let now = WallClock.text()
             var claimed: [Alert] = []
             for a in alerts {
                 let entry = String(decoding: try encoder.encode(AlertAuditEntry(a)), as: UTF8.self)
                 try db.execute(sql: "INSERT OR IGNORE INTO alert_fired (ticket, rule, run_id, at, user, entry) VALUES (?,?,?,?,?,?)",
                                arguments: [a.ticket, a.rule, run, a.at, user, entry])
-                if db.changesCount > 0 { claimed.append(a) }
+                guard db.changesCount > 0 else { continue }
+                claimed.append(a)
+                try db.execute(sql: "INSERT INTO audit_log (at, user, event, detail) VALUES (?,?,?,?)",
+                               arguments: [now, user, AlertAuditEntry.action, entry])
             }
             return claimed
         }
     }
 
-    /// Writes claimed alerts to the audit log (`event = 'alert'`, the entry as JSON) with what
-    /// became of their hooks, and keeps the outcome with the fired row.
-    public func auditAlerts(_ entries: [AlertAuditEntry], user: String) throws(StoreError) {
+    /// What became of claimed alerts' hooks: kept with the fired row, and each hook that was
+    /// run or skipped written to the audit log (`event = 'alert-hook'`).
+    public func recordHookOutcomes(_ entries: [AlertAuditEntry], user: String) throws(StoreError) {
+        let entries = entries.filter { $0.hook != nil }
         guard !entries.isEmpty else { return }
         let encoder = Store.jsonEncoder()
         try write("writing alerts to the audit log") { db in
@@ -45,7 +52,7 @@ extension Store {
                 let json = String(decoding: try encoder.encode(e), as: UTF8.self)
                 try db.execute(sql: "UPDATE alert_fired SET entry = ? WHERE ticket = ? AND rule = ?", arguments: [json, e.ticket, e.rule])
                 try db.execute(sql: "INSERT INTO audit_log (at, user, event, detail) VALUES (?,?,?,?)",
-                               arguments: [at, user, AlertAuditEntry.action, json])
+                               arguments: [at, user, AlertAuditEntry.hookAction, json])
             }
         }
     }

@@ -35,8 +35,8 @@ public struct SLALiveOptions {
     }
 }
 
-/// Runs alert hooks off the main loop, one at a time and in order, then writes each alert's
-/// audit line with what its hook did; the rate limit's memory lives on its queue.
+/// Runs alert hooks off the main loop, one at a time and in order, then records what each
+/// hook did; the rate limit's memory lives on its queue.
 final class SLAHookQueue: @unchecked Sendable {
     private let queue = DispatchQueue(label: "opsdeck.alert-hooks")
     private var schedule: AlertHookSchedule
@@ -60,7 +60,7 @@ final class SLAHookQueue: @unchecked Sendable {
             let outcomes: [AlertHookOutcome?] = runner.map { schedule.dispatch(alerts, config: config, runner: $0, timeout: timeout) }
                 ?? alerts.map { _ in nil }
             let entries = zip(alerts, outcomes).map { AlertAuditEntry($0, hook: $1) }
-            do { try store?.auditAlerts(entries, user: user) } catch {
+            do { try store?.recordHookOutcomes(entries, user: user) } catch {
                 lock.lock(); failures.append("alerts not audited: \(error)"); lock.unlock()
             }
             lock.lock(); done += 1; lock.unlock()

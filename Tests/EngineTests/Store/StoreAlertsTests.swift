@@ -30,16 +30,20 @@ import Testing
         #expect(fired.first { $0.rule == "big" }?.user == "bob")
     }
 
-    @Test func auditedAlertsLandInTheAuditLogWithTheirHook() throws {
+    @Test func claimedAlertsLandInTheAuditLogAndSoDoTheirHooks() throws {
         let store = try Store.inMemory()
-        let claimed = try store.claimAlerts([alert("T-9", "late")], run: nil, user: "ana")
-        try store.auditAlerts(claimed.map { AlertAuditEntry($0, hook: .ran(status: 0)) }, user: "ana")
+        let claimed = try store.claimAlerts([alert("T-9", "late"), alert("T-8", "late")], run: nil, user: "ana")
         let log = try store.auditLog().filter { $0.event == AlertAuditEntry.action }
-        #expect(log.count == 1)
-        #expect(log.first?.user == "ana")
-        let entry = try JSONDecoder().decode(AlertAuditEntry.self, from: Data((log.first?.detail ?? "").utf8))
-        #expect(entry.ticket == "T-9" && entry.rule == "late" && entry.hook == .ran(status: 0))
-        #expect(try store.firedAlerts().first?.entry.hook == .ran(status: 0))
+        #expect(log.count == 2 && log.allSatisfy { $0.user == "ana" })
+        let entry = try JSONDecoder().decode(AlertAuditEntry.self, from: Data((log.last?.detail ?? "").utf8))
+        #expect(entry.ticket == "T-9" && entry.rule == "late" && entry.values.probability == 0.8 && entry.hook == nil)
+        // A second claim of the same pair writes nothing.
+        _ = try store.claimAlerts([alert("T-9", "late")], run: nil, user: "bob")
+        #expect(try store.auditLog().filter { $0.event == AlertAuditEntry.action }.count == 2)
+        try store.recordHookOutcomes([AlertAuditEntry(claimed[0], hook: .ran(status: 0)), AlertAuditEntry(claimed[1])], user: "ana")
+        let hooks = try store.auditLog().filter { $0.event == AlertAuditEntry.hookAction }
+        #expect(hooks.count == 1, "an alert without a hook has no hook line")
+        #expect(try store.firedAlerts().first { $0.ticket == "T-9" }?.entry.hook == .ran(status: 0))
     }
 
     @Test func decisionFeedSeesTheOtherStoresDecisions() throws {
