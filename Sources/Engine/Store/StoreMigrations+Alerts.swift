@@ -4,7 +4,7 @@ extension StoreMigrations {
     /// Issue 19, item 3: each (ticket, rule) alert fires once, whichever command center saw
     /// it first and across restarts: the first to insert its row runs the hook; the primary
     /// key refuses the others. The audit log keeps the alert itself (`event = 'alert'`).
-    static func registerAlerts(_ m: inout DatabaseMigrator) {
+    package static func registerAlerts(_ m: inout DatabaseMigrator) {
         m.registerMigration("v7-alerts") { db in
             try db.execute(sql: """
                 CREATE TABLE alert_fired (

@@ -5,8 +5,8 @@
 /// the run scored it until the ticket passes its target.
 public struct SLAClockCurves: Sendable, Equatable {
     public static let artifactName = "sla-clock.bin"
-    static let signature: [UInt8] = Array("OPSDCLK".utf8) + [0]
-    static let version: UInt32 = 1
+    package static let signature: [UInt8] = Array("OPSDCLK".utf8) + [0]
+    package static let version: UInt32 = 1
 
     /// Per metric (`SLAMetric.code`), per priority code: on-time counted resolution times, ascending.
     package var durations: [UInt8: [[Int64]]]
