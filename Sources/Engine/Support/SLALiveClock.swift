@@ -60,6 +60,7 @@ public struct SLALiveClock: Sendable {
     /// Counted seconds per wall second until the deadline.
     private let rate: [Double]
     private let arrival: [Double]
+    private let cost: [Double]
     private let priority: [UInt8]
     private let updateIndex: [Int]  // into `updates`, -1 without one
     private let updates: [ElapsedTimeUpdate]
@@ -85,6 +86,7 @@ public struct SLALiveClock: Sendable {
         breachedAtRun = rows.map(\.state.breached)
         deadline = rows.map { $0.state.paused ? Int64.max : ($0.deadline ?? Int64.max) }
         priority = rows.map(\.priorityCode)
+        cost = rows.map(\.breachCost)
         updateIndex = rows.map { indexOf[$0.metric.code] ?? -1 }
         let now = snapshot.now
         rate = rows.map { r in
@@ -112,15 +114,29 @@ public struct SLALiveClock: Sendable {
 
     /// The queue at `instant` with the run's effectiveness and escalation cost ranking it.
     public func tick(at instant: Int64) -> Tick {
-        tick(at: instant, effectiveness: base.policy.effectiveness, interventionCost: base.policy.interventionCost)
+        var s = base
+        var order = Array(0..<base.rows.count)
+        let breached = advance(&s, order: &order, to: instant)
+        return Tick(snapshot: s, breachedAt: breached)
     }
 
-    /// The queue at `instant`. Ranking by expected loss at (effectiveness, intervention cost);
-    /// ties keep the run's order, so at the run's own instant the run's queue comes back.
-    public func tick(at instant: Int64, effectiveness: Double, interventionCost: Double) -> Tick {
+    /// Re-clocks `snapshot` (this clock's base or an earlier tick of it) in place to `instant`:
+    /// `order[j]` is the base row now at position j, and both are updated. Rows are swapped
+    /// into their new ranks and three fields rewritten, so a tick copies no ticket (a copy of
+    /// 10 000 queue rows, their strings retained one by one, would cost more than the rest).
+    /// Ranking by expected loss at the run's effectiveness and escalation cost; ties keep the
+    /// run's order, so at the run's own instant the run's queue comes back. Returns the
+    /// tickets that passed their target after `snapshot.now` and up to `instant`, with when.
+    public func advance(_ snapshot: inout SupportSnapshot, order: inout [Int], to instant: Int64) -> [String: Int64] {
         let rows = base.rows
         let n = rows.count
-        let shift = instant - base.now
+        guard snapshot.rows.count == n, order.count == n else {
+            snapshot = base
+            order = Array(0..<n)
+            return advance(&snapshot, order: &order, to: instant)
+        }
+        let effectiveness = base.policy.effectiveness, interventionCost = base.policy.interventionCost
+        let shift = instant - base.now, previous = snapshot.now
         var elapsed = [Int64](repeating: 0, count: n)
         var breached = [Bool](repeating: false, count: n)
         var p = [Double](repeating: 0, count: n)
@@ -135,7 +151,7 @@ public struct SLALiveClock: Sendable {
                     // Past the deadline: the target is spent and counting goes on at the same pace.
                     e = max(target[k] + 1, target[k] + Int64(Double(instant - d) * rate[k]))
                     isBreached = true
-                    if !breachedAtRun[k] { breachedAt[rows[k].id] = d }
+                    if !breachedAtRun[k], d >= previous { breachedAt[rows[k].id] = d }
                 } else {
                     e = max(0, e + Int64(Double(shift) * rate[k]))
                     if d != Int64.max { e = min(e, target[k]) }  // on or before the deadline: not yet over
@@ -156,29 +172,43 @@ public struct SLALiveClock: Sendable {
                 probability = den > 0 ? a / den : 1
             }
             p[k] = probability
-            loss[k] = (isBreached ? 0 : probability * rows[k].breachCost * effectiveness) - interventionCost
+            loss[k] = (isBreached ? 0 : probability * cost[k] * effectiveness) - interventionCost
         }
-        var order = Array(0..<n)
-        order.sort { a, b in loss[a] != loss[b] ? loss[a] > loss[b] : a < b }
-        var out = base
-        out.now = instant
-        var newRows: [SupportSnapshot.QueueRow] = []
-        newRows.reserveCapacity(n)
+        // From the previous ranks: a minute moves few tickets, so the sort sees long runs.
+        var newOrder = order
+        newOrder.sort { a, b in loss[a] != loss[b] ? loss[a] > loss[b] : a < b }
+        // Swap rows into their new ranks: `position[k]` is where base row k stands now.
+        var position = [Int](repeating: 0, count: n)
+        for (j, k) in order.enumerated() { position[k] = j }
+        snapshot.rows.withUnsafeMutableBufferPointer { buffer in
+            for target in 0..<n {
+                let k = newOrder[target]
+                let from = position[k]
+                guard from != target else { continue }
+                buffer.swapAt(from, target)
+                let displaced = order[target]
+                order[from] = displaced
+                position[displaced] = from
+                order[target] = k
+                position[k] = target
+            }
+            for j in 0..<n {
+                let k = order[j]
+                buffer[j].state.elapsed = elapsed[k]
+                buffer[j].probability = p[k]
+                buffer[j].expectedLoss = loss[k]
+            }
+        }
+        snapshot.now = instant
         var savable = [Double](repeating: 0, count: n)
         var openCost = [Double](repeating: 0, count: n)
-        for (j, k) in order.enumerated() {
-            var r = rows[k]
-            r.state.elapsed = elapsed[k]
-            r.probability = p[k]
-            r.expectedLoss = (breached[k] ? 0 : p[k] * r.breachCost * base.policy.effectiveness) - base.policy.interventionCost
-            newRows.append(r)
+        for j in 0..<n {
+            let k = order[j]
             savable[j] = breached[k] ? 0 : p[k]
-            openCost[j] = savable[j] * r.breachCost
+            openCost[j] = savable[j] * cost[k]
         }
-        out.rows = newRows
-        if shift != 0 {
-            out.openExpectation = CapacityTable(day: [Int](repeating: 0, count: n), score: openCost, cost: openCost, breach: savable)
-        }
-        return Tick(snapshot: out, breachedAt: breachedAt)
+        snapshot.openExpectation = shift == 0 ? base.openExpectation
+            : CapacityTable(day: [Int](repeating: 0, count: n), score: openCost, cost: openCost, breach: savable)
+        return breachedAt
     }
 }

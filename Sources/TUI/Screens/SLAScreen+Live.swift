@@ -50,6 +50,8 @@ struct SLALiveState {
     var alertsOpen = false
     var alertScroll = TextViewState()
     var decisionsSeen: Int64
+    /// `order[j]`: the run's queue row now ranked j (`SLALiveClock.advance`).
+    var order: [Int]
     let hooks: SLAHookQueue
     /// Hook batches already reflected in `fired`.
     var hooksSeen = 0
@@ -59,6 +61,7 @@ struct SLALiveState {
         self.options = options
         clock = SLALiveClock(snapshot, curves: options.curves)
         shownAt = snapshot.now
+        order = Array(snapshot.rows.indices)
         var seen = options.decisionsSeen ?? 0
         var lastRun: [String: Int64] = [:]
         var fired: [FiredAlert] = []
@@ -152,10 +155,9 @@ extension SLAScreen {
         guard var l = live else { return false }
         let selectedId = table.selectedRow.map { snapshot.rows[$0].id }
         let detailId = detailRow.map { snapshot.rows[$0].id }
-        let tick = l.clock.tick(at: instant)
-        snapshot = tick.snapshot
+        let breached = l.clock.advance(&snapshot, order: &l.order, to: instant)
         l.shownAt = instant
-        l.breachedAt.merge(tick.breachedAt) { a, _ in a }
+        l.breachedAt.merge(breached) { a, _ in a }
         live = l
         ranking = RankingComparison(snapshot.rows)
         view = snapshot.capacity(Int(capacity.value), effectiveness: currentEffectiveness, interventionCost: currentCost)

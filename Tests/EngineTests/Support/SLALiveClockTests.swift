@@ -96,3 +96,22 @@ import Testing
         #expect(OffsetTimeSource(offset: -100).now() <= WallClock.now() - 100)
     }
 }
+
+@Suite struct SLALiveClockInPlaceTests {
+    /// Ticking in place minute by minute gives what one tick from the run gives.
+    @Test func advancingInPlaceEqualsATickFromTheRun() throws {
+        let a = try #require(SLALiveClockTests.analysis)
+        let artifacts = SupportSnapshot.artifacts(from: a)
+        let snap = try #require(try SupportSnapshot.load(artifacts))
+        let clock = SLALiveClock(snap, curves: try SLAClockCurves.load(artifacts))
+        var queue = snap, order = Array(snap.rows.indices)
+        var seen: [String: Int64] = [:]
+        for k in 1...240 { seen.merge(clock.advance(&queue, order: &order, to: snap.now + Int64(k) * 300)) { x, _ in x } }
+        let direct = clock.tick(at: snap.now + 240 * 300)
+        #expect(queue.rows == direct.snapshot.rows)
+        #expect(queue.now == direct.snapshot.now)
+        #expect(queue.capacity(15) == direct.snapshot.capacity(15))
+        #expect(seen == direct.breachedAt)
+        #expect(order.map { snap.rows[$0].id } == queue.rows.map(\.id))
+    }
+}
