@@ -99,13 +99,15 @@ public struct SLAScreen: Screen {
     }
 
     public var keyScopes: [KeyScope] {
-        let clock: [KeyScope] = live == nil ? [] : [.liveClock]
-        if live?.alertsOpen == true { return [.table] + clock + [.screen(.sla)] }
+        // The clock's keys come after the global ones (which they never shadow), so a 100-column
+        // bar still shows `q quit` and a wide one adds `F freeze  ! alerts` at its end.
+        let clock: [KeyScope] = live == nil ? [] : [.global, .liveClock]
+        if live?.alertsOpen == true { return [.table, .screen(.sla)] + clock }
         if replay != nil { return [.table, .screen(.sla)] }
         if detailRow != nil { return [.table, .screen(.sla)] + clock }
         if typingPanel != nil { return [.textEntry, .slider] }
-        if table.isSearching { return table.scopes + [.screen(.sla)] + clock + [.slider] }
-        return focus.isFocused(.queue) ? [.table, .screen(.sla)] + clock + [.slider] : [.slider, .screen(.sla)] + clock + [.table]
+        if table.isSearching { return table.scopes + [.screen(.sla), .slider] + clock }
+        return focus.isFocused(.queue) ? [.table, .screen(.sla), .slider] + clock : [.slider, .screen(.sla), .table] + clock
     }
 
     public func availability(of action: Action) -> Availability {

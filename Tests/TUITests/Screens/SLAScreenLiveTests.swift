@@ -93,6 +93,11 @@ import Testing
         let live = SLAScreenFixture.app(SLAScreen(snapshot: snap, live: SLALiveOptions(time: FixedTimeSource(snap.now), curves: curves, user: "ana")))
         let bar = keys.barBindings(for: live.scopes).map(\.label)
         #expect(bar.contains("freeze") && bar.contains("alerts"))
+        // After the global keys: a 100-column bar still says how to quit.
+        var narrow = live
+        narrow.width = 100; narrow.height = 30
+        #expect(text(narrow).split(separator: "\n").last?.contains("q quit") == true)
+        #expect(try #require(bar.firstIndex(of: "quit")) < (try #require(bar.firstIndex(of: "freeze"))))
         let still = SLAScreenFixture.app(SLAScreen(snapshot: snap))
         #expect(!keys.barBindings(for: still.scopes).map(\.label).contains("freeze"))
         #expect(HelpModal.lines(keys).contains { $0.text.contains("Freeze the SLA clock") })
