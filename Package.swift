@@ -35,7 +35,7 @@ let package = Package(
         .target(
             name: "Store",
             dependencies: [
-                "Core", "Learning",
+                "Core", "Learning", "Support",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // The C API, for binding bulk dataset rows straight to a prepared statement.
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
@@ -93,7 +93,7 @@ let package = Package(
         .testTarget(name: "SyntheticTests", dependencies: ["Core", "Learning", "Synthetic"], path: "Tests/EngineTests/Synthetic"),
         .testTarget(name: "SupportTests", dependencies: ["Core", "Learning", "OpsDeckTestSupport", "Optimisation", "Pipeline", "Support", "Synthetic"], path: "Tests/EngineTests/Support"),
         .testTarget(name: "SalesTests", dependencies: ["Core", "Learning", "OpsDeckTestSupport", "Optimisation", "Pipeline", "Sales", "Store", "Support", "Synthetic"], path: "Tests/EngineTests/Sales"),
-        .testTarget(name: "StoreTests", dependencies: ["Core", "OpsDeckTestSupport", "Pipeline", "Store", "Synthetic"], path: "Tests/EngineTests/Store"),
+        .testTarget(name: "StoreTests", dependencies: ["Core", "OpsDeckTestSupport", "Pipeline", "Store", "Support", "Synthetic"], path: "Tests/EngineTests/Store"),
         .testTarget(name: "PipelineTests", dependencies: ["Core", "OpsDeckTestSupport", "Optimisation", "Pipeline", "Sales", "Store", "Support", "Synthetic"], path: "Tests/EngineTests/Pipeline"),
         .testTarget(name: "BenchSupportTests", dependencies: ["BenchSupport", "Engine"]),
         // Command-line parsing and validation (issue 17's option inputs), on the real commands;

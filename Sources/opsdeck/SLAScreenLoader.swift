@@ -27,18 +27,39 @@ enum SLAScreenLoader {
             }
             throw CLIError("run \(run.id), artifact \(SupportSnapshot.artifactName) cannot be read: \(error)")
         }
-        let note: String? = nil
-        let marks = try store.decisions(run: run.id).filter { $0.action == escalateAction }
-            .map { SLAEscalation(ticket: $0.subject, at: $0.at, user: $0.user) }
+        var note: String? = nil
+        // The sequence first: a decision recorded while the marks load is merged on the first poll.
+        let seen = try store.decisionSequence()
+        let marks = SLAEscalation.standing(try store.decisions(run: run.id))
         let runId = run.id
-        let replay = SLAScreenReplay.source(store: store, run: run, environment: ProcessInfo.processInfo.environment)
+        let environment = ProcessInfo.processInfo.environment
+        let replay = SLAScreenReplay.source(store: store, run: run, environment: environment)
+        let curves: SLAClockCurves?
+        do { curves = try store.artifact(run: run.id, name: SLAClockCurves.artifactName).map(SLAClockCurves.decode) } catch {
+            throw CLIError("run \(run.id), artifact \(SLAClockCurves.artifactName) cannot be read: \(error)")
+        }
+        var alerts = AlertConfig()
+        do { alerts = try AlertsCheckCommand.config(path: nil, environment: environment) } catch {
+            note = "alerts off: \(error)"
+        }
+        // Data that ended more than a day ago (the demo, an old export): the clock runs on from
+        // the run's own instant, not from now, where every ticket would long have breached.
+        let behind = WallClock.now() - snapshot.now
+        let time: any SLATimeSource = behind > 86_400 ? OffsetTimeSource(offset: -behind) : WallTimeSource()
+        if behind > 86_400 {
+            let old = "SLA clock runs on from the run's \(CivilDate.format(seconds: snapshot.now)) UTC (its data ends \(behind / 86_400) days ago)"
+            note = note.map { $0 + " · " + old } ?? old
+        }
+        let live = SLALiveOptions(time: time, curves: curves, utcOffset: TimeZone.current.secondsFromGMT(),
+                                  alerts: alerts, hookRunner: AlertShellRunner(), store: store, run: runId, user: user,
+                                  decisionsSeen: seen)
         let screen = SLAScreen(snapshot: snapshot, escalations: marks, escalate: { id in
             let d = try store.recordDecision(run: runId, user: user, action: escalateAction, subject: id)
             return SLAEscalation(ticket: d.subject, at: d.at, user: d.user)
-        }, replay: replay)
+        }, replay: replay, live: live)
         return Loaded(screen: screen, note: note)
     }
 
     /// The decision's action name in the store.
-    static let escalateAction = "escalate"
+    static let escalateAction = SLAEscalation.escalateAction
 }

@@ -91,21 +91,6 @@ extension Store {
         }
     }
 
-    /// Sorted keys (the same run gives the same bytes); a KPI that came out NaN (an AUC with one
-    /// class) is written as "nan" rather than failing the save.
-    package static func jsonEncoder() -> JSONEncoder {
-        let e = JSONEncoder()
-        e.outputFormatting = [.sortedKeys]
-        e.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        return e
-    }
-
-    package static func jsonDecoder() -> JSONDecoder {
-        let d = JSONDecoder()
-        d.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        return d
-    }
-
     private static func path(_ c: DecodingError.Context) -> String {
         c.codingPath.isEmpty ? "the top" : c.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".")
     }

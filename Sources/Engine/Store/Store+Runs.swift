@@ -108,4 +108,19 @@ extension Store {
                   customersDataset: r["customers_dataset"], repsDataset: r["reps_dataset"], ticketsDataset: r["tickets_dataset"],
                   kpis: r["kpis"], trace: r["trace"])
     }
+
+    /// Sorted keys (the same value gives the same bytes); a KPI that came out NaN (an AUC with one
+    /// class) is written as "nan" rather than failing the save.
+    package static func jsonEncoder() -> JSONEncoder {
+        let e = JSONEncoder()
+        e.outputFormatting = [.sortedKeys]
+        e.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        return e
+    }
+
+    package static func jsonDecoder() -> JSONDecoder {
+        let d = JSONDecoder()
+        d.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        return d
+    }
 }

@@ -29,7 +29,7 @@ extension Store {
 
     package static func spoolBytes(_ run: StoredRun, artifacts: [String: [UInt8]]) throws(StoreError) -> [UInt8] {
         let record: Data
-        do { record = try JSONEncoder.sorted.encode(run) } catch { throw StoreError("cannot encode the run: \(error)") }
+        do { record = try jsonEncoder().encode(run) } catch { throw StoreError("cannot encode the run: \(error)") }
         var out = spoolMagic
         func u(_ v: some FixedWidthInteger) { withUnsafeBytes(of: v.littleEndian) { out.append(contentsOf: $0) } }
         u(UInt32(record.count))
@@ -59,7 +59,7 @@ extension Store {
         let record = Data(try take(Int(try u(4))))
         let run: StoredRun
         do {
-            run = magic == spoolMagic ? try JSONDecoder().decode(StoredRun.self, from: record) : try nestedRun(record)
+            run = magic == spoolMagic ? try jsonDecoder().decode(StoredRun.self, from: record) : try nestedRun(record)
         } catch {
             throw StoreError("spooled run \(file) has an unreadable record: \(error)")
         }
@@ -113,14 +113,5 @@ extension Store {
         return StoredRun(id: int("id") ?? 0, createdAt: o["createdAt"] as? String ?? "", seed: seed.uint64Value,
                          config: try text("config"), customersDataset: int("customersDataset"), repsDataset: int("repsDataset"),
                          ticketsDataset: int("ticketsDataset"), kpis: try text("kpis"), trace: try text("trace"))
-    }
-}
-
-extension JSONEncoder {
-    /// Sorted keys: the same value gives the same bytes.
-    package static var sorted: JSONEncoder {
-        let e = JSONEncoder()
-        e.outputFormatting = [.sortedKeys]
-        return e
     }
 }

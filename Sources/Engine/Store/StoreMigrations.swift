@@ -94,6 +94,7 @@ package enum StoreMigrations {
         registerOpenLabels(&m)
         registerImportMappings(&m)
         registerDomains(&m)
+        registerAlerts(&m)
         return m
     }
 }

@@ -15,4 +15,6 @@ public struct AlertAuditEntry: Sendable, Equatable, Codable {
 
     /// The decision log's action name for an alert.
     public static let action = "alert"
+    /// The audit log's event for what became of an alert's hook.
+    public static let hookAction = "alert-hook"
 }

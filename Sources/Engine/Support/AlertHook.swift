@@ -97,6 +97,9 @@ public struct AlertHookSchedule: Sendable, Equatable, Codable {
     public private(set) var lastRun: [String: Int64] = [:]
     public init() {}
 
+    /// Resumed from the store's fired alerts (`FiredAlert`): a restart keeps the rate limit.
+    public init(lastRun: [String: Int64]) { self.lastRun = lastRun }
+
     /// One outcome per alert, in order. A rule's hook runs at most once per `minInterval`
     /// seconds; the alerts it skips are `.rateLimited` (and still listed and audited).
     public mutating func dispatch(_ alerts: [Alert], config: AlertConfig, runner: any AlertHookRunner,

@@ -13,7 +13,7 @@ extension SupportSnapshot {
 
     /// The artifacts a run saves so the SLA screen opens without a model.
     public static func artifacts(from analysis: SupportAnalysis) -> [String: [UInt8]] {
-        [artifactName: SupportSnapshot(analysis).encoded()]
+        [artifactName: SupportSnapshot(analysis).encoded(), SLAClockCurves.artifactName: SLAClockCurves(analysis).encoded()]
     }
 
     /// The snapshot among a run's artifacts; nil when the run was saved before it existed.

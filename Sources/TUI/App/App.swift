@@ -32,21 +32,31 @@ final class App {
         var full = true
         // With a frame budget the loop ticks even when idle, so a headless run ends; while a
         // screen runs a background job it ticks too, so its progress line moves.
-        let idleTick = setup.maxFrames == nil ? -1 : 100
+        // A screen with a running clock asks for an idle tick; one that changed nothing at the
+        // same size needs no new frame (idle CPU stays near zero).
+        let idleTick = setup.maxFrames == nil ? state.idleInterval ?? -1 : 100
+        var skipFrame = false
         while true {
             if state.isBusy { state.tick() }
             let size = terminal.size
-            state.width = size.width
-            state.height = size.height
-            let canvas = CommandCenterView.render(state, context: state.frameContext(context), width: size.width,
-                                                  height: size.height, glyphs: setup.glyphs)
-            terminal.present(canvas, full: full)
-            full = false
-            // The first frame is on screen: now read the rest behind it.
-            if frames == 0 { loading?.start() }
-            frames += 1
-            if let max = setup.maxFrames, frames >= max { return warnings }
-            guard let key = terminal.readKey(timeoutMilliseconds: state.isBusy ? 100 : idleTick) else { continue }
+            if !(skipFrame && size.width == state.width && size.height == state.height) {
+                state.width = size.width
+                state.height = size.height
+                let canvas = CommandCenterView.render(state, context: state.frameContext(context), width: size.width,
+                                                      height: size.height, glyphs: setup.glyphs)
+                terminal.present(canvas, full: full)
+                full = false
+                // The first frame is on screen: now read the rest behind it.
+                if frames == 0 { loading?.start() }
+                frames += 1
+                if let max = setup.maxFrames, frames >= max { return warnings }
+            }
+            skipFrame = false
+            guard let key = terminal.readKey(timeoutMilliseconds: state.isBusy ? 100 : idleTick) else {
+                let changed = state.idle()
+                skipFrame = setup.maxFrames == nil && !changed && !state.isBusy
+                continue
+            }
             switch state.handle(key) {
             case .none: break
             case .quit: return warnings

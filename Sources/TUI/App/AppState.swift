@@ -143,6 +143,20 @@ public struct AppState {
         self.loading = nil
     }
 
+    /// The shortest idle timer any screen asks for (ms); nil when none runs a clock.
+    public var idleInterval: Int? { screens.compactMap(\.idleInterval).min() }
+
+    /// No key for `idleInterval`: every screen's idle tick (the SLA clock runs on any tab).
+    /// Returns whether a screen changed.
+    public mutating func idle() -> Bool {
+        var changed = false
+        for i in screens.indices where screens[i].idleInterval != nil { changed = screens[i].idle() || changed }
+        return changed
+    }
+
+    /// Every screen's status fields, for the right of the status line.
+    public var statusFields: [String] { screens.flatMap(\.statusFields) }
+
     private mutating func handleGlobal(_ action: Action) -> Effect {
         switch action {
         case .quit, .back: return .quit

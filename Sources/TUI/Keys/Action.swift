@@ -29,6 +29,8 @@ public enum KeyScope: Hashable, Sendable {
     case textEntry
     case help
     case screen(ScreenID)
+    /// Screen 1 while its SLA clock runs (a store-backed run): freeze, refresh, alerts.
+    case liveClock
 
     public var title: String {
         switch self {
@@ -38,6 +40,7 @@ public enum KeyScope: Hashable, Sendable {
         case .textEntry: return "Typing a search or a value"
         case .help: return "Help"
         case .screen(let id): return "Screen \(id.number): \(id.title)"
+        case .liveClock: return "Screen 1 with the running clock"
         }
     }
 }

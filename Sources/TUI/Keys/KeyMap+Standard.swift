@@ -2,7 +2,7 @@ extension KeyMap {
     /// OpsDeck's keys. Conventions users expect from htop, k9s and lazygit: `q` quits,
     /// `Esc` goes back, `?`/F1 help, Tab/Shift-Tab and digits switch screens, arrows or
     /// j/k move, `/` searches, `+`/`-` adjust, `<`/`>` sort, Ctrl-L redraws.
-    public static let standard = KeyMap(bindings: global + tabs + table + slider + sla + textEntry + salesScreens + models + help)
+    public static let standard = KeyMap(bindings: global + tabs + table + slider + sla + liveClock + textEntry + salesScreens + models + help)
 
     static let global: [Binding] = [
         Binding([.char("q")], .quit, label: "quit", "Quit OpsDeck", scope: .global),

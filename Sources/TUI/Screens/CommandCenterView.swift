@@ -31,7 +31,7 @@ public enum CommandCenterView {
         state.screen.draw(into: &canvas, in: body, context: context)
         let summary = context.summary.isEmpty ? "No dataset loaded" : context.summary.joined(separator: " · ")
         let message = state.message ?? state.screen.statusMessage
-        StatusBar.drawStatus(left: message ?? summary, right: state.themeLock == nil ? "theme: \(state.themeName)" : "no colour (NO_COLOR)", isMessage: message != nil,
+        StatusBar.drawStatus(left: message ?? summary, right: StatusBar.fitted(state.statusFields + [state.themeLock == nil ? "theme: \(state.themeName)" : "no colour (NO_COLOR)"], width: width), isMessage: message != nil,
                              into: &canvas, row: height - 2)
         let disabled = Set(state.keyMap.bindings.map(\.action).filter {
             if case .disabled = state.availability(of: $0) { return true }

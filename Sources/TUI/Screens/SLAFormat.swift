@@ -39,11 +39,29 @@ enum SLAFormat {
         return (v < 0 && tenths > 0 ? "-" : "") + String(tenths / 10) + "." + String(tenths % 10)
     }
 
-    static func probability(_ p: Double) -> String { String(format: "%.2f", p) }
+    /// Two decimals, as `%.2f` writes them, from a table of the 101 texts: a clock tick
+    /// rewrites the whole queue's column. Within a hair of a rounding tie (where `p × 100`
+    /// could round the other way than `%.2f` does) it asks `String(format:)` itself.
+    static func probability(_ p: Double) -> String {
+        let x = p * 100
+        guard x >= 0, x <= 100 else { return String(format: "%.2f", p) }
+        let k = x.rounded()
+        guard abs(abs(x - k) - 0.5) > 1e-6 else { return String(format: "%.2f", p) }
+        return probabilityTexts[Int(k)]
+    }
+
+    private static let probabilityTexts: [String] = (0...100).map { String(format: "%.2f", Double($0) / 100) }
 
     static func risk(_ p: Double) -> Role { p >= 0.6 ? .breachRiskHigh : p >= 0.3 ? .breachRiskMedium : .breachRiskLow }
 
     static func roi(_ r: Double?) -> String { r.map { String(format: "%.1f×", $0) } ?? "–" }
 
     static func instant(_ t: Int64) -> String { CivilDate.format(seconds: t) }
+
+    /// "14:32": the time of day at `t` shifted by `offset` seconds (the user's zone).
+    static func clock(_ t: Int64, offset: Int = 0) -> String {
+        let s = ((t + Int64(offset)) % 86_400 + 86_400) % 86_400
+        let h = s / 3600, m = s % 3600 / 60
+        return (h < 10 ? "0" : "") + String(h) + ":" + (m < 10 ? "0" : "") + String(m)
+    }
 }

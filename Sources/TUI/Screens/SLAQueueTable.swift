@@ -14,6 +14,30 @@ public struct SLAEscalation: Sendable, Equatable {
     }
 }
 
+extension SLAEscalation {
+    /// The decision log's action names for an escalation and its withdrawal.
+    public static let escalateAction = "escalate"
+    public static let deescalateAction = "de-escalate"
+
+    /// The escalations standing after `decisions` (oldest first): an escalation marks its
+    /// ticket, a de-escalation clears it.
+    public static func standing(_ decisions: [Decision]) -> [SLAEscalation] {
+        var marks: [String: SLAEscalation] = [:]
+        var order: [String] = [], seen = Set<String>()
+        for d in decisions {
+            switch d.action {
+            case escalateAction:
+                if seen.insert(d.subject).inserted { order.append(d.subject) }
+                marks[d.subject] = SLAEscalation(ticket: d.subject, at: d.at, user: d.user)
+            case deescalateAction:
+                marks[d.subject] = nil
+            default: break
+            }
+        }
+        return order.compactMap { marks[$0] }
+    }
+}
+
 /// Saves an escalation of the ticket with this id and returns what was recorded.
 public typealias SLAEscalate = @Sendable (String) throws -> SLAEscalation
 
@@ -39,8 +63,10 @@ enum SLAQueueTable {
     static let flagColumn = 9
     static let expectedLossColumn = 8
 
+    /// `breachedAt`: tickets the running clock saw pass their target, and when (their flag
+    /// says so with the time of day at `offset` seconds from UTC).
     static func data(_ s: SupportSnapshot, effectiveness: Double, interventionCost: Double,
-                     escalated: [String: SLAEscalation]) -> TableData {
+                     escalated: [String: SLAEscalation], breachedAt: [String: Int64] = [:], offset: Int = 0) -> TableData {
         let metrics = s.policy.metrics.count > 1
         let rows: [[TableCell]] = s.rows.enumerated().map { k, r in
             let loss = s.expectedLoss(r, effectiveness: effectiveness, interventionCost: interventionCost)
@@ -58,7 +84,7 @@ enum SLAQueueTable {
                 .number(Double(left), SLAFormat.duration(left), role: left < 0 ? .breachRiskHigh : left < 3600 ? .breachRiskMedium : nil),
                 .number(r.probability, SLAFormat.probability(r.probability), role: SLAFormat.risk(r.probability)),
                 lossCell(loss),
-                flag(r, escalated[r.id]),
+                flag(r, escalated[r.id], breachedAt: breachedAt[r.id], offset: offset),
             ] + (metrics ? [TableCell(r.metric.short, role: r.metric == .firstReply ? .breachRiskMedium : nil)] : [])
         }
         let idWidth = s.rows.prefix(500).map(\.id.count).max() ?? 6
@@ -68,12 +94,12 @@ enum SLAQueueTable {
     /// The same rows with the expected-loss and flag cells rewritten and every other cell
     /// reused: what an escalation-cost, effectiveness or escalation change needs.
     static func updated(_ base: TableData, _ s: SupportSnapshot, effectiveness: Double, interventionCost: Double,
-                        escalated: [String: SLAEscalation]) -> TableData {
+                        escalated: [String: SLAEscalation], breachedAt: [String: Int64] = [:], offset: Int = 0) -> TableData {
         var rows = base.rows
         for (k, r) in s.rows.enumerated() where k < rows.count {
             rows[k][expectedLossColumn] = lossCell(s.expectedLoss(r, effectiveness: effectiveness,
                                                                   interventionCost: interventionCost))
-            rows[k][flagColumn] = flag(r, escalated[r.id])
+            rows[k][flagColumn] = flag(r, escalated[r.id], breachedAt: breachedAt[r.id], offset: offset)
         }
         return TableData(columns: base.columns, rows: rows)
     }
@@ -82,8 +108,9 @@ enum SLAQueueTable {
         .number(loss, SLAFormat.fixed1(loss), role: loss > 0 ? .mainFg : .muted)
     }
 
-    static func flag(_ r: SupportSnapshot.QueueRow, _ e: SLAEscalation?) -> TableCell {
+    static func flag(_ r: SupportSnapshot.QueueRow, _ e: SLAEscalation?, breachedAt: Int64? = nil, offset: Int = 0) -> TableCell {
         if e != nil { return TableCell("ESCALATED", role: .marker) }
+        if let at = breachedAt { return TableCell("brch " + SLAFormat.clock(at, offset: offset), role: .breachRiskHigh) }
         if r.state.breached { return TableCell("breached", role: .breachRiskHigh) }
         if r.state.paused { return TableCell("waiting", role: .muted) }
         return TableCell("")

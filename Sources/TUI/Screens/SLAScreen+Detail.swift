@@ -19,7 +19,10 @@ extension SLAScreen {
         lines.append(TextLine("  Target        " + SLAFormat.duration(st.target) + " of counted time"))
         lines.append(TextLine("  Counted       " + SLAFormat.duration(st.elapsed) + "  (wall clock "
                               + SLAFormat.duration(s.now - r.createdAt) + " since creation)"))
-        if st.breached {
+        if st.breached, let at = live?.breachedAt[r.id] {
+            lines.append(TextLine("  Breached      at " + SLAFormat.instant(at) + " (while the clock ran): escalating now cannot save it",
+                                  role: .breachRiskHigh, attributes: .bold))
+        } else if st.breached {
             lines.append(TextLine("  Breached      " + SLAFormat.duration(-st.timeLeft)
                                   + " ago: escalating now cannot save it", role: .breachRiskHigh, attributes: .bold))
         } else if st.paused {
@@ -57,7 +60,7 @@ extension SLAScreen {
         } else {
             lines.append(TextLine("  no response yet", role: .muted))
         }
-        lines.append(TextLine("  " + SLAFormat.instant(s.now) + "  " + r.status + " (as of the run)"))
+        lines.append(TextLine("  " + SLAFormat.instant(live?.clock.base.now ?? s.now) + "  " + r.status + " (as of the run)"))
         if let e = escalated[r.id] {
             lines.append(TextLine("  " + e.at + "  escalated by " + e.user, role: .marker, attributes: .bold))
         }

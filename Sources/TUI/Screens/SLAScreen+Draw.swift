@@ -63,6 +63,12 @@ extension SLAScreen {
         SliderView.draw(cost, into: &canvas, in: l.cost, focused: focus.isFocused(.cost))
         SliderView.draw(effectiveness, into: &canvas, in: l.effectiveness, focused: focus.isFocused(.effectiveness))
         drawEconomics(into: &canvas, in: l.economics)
+        if let live, live.alertsOpen {
+            let holding = live.alertState.activeCount
+            let inner = canvas.drawBox(l.detail, title: "Alerts · \(holding) holding · \(live.fired.count) fired · Esc back", focused: true)
+            TextView.draw(alertLines(), state: live.alertScroll, into: &canvas, in: inner.inset(dx: 1, dy: 0))
+            return
+        }
         if let row = detailRow {
             let inner = canvas.drawBox(l.detail, title: "Ticket \(s.rows[row].id) · Esc back · e escalate", focused: true)
             TextView.draw(detailLines(row), state: detailScroll, into: &canvas, in: inner.inset(dx: 1, dy: 0))

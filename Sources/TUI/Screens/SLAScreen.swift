@@ -15,7 +15,7 @@ public struct SLAScreen: Screen {
     enum Panel: Hashable, Sendable { case queue, capacity, cost, effectiveness }
 
     public let id = ScreenID.sla
-    let snapshot: SupportSnapshot
+    var snapshot: SupportSnapshot
     let escalate: SLAEscalate?
     /// Why escalations cannot be saved (no store), for the status line.
     let escalateOff: String
@@ -27,10 +27,10 @@ public struct SLAScreen: Screen {
     var table: TableState
     var escalated: [String: SLAEscalation]
     /// Cached engine answers for the current slider positions.
-    private(set) var view: CapacityView
+    var view: CapacityView
     private(set) var suggested: Int
     /// The two rankings of today's queue at the chosen capacity, and the senior roster for it.
-    let ranking: RankingComparison
+    var ranking: RankingComparison
     private(set) var comparison: RankingComparison.Result
     private(set) var roster: EscalationRoster
     /// Share of the backtest's breach cost caught (%) at each capacity 0…slider maximum.
@@ -42,6 +42,11 @@ public struct SLAScreen: Screen {
     /// Prices the proposed policy file on the run's tickets (`SLAScreen+Replay`); nil without one.
     let replaySource: SLAReplaySource?
     var replay: SLAReplayPanel?
+    /// The running clock, alerts and the shared decision feed (`SLAScreen+Live`); nil: the
+    /// screen stays as of the run.
+    var live: SLALiveState?
+    /// The queue's page at the last key, for keeping the selection when the clock re-ranks.
+    var pageSize = 20
 
     public init(snapshot: SupportSnapshot, escalations: [SLAEscalation] = [], escalate: SLAEscalate? = nil,
                 escalateOff: String = "no store to save decisions in", replay: SLAReplaySource? = nil) {
@@ -94,14 +99,28 @@ public struct SLAScreen: Screen {
     }
 
     public var keyScopes: [KeyScope] {
+        // The clock's keys come after the global ones (which they never shadow), so a 100-column
+        // bar still shows `q quit` and a wide one adds `F freeze  ! alerts` at its end.
+        let clock: [KeyScope] = live == nil ? [] : [.global, .liveClock]
+        if live?.alertsOpen == true { return [.table, .screen(.sla)] + clock }
         if replay != nil { return [.table, .screen(.sla)] }
-        if detailRow != nil { return [.table, .screen(.sla)] }
+        if detailRow != nil { return [.table, .screen(.sla)] + clock }
         if typingPanel != nil { return [.textEntry, .slider] }
-        if table.isSearching { return table.scopes + [.screen(.sla), .slider] }
-        return focus.isFocused(.queue) ? [.table, .screen(.sla), .slider] : [.slider, .screen(.sla), .table]
+        if table.isSearching { return table.scopes + [.screen(.sla), .slider] + clock }
+        return focus.isFocused(.queue) ? [.table, .screen(.sla), .slider] + clock : [.slider, .screen(.sla), .table] + clock
     }
 
     public func availability(of action: Action) -> Availability {
+        if live?.alertsOpen == true {
+            switch action {
+            case .custom("freeze-clock"), .custom("tick-now"), .custom("alerts"): return liveAvailability(action) ?? .enabled
+            case .custom, .open, .search, .sortNext, .sortPrevious, .reverseSort, .enterValue, .increase, .decrease,
+                 .bigIncrease, .bigDecrease, .minimum, .maximum, .focusNext:
+                return .disabled("close the alert list first (Esc)")
+            default: return .enabled
+            }
+        }
+        if let a = liveAvailability(action), replay == nil { return a }
         if replay != nil {
             switch action {
             case Self.replayAction: return replay?.isRunning == true ? .disabled("a replay is running") : .enabled
@@ -130,7 +149,10 @@ public struct SLAScreen: Screen {
 
     public mutating func handle(_ action: Action, body: Rect) -> Bool {
         notice = nil
+        pageSize = TableView.pageSize(in: layout(body).table, state: table)
+        if live?.alertsOpen == true { return handleAlerts(action, body: body) }
         if replay != nil { return handleReplay(action, body: body) }
+        if let used = handleLive(action) { return used }
         if detailRow != nil { return handleDetail(action, body: body) }
         switch action {
         case Self.replayAction:
@@ -217,7 +239,7 @@ public struct SLAScreen: Screen {
 
     mutating func rebuildTable() {
         data = SLAQueueTable.updated(data, snapshot, effectiveness: currentEffectiveness, interventionCost: currentCost,
-                                     escalated: escalated)
+                                     escalated: escalated, breachedAt: live?.breachedAt ?? [:], offset: live?.options.utcOffset ?? 0)
         table.refresh(data)
     }
 

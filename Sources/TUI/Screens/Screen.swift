@@ -26,6 +26,13 @@ public protocol Screen {
     var isBusy: Bool { get }
     /// Called by the app on each redraw while busy: collects a finished job's result.
     mutating func poll()
+    /// How long (ms) the app may wait for a key before calling `idle()`; nil: no timer.
+    var idleInterval: Int? { get }
+    /// The app's idle tick (no key for `idleInterval`): a running clock, a store poll.
+    /// Returns whether the screen changed (the app then redraws).
+    mutating func idle() -> Bool
+    /// Short texts for the right of the status line (e.g. the clock and the alert count).
+    var statusFields: [String] { get }
 }
 
 /// What one screen asks of another.
@@ -50,4 +57,7 @@ extension Screen {
     public mutating func receive(_ request: ScreenRequest, body: Rect) {}
     public var isBusy: Bool { false }
     public mutating func poll() {}
+    public var idleInterval: Int? { nil }
+    public mutating func idle() -> Bool { false }
+    public var statusFields: [String] { [] }
 }

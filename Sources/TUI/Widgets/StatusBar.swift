@@ -12,6 +12,14 @@ public enum StatusBar {
         if rightX > canvas.width / 2 { canvas.write(rightText, x: rightX, y: y, style: base.with(.dim)) }
     }
 
+    /// The right-hand fields joined with " · ", dropping the last ones (the theme first) until
+    /// they fit the right half of a `width`-cell line: the clock and the alert count stay.
+    public static func fitted(_ fields: [String], width: Int) -> String {
+        var shown = fields
+        while shown.count > 1, shown.joined(separator: " · ").cellWidth + 2 >= width - width / 2 { shown.removeLast() }
+        return shown.joined(separator: " · ")
+    }
+
     /// "q quit  ? help  Tab next …": keys in the highlight colour, labels plain; as many
     /// as fit. Hints whose action is disabled are drawn muted.
     public static func drawHints(_ bindings: [Binding], disabled: Set<Action> = [], into canvas: inout Canvas, row y: Int) {
