@@ -13,7 +13,8 @@ struct OpsDeck: ParsableCommand {
         store it first builds the seeded demo (a Barcelona-like region) and runs the pipeline.
         """,
         subcommands: [RunCommand.self, ImportCommand.self, ExportCommand.self, GenerateCommand.self, RouteCommand.self,
-                      ModelCommand.self, SLACommand.self, AlertsCommand.self, RouteDayCommand.self, BenchLauncher.self]
+                      ModelCommand.self, SLACommand.self, AlertsCommand.self, RouteDayCommand.self, BenchLauncher.self,
+                      WatchCommand.self]
     )
 
     @OptionGroup var store: StoreOptions

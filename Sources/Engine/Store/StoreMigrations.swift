@@ -93,6 +93,7 @@ enum StoreMigrations {
         registerOpenLabels(&m)
         registerImportMappings(&m)
         registerDomains(&m)
+        registerTicketIds(&m)
         return m
     }
 }
