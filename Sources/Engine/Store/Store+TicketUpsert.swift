@@ -53,12 +53,14 @@ extension Store {
                 """)
             var next = (try Int.fetchOne(db, sql: "SELECT MAX(row) FROM ticket WHERE dataset_id = ?", arguments: [dataset]) ?? -1) + 1
             for t in tickets {
-                let fields: [any DatabaseValueConvertible & Sendable] = [t.createdAt, t.priority, t.channel, t.type, t.product, t.status]
-                let optional: [(any DatabaseValueConvertible & Sendable)?] = [t.firstResponseAt, t.resolvedAt, t.customerKey, t.satisfaction,
-                                                                              t.subject, t.state.rawValue, t.requesterEmail]
-                try update.execute(arguments: StatementArguments(fields + optional + [dataset, t.id]))
+                let values: [DatabaseValue] = [t.createdAt.databaseValue, t.priority.databaseValue, t.channel.databaseValue,
+                    t.type.databaseValue, t.product.databaseValue, t.status.databaseValue,
+                    t.firstResponseAt?.databaseValue ?? .null, t.resolvedAt?.databaseValue ?? .null,
+                    t.customerKey?.databaseValue ?? .null, t.satisfaction?.databaseValue ?? .null, t.subject?.databaseValue ?? .null,
+                    t.state.rawValue.databaseValue, t.requesterEmail?.databaseValue ?? .null]
+                try update.execute(arguments: StatementArguments(values + [dataset.databaseValue, t.id.databaseValue]))
                 if db.changesCount > 0 { done.updated += 1; continue }
-                try insert.execute(arguments: StatementArguments([dataset, next, t.id] + fields + optional))
+                try insert.execute(arguments: StatementArguments([dataset.databaseValue, next.databaseValue, t.id.databaseValue] + values))
                 next += 1
                 done.inserted += 1
             }

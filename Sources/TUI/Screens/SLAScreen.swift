@@ -42,6 +42,8 @@ public struct SLAScreen: Screen {
     /// Prices the proposed policy file on the run's tickets (`SLAScreen+Replay`); nil without one.
     let replaySource: SLAReplaySource?
     var replay: SLAReplayPanel?
+    /// A followed export (`opsdeck --follow`, `SLAScreen+Follow`); nil otherwise.
+    var follow: SLAFollowState?
 
     public init(snapshot: SupportSnapshot, escalations: [SLAEscalation] = [], escalate: SLAEscalate? = nil,
                 escalateOff: String = "no store to save decisions in", replay: SLAReplaySource? = nil) {
@@ -112,6 +114,7 @@ public struct SLAScreen: Screen {
             }
         }
         switch action {
+        case Self.refitAction: return refitAvailability
         case Self.replayAction:
             return replaySource == nil ? .disabled("no tickets to replay a policy on") : .enabled
         case .custom("escalate"):
@@ -135,6 +138,9 @@ public struct SLAScreen: Screen {
         switch action {
         case Self.replayAction:
             openReplay()
+            return true
+        case Self.refitAction:
+            startRefit()
             return true
         case .focusNext:
             focus.next()
@@ -280,11 +286,11 @@ public struct SLAScreen: Screen {
         return true
     }
 
-    public var isBusy: Bool { replay?.isRunning == true }
+    public var isBusy: Bool { replay?.isRunning == true || follow != nil }
 
-    public mutating func poll() { replay?.poll() }
+    public mutating func poll() { replay?.poll(); pollFollow() }
 
     public var statusMessage: String? {
-        notice ?? capacity.entryError ?? cost.entryError ?? effectiveness.entryError
+        notice ?? capacity.entryError ?? cost.entryError ?? effectiveness.entryError ?? followStatus
     }
 }
