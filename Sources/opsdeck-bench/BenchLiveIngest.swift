@@ -96,7 +96,7 @@ struct BenchLiveIngest: ParsableCommand {
                 guard zip(ingest.snapshot.rows, ingest.snapshot.rows.dropFirst()).allSatisfy({ $0.expectedLoss >= $1.expectedLoss }) else {
                     throw CLIError("bench: round \(round + 1): the queue is not ranked")
                 }
-                print("  round \(round + 1): \(o.summary); \(fixedDecimal(times.last ?? 0, 1)) ms")
+                print("  round \(round + 1): \(o.summary); \(fixedDecimal(times.last ?? 0, 1)) ms (\(o.timing))")
             }
             let median = times.sorted()[times.count / 2], worst = times.max() ?? 0
             let met = median <= Self.goalMilliseconds

@@ -64,15 +64,7 @@ struct WatchCommand: ParsableCommand {
                 if let job = refit {
                     if let line = job.take() { say(line) }
                     if job.done {
-                        if let result = job.result {
-                            switch result {
-                            case .success(let r):
-                                try session.ingest.swap(r)
-                                say("refit: run \(r.run) swapped in (\(session.ingest.snapshot.rows.count) open)")
-                            case .failure(let e):
-                                Terminal.warn("watch: refit failed: \(e); the previous run stays")
-                            }
-                        }
+                        try finish(job, session)
                         refit = nil
                         lastRefit = WallClock.monotonic()
                     }
@@ -83,7 +75,23 @@ struct WatchCommand: ParsableCommand {
                 if maxPolls.map({ polls >= $0 }) == true { break }
                 usleep(UInt32(follow.pollSeconds * 1_000_000))
             }
-            if let job = refit { _ = job.wait() }
+            // A last look ends with the refit it started swapped in (or its failure said).
+            if let job = refit {
+                job.wait()
+                try finish(job, session)
+            }
+        }
+    }
+
+    private func finish(_ job: BackgroundRefit, _ session: FollowSession) throws {
+        switch job.result {
+        case .success(let r):
+            try session.ingest.swap(r)
+            say("refit: run \(r.run) swapped in (\(session.ingest.snapshot.rows.count) open)")
+        case .failure(let e):
+            Terminal.warn("watch: refit failed: \(e); the previous run stays")
+        case nil:
+            break
         }
     }
 
@@ -127,5 +135,5 @@ final class BackgroundRefit: @unchecked Sendable {
     func take() -> String? { lock.withLock { defer { line = nil }; return line } }
     var done: Bool { lock.withLock { outcome != nil } }
     var result: Result<LiveIngest.Refit, any Error>? { lock.withLock { outcome } }
-    func wait() -> Bool { finished.wait(); return true }
+    func wait() { finished.wait(); finished.signal() }
 }

@@ -7,6 +7,8 @@ extension LiveIngest {
         public var rows: [SupportSnapshot.QueueRow]
         /// Tickets new to the queue, changed in it, and gone from it (solved).
         public var added = 0, changed = 0, left = 0
+        /// Of the re-rank, the time the breach model took.
+        public var scoreSeconds = 0.0
     }
 
     /// `rows` ranked by expected loss (highest first), with `tickets` applied at `clock`.
@@ -17,13 +19,15 @@ extension LiveIngest {
         var changedAt: [String: Int] = [:]
         changedAt.reserveCapacity(tickets.count)
         for (k, t) in tickets.enumerated() { changedAt[t.id] = k }
-        var kept: [SupportSnapshot.QueueRow] = []
-        kept.reserveCapacity(rows.count + tickets.count)
+        // The changed tickets' rows are found in one pass and skipped by the merge (no copy of the rest).
         var before = [SupportSnapshot.QueueRow?](repeating: nil, count: tickets.count)
-        for r in rows {
-            if let k = changedAt[r.id] { before[k] = r } else { kept.append(r) }
+        var leaving = [Bool](repeating: false, count: rows.count)
+        for (i, r) in rows.enumerated() {
+            if let k = changedAt[r.id] { before[k] = r; leaving[i] = true }
         }
+        let keptCount = rows.count - before.reduce(0) { $0 + ($1 == nil ? 0 : 1) }
         var out = Ranked(rows: [])
+        var scoreSeconds = 0.0
         var rescore: [Int] = [], fresh: [SupportSnapshot.QueueRow] = []
         var slot = [Int](repeating: -1, count: tickets.count)
         let eff = snapshot.policy.effectiveness, ic = snapshot.policy.interventionCost
@@ -66,7 +70,9 @@ extension LiveIngest {
             fresh.append(row)
         }
         if let m = model, !rescore.isEmpty {
-            let scored = try m.score(rescore.map { tickets[$0] }, backlog: kept.count + fresh.count)
+            let started = WallClock.monotonic()
+            defer { scoreSeconds = WallClock.monotonic() - started }
+            let scored = try m.score(rescore.map { tickets[$0] }, backlog: keptCount + fresh.count)
             for (j, k) in rescore.enumerated() {
                 fresh[slot[k]].probabilityAtArrival = scored.probability[j]
                 fresh[slot[k]].reasons = scored.reasons[j]
@@ -80,17 +86,20 @@ extension LiveIngest {
             fresh[i].expectedLoss = (r.state.breached ? 0 : p * r.breachCost * eff) - ic
         }
         fresh.sort { ($0.expectedLoss, $1.id) > ($1.expectedLoss, $0.id) }
-        out.rows = merge(kept, fresh)
+        out.rows = merge(rows, skipping: leaving, fresh)
+        out.scoreSeconds = scoreSeconds
         return out
     }
 
-    /// Two lists ranked by expected loss into one; on a tie the row already ranked stays first.
-    static func merge(_ a: [SupportSnapshot.QueueRow], _ b: [SupportSnapshot.QueueRow]) -> [SupportSnapshot.QueueRow] {
-        guard !b.isEmpty else { return a }
+    /// `a` without its `skipping` rows and `b`, both ranked by expected loss, into one; on a
+    /// tie the row already ranked stays first.
+    static func merge(_ a: [SupportSnapshot.QueueRow], skipping: [Bool], _ b: [SupportSnapshot.QueueRow]) -> [SupportSnapshot.QueueRow] {
         var out: [SupportSnapshot.QueueRow] = []
         out.reserveCapacity(a.count + b.count)
         var i = 0, j = 0
-        while i < a.count || j < b.count {
+        while true {
+            while i < a.count && skipping[i] { i += 1 }
+            if i == a.count && j == b.count { break }
             if j == b.count || (i < a.count && a[i].expectedLoss >= b[j].expectedLoss) { out.append(a[i]); i += 1 } else {
                 out.append(b[j]); j += 1
             }

@@ -22,6 +22,15 @@ public final class LiveIngest: @unchecked Sendable {
         /// The queue after it, when anything changed.
         public var snapshot: SupportSnapshot?
         public var seconds = 0.0
+        /// Where the time went: reading and gating the files, the store's upsert, the breach
+        /// model, and the re-rank around it.
+        public var readSeconds = 0.0, storeSeconds = 0.0, scoreSeconds = 0.0, rankSeconds = 0.0
+
+        /// The split, for a benchmark: "read 3.1 ms, store 12.0 ms, score 20.2 ms, re-rank 9.8 ms".
+        public var timing: String {
+            [("read", readSeconds), ("store", storeSeconds), ("score", scoreSeconds), ("re-rank", rankSeconds)]
+                .map { "\($0.0) \(fixedDecimal($0.1 * 1e3, 1)) ms" }.joined(separator: ", ")
+        }
 
         /// One line for a log or the status line.
         public var summary: String {
@@ -78,7 +87,9 @@ public final class LiveIngest: @unchecked Sendable {
             let started = WallClock.monotonic()
             let read = r.poll()
             reader = r
+            let readSeconds = WallClock.monotonic() - started
             var out = try applyLocked(read.changed)
+            out.readSeconds = readSeconds
             out.rowsRead = read.rowsRead
             out.errors = read.errors
             out.fullReads = read.fullReads
@@ -101,11 +112,14 @@ public final class LiveIngest: @unchecked Sendable {
         var out = Outcome()
         guard !tickets.isEmpty else { return out }
         out.changed = tickets.count
+        var t = WallClock.monotonic()
         if let store, let dataset {
             let done = try store.upsertTickets(tickets, dataset: dataset)
             out.inserted = done.inserted
             out.updated = done.updated
         }
+        out.storeSeconds = WallClock.monotonic() - t
+        t = WallClock.monotonic()
         for t in tickets {
             for x in [t.createdAt, t.firstResponseAt, t.resolvedAt].compactMap({ $0 }) where x > clock { clock = x }
         }
@@ -116,6 +130,8 @@ public final class LiveIngest: @unchecked Sendable {
         out.rescored = ranked.changed
         out.left = ranked.left
         out.snapshot = current
+        out.scoreSeconds = ranked.scoreSeconds
+        out.rankSeconds = WallClock.monotonic() - t - ranked.scoreSeconds
         return out
     }
 
