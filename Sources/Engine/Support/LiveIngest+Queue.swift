@@ -14,7 +14,7 @@ extension LiveIngest {
     /// `rows` ranked by expected loss (highest first), with `tickets` applied at `clock`.
     /// `model` nil (a run saved before the live model) scores a new ticket by the run's
     /// breach rate of its priority × channel.
-    static func rerank(_ rows: [SupportSnapshot.QueueRow], with tickets: [Ticket], snapshot: SupportSnapshot,
+    static func rerank(_ rows: consuming [SupportSnapshot.QueueRow], with tickets: [Ticket], snapshot: SupportSnapshot,
                        model: inout LiveBreachModel?, update: ElapsedTimeUpdate?, clock: Int64) throws -> Ranked {
         var changedAt: [String: Int] = [:]
         changedAt.reserveCapacity(tickets.count)
@@ -86,25 +86,35 @@ extension LiveIngest {
             fresh[i].expectedLoss = (r.state.breached ? 0 : p * r.breachCost * eff) - ic
         }
         fresh.sort { ($0.expectedLoss, $1.id) > ($1.expectedLoss, $0.id) }
-        out.rows = merge(rows, skipping: leaving, fresh)
+        merge(&rows, skipping: leaving, fresh)
+        out.rows = rows
         out.scoreSeconds = scoreSeconds
         return out
     }
 
-    /// `a` without its `skipping` rows and `b`, both ranked by expected loss, into one; on a
-    /// tie the row already ranked stays first.
-    static func merge(_ a: [SupportSnapshot.QueueRow], skipping: [Bool], _ b: [SupportSnapshot.QueueRow]) -> [SupportSnapshot.QueueRow] {
-        var out: [SupportSnapshot.QueueRow] = []
-        out.reserveCapacity(a.count + b.count)
-        var i = 0, j = 0
-        while true {
-            while i < a.count && skipping[i] { i += 1 }
-            if i == a.count && j == b.count { break }
-            if j == b.count || (i < a.count && a[i].expectedLoss >= b[j].expectedLoss) { out.append(a[i]); i += 1 } else {
-                out.append(b[j]); j += 1
-            }
+    /// In place: `a` without its `skipping` rows, merged with `b` (both ranked by expected
+    /// loss, highest first); on a tie the row already ranked stays first. Rows move by swaps,
+    /// so the kept ones are neither copied nor retained again.
+    static func merge(_ a: inout [SupportSnapshot.QueueRow], skipping: [Bool], _ b: [SupportSnapshot.QueueRow]) {
+        var w = 0
+        for i in a.indices where !skipping[i] {
+            if w != i { a.swapAt(w, i) }
+            w += 1
         }
-        return out
+        a.removeLast(a.count - w)
+        guard !b.isEmpty else { return }
+        a.append(contentsOf: b)  // room at the end; filled from the back
+        var i = w - 1, j = b.count - 1, k = a.count - 1
+        while j >= 0 {
+            if i >= 0 && a[i].expectedLoss < b[j].expectedLoss {
+                a.swapAt(k, i)
+                i -= 1
+            } else {
+                a[k] = b[j]
+                j -= 1
+            }
+            k -= 1
+        }
     }
 
     /// The run's breach rate for a priority × channel (the heatmap), else its overall rate.

@@ -124,7 +124,10 @@ public final class LiveIngest: @unchecked Sendable {
             for x in [t.createdAt, t.firstResponseAt, t.resolvedAt].compactMap({ $0 }) where x > clock { clock = x }
         }
         journal?.append(contentsOf: tickets)
-        let ranked = try Self.rerank(current.rows, with: tickets, snapshot: current, model: &model, update: update, clock: clock)
+        // The rows leave the snapshot while they are re-ranked, so an unshared queue is changed in place.
+        let rows = current.rows
+        current.rows = []
+        let ranked = try Self.rerank(consume rows, with: tickets, snapshot: current, model: &model, update: update, clock: clock)
         current.rows = ranked.rows
         out.added = ranked.added
         out.rescored = ranked.changed

@@ -104,14 +104,17 @@ public struct LiveBreachModel: Sendable {
         }
         var logit = [Double](repeating: 0, count: tickets.count)
         var contribution = [[Double]](repeating: [Double](repeating: 0, count: names.count), count: tickets.count)
+        // One TreeSHAP pass per fold gives both: its contributions add up to the raw score.
         for model in folds {
-            for (i, p) in try model.predictProbability(frame).enumerated() {
-                let q = min(max(p, 1e-15), 1 - 1e-15)
-                logit[i] += _log(q / (1 - q))
-            }
             let c = try model.contributions(frame)
             for r in 0..<c.rowCount {
-                for (j, v) in c.row(r).enumerated() where j < names.count { contribution[r][j] += v }
+                var raw = c.bias
+                for (j, v) in c.row(r).enumerated() {
+                    raw += v
+                    if j < names.count { contribution[r][j] += v }
+                }
+                let q = min(max(sigmoid(raw), 1e-15), 1 - 1e-15)
+                logit[r] += _log(q / (1 - q))
             }
         }
         let k = Double(folds.count)

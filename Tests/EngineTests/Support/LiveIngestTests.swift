@@ -178,6 +178,20 @@ import Testing
         #expect(Self.ranked(d.ingest.snapshot.rows))
     }
 
+    @Test func mergeInPlaceKeepsRankAndTies() throws {
+        let d = try Self.desk("zendesk_tickets_export.csv")
+        let template = try #require(d.ingest.snapshot.rows.first)
+        func rows(_ xs: [(String, Double)]) -> [SupportSnapshot.QueueRow] {
+            xs.map { var r = template; r.id = $0.0; r.expectedLoss = $0.1; return r }
+        }
+        var a = rows([("a", 9), ("b", 7), ("c", 5), ("d", 5), ("e", 1)])
+        LiveIngest.merge(&a, skipping: [false, true, false, false, true], rows([("x", 10), ("y", 5), ("z", 0)]))
+        #expect(a.map(\.id) == ["x", "a", "c", "d", "y", "z"])
+        var empty = rows([("a", 1)])
+        LiveIngest.merge(&empty, skipping: [true], [])
+        #expect(empty.isEmpty)
+    }
+
     @Test func liveModelRoundTripsAsAnArtifact() throws {
         let policy = try SLAPolicy.parse("priority.default = normal\n")
         let read = try TicketCSV.read(path: VendorFormatTests.fixture("zendesk_tickets_export.csv"), options: .init(statuses: policy.statusMapping))
