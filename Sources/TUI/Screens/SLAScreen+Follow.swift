@@ -89,7 +89,7 @@ extension SLAScreen {
                 do {
                     try f.source.ingest.swap(r)
                     adopt = f.source.ingest.snapshot
-                    f.status = "refit: run \(r.run) swapped in (\(Int(job.elapsed)) s)"
+                    f.status = "refit: run \(r.run) swapped in (\(fixedDecimal(job.elapsed, 1)) s)"
                 } catch {
                     f.status = "refit: run \(r.run) could not be swapped in: \(error)"
                 }
