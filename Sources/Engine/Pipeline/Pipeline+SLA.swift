@@ -79,6 +79,7 @@ extension Pipeline {
     package static func slaArtifacts(_ a: SupportAnalysis) -> [String: [UInt8]] {
         // The snapshot is what the SLA screen opens from, so a slider move never needs a model.
         var out = SupportSnapshot.artifacts(from: a)
+        out.merge(LiveBreachModel.artifacts(from: a)) { kept, _ in kept }  // a followed file's new tickets are scored with it
         out[SLAQueueTable.artifact] = SLAQueueTable.bytes(SLAQueueTable.rows(a))
         out[SLAGroupsTable.artifact] = SLAGroupsTable.bytes(a.diagnostics.groups)
         out[SLADiagnosticsTable.artifact] = SLADiagnosticsTable.bytes(SLADiagnosticsTable.rows(a))

@@ -95,6 +95,7 @@ package enum StoreMigrations {
         registerImportMappings(&m)
         registerDomains(&m)
         registerAlerts(&m)
+        registerTicketIds(&m)
         return m
     }
 }

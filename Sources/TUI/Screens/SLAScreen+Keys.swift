@@ -11,5 +11,8 @@ extension KeyMap {
         Binding([.char("P")], .custom("replay-policy"), label: "replay",
                 "Policy replay: price proposed-sla.conf against sla.conf on the run's tickets (Esc closes)",
                 scope: .screen(.sla), inBar: false),
+        Binding([.char("R")], .custom("refit"), label: "refit",
+                "With --follow: a full refit on the followed data in the background, swapped in when done",
+                scope: .screen(.sla), inBar: false),
     ]
 }

@@ -47,6 +47,8 @@ public struct SLAScreen: Screen {
     var live: SLALiveState?
     /// The queue's page at the last key, for keeping the selection when the clock re-ranks.
     var pageSize = 20
+    /// A followed export (`opsdeck --follow`, `SLAScreen+Follow`); nil otherwise.
+    var follow: SLAFollowState?
 
     public init(snapshot: SupportSnapshot, escalations: [SLAEscalation] = [], escalate: SLAEscalate? = nil,
                 escalateOff: String = "no store to save decisions in", replay: SLAReplaySource? = nil) {
@@ -131,6 +133,7 @@ public struct SLAScreen: Screen {
             }
         }
         switch action {
+        case Self.refitAction: return refitAvailability
         case Self.replayAction:
             return replaySource == nil ? .disabled("no tickets to replay a policy on") : .enabled
         case .custom("escalate"):
@@ -157,6 +160,9 @@ public struct SLAScreen: Screen {
         switch action {
         case Self.replayAction:
             openReplay()
+            return true
+        case Self.refitAction:
+            startRefit()
             return true
         case .focusNext:
             focus.next()
@@ -302,11 +308,11 @@ public struct SLAScreen: Screen {
         return true
     }
 
-    public var isBusy: Bool { replay?.isRunning == true }
+    public var isBusy: Bool { replay?.isRunning == true || follow != nil }
 
-    public mutating func poll() { replay?.poll() }
+    public mutating func poll() { replay?.poll(); pollFollow() }
 
     public var statusMessage: String? {
-        notice ?? capacity.entryError ?? cost.entryError ?? effectiveness.entryError
+        notice ?? capacity.entryError ?? cost.entryError ?? effectiveness.entryError ?? followStatus
     }
 }
