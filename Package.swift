@@ -102,7 +102,7 @@ let package = Package(
         .testTarget(
             name: "TUITests",
             dependencies: ["TUI", "Engine", "OpsDeckTestSupport"],
-            exclude: ["Screens/Golden", "tmux-smoke.sh", "tmux-imports.sh", "tmux-follow.sh", "tmux-lib.sh"]
+            exclude: ["Screens/Golden", "tmux-smoke.sh", "tmux-imports.sh", "tmux-follow.sh", "tmux-live.sh", "tmux-lib.sh"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -16,7 +16,7 @@ import Darwin
 struct BenchLive: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "live",
-        abstract: "Live command center: one clock tick at 10 000 open tickets, idle CPU with the clock on.")
+        abstract: "Live command center: a clock tick at 10 000 open tickets, idle CPU, ingest of 1 000 changed tickets over 100 000 open, a territory re-plan.")
 
     @Option(help: "Open tickets the clock re-clocks.") var open = 10_000
     @Option(help: "Clock ticks to time (the median is reported).") var ticks = 60
@@ -41,6 +41,9 @@ struct BenchLive: ParsableCommand {
     static let measures: [LiveMeasure] = [
         LiveMeasure(name: "clock-tick", run: LiveClockBench.tick),
         LiveMeasure(name: "idle-cpu", run: LiveClockBench.idleCPU),
+        // Their own commands (`bench live-ingest`, `bench live-replan`) take their options.
+        LiveMeasure(name: "ingest") { _ in try BenchLiveIngest.parse([]).run() },
+        LiveMeasure(name: "replan") { _ in try BenchLiveReplan.parse([]).run() },
     ]
 
     func run() throws {

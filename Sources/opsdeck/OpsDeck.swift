@@ -34,6 +34,7 @@ struct OpsDeck: ParsableCommand {
             var context = CommandCenterContextBuilder.build(run: run, rows: rows)
             var sla = try SLAScreenLoader.load(store: db, run: run, user: Terminal.user)
             if let note = sla.note { context.summary.insert(note, at: 0) }
+            if let note = sla.clockNote { context.summary.append(note) }
             if let follow {
                 guard let screen = sla.screen else { throw CLIError("--follow needs the SLA screen: \(sla.note ?? "run \(run.id) has no SLA queue")") }
                 let session = try FollowSession.start(path: follow, store: db, run: run, options: followOptions)

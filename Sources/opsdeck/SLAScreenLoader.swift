@@ -10,6 +10,8 @@ enum SLAScreenLoader {
         var screen: SLAScreen?
         /// For the status line: how the screen got its data, when that is worth saying.
         var note: String?
+        /// For the end of the status line: the clock runs on from an old run's own instant.
+        var clockNote: String? = nil
     }
 
     static func load(store: Store, run: RunRecord, user: String) throws -> Loaded {
@@ -46,10 +48,8 @@ enum SLAScreenLoader {
         // the run's own instant, not from now, where every ticket would long have breached.
         let behind = WallClock.now() - snapshot.now
         let time: any SLATimeSource = behind > 86_400 ? OffsetTimeSource(offset: -behind) : WallTimeSource()
-        if behind > 86_400 {
-            let old = "SLA clock runs on from the run's \(CivilDate.format(seconds: snapshot.now)) UTC (its data ends \(behind / 86_400) days ago)"
-            note = note.map { $0 + " · " + old } ?? old
-        }
+        let clockNote = behind > 86_400
+            ? "clock runs on from the run's \(CivilDate.format(seconds: snapshot.now)) UTC (data ends \(behind / 86_400) days ago)" : nil
         let live = SLALiveOptions(time: time, curves: curves, utcOffset: TimeZone.current.secondsFromGMT(),
                                   alerts: alerts, hookRunner: AlertShellRunner(), store: store, run: runId, user: user,
                                   decisionsSeen: seen)
@@ -57,7 +57,7 @@ enum SLAScreenLoader {
             let d = try store.recordDecision(run: runId, user: user, action: escalateAction, subject: id)
             return SLAEscalation(ticket: d.subject, at: d.at, user: d.user)
         }, replay: replay, live: live)
-        return Loaded(screen: screen, note: note)
+        return Loaded(screen: screen, note: note, clockNote: clockNote)
     }
 
     /// The decision's action name in the store.

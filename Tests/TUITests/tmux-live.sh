@@ -52,6 +52,11 @@ tm capture-pane -p -t ana | grep -qE "[0-9]+ alerts?( |$)" || fail "no alert cou
 # Each alert's hook ran once: no (ticket, rule) twice in the hook log.
 for ((i = 0; i < 50; i++)); do [[ -s "$hooks" ]] && break; sleep 0.1; done
 [[ -s "$hooks" ]] || fail "no alert hook ran (expected lines in $hooks)"
+# The hooks run one by one behind the screen: wait until ana's have all run (no new line for 2 s).
+last=-1
+for ((i = 0; i < 100; i++)); do
+    now=$(wc -l < "$hooks"); [[ $now -eq $last ]] && break; last=$now; sleep 2
+done
 [[ -z "$(sort "$hooks" | uniq -d)" ]] || fail "a hook ran twice for one ticket and rule: $(sort "$hooks" | uniq -d | head -1)"
 fired=$(wc -l < "$hooks")
 
