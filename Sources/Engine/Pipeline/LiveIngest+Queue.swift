@@ -24,8 +24,9 @@ extension LiveIngest {
         // The changed tickets' rows are found in one pass and skipped by the merge (no copy of the rest).
         var before = [SupportSnapshot.QueueRow?](repeating: nil, count: tickets.count)
         var leaving = [Bool](repeating: false, count: rows.count)
-        for (i, r) in rows.enumerated() {
-            if let k = changedAt[r.id] { before[k] = r; leaving[i] = true }
+        // By index: a row is looked at through its id, never copied whole (ten counted fields).
+        for i in rows.indices {
+            if let k = changedAt[rows[i].id] { before[k] = rows[i]; leaving[i] = true }
         }
         let keptCount = rows.count - before.reduce(0) { $0 + ($1 == nil ? 0 : 1) }
         var out = Ranked(rows: [])
@@ -98,24 +99,32 @@ extension LiveIngest {
     /// loss, highest first); on a tie the row already ranked stays first. Rows move by swaps,
     /// so the kept ones are neither copied nor retained again.
     package static func merge(_ a: inout [SupportSnapshot.QueueRow], skipping: [Bool], _ b: [SupportSnapshot.QueueRow]) {
-        var w = 0
-        for i in a.indices where !skipping[i] {
-            if w != i { a.swapAt(w, i) }
-            w += 1
+        let kept = a.count - skipping.reduce(0) { $0 + ($1 ? 1 : 0) }
+        // Rows move through the buffer's pointers (a swap is two moves), so the kept ones are
+        // neither copied nor retained again; the buffer grows once, to its final size.
+        a.reserveCapacity(kept + b.count)
+        a.withUnsafeMutableBufferPointer { p in
+            var w = 0
+            for i in 0..<p.count where !skipping[i] {
+                if w != i { p.swapAt(w, i) }
+                w += 1
+            }
         }
-        a.removeLast(a.count - w)
+        a.removeLast(a.count - kept)
         guard !b.isEmpty else { return }
         a.append(contentsOf: b)  // room at the end; filled from the back
-        var i = w - 1, j = b.count - 1, k = a.count - 1
-        while j >= 0 {
-            if i >= 0 && a[i].expectedLoss < b[j].expectedLoss {
-                a.swapAt(k, i)
-                i -= 1
-            } else {
-                a[k] = b[j]
-                j -= 1
+        a.withUnsafeMutableBufferPointer { p in
+            var i = kept - 1, j = b.count - 1, k = p.count - 1
+            while j >= 0 {
+                if i >= 0 && p[i].expectedLoss < b[j].expectedLoss {
+                    p.swapAt(k, i)
+                    i -= 1
+                } else {
+                    p[k] = b[j]
+                    j -= 1
+                }
+                k -= 1
             }
-            k -= 1
         }
     }
 
