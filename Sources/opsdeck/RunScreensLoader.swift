@@ -18,7 +18,8 @@ enum RunScreensLoader {
             } catch {
                 return "\(error)"
             }
-        }, history: { (try? store.fieldDayDecisions(run: runId)) ?? [] })
+        }, history: { (try? store.fieldDayDecisions(run: runId)) ?? [] },
+           newest: { (try? store.decisionSequence()) ?? 0 }, user: user)
         let folder = URL(fileURLWithPath: store.path).deletingLastPathComponent().appendingPathComponent("scripts")
         let export = CustomerScriptExport { id, text in
             let safe = String(id.map { $0.isLetter || $0.isNumber || $0 == "-" ? $0 : "_" })

@@ -10,12 +10,19 @@ public struct RepsScreen: Screen {
     let region: Region
     let decisions: RouteDecisions
     let export: CustomerScriptExport
-    let data: TableData
+    var data: TableData
     var table: TableState
     var drill = RouteDrill()
+    /// The run's routes before any decision: what another command center's change is replayed on.
+    let planned: RoutesModel
+    /// The newest decision id this screen has applied, and the last change another user made.
+    var seen: Int64
+    var feedMessage: String?
 
     public init(routes: RoutesModel, customers: CustomersModel, region: Region, decisions: RouteDecisions,
                 export: CustomerScriptExport) {
+        planned = routes
+        seen = decisions.newest?() ?? 0
         var routes = routes
         RouteDay.apply(decisions.history(), to: &routes, customers: customers)
         self.routes = routes
@@ -91,7 +98,41 @@ public struct RepsScreen: Screen {
         drill.isOpen ? drill.handleMouse(event, customers: customers, body: body) : table.handleMouse(event, in: tableArea(body))
     }
 
-    public var statusMessage: String? { drill.status }
+    public var statusMessage: String? { drill.status ?? feedMessage }
+
+    /// Another command center's field-day decisions (done, cancelled, urgent, re-plan) show
+    /// within the idle tick: the day is rebuilt from the run's plan and every decision, as on open.
+    public var idleInterval: Int? { decisions.newest == nil ? nil : 1500 }
+
+    public mutating func idle() -> Bool {
+        // An open day is the manager's own what-if: it is rebuilt when they close it.
+        guard !drill.isOpen, !drill.isBusy, let newest = decisions.newest?(), newest > seen else { return false }
+        let previous = seen
+        seen = newest
+        let history = decisions.history()
+        let theirs = history.filter { $0.id > previous && $0.user != decisions.user }
+        guard !theirs.isEmpty else { return false }
+        var rebuilt = planned
+        RouteDay.apply(history, to: &rebuilt, customers: customers)
+        routes = rebuilt
+        let selected = table.selectedRow
+        data = Self.table(routes)
+        table = TableState(data: data)
+        if let selected { _ = table.select(dataRow: selected, data: data, pageSize: 20) }
+        let last = theirs[theirs.count - 1]
+        let what = theirs.count == 1 ? Self.describe(last) : "\(theirs.count) route changes, last \(Self.describe(last))"
+        feedMessage = "\(what) by \(last.user) \(last.at.dropFirst(11).prefix(5))"
+        return true
+    }
+
+    static func describe(_ d: Decision) -> String {
+        switch d.action {
+        case "field-stop": "stop \(d.subject.split(separator: "/").last.map(String.init) ?? d.subject) marked \(d.value)"
+        case "field-urgent": "urgent visit \(d.subject.split(separator: "/").last.map(String.init) ?? d.subject) added"
+        case "field-replan": "team re-planned (\(d.subject))"
+        default: "\(d.action) \(d.subject)"
+        }
+    }
 
     public var isBusy: Bool { drill.isBusy }
 

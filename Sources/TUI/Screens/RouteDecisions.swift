@@ -8,11 +8,19 @@ public struct RouteDecisions: Sendable {
     /// The run's field-day decisions already in the store, oldest first (this and other
     /// command centers'): the route screens rebuild the day from them when they open.
     public var history: @Sendable () -> [Decision]
+    /// The newest decision's id in the store (any command center's): the route screens ask on
+    /// their idle tick and rebuild the day when it grew. Nil: no shared store to watch.
+    public var newest: (@Sendable () -> Int64)?
+    /// Who this command center records decisions as (another user's change is named on screen).
+    public var user: String
 
     public init(record: @escaping @Sendable (_ action: String, _ subject: String, _ value: String) -> String?,
-                history: @escaping @Sendable () -> [Decision] = { [] }) {
+                history: @escaping @Sendable () -> [Decision] = { [] }, newest: (@Sendable () -> Int64)? = nil,
+                user: String = "") {
         self.record = record
         self.history = history
+        self.newest = newest
+        self.user = user
     }
 
     /// Keeps nothing: for screens opened without a store.
