@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import OpsDeckTestSupport
 @testable import Engine
 @testable import TUI
 
@@ -8,17 +9,8 @@ import Testing
 /// draws the same text every time.
 enum SalesScreensFixture {
     static let config: PipelineConfig = {
-        var s = SalesConfig()
-        s.trees = 8
-        s.numLeaves = 7
-        s.trainRowsPerFold = 300
-        s.routeIterations = 60
+        var s = SalesConfig.fastForTests
         s.planningDays = 3
-        s.capacity.field = 12
-        s.capacity.outboundCC = 40
-        s.capacity.inboundCC = 30
-        s.capacity.ecomAssisted = 30
-        s.capacity.ecomSelf = 60
         return PipelineConfig(customers: 400, reps: 4, tickets: 800, seed: 11, sales: s)
     }()
 
