@@ -54,10 +54,11 @@ struct BenchLiveIngest: ParsableCommand {
             let base = try store.saveTickets(tickets, source: file)
             let dataset = try store.liveTicketDataset(copying: base, source: "bench follow")
             // The queue of the run as it would stand with every open ticket in it (scored the live way, once).
-            let seeded = LiveIngest(snapshot: SupportSnapshot(analysis), model: model, reader: nil, store: nil, dataset: nil)
+            let curves = SLAClockCurves(analysis)
+            let seeded = LiveIngest(snapshot: SupportSnapshot(analysis), model: model, curves: curves, reader: nil, store: nil, dataset: nil)
             _ = try seeded.apply(Array(tickets.suffix(open)))
             let reader = LiveIngestReader(path: file, options: options, known: try store.tickets(dataset: dataset))
-            let ingest = LiveIngest(snapshot: seeded.snapshot, model: model, reader: reader, store: store, dataset: dataset)
+            let ingest = LiveIngest(snapshot: seeded.snapshot, model: model, curves: curves, reader: reader, store: store, dataset: dataset)
             let first = try ingest.poll()
             print("\(history) resolved + \(open) open tickets in \(file.split(separator: "/").last ?? ""): queue \(ingest.snapshot.rows.count) open; "
                   + "setup \(fixedDecimal(seconds(since: t0), 1)) s; first look (whole file, \(first.rowsRead) rows, \(first.changed) changed) "

@@ -55,10 +55,10 @@ struct FollowSession {
         guard let bytes = try store.artifact(run: run.id, name: SupportSnapshot.artifactName) else {
             throw CLIError(StoreError.olderRun(run.id, "it has no \(SupportSnapshot.artifactName)").message)
         }
-        let snapshot: SupportSnapshot, model: LiveBreachModel?
+        let snapshot: SupportSnapshot, model: LiveBreachModel?, curves: SLAClockCurves?
         do {
             snapshot = try SupportSnapshot.decode(bytes)
-            model = try store.artifact(run: run.id, name: LiveBreachModel.artifactName).map { try LiveBreachModel.decode($0) }
+            (model, curves) = try liveParts(store, run: run.id)
         } catch { throw CLIError("run \(run.id): \(error)") }
         let policy = try SLAExport.policy()
         let zone = try options.timezone.map { try DeskTimeZone.parse($0, source: "--timezone") } ?? policy.zone ?? .utc
@@ -68,7 +68,8 @@ struct FollowSession {
         }
         let dataset = try store.liveTicketDataset(copying: base, source: "follow \(path)")
         let known = try store.tickets(dataset: dataset, statuses: policy.statusMapping)
-        let ingest = LiveIngest(snapshot: snapshot, model: model, reader: LiveIngestReader(path: path, options: readOptions, known: known),
+        let ingest = LiveIngest(snapshot: snapshot, model: model, curves: curves,
+                                reader: LiveIngestReader(path: path, options: readOptions, known: known),
                                 store: store, dataset: dataset, run: run.id)
         try store.audit(user: Terminal.user, event: "follow", detail: "\(path) → tickets dataset \(dataset) (run \(run.id))")
         var notes = ["following \(path) into tickets dataset \(dataset) (a copy of \(base), run \(run.id)'s)"]
@@ -90,9 +91,15 @@ struct FollowSession {
                 throw CLIError("refit run \(id) has no SLA analysis (no resolved tickets?)")
             }
             let snap = try SupportSnapshot.decode(bytes)
-            let live = try store.artifact(run: id, name: LiveBreachModel.artifactName).map { try LiveBreachModel.decode($0) }
-            return LiveIngest.Refit(run: id, snapshot: snap, model: live)
+            let (live, curves) = try liveParts(store, run: id)
+            return LiveIngest.Refit(run: id, snapshot: snap, model: live, curves: curves)
         }
         return FollowSession(ingest: ingest, refit: refit, notes: notes)
+    }
+
+    /// A run's live model and clock curves (each nil for a run saved without it).
+    static func liveParts(_ store: Store, run: Int64) throws -> (LiveBreachModel?, SLAClockCurves?) {
+        (try store.artifact(run: run, name: LiveBreachModel.artifactName).map { try LiveBreachModel.decode($0) },
+         try store.artifact(run: run, name: SLAClockCurves.artifactName).map { try SLAClockCurves.decode($0) })
     }
 }

@@ -42,14 +42,20 @@ public final class LiveIngest: @unchecked Sendable {
         }
     }
 
-    /// A finished refit: the new run's snapshot and live model.
+    /// A finished refit: the new run's snapshot, live model and clock curves.
     public struct Refit: Sendable {
         public var run: Int64
         public var snapshot: SupportSnapshot
         public var model: LiveBreachModel?
-        public init(run: Int64, snapshot: SupportSnapshot, model: LiveBreachModel?) {
-            self.run = run; self.snapshot = snapshot; self.model = model
+        public var curves: SLAClockCurves?
+        public init(run: Int64, snapshot: SupportSnapshot, model: LiveBreachModel?, curves: SLAClockCurves?) {
+            self.run = run; self.snapshot = snapshot; self.model = model; self.curves = curves
         }
+    }
+
+    /// The elapsed-time update of the metric the queue is clocked on, from the run's curves.
+    static func update(_ curves: SLAClockCurves?, _ snapshot: SupportSnapshot) -> ElapsedTimeUpdate? {
+        curves?.update(for: snapshot.policy.metrics.last ?? .resolution)
     }
 
     private let lock = NSLock()
@@ -68,11 +74,13 @@ public final class LiveIngest: @unchecked Sendable {
     private var journal: [Ticket]?
 
     /// `reader` nil: changes come only through `apply` (benchmarks, tests).
-    public init(snapshot: SupportSnapshot, model: LiveBreachModel?, reader: LiveIngestReader?, store: Store?, dataset: Int64?,
-                run: Int64? = nil) {
+    /// `curves` nil (a run saved without `sla-clock.bin`): a new ticket keeps its probability
+    /// at arrival until it passes its target.
+    public init(snapshot: SupportSnapshot, model: LiveBreachModel?, curves: SLAClockCurves?, reader: LiveIngestReader?,
+                store: Store?, dataset: Int64?, run: Int64? = nil) {
         current = snapshot
         self.model = model
-        update = model?.update
+        update = Self.update(curves, snapshot)
         self.reader = reader
         self.store = store
         self.dataset = dataset
@@ -150,7 +158,7 @@ public final class LiveIngest: @unchecked Sendable {
         try lock.withLock {
             current = refit.snapshot
             model = refit.model
-            update = refit.model?.update
+            update = Self.update(refit.curves, refit.snapshot)
             clock = max(clock, refit.snapshot.now)
             run = refit.run
             var last: [String: Int] = [:], since: [Ticket] = []

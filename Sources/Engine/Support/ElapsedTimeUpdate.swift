@@ -25,6 +25,9 @@ public struct ElapsedTimeUpdate: Sendable {
         onTimeDurations = d.map { $0.sorted() }
     }
 
+    /// From saved curves (`SLAClockCurves`): per priority code, ascending durations.
+    package init(onTimeDurations: [[Int64]]) { self.onTimeDurations = onTimeDurations }
+
     /// Share of on-time tickets of this priority still open after `elapsed` counted seconds;
     /// 1 when the history holds none (no evidence, no update).
     public func stillOpenShare(priority: UInt8, elapsed: Int64) -> Double {

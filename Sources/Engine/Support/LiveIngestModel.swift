@@ -2,8 +2,8 @@ import Core
 import Learning
 /// The run's breach model as a followed file needs it: the fold models that scored the run's
 /// open queue, with the feature coding they were fitted on (each category's labels, the
-/// priority codes of the desk's labels), the on-time durations of the elapsed-time update and
-/// each customer's history. Saved with the run (`sla-live-model.bin`) so a ticket that
+/// priority codes of the desk's labels) and each customer's history. The elapsed-time update
+/// is the run's `sla-clock.bin` (`SLAClockCurves`), which the running clock reads too. Saved with the run (`sla-live-model.bin`) so a ticket that
 /// arrives after the run is scored by the same models, at its arrival, without a refit.
 ///
 /// What a new ticket cannot be given exactly: the backlog at its arrival is the live queue's
@@ -12,7 +12,7 @@ import Learning
 public struct LiveBreachModel: Sendable {
     public static let artifactName = "sla-live-model.bin"
     package static let magic = "OPSDLIVE"
-    package static let version: UInt32 = 1
+    package static let version: UInt32 = 2  // 2: the elapsed-time durations left to sla-clock.bin
 
     /// Per feature, in `SupportFeatures` order: name, whether categorical, its labels.
     public let names: [String]
@@ -23,8 +23,6 @@ public struct LiveBreachModel: Sendable {
     /// The desk's priority labels and their codes (least urgent 0); `defaultCode` for others.
     package let priorityCodes: [String: UInt8]
     package let defaultPriorityCode: UInt8
-    /// Per priority code: counted durations of on-time resolved tickets (`ElapsedTimeUpdate`).
-    package let onTime: [[Int64]]
     /// Per customer key: tickets seen and breaches among the resolved ones.
     package var customers: [String: CustomerHistory]
 
@@ -47,7 +45,6 @@ public struct LiveBreachModel: Sendable {
         for (i, t) in a.tickets.enumerated() where codes[t.priority] == nil { codes[t.priority] = a.policy.priorityCode[i] }
         priorityCodes = codes
         defaultPriorityCode = codes[""] ?? 0
-        onTime = model.update.onTimeDurations
         var history: [String: CustomerHistory] = [:]
         for (i, t) in a.tickets.enumerated() {
             guard let key = t.customerKey, !key.isEmpty else { continue }
@@ -58,10 +55,10 @@ public struct LiveBreachModel: Sendable {
     }
 
     package init(names: [String], categorical: [Bool], levels: [[String]], folds: [GradientBoostingModel],
-         priorityCodes: [String: UInt8], defaultPriorityCode: UInt8, onTime: [[Int64]], customers: [String: CustomerHistory]) {
+         priorityCodes: [String: UInt8], defaultPriorityCode: UInt8, customers: [String: CustomerHistory]) {
         self.names = names; self.categorical = categorical; self.levels = levels; self.folds = folds
         self.priorityCodes = priorityCodes; self.defaultPriorityCode = defaultPriorityCode
-        self.onTime = onTime; self.customers = customers
+        self.customers = customers
     }
 
     /// The run's artifact (empty when the model cannot be saved for live scoring).
@@ -72,13 +69,6 @@ public struct LiveBreachModel: Sendable {
 
     /// The priority code a label gets (the run's coding; an unseen label the default's).
     public func priorityCode(_ label: String) -> UInt8 { priorityCodes[label] ?? defaultPriorityCode }
-
-    /// The elapsed-time update the run used.
-    public var update: ElapsedTimeUpdate {
-        let flat = onTime.enumerated().flatMap { code, d in d.map { _ in UInt8(code) } }
-        return ElapsedTimeUpdate(priorityCodes: flat, levels: onTime.count, rows: Array(flat.indices),
-                                 elapsed: onTime.flatMap { $0 }, labels: [UInt8](repeating: 0, count: flat.count))
-    }
 
     /// Counts a ticket into its customer's history (a new ticket, or a resolution's outcome).
     package mutating func count(customer: String?, ticket: Bool, breach: Bool) {
@@ -192,8 +182,6 @@ extension LiveBreachModel {
         w.strings(labels)
         w.u8s(labels.map { priorityCodes[$0] ?? 0 })
         w.u8(defaultPriorityCode)
-        w.int(onTime.count)
-        for d in onTime { w.i32s(d.map { Int32(clamping: $0) }) }
         let keys = customers.keys.sorted()
         w.strings(keys)
         w.i32s(keys.map { customers[$0]?.tickets ?? 0 })
@@ -221,8 +209,6 @@ extension LiveBreachModel {
         let labels = try r.strings(), codes = try r.u8s()
         guard labels.count == codes.count else { throw .invalid("\(labels.count) priority labels for \(codes.count) codes") }
         let defaultCode = try r.u8()
-        var onTime: [[Int64]] = []
-        for _ in 0..<(try r.count(elementSize: 8)) { onTime.append(try r.i32s().map(Int64.init)) }
         let keys = try r.strings(), tickets = try r.i32s(), breaches = try r.i32s()
         guard keys.count == tickets.count, keys.count == breaches.count else { throw .invalid("customer history of unequal columns") }
         guard r.at == bytes.count else { throw .invalid("\(bytes.count - r.at) bytes after the live model") }
@@ -230,6 +216,6 @@ extension LiveBreachModel {
         for (k, key) in keys.enumerated() { history[key] = CustomerHistory(tickets: tickets[k], breaches: breaches[k]) }
         return LiveBreachModel(names: names, categorical: categorical, levels: levels, folds: folds,
                                priorityCodes: Dictionary(uniqueKeysWithValues: zip(labels, codes)), defaultPriorityCode: defaultCode,
-                               onTime: onTime, customers: history)
+                               customers: history)
     }
 }

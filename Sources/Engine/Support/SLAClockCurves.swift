@@ -75,8 +75,3 @@ public struct SLAClockCurves: Sendable, Equatable {
         return try decode(bytes)
     }
 }
-
-extension ElapsedTimeUpdate {
-    /// From saved curves (`SLAClockCurves`): per priority code, ascending durations.
-    package init(onTimeDurations: [[Int64]]) { self.onTimeDurations = onTimeDurations }
-}

@@ -37,7 +37,7 @@ import Pipeline
         try FileManager.default.copyItem(atPath: source, toPath: file)
         let reader = LiveIngestReader(path: followFolder ? folder : file, options: options,
                                       known: try store.tickets(dataset: dataset, statuses: policy.statusMapping))
-        let ingest = LiveIngest(snapshot: SupportSnapshot(analysis), model: LiveBreachModel(analysis), reader: reader,
+        let ingest = LiveIngest(snapshot: SupportSnapshot(analysis), model: LiveBreachModel(analysis), curves: SLAClockCurves(analysis), reader: reader,
                                 store: store, dataset: dataset)
         let header = try CSVReader(path: source).strings(afterNext: true)
         return Desk(store: store, dataset: dataset, ingest: ingest, file: file, folder: folder, header: header, policy: policy)
