@@ -13,15 +13,12 @@ public struct RepsScreen: Screen {
     var data: TableData
     var table: TableState
     var drill = RouteDrill()
-    /// The run's routes before any decision: what another command center's change is replayed on.
-    let planned: RoutesModel
-    /// The newest decision id this screen has applied, and the last change another user made.
+    /// The newest decision id this screen has seen, and the last change another user made.
     var seen: Int64
     var feedMessage: String?
 
     public init(routes: RoutesModel, customers: CustomersModel, region: Region, decisions: RouteDecisions,
                 export: CustomerScriptExport) {
-        planned = routes
         seen = decisions.newest?() ?? 0
         var routes = routes
         RouteDay.apply(decisions.history(), to: &routes, customers: customers)
@@ -101,7 +98,8 @@ public struct RepsScreen: Screen {
     public var statusMessage: String? { drill.status ?? feedMessage }
 
     /// Another command center's field-day decisions (done, cancelled, urgent, re-plan) show
-    /// within the idle tick: the day is rebuilt from the run's plan and every decision, as on open.
+    /// within the idle tick, applied on this screen's days as on open; this manager's own
+    /// changes (locks, a rep's re-plan) stay.
     public var idleInterval: Int? { decisions.newest == nil ? nil : 1500 }
 
     public mutating func idle() -> Bool {
@@ -109,16 +107,11 @@ public struct RepsScreen: Screen {
         guard !drill.isOpen, !drill.isBusy, let newest = decisions.newest?(), newest > seen else { return false }
         let previous = seen
         seen = newest
-        let history = decisions.history()
-        let theirs = history.filter { $0.id > previous && $0.user != decisions.user }
+        let theirs = decisions.history().filter { $0.id > previous && $0.user != decisions.user }
         guard !theirs.isEmpty else { return false }
-        var rebuilt = planned
-        RouteDay.apply(history, to: &rebuilt, customers: customers)
-        routes = rebuilt
-        let selected = table.selectedRow
+        RouteDay.apply(theirs, to: &routes, customers: customers)
         data = Self.table(routes)
-        table = TableState(data: data)
-        if let selected { _ = table.select(dataRow: selected, data: data, pageSize: 20) }
+        table.refresh(data)  // the manager's sort, search and selection stay
         let last = theirs[theirs.count - 1]
         let what = theirs.count == 1 ? Self.describe(last) : "\(theirs.count) route changes, last \(Self.describe(last))"
         feedMessage = "\(what) by \(last.user) \(last.at.dropFirst(11).prefix(5))"
