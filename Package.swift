@@ -14,6 +14,10 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
+        // A team's store (issue 20): PostgreSQL behind the same store as SQLite.
+        .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         .systemLibrary(
@@ -39,13 +43,16 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // The C API, for binding bulk dataset rows straight to a prepared statement.
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             path: "Sources/Engine/Store"
         ),
         .target(
             name: "Pipeline",
-            dependencies: ["Core", "Learning", "Optimisation", "Synthetic", "Support", "Sales", "Store",
-                           .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["Core", "Learning", "Optimisation", "Synthetic", "Support", "Sales", "Store"],
             path: "Sources/Engine/Pipeline"
         ),
         // The engine as one import for the screens and the commands.
@@ -93,7 +100,7 @@ let package = Package(
         .testTarget(name: "SyntheticTests", dependencies: ["Core", "Learning", "Synthetic"], path: "Tests/EngineTests/Synthetic"),
         .testTarget(name: "SupportTests", dependencies: ["Core", "Learning", "OpsDeckTestSupport", "Optimisation", "Pipeline", "Support", "Synthetic"], path: "Tests/EngineTests/Support"),
         .testTarget(name: "SalesTests", dependencies: ["Core", "Learning", "OpsDeckTestSupport", "Optimisation", "Pipeline", "Sales", "Store", "Support", "Synthetic"], path: "Tests/EngineTests/Sales"),
-        .testTarget(name: "StoreTests", dependencies: ["Core", "OpsDeckTestSupport", "Pipeline", "Store", "Support", "Synthetic"], path: "Tests/EngineTests/Store"),
+        .testTarget(name: "StoreTests", dependencies: ["Core", "OpsDeckTestSupport", "Pipeline", "Store", "Support", "Synthetic", .product(name: "GRDB", package: "GRDB.swift")], path: "Tests/EngineTests/Store"),
         .testTarget(name: "PipelineTests", dependencies: ["Core", "OpsDeckTestSupport", "Optimisation", "Pipeline", "Sales", "Store", "Support", "Synthetic"], path: "Tests/EngineTests/Pipeline"),
         .testTarget(name: "BenchSupportTests", dependencies: ["BenchSupport", "Engine"]),
         // Command-line parsing and validation (issue 17's option inputs), on the real commands;

@@ -9,7 +9,7 @@ struct BenchCommand: ParsableCommand {
         commandName: "opsdeck bench",
         abstract: "Performance and quality benchmarks (build with -c release).",
         subcommands: [BenchGenerate.self, BenchImport.self, BenchFirstFrame.self, BenchRoutingCommand.self, BenchLearning.self, BenchScreenSLA.self, BenchRun.self, BenchSLA.self, BenchScreens.self, BenchModel.self, BenchTransport.self,
-                      BenchScripts.self, BenchKernels.self, BenchSLAQuality.self, BenchSLAReplay.self, BenchLive.self, BenchLiveReplan.self, BenchLiveIngest.self]
+                      BenchScripts.self, BenchKernels.self, BenchSLAQuality.self, BenchSLAReplay.self, BenchLive.self, BenchLiveReplan.self, BenchLiveIngest.self, BenchStore.self]
     )
 }
 

@@ -67,7 +67,8 @@ struct ImportCommand: ParsableCommand {
             }
             let header = try ImportHeader.read(file, encoding: textEncoding)
             // A check never creates a store; it reads one that exists (remembered maps, accounts).
-            let existing: Store? = checkOnly && !FileManager.default.fileExists(atPath: store.path) ? nil : try store.open()
+            let existing: Store? = checkOnly && !Store.isDatabaseURL(store.path) && !FileManager.default.fileExists(atPath: store.path)
+                ? nil : try store.open()
             var mapping = try ColumnMapping.parse(map)
             if map.isEmpty, let db = existing, let remembered = try db.rememberedMapping(kind: kind.rawValue, header: header) {
                 mapping = remembered.mapping

@@ -20,7 +20,10 @@ enum RunScreensLoader {
             }
         }, history: { (try? store.fieldDayDecisions(run: runId)) ?? [] },
            newest: { (try? store.decisionSequence()) ?? 0 }, user: user)
-        let folder = URL(fileURLWithPath: store.path).deletingLastPathComponent().appendingPathComponent("scripts")
+        // Beside a file store; a shared PostgreSQL store's scripts go to this user's data folder.
+        let base = store.isShared ? URL(fileURLWithPath: UserPaths.dataDirectory(environment: ProcessInfo.processInfo.environment))
+            : URL(fileURLWithPath: store.path).deletingLastPathComponent()
+        let folder = base.appendingPathComponent("scripts")
         let export = CustomerScriptExport { id, text in
             let safe = String(id.map { $0.isLetter || $0.isNumber || $0 == "-" ? $0 : "_" })
             let file = folder.appendingPathComponent("run\(runId)-\(safe).txt")

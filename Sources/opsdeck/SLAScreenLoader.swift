@@ -54,7 +54,9 @@ enum SLAScreenLoader {
                                   alerts: alerts, hookRunner: AlertShellRunner(), store: store, run: runId, user: user,
                                   decisionsSeen: seen)
         let screen = SLAScreen(snapshot: snapshot, escalations: marks, escalate: { id in
-            let d = try store.recordDecision(run: runId, user: user, action: escalateAction, subject: id)
+            // Exclusive: a second manager escalating the same ticket gets "already escalated by …".
+            let d = try store.recordDecision(run: runId, user: user, action: escalateAction, subject: id,
+                                             exclusive: SLAEscalation.exclusiveActions)
             return SLAEscalation(ticket: d.subject, at: d.at, user: d.user)
         }, replay: replay, live: live)
         return Loaded(screen: screen, note: note, clockNote: clockNote)

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import Core
 import Support
 
@@ -26,17 +25,18 @@ extension Store {
     public func claimAlerts(_ alerts: [Alert], run: Int64?, user: String) throws(StoreError) -> [Alert] {
         guard !alerts.isEmpty else { return [] }
         let encoder = Store.jsonEncoder()
-        return try write("recording alerts") { db in
+        return try write("recording alerts") { s in
             let now = WallClock.text()
             var claimed: [Alert] = []
             for a in alerts {
                 let entry = String(decoding: try encoder.encode(AlertAuditEntry(a)), as: UTF8.self)
-                try db.execute(sql: "INSERT OR IGNORE INTO alert_fired (ticket, rule, run_id, at, user, entry) VALUES (?,?,?,?,?,?)",
-                               arguments: [a.ticket, a.rule, run, a.at, user, entry])
-                guard db.changesCount > 0 else { continue }
+                let inserted = try s.execute("""
+                    INSERT INTO alert_fired (ticket, rule, run_id, at, "user", entry) VALUES (?,?,?,?,?,?)
+                    ON CONFLICT (ticket, rule) DO NOTHING
+                    """, a.ticket, a.rule, run, a.at, user, entry)
+                guard inserted > 0 else { continue }
                 claimed.append(a)
-                try db.execute(sql: "INSERT INTO audit_log (at, user, event, detail) VALUES (?,?,?,?)",
-                               arguments: [now, user, AlertAuditEntry.action, entry])
+                try s.execute("INSERT INTO audit_log (at, \"user\", event, detail) VALUES (?,?,?,?)", now, user, AlertAuditEntry.action, entry)
             }
             return claimed
         }
@@ -48,25 +48,24 @@ extension Store {
         let entries = entries.filter { $0.hook != nil }
         guard !entries.isEmpty else { return }
         let encoder = Store.jsonEncoder()
-        try write("writing alerts to the audit log") { db in
+        try write("writing alerts to the audit log") { s in
             let at = WallClock.text()
             for e in entries {
                 let json = String(decoding: try encoder.encode(e), as: UTF8.self)
-                try db.execute(sql: "UPDATE alert_fired SET entry = ? WHERE ticket = ? AND rule = ?", arguments: [json, e.ticket, e.rule])
-                try db.execute(sql: "INSERT INTO audit_log (at, user, event, detail) VALUES (?,?,?,?)",
-                               arguments: [at, user, AlertAuditEntry.hookAction, json])
+                try s.execute("UPDATE alert_fired SET entry = ? WHERE ticket = ? AND rule = ?", json, e.ticket, e.rule)
+                try s.execute("INSERT INTO audit_log (at, \"user\", event, detail) VALUES (?,?,?,?)", at, user, AlertAuditEntry.hookAction, json)
             }
         }
     }
 
     /// Fired alerts, newest first.
     public func firedAlerts(limit: Int = 500) throws(StoreError) -> [FiredAlert] {
-        try read("loading fired alerts") { db in
+        try read("loading fired alerts") { s in
             let decoder = Store.jsonDecoder()
-            return try Row.fetchAll(db, sql: "SELECT * FROM alert_fired ORDER BY at DESC, ticket, rule LIMIT ?", arguments: [limit]).map { r in
-                let text: String = r["entry"]
-                let entry = try decoder.decode(AlertAuditEntry.self, from: Data(text.utf8))
-                return FiredAlert(ticket: r["ticket"], rule: r["rule"], runId: r["run_id"], at: r["at"], user: r["user"], entry: entry)
+            return try s.rows("SELECT * FROM alert_fired ORDER BY at DESC, ticket, rule LIMIT ?", limit).map { r in
+                let entry = try decoder.decode(AlertAuditEntry.self, from: Data(try r.string("entry").utf8))
+                return FiredAlert(ticket: try r.string("ticket"), rule: try r.string("rule"), runId: try r.int64OrNil("run_id"),
+                                  at: try r.int64("at"), user: try r.string("user"), entry: entry)
             }
         }
     }

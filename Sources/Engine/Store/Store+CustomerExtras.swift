@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import Core
 import Learning
 
@@ -12,36 +11,31 @@ extension Store {
         guard extras.rowCount == customers.count || extras.isEmpty else {
             throw StoreError("extra columns have \(extras.rowCount) rows for \(customers.count) customers")
         }
-        return try saveCustomers(customers, source: source, report: report, then: { db, id in
-            try Self.insertExtras(db, extras, dataset: id)
+        return try saveCustomers(customers, source: source, report: report, then: { s, id in
+            try Self.insertExtras(s, extras, dataset: id)
         })
     }
 
-    package static func insertExtras(_ db: Database, _ extras: CustomerExtras, dataset: Int64) throws {
-        let stmt = try db.makeStatement(sql: "INSERT INTO customer_extra (dataset_id, position, name, row_count, data) VALUES (?,?,?,?,?)")
-        // Bound without a `Data` copy of each column's blob (a million-row column is megabytes).
-        var b = try SQLiteRowBinder(stmt, what: "saving extra customer columns", columns: 5)
+    package static func insertExtras(_ s: any StoreSession, _ extras: CustomerExtras, dataset: Int64) throws {
         for (j, c) in extras.columns.enumerated() {
-            try b.bind(1, dataset); try b.bind(2, j); try b.bind(3, c.name); try b.bind(4, extras.rowCount)
-            try b.bind(5, bytes: CustomerExtras.bytes(of: c))
-            try b.insertRow()
+            try s.execute("INSERT INTO customer_extra (dataset_id, position, name, row_count, data) VALUES (?,?,?,?,?)",
+                          dataset, j, c.name, extras.rowCount, CustomerExtras.bytes(of: c))
         }
     }
 
     /// The extra columns kept with a customer dataset; nil when its file had none.
     public func customerExtras(dataset: Int64) throws(StoreError) -> CustomerExtras? {
-        let rows = try read("loading extra customer columns") { db in
-            try Row.fetchAll(db, sql: "SELECT name, row_count, data FROM customer_extra WHERE dataset_id = ? ORDER BY position",
-                             arguments: [dataset])
+        let rows = try read("loading extra customer columns") { s in
+            try s.rows("SELECT name, row_count, data FROM customer_extra WHERE dataset_id = ? ORDER BY position", dataset)
         }
         guard let first = rows.first else { return nil }
-        let count: Int = first["row_count"]
+        let count = try first.int("row_count")
         var columns: [RawTable.Column] = []
         for r in rows {
-            let name: String = r["name"]
-            let data: Data = r["data"] ?? Data()
+            let name = try r.string("name")
+            let data = try r.bytes("data")
             do {
-                let c = try CustomerExtras.column(name: name, bytes: [UInt8](data))
+                let c = try CustomerExtras.column(name: name, bytes: data)
                 guard c.codes.count == count else { throw LearningError.invalidModelBytes("\(c.codes.count) rows, expected \(count)") }
                 columns.append(c)
             } catch {

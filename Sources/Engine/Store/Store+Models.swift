@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import Core
 import Learning
 
@@ -19,43 +18,37 @@ extension Store {
         var card = card
         card.name = name
         let json = card.json(pretty: false)
-        return try write("saving model \(name)") { db in
-            let replaced = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM model WHERE name = ?", arguments: [name]) ?? 0
-            try db.execute(sql: "DELETE FROM model WHERE name = ?", arguments: [name])
-            try db.execute(sql: """
+        return try write("saving model \(name)") { s in
+            let replaced = try s.execute("DELETE FROM model WHERE name = ?", name)
+            let id = try s.insertReturningId("""
                 INSERT INTO model (name, created_at, task, family, target, card, data) VALUES (?,?,?,?,?,?,?)
-                """, arguments: [name, card.createdAt, card.target.task.rawValue, card.selection.chosen.family.rawValue,
-                                 card.target.column, json, Data(bytes)])
-            let id = db.lastInsertedRowID
-            try db.execute(sql: "INSERT INTO audit_log (at, user, event, detail) VALUES (?,?,?,?)",
-                           arguments: [WallClock.text(), user, replaced > 0 ? "model replaced" : "model saved", name])
+                """, name, card.createdAt, card.target.task.rawValue, card.selection.chosen.family.rawValue,
+                card.target.column, json, bytes)
+            try s.execute("INSERT INTO audit_log (at, \"user\", event, detail) VALUES (?,?,?,?)",
+                          WallClock.text(), user, replaced > 0 ? "model replaced" : "model saved", name)
             return id
         }
     }
 
     /// Saved models, by name.
     public func models() throws(StoreError) -> [SavedModel] {
-        let rows = try read("listing models") { db in try Row.fetchAll(db, sql: "SELECT * FROM model ORDER BY name") }
+        let rows = try read("listing models") { s in try s.rows("SELECT * FROM model ORDER BY name") }
         var out: [SavedModel] = []
         for r in rows { out.append(try Self.model(r)) }
         return out
     }
 
     public func model(named name: String) throws(StoreError) -> SavedModel? {
-        let row = try read("loading model \(name)") { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM model WHERE name = ?", arguments: [name])
-        }
+        let row = try read("loading model \(name)") { s in try s.row("SELECT * FROM model WHERE name = ?", name) }
         return try row.map { r throws(StoreError) in try Self.model(r) }
     }
 
-    private static func model(_ r: Row) throws(StoreError) -> SavedModel {
-        let name: String = r["name"]
-        do {
-            let card = try ModelCard(json: r["card"])
-            return SavedModel(id: r["id"], name: name, createdAt: r["created_at"], card: card,
-                              bytes: [UInt8]((r["data"] as Data?) ?? Data()))
-        } catch {
+    private static func model(_ r: SQLRow) throws(StoreError) -> SavedModel {
+        let name = try r.string("name")
+        let card: ModelCard
+        do { card = try ModelCard(json: try r.string("card")) } catch {
             throw StoreError("model \(name) has an unreadable card: \(error)")
         }
+        return SavedModel(id: try r.int64("id"), name: name, createdAt: try r.string("created_at"), card: card, bytes: try r.bytes("data"))
     }
 }

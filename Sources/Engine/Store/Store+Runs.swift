@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import Core
 
 /// A run as the store holds it: its scalars, and its config, KPIs and trace as JSON texts.
@@ -33,8 +32,10 @@ extension Store {
         var run = run
         if run.createdAt.isEmpty { run.createdAt = WallClock.text() }
         do {
-            return try retry.run { try db.write { db in try Self.insert(run, artifacts: artifacts, db) } }
-        } catch where WriteRetry.isLocked(error) && path != ":memory:" {
+            return try backend.writeRetry(retry).run(retryable: backend.isRetryable) {
+                try backend.write { s in try Self.insert(run, artifacts: artifacts, s) }
+            }
+        } catch where backend.dialect == .sqlite && WriteRetry.isLocked(error) && path != ":memory:" {
             let file: String
             do { file = try Self.spool(run, artifacts: artifacts, storePath: path) } catch {
                 throw StoreError("saving the run failed: the store at \(path) stayed locked by another writer, "
@@ -43,70 +44,61 @@ extension Store {
             throw StoreError("the store at \(path) stayed locked by another writer, so the run is kept in \(file); "
                              + "it is saved the next time OpsDeck opens the store to write (e.g. `opsdeck run`)")
         } catch {
-            throw StoreError("saving the run failed: \(Store.describe(error))")
+            throw StoreError("saving the run failed: \(describe(error))")
         }
     }
 
-    package static func insert(_ run: StoredRun, artifacts: [String: [UInt8]], _ db: Database) throws -> Int64 {
-        try db.execute(sql: """
+    package static func insert(_ run: StoredRun, artifacts: [String: [UInt8]], _ s: any StoreSession) throws -> Int64 {
+        let id = try s.insertReturningId("""
             INSERT INTO run (created_at, seed, config, customers_dataset, reps_dataset, tickets_dataset, kpis, trace)
             VALUES (?,?,?,?,?,?,?,?)
-            """, arguments: [run.createdAt, Int64(bitPattern: run.seed), run.config, run.customersDataset,
-                             run.repsDataset, run.ticketsDataset, run.kpis, run.trace])
-        let id = db.lastInsertedRowID
-        let stmt = try db.makeStatement(sql: "INSERT INTO artifact (run_id, name, data) VALUES (?,?,?)")
+            """, run.createdAt, Int64(bitPattern: run.seed), run.config, run.customersDataset,
+            run.repsDataset, run.ticketsDataset, run.kpis, run.trace)
         for (name, bytes) in artifacts.sorted(by: { $0.key < $1.key }) {
-            try stmt.execute(arguments: [id, name, Data(bytes)])
+            try s.execute("INSERT INTO artifact (run_id, name, data) VALUES (?,?,?)", id, name, bytes)
         }
         return id
     }
 
     /// Stored runs, newest first.
     public func storedRuns(limit: Int = 100) throws(StoreError) -> [StoredRun] {
-        try read("listing runs") { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM run ORDER BY id DESC LIMIT ?", arguments: [limit]).map(Self.storedRun)
+        try read("listing runs") { s in
+            try s.rows("SELECT * FROM run ORDER BY id DESC LIMIT ?", limit).map(Self.storedRun)
         }
     }
 
     /// One stored run by id (nil: no such run).
     public func storedRun(id: Int64) throws(StoreError) -> StoredRun? {
-        try read("loading run \(id)") { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM run WHERE id = ?", arguments: [id]).map(Self.storedRun)
+        try read("loading run \(id)") { s in
+            try s.row("SELECT * FROM run WHERE id = ?", id).map(Self.storedRun)
         }
     }
 
     /// The KPI texts of the runs up to `id`, oldest first, without their configs and traces.
     public func storedKPIs(upTo id: Int64, limit: Int) throws(StoreError) -> [(id: Int64, createdAt: String, kpis: String)] {
-        try read("listing runs' KPIs") { db in
-            try Row.fetchAll(db, sql: "SELECT id, created_at, kpis FROM run WHERE id <= ? ORDER BY id DESC LIMIT ?",
-                             arguments: [id, limit]).reversed().map { r in (r["id"], r["created_at"], r["kpis"]) }
+        try read("listing runs' KPIs") { s in
+            try s.rows("SELECT id, created_at, kpis FROM run WHERE id <= ? ORDER BY id DESC LIMIT ?", id, limit)
+                .reversed().map { r throws(StoreError) in (try r.int64("id"), try r.string("created_at"), try r.string("kpis")) }
         }
     }
 
     public func artifact(run: Int64, name: String) throws(StoreError) -> [UInt8]? {
-        try read("loading artifact \(name)") { db in
-            try Row.fetchOne(db, sql: "SELECT data FROM artifact WHERE run_id = ? AND name = ?", arguments: [run, name])
-                .map { r -> [UInt8] in try r.withUnsafeData(atIndex: 0) { d in d.map { Self.bytes($0) } ?? [] } }
-        }
-    }
-
-    /// The bytes of a blob the row still holds, in one copy (`[UInt8](Data)` goes byte by byte).
-    private static func bytes(_ d: Data) -> [UInt8] {
-        [UInt8](unsafeUninitializedCapacity: d.count) { out, done in
-            done = d.copyBytes(to: out)
+        try read("loading artifact \(name)") { s in
+            try s.row("SELECT data FROM artifact WHERE run_id = ? AND name = ?", run, name).map { r throws(StoreError) in try r.bytes("data") }
         }
     }
 
     public func artifactNames(run: Int64) throws(StoreError) -> [String] {
-        try read("listing artifacts") { db in
-            try String.fetchAll(db, sql: "SELECT name FROM artifact WHERE run_id = ? ORDER BY name", arguments: [run])
+        try read("listing artifacts") { s in
+            try s.rows("SELECT name FROM artifact WHERE run_id = ? ORDER BY name", run).map { r throws(StoreError) in try r.string("name") }
         }
     }
 
-    private static func storedRun(_ r: Row) -> StoredRun {
-        StoredRun(id: r["id"], createdAt: r["created_at"], seed: UInt64(bitPattern: r["seed"] as Int64), config: r["config"],
-                  customersDataset: r["customers_dataset"], repsDataset: r["reps_dataset"], ticketsDataset: r["tickets_dataset"],
-                  kpis: r["kpis"], trace: r["trace"])
+    private static func storedRun(_ r: SQLRow) throws(StoreError) -> StoredRun {
+        StoredRun(id: try r.int64("id"), createdAt: try r.string("created_at"), seed: UInt64(bitPattern: try r.int64("seed")),
+                  config: try r.string("config"), customersDataset: try r.int64OrNil("customers_dataset"),
+                  repsDataset: try r.int64OrNil("reps_dataset"), ticketsDataset: try r.int64OrNil("tickets_dataset"),
+                  kpis: try r.string("kpis"), trace: try r.string("trace"))
     }
 
     /// Sorted keys (the same value gives the same bytes); a KPI that came out NaN (an AUC with one

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import Core
 
 /// A run whose save met another writer's lock to the end is written to a spool file beside
@@ -75,7 +74,7 @@ extension Store {
 
     /// Saves every spooled run, oldest first, deleting each file once its run is in the store.
     /// A store still locked leaves the files for the next open; an unreadable file is an error.
-    package static func saveSpooledRuns(db: any DatabaseWriter, storePath: String, retry: WriteRetry) throws(StoreError) -> [Int64] {
+    package static func saveSpooledRuns(backend: any StoreBackend, storePath: String, retry: WriteRetry) throws(StoreError) -> [Int64] {
         let folder = spoolFolder(of: storePath)
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return [] }
         var saved: [Int64] = []
@@ -85,11 +84,11 @@ extension Store {
             do { bytes = try FileSystem.read(file) } catch { throw StoreError("cannot read spooled run \(file): \(error)") }
             let (run, artifacts) = try unspool(bytes, file: file)
             do {
-                saved.append(try retry.run { try db.write { db in try insert(run, artifacts: artifacts, db) } })
-            } catch where WriteRetry.isLocked(error) {
+                saved.append(try retry.run(retryable: backend.isRetryable) { try backend.write { s in try insert(run, artifacts: artifacts, s) } })
+            } catch where backend.isRetryable(error) {
                 break
             } catch {
-                throw StoreError("saving spooled run \(file) failed: \(Store.describe(error))")
+                throw StoreError("saving spooled run \(file) failed: \(backend.message(of: error) ?? "\(error)")")
             }
             unlink(file)
         }

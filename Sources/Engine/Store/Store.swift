@@ -6,17 +6,21 @@ import Darwin
 #endif
 import Core
 
-/// The SQLite store (GRDB): datasets, runs with their artifacts, decisions and the audit log.
-/// A saved run is immutable (triggers refuse changes); a manager's actions are rows in
-/// `decisions`, so the trail is complete. Everything is written in one transaction per
-/// save, so an interrupted run leaves the previous one intact.
+/// The store: datasets, runs with their artifacts, decisions and the audit log, in one SQLite
+/// file (the default) or a team's PostgreSQL database (`--db postgresql://…`), behind the same
+/// queries (`StoreSession`). A saved run is immutable (triggers refuse changes); a manager's
+/// actions are rows in `decisions`, so the trail is complete. Everything is written in one
+/// transaction per save, so an interrupted run leaves the previous one intact.
 ///
 /// A file store is a WAL `DatabasePool`: a DB browser or a second reader holding a read
 /// transaction never blocks a save. A save that meets another writer retries (`retry`), and
 /// a run that still cannot be saved is spooled beside the store (`Store+Spool.swift`).
+/// PostgreSQL's readers never block a writer either (MVCC); its write transactions are
+/// serializable, and one that meets a concurrent one is run again.
 public final class Store: Sendable {
+    /// The file, or the PostgreSQL URL without its password.
     public let path: String
-    package let db: any DatabaseWriter
+    package let backend: any StoreBackend
     /// How long a write waits for another writer, and how often it tries again.
     package let retry: WriteRetry
     /// Runs a previous save spooled and this open saved (a writable open only).
@@ -24,33 +28,52 @@ public final class Store: Sendable {
 
     /// Opens (creating folders and the file if needed, unless `create` is false) and migrates
     /// the store. Read-only commands pass `create: false`, so a mistyped `--db` is an error
-    /// rather than a new empty store in new folders.
+    /// rather than a new empty store in new folders. A `postgresql://` (or `postgres://`) URL
+    /// opens that database instead (`PostgresURL`).
     public init(path: String, create: Bool = true, retry: WriteRetry = WriteRetry()) throws(StoreError) {
-        self.path = path
         self.retry = retry
+        if PostgresURL.isURL(path) {
+            let url = try PostgresURL(path)
+            self.path = url.redacted
+            do { backend = try PostgresBackend(url: url) } catch let e as StoreError { throw e } catch {
+                throw StoreError("cannot open the store at \(url.redacted): \(PostgresBackend.describe(error))")
+            }
+            recoveredRuns = []
+            return
+        }
+        self.path = path
+        let sqlite: SQLiteBackend
         do {
             if path.isEmpty { throw StoreError("the store path is empty; expected a file such as opsdeck.sqlite") }
             if path != ":memory:" {
                 if let problem = Store.problem(at: path, mustExist: !create) { throw StoreError(problem) }
                 if create { try Store.makeParentDirectory(of: path) }
             }
-            var config = Configuration()
-            config.foreignKeysEnabled = true
-            config.busyMode = .timeout(retry.busyTimeout)
-            // A pool needs a file (its readers are other connections to it); `:memory:` is one queue.
-            db = path == ":memory:" ? try DatabaseQueue(configuration: config) : try DatabasePool(path: path, configuration: config)
-            try StoreMigrations.migrator.migrate(db)
+            sqlite = try SQLiteBackend(path: path, retry: retry)
         } catch let e as StoreError {
             throw e
         } catch {
-            throw StoreError("cannot open the store at \(path): \(Store.describe(error))")
+            throw StoreError("cannot open the store at \(path): \(SQLiteBackend.describe(error))")
         }
+        backend = sqlite
         // A read-only open never writes, so spooled runs wait for a command that may.
-        recoveredRuns = create && path != ":memory:" ? try Store.saveSpooledRuns(db: db, storePath: path, retry: retry) : []
+        recoveredRuns = create && path != ":memory:" ? try Store.saveSpooledRuns(backend: sqlite, storePath: path, retry: retry) : []
     }
 
     /// An in-memory store (tests, `--db :memory:`).
     public static func inMemory() throws(StoreError) -> Store { try Store(path: ":memory:") }
+
+    /// The SQLite database, for the tests that look under the store.
+    package var sqlite: (any DatabaseWriter)? { (backend as? SQLiteBackend)?.db }
+
+    /// Which database holds the store.
+    package var dialect: SQLDialect { backend.dialect }
+
+    /// A team's shared database (PostgreSQL) rather than this user's file.
+    public var isShared: Bool { backend.dialect == .postgres }
+
+    /// Whether `path` names a database server (`postgresql://…`) rather than a file.
+    public static func isDatabaseURL(_ path: String) -> Bool { PostgresURL.isURL(path) }
 
     /// `$XDG_DATA_HOME/opsdeck/opsdeck.sqlite`, else `~/.local/share/opsdeck/opsdeck.sqlite`.
     public static func defaultPath(environment: [String: String]) -> String {
@@ -74,46 +97,33 @@ public final class Store: Sendable {
         do { try FileSystem.makeDirectories(dir) } catch { throw StoreError("cannot create \(dir): \(error)") }
     }
 
-    package static func describe(_ error: any Error) -> String {
-        if let e = error as? DatabaseError { return e.message ?? "\(e.resultCode)" }
-        return "\(error)"
+    package func describe(_ error: any Error) -> String {
+        if let e = error as? StoreError { return e.message }
+        return backend.message(of: error) ?? "\(error)"
     }
 
     /// Runs a write transaction, mapping database failures to `StoreError`; another writer's
-    /// lock is waited for and retried (`retry`).
-    package func write<T>(_ what: String, _ body: (Database) throws -> T) throws(StoreError) -> T {
-        try Store.write(db, what, retry: retry, body)
-    }
-
-    package static func write<T>(_ db: any DatabaseWriter, _ what: String, retry: WriteRetry, _ body: (Database) throws -> T) throws(StoreError) -> T {
-        do { return try retry.run { try db.write(body) } } catch let e as StoreError { throw e } catch {
-            throw StoreError("\(what) failed: \(Store.describe(error))")
-        }
-    }
-
-    /// A write transaction with foreign-key checks off, for a dataset's rows: their only parent
-    /// is the `dataset` row the same transaction has just inserted, so SQLite's parent lookup for
-    /// every row (about an eighth of its insert work) can only ever succeed. The pragma is a no-op
-    /// inside a transaction, so it is set around one, and set back on whatever the outcome.
-    package func writeRowsOfNewDataset<T>(_ what: String, _ body: (Database) throws -> T) throws(StoreError) -> T {
+    /// lock (or, in PostgreSQL, a concurrent transaction) is waited for and retried (`retry`).
+    package func write<T>(_ what: String, _ body: (any StoreSession) throws -> T) throws(StoreError) -> T {
         do {
-            return try retry.run { try db.writeWithoutTransaction { db in
-                try db.execute(sql: "PRAGMA foreign_keys = OFF")
-                var value: T?
-                let outcome = Result { try db.inTransaction { value = try body(db); return .commit } }
-                try db.execute(sql: "PRAGMA foreign_keys = ON")
-                try outcome.get()
-                guard let value else { throw StoreError("\(what) failed: the transaction did not complete") }
-                return value
-            } }
+            return try backend.writeRetry(retry).run(retryable: backend.isRetryable) { try backend.write(body) }
         } catch let e as StoreError { throw e } catch {
-            throw StoreError("\(what) failed: \(Store.describe(error))")
+            throw StoreError("\(what) failed: \(describe(error))")
         }
     }
 
-    package func read<T>(_ what: String, _ body: (Database) throws -> T) throws(StoreError) -> T {
-        do { return try db.read(body) } catch let e as StoreError { throw e } catch {
-            throw StoreError("\(what) failed: \(Store.describe(error))")
+    /// A write transaction for a new dataset's rows (`StoreBackend.writeRowsOfNewDataset`).
+    package func writeRowsOfNewDataset<T>(_ what: String, _ body: (any StoreSession) throws -> T) throws(StoreError) -> T {
+        do {
+            return try backend.writeRetry(retry).run(retryable: backend.isRetryable) { try backend.writeRowsOfNewDataset(body) }
+        } catch let e as StoreError { throw e } catch {
+            throw StoreError("\(what) failed: \(describe(error))")
+        }
+    }
+
+    package func read<T>(_ what: String, _ body: (any StoreSession) throws -> T) throws(StoreError) -> T {
+        do { return try backend.read(body) } catch let e as StoreError { throw e } catch {
+            throw StoreError("\(what) failed: \(describe(error))")
         }
     }
 }

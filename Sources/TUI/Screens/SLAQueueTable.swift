@@ -18,6 +18,9 @@ extension SLAEscalation {
     /// The decision log's action names for an escalation and its withdrawal.
     public static let escalateAction = "escalate"
     public static let deescalateAction = "de-escalate"
+    /// The two are states of one ticket: recording one that is already the ticket's state
+    /// (another manager's screen got there first) is refused by the store.
+    public static let exclusiveActions = [escalateAction, deescalateAction]
 
     /// The escalations standing after `decisions` (oldest first): an escalation marks its
     /// ticket, a de-escalation clears it.

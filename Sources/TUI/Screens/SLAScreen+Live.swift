@@ -238,7 +238,8 @@ extension SLAScreen {
             return
         }
         do {
-            let d = try store.recordDecision(run: l.options.run, user: l.options.user, action: SLAEscalation.deescalateAction, subject: id)
+            let d = try store.recordDecision(run: l.options.run, user: l.options.user, action: SLAEscalation.deescalateAction, subject: id,
+                                             exclusive: SLAEscalation.exclusiveActions)
             escalated[id] = nil
             rebuildTable()
             notice = "\(id) de-escalated by \(d.user) at \(d.at); saved as a decision"

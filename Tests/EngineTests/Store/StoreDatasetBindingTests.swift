@@ -64,7 +64,7 @@ import Store
         #expect(try store.reps(dataset: r) == Self.edgeReps)
         #expect(try store.tickets(dataset: t) == Self.edgeTickets)
         // Empty strings are TEXT, never NULL (a nil pointer would bind NULL).
-        let emptyIds = try store.db.read { db in
+        let emptyIds = try #require(store.sqlite).read { db in
             try String.fetchAll(db, sql: "SELECT typeof(id) FROM customer WHERE dataset_id = ? AND id = ''", arguments: [c])
         }
         #expect(emptyIds == ["text"])
@@ -77,7 +77,7 @@ import Store
                     tickets: try store.saveTickets(Self.edgeTickets, source: "binder"))
         let grdb = (customers: try store.saveCustomers([], source: "grdb"), reps: try store.saveReps([], source: "grdb"),
                     tickets: try store.saveTickets([], source: "grdb"))
-        try store.db.write { db in try Self.insertThroughGRDB(db, grdb) }
+        try #require(store.sqlite).write { db in try Self.insertThroughGRDB(db, grdb) }
         for (table, a, b) in [("customer", mine.customers, grdb.customers), ("rep", mine.reps, grdb.reps),
                               ("ticket", mine.tickets, grdb.tickets)] {
             let (typesA, valuesA) = try Self.stored(store, table, a)
@@ -127,7 +127,7 @@ import Store
         #expect(try store.tickets(dataset: mine.tickets) == tickets)
         let grdb = (customers: try store.saveCustomers([], source: "grdb"), reps: try store.saveReps([], source: "grdb"),
                     tickets: try store.saveTickets([], source: "grdb"))
-        try store.db.write { db in
+        try #require(store.sqlite).write { db in
             try Self.insertThroughGRDB(db, grdb, customers: customers, reps: reps, tickets: tickets)
         }
         for (table, a, b) in [("customer", mine.customers, grdb.customers), ("rep", mine.reps, grdb.reps),
@@ -154,7 +154,7 @@ import Store
             }
         }
         #expect(try store.datasets(kind: "customers").isEmpty)
-        let rows = try store.db.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM customer") }
+        let rows = try #require(store.sqlite).read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM customer") }
         #expect(rows == 0)
     }
 
@@ -166,15 +166,15 @@ import Store
         var bad = Self.edgeReps
         bad[1].homeLat = .nan
         #expect(throws: StoreError.self) { try store.saveReps(bad, source: "bad") }
-        #expect(try store.db.read { db in try Int.fetchOne(db, sql: "PRAGMA foreign_keys") } == 1)
+        #expect(try #require(store.sqlite).read { db in try Int.fetchOne(db, sql: "PRAGMA foreign_keys") } == 1)
         #expect(throws: DatabaseError.self) {
-            try store.db.write { db in try db.execute(sql: "INSERT INTO rep VALUES (999, 0, 'R', 'orphan', 0, 0, 0, 0, 0)") }
+            try #require(store.sqlite).write { db in try db.execute(sql: "INSERT INTO rep VALUES (999, 0, 'R', 'orphan', 0, 0, 0, 0, 0)") }
         }
     }
 
     /// Each column's `typeof` and value, rows in order, without the dataset id.
     private static func stored(_ store: Store, _ table: String, _ dataset: Int64) throws -> ([[String]], [[DatabaseValue]]) {
-        try store.db.read { db in
+        try #require(store.sqlite).read { db in
             let columns = try db.columns(in: table).map(\.name).filter { $0 != "dataset_id" }
             let types = try Row.fetchAll(db, sql: "SELECT \(columns.map { "typeof(\($0))" }.joined(separator: ",")) FROM \(table) WHERE dataset_id = ? ORDER BY row",
                                          arguments: [dataset]).map { r in (0..<r.count).map { r[$0] as String } }

@@ -6,7 +6,7 @@ import Pipeline
 /// Issue 21, item 1: a run's config, KPIs and trace are typed values, decoded with errors.
 @Suite struct StoreRunRecordTests {
     func insertRaw(_ store: Store, config: String, kpis: String = "[]", trace: String = #"{"stages":[]}"#) throws -> Int64 {
-        try store.db.write { db in
+        try #require(store.sqlite).write { db in
             try db.execute(sql: "INSERT INTO run (created_at, seed, config, kpis, trace) VALUES ('2026-01-01 00:00:00', 1, ?, ?, ?)",
                            arguments: [config, kpis, trace])
             return db.lastInsertedRowID

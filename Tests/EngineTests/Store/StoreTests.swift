@@ -29,10 +29,10 @@ import Pipeline
                                    artifacts: ["a.txt": Array("hello".utf8)])
         #expect(try store.artifact(run: id, name: "a.txt") == Array("hello".utf8))
         #expect(throws: (any Error).self) {
-            try store.db.write { db in try db.execute(sql: "UPDATE run SET seed = 2 WHERE id = ?", arguments: [id]) }
+            try #require(store.sqlite).write { db in try db.execute(sql: "UPDATE run SET seed = 2 WHERE id = ?", arguments: [id]) }
         }
         #expect(throws: (any Error).self) {
-            try store.db.write { db in try db.execute(sql: "DELETE FROM artifact WHERE run_id = ?", arguments: [id]) }
+            try #require(store.sqlite).write { db in try db.execute(sql: "DELETE FROM artifact WHERE run_id = ?", arguments: [id]) }
         }
     }
 

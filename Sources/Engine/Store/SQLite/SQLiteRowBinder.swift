@@ -12,7 +12,7 @@ import Core
 /// setup, opening and seeking the table's cursors, reset) is paid per batch, not per row.
 /// Texts are gathered into one buffer and bound without a copy (SQLITE_STATIC) just before the
 /// step: a copy per text was a malloc and a free, each under SQLite's global memory mutex.
-package struct SQLiteRowBinder {
+package struct SQLiteRowBinder: RowBinding {
     private var handle: SQLiteStatement
     private let what: String
     /// Values per row; a statement takes a whole number of rows.
@@ -54,8 +54,8 @@ package struct SQLiteRowBinder {
     /// binding row `row`'s columns 1...columns. Full batches share one prepared statement and the
     /// remainder has its own. A constraint failure is narrowed to its row by inserting that
     /// batch's rows one by one (SQLite undid the failed statement; the transaction stands).
-    package static func insertRows(_ db: Database, into table: String, columns: Int, count: Int, what: String,
-                           bindRow: (inout SQLiteRowBinder, Int) throws(StoreError) -> Void) throws {
+    package static func insertRows<R: DatasetRows>(_ db: Database, _ data: R, what: String) throws {
+        let table = R.table, columns = R.columns, count = data.count
         guard count > 0 else { return }
         guard let connection = db.sqliteConnection else { throw StoreError("\(what): the store is closed") }
         let limit = Int(sqlite3_limit(connection, SQLITE_LIMIT_VARIABLE_NUMBER, -1))
@@ -72,7 +72,7 @@ package struct SQLiteRowBinder {
                 tail = t
             }
             for r in first..<(first + rows) {
-                try bindRow(&b, r)
+                try data.bind(&b, row: r)
                 b.rowsBound += 1
                 b.row += 1
             }
@@ -81,7 +81,7 @@ package struct SQLiteRowBinder {
                 let failure = b.failure(code, rows: first..<(first + rows), "inserting")
                 b.clear()
                 if rows > 1, code & 0xff == SQLITE_CONSTRAINT, sqlite3_get_autocommit(connection) == 0 {
-                    try narrow(db, table: table, columns: columns, rows: first..<(first + rows), what: what, bindRow: bindRow)
+                    try narrow(db, data, range: first..<(first + rows), what: what)
                 }
                 throw failure
             }
@@ -91,13 +91,12 @@ package struct SQLiteRowBinder {
     }
 
     /// Inserts `rows` one at a time and throws the first row's failure (their batch failed).
-    private static func narrow(_ db: Database, table: String, columns: Int, rows: Range<Int>, what: String,
-                               bindRow: (inout SQLiteRowBinder, Int) throws(StoreError) -> Void) throws {
-        let statement = try db.makeStatement(sql: insertSQL(table, columns: columns, rows: 1))
-        var b = try SQLiteRowBinder(statement, what: what, columns: columns)
-        for r in rows {
+    private static func narrow<R: DatasetRows>(_ db: Database, _ rows: R, range: Range<Int>, what: String) throws {
+        let statement = try db.makeStatement(sql: insertSQL(R.table, columns: R.columns, rows: 1))
+        var b = try SQLiteRowBinder(statement, what: what, columns: R.columns)
+        for r in range {
             b.row = r
-            try bindRow(&b, r)
+            try rows.bind(&b, row: r)
             try b.insertRow()
         }
     }
@@ -129,28 +128,8 @@ package struct SQLiteRowBinder {
 
     package func bind(_ i: Int32, _ v: Int64) throws(StoreError) { try check(sqlite3_bind_int64(handle, offset + i, v), i) }
 
-    package func bind(_ i: Int32, _ v: Int64?) throws(StoreError) {
-        if let v { try bind(i, v) } else { try bindNull(i) }
-    }
-
-    package func bind(_ i: Int32, _ v: Int) throws(StoreError) { try bind(i, Int64(v)) }
-
-    package func bind(_ i: Int32, _ v: Int?) throws(StoreError) {
-        if let v { try bind(i, Int64(v)) } else { try bindNull(i) }
-    }
-
-    package func bind(_ i: Int32, _ v: Bool) throws(StoreError) { try bind(i, Int64(v ? 1 : 0)) }
-
-    package func bind(_ i: Int32, _ v: Bool?) throws(StoreError) {
-        if let v { try bind(i, v) } else { try bindNull(i) }
-    }
-
     /// NaN becomes NULL (SQLite's rule, as through GRDB).
     package func bind(_ i: Int32, _ v: Double) throws(StoreError) { try check(sqlite3_bind_double(handle, offset + i, v), i) }
-
-    package func bind(_ i: Int32, _ v: Double?) throws(StoreError) {
-        if let v { try bind(i, v) } else { try bindNull(i) }
-    }
 
     /// The UTF-8 bytes with their length (no C string is made), bound at the step.
     package mutating func bind(_ i: Int32, _ v: String) throws(StoreError) {
@@ -159,13 +138,6 @@ package struct SQLiteRowBinder {
         s.withUTF8 { texts.append(contentsOf: $0) }
         pending.append((offset + i, start, texts.count - start))
     }
-
-    package mutating func bind(_ i: Int32, _ v: String?) throws(StoreError) {
-        if let v { try bind(i, v) } else { try bindNull(i) }
-    }
-
-    /// A category is stored as its label.
-    package mutating func bind<C: Category>(_ i: Int32, _ v: C) throws(StoreError) { try bind(i, v.rawValue) }
 
     /// An empty blob is stored as an empty BLOB, not NULL (a zero-length bind).
     package func bind(_ i: Int32, bytes: [UInt8]) throws(StoreError) {

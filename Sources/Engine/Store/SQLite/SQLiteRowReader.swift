@@ -5,7 +5,7 @@ import Core
 /// Steps a prepared SELECT and reads typed columns straight from SQLite, for loading bulk
 /// dataset rows without GRDB's per-row `Row` and per-column name lookup. Reads convert as
 /// GRDB's do (`sqlite3_column_int64/double`); a NULL where a value is required is an error.
-package struct SQLiteRowReader {
+package struct SQLiteRowReader: RowReading {
     private let handle: SQLiteStatement
     private let what: String
     /// The row being read (0-based), for error messages.
@@ -50,14 +50,6 @@ package struct SQLiteRowReader {
 
     package func int64OrNil(_ i: Int32) -> Int64? { isNull(i) ? nil : sqlite3_column_int64(handle, i) }
 
-    package func int(_ i: Int32) throws(StoreError) -> Int { Int(try int64(i)) }
-
-    package func intOrNil(_ i: Int32) -> Int? { int64OrNil(i).map { Int($0) } }
-
-    package func bool(_ i: Int32) throws(StoreError) -> Bool { try int64(i) != 0 }
-
-    package func boolOrNil(_ i: Int32) -> Bool? { int64OrNil(i).map { $0 != 0 } }
-
     package func double(_ i: Int32) throws(StoreError) -> Double {
         if isNull(i) { throw missing(i) }
         return sqlite3_column_double(handle, i)
@@ -80,18 +72,4 @@ package struct SQLiteRowReader {
         return try string(i)
     }
 
-    /// A sales channel as stored: empty for no preference.
-    package func salesChannel(_ i: Int32) throws(StoreError) -> SalesChannel? {
-        let text = try string(i)
-        return text.isEmpty ? nil : SalesChannel.parse(Substring(text)) ?? SalesChannel.classify(text)
-    }
-
-    /// A label written by this store; anything else means the file was edited by hand.
-    package func category<C: Category>(_ i: Int32) throws(StoreError) -> C {
-        let text = try string(i)
-        guard let c = C.parse(Substring(text)) else {
-            throw StoreError("the store holds '\(text)', which is not a known \(C.self); was the database edited by hand?")
-        }
-        return c
-    }
 }
