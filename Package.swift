@@ -105,7 +105,7 @@ let package = Package(
         .testTarget(name: "BenchSupportTests", dependencies: ["BenchSupport", "Engine"]),
         // Command-line parsing and validation (issue 17's option inputs), on the real commands;
         // CommandLineTests runs the built binary end to end (outputs, exit codes, files).
-        .testTarget(name: "OpsDeckTests", dependencies: ["opsdeck"]),
+        .testTarget(name: "OpsDeckTests", dependencies: ["opsdeck", "OpsDeckTestSupport"]),
         .testTarget(
             name: "TUITests",
             dependencies: ["TUI", "Engine", "OpsDeckTestSupport"],

@@ -60,7 +60,7 @@ struct CommandProcess {
     }
 
     /// Runs `opsdeck args…` (or `executable`, e.g. a copy of it elsewhere) to its end.
-    func run(_ args: [String], executable: URL? = nil) throws -> Result {
+    func run(_ args: [String], executable: URL? = nil, environment extra: [String: String] = [:]) throws -> Result {
         guard let exe = executable ?? Self.binary else { throw CocoaError(.fileNoSuchFile) }
         let p = Process()
         p.executableURL = exe
@@ -69,6 +69,9 @@ struct CommandProcess {
         env["XDG_DATA_HOME"] = data.path
         env["XDG_CONFIG_HOME"] = config.path
         env["NO_COLOR"] = "1"
+        // A developer's shared store never leaks into a test; a test that wants one says so.
+        env["OPSDECK_DB"] = nil
+        env.merge(extra) { $1 }
         p.environment = env
         p.currentDirectoryURL = root
         // Files rather than pipes: a long output never fills a pipe and stalls the child.

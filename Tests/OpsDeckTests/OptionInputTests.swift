@@ -31,7 +31,7 @@ import Testing
     @Test func anEmptyDbIsAUsageError() {
         let r = refusal(["export", "kpis", "--db", ""])
         #expect(r?.code == 64)
-        #expect(r?.message == "--db needs a path to the store's file (e.g. ./opsdeck.sqlite); found an empty value")
+        #expect(r?.message == "--db needs a path to the store's file (e.g. ./opsdeck.sqlite) or a postgresql:// URL; found an empty value")
     }
 
     @Test func optionChecksNameTheOptionAndTheRange() {

@@ -35,7 +35,8 @@ rule big-loss: expected_loss >= 300
 hook late-and-likely: echo "{ticket} {rule}" >> '$hooks'
 hook.min_interval = 0s
 CONF
-db="$work/opsdeck.sqlite"
+# OPSDECK_LIVE_DB: the same walk on another store (CI runs it again on PostgreSQL).
+db="${OPSDECK_LIVE_DB:-$work/opsdeck.sqlite}"
 "$binary" run --db "$db" > "$work/run.log" 2>&1 || { cat "$work/run.log" >&2; echo "tmux-live: FAIL: opsdeck run failed" >&2; exit 1; }
 
 printf -v quoted '%q' "$binary"
