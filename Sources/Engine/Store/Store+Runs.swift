@@ -27,6 +27,8 @@ extension Store {
     /// Saves a run and all its artifacts in one transaction: either all of it lands or none.
     /// Another writer's lock is waited for and retried; a run that still cannot be saved is
     /// spooled beside the store (never lost) and the error says where and how it gets saved.
+    /// A PostgreSQL server that went away mid-save spools the run in this user's data folder,
+    /// saved the next time OpsDeck reaches the server to write.
     @discardableResult
     public func saveRun(_ run: StoredRun, artifacts: [String: [UInt8]]) throws(StoreError) -> Int64 {
         var run = run
@@ -43,6 +45,14 @@ extension Store {
             }
             throw StoreError("the store at \(path) stayed locked by another writer, so the run is kept in \(file); "
                              + "it is saved the next time OpsDeck opens the store to write (e.g. `opsdeck run`)")
+        } catch where backend.isUnreachable(error) {
+            let file: String
+            do { file = try Self.spool(run, artifacts: artifacts, storePath: backend.spoolBase) } catch {
+                throw StoreError("saving the run failed: \(describe(error)), and the run could not be kept locally either "
+                                 + "(\(error.description))")
+            }
+            throw StoreError("saving the run failed: \(describe(error)); the run is kept in \(file) and saved the next "
+                             + "time OpsDeck reaches \(path) to write (e.g. `opsdeck run`)")
         } catch {
             throw StoreError("saving the run failed: \(describe(error))")
         }

@@ -35,10 +35,13 @@ public final class Store: Sendable {
         if PostgresURL.isURL(path) {
             let url = try PostgresURL(path)
             self.path = url.redacted
-            do { backend = try PostgresBackend(url: url) } catch let e as StoreError { throw e } catch {
+            let postgres: PostgresBackend
+            do { postgres = try PostgresBackend(url: url) } catch let e as StoreError { throw e } catch {
                 throw StoreError("cannot open the store at \(url.redacted): \(PostgresBackend.describe(error))")
             }
-            recoveredRuns = []
+            backend = postgres
+            // Runs spooled while the server was away are saved on the first writable open.
+            recoveredRuns = create ? try Store.saveSpooledRuns(backend: postgres, storePath: postgres.spoolBase, retry: retry) : []
             return
         }
         self.path = path

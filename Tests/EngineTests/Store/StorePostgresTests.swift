@@ -54,6 +54,19 @@ struct StorePostgresTests {
         #expect(names.count == StoreSchema.migrations.count && Set(names).count == names.count)
     }
 
+    @Test func aConnectionTheServerEndedIsOpenedAgain() throws {
+        let url = try StoreBackends.freshPostgres("reconnect")
+        let store = try Store(path: url), admin = try Store(path: url)
+        try store.recordDecision(run: nil, user: "ana", action: "escalate", subject: "T-1")
+        // The server ends every other session on the database (a restart, a failover, an admin).
+        try admin.write("ending sessions") { s in
+            try s.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()")
+        }
+        usleep(200_000)
+        let again = try store.recordDecision(run: nil, user: "ana", action: "escalate", subject: "T-2")
+        #expect(try store.decisions(run: nil).map(\.subject) == ["T-1", "T-2"] && again.id == 2)
+    }
+
     @Test func theSameRunSavedInBothIsByteIdentical() throws {
         let config = PipelineConfig(customers: 400, tickets: 1_500, seed: 11)
         let outcome = try Pipeline.run(config: config, input: .synthetic, store: nil)

@@ -124,6 +124,18 @@ package final class PostgresBackend: StoreBackend, @unchecked Sendable {
 
     package func announcedDecision() -> Int64? { listener.newest() }
 
+    package func isUnreachable(_ error: any Error) -> Bool {
+        if error is ChannelError || error is IOError { return true }
+        guard let e = error as? PSQLError else { return false }
+        return e.code == .connectionError || e.code == .serverClosedConnection || e.code == .uncleanShutdown
+    }
+
+    /// In this user's data folder, one spool per server and database.
+    package var spoolBase: String {
+        let name = "\(url.host)-\(url.port)-\(url.database)".map { $0.isLetter || $0.isNumber || $0 == "-" ? $0 : "_" }
+        return UserPaths.dataDirectory(environment: ProcessInfo.processInfo.environment) + "/postgres-" + String(name)
+    }
+
     package func writeRetry(_ base: WriteRetry) -> WriteRetry {
         WriteRetry(busyTimeout: base.busyTimeout, attempts: max(base.attempts, 12), backoff: 0.002)
     }

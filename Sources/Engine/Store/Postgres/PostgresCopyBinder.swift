@@ -53,6 +53,11 @@ package struct PostgresCopyBinder: RowBinding {
         try start(i)
         var s = v
         s.withUTF8 { text in
+            // Most texts hold nothing to escape: appended whole.
+            if !text.contains(where: { $0 == 0x5C || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
+                bytes.append(contentsOf: text)
+                return
+            }
             for b in text {
                 switch b {
                 case 0x5C: bytes.append(0x5C); bytes.append(0x5C)

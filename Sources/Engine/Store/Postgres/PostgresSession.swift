@@ -110,8 +110,9 @@ package final class PostgresSession: StoreSession {
     package func decodeRows<D: DatasetDecoder>(_ decoder: D, dataset: Int64, what: String) throws -> [D.Value] {
         let box = RowsBox<D.Value>()
         let decode: @Sendable (PostgresRow) throws -> Void = { row in
-            let value = try decoder.decode(PostgresRowReader(row.makeRandomAccess(), row: box.count, what: what))
-            box.append(value)
+            let types = box.types ?? row.map(\.dataType)
+            box.types = types
+            box.append(try decoder.decode(PostgresRowReader(row, types: types, index: box.count, what: what)))
         }
         _ = try connection.query(Self.query(decoder.select, [.int(dataset)]), logger: logger, decode).wait()
         return box.take()
@@ -119,9 +120,12 @@ package final class PostgresSession: StoreSession {
 }
 
 /// Rows decoded on the event loop, handed back to the waiting caller.
+/// The rows are decoded one at a time on the connection's event loop (the box's only writer);
+/// the caller reads it once the query's future completes.
 final class RowsBox<T>: @unchecked Sendable {
     private let lock = NSLock()
     private var values: [T] = []
+    var types: [PostgresDataType]?
     var count: Int { lock.lock(); defer { lock.unlock() }; return values.count }
     func append(_ v: T) { lock.lock(); values.append(v); lock.unlock() }
     func take() -> [T] { lock.lock(); defer { lock.unlock() }; return values }

@@ -22,4 +22,8 @@ package protocol StoreBackend: Sendable {
     /// How writes are retried: SQLite waits on a lock; PostgreSQL's serialization failures
     /// come at once and are retried sooner and more often.
     func writeRetry(_ base: WriteRetry) -> WriteRetry
+    /// The server could not be reached or went away (a file store never says so).
+    func isUnreachable(_ error: any Error) -> Bool
+    /// Where a run that could not be saved is spooled (`<spoolBase>.spool/`).
+    var spoolBase: String { get }
 }

@@ -6,9 +6,11 @@ import Core
 /// wait `busyTimeout` for each other (`WriteRetry`).
 package struct SQLiteBackend: StoreBackend {
     package let db: any DatabaseWriter
+    package let path: String
     package var dialect: SQLDialect { .sqlite }
 
     package init(path: String, retry: WriteRetry) throws {
+        self.path = path
         var config = Configuration()
         config.foreignKeysEnabled = true
         config.busyMode = .timeout(retry.busyTimeout)
@@ -66,4 +68,9 @@ package struct SQLiteBackend: StoreBackend {
     package func announcedDecision() -> Int64? { nil }
 
     package func writeRetry(_ base: WriteRetry) -> WriteRetry { base }
+
+    package func isUnreachable(_ error: any Error) -> Bool { false }
+
+    /// Beside the file.
+    package var spoolBase: String { path }
 }

@@ -16,7 +16,7 @@ extension StoreSchema {
             column("gate_report", .text, default: "''"),
         ], primaryKey: [], withoutRowID: false),
         .table("customer", [
-            column("dataset_id", .integer, references: "dataset", cascade: true), column("row", .integer),
+            datasetParent(), column("row", .integer),
             column("id", .text), column("lat", .real), column("lon", .real),
             column("last_purchase_day", .integer, null: true), column("amount", .real, null: true),
             column("lifetime_value", .real), column("company_size", .integer), column("industry", .text),
@@ -30,12 +30,12 @@ extension StoreSchema {
             column("churn_logit", .real, null: true),
         ], primaryKey: ["dataset_id", "row"], withoutRowID: true),
         .table("rep", [
-            column("dataset_id", .integer, references: "dataset", cascade: true), column("row", .integer),
+            datasetParent(), column("row", .integer),
             column("id", .text), column("name", .text), column("home_lat", .real), column("home_lon", .real),
             column("day_start", .integer), column("day_end", .integer), column("working_days", .integer),
         ], primaryKey: ["dataset_id", "row"], withoutRowID: true),
         .table("ticket", [
-            column("dataset_id", .integer, references: "dataset", cascade: true), column("row", .integer),
+            datasetParent(), column("row", .integer),
             column("id", .text), column("created_at", .integer), column("priority", .text), column("channel", .text),
             column("type", .text), column("product", .text), column("status", .text),
             column("first_response_at", .integer, null: true), column("resolved_at", .integer, null: true),
