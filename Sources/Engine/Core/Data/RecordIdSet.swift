@@ -38,8 +38,33 @@ package struct RecordIdSet {
         return text.withUTF8 { b -> (UInt64, Bool) in
             var any: UInt8 = 0
             for c in b { any |= c }
-            return (ByteInterner.hash(b), any < 0x80)
+            return (hash(b), any < 0x80)
         }
+    }
+
+    /// An id's hash, keeping neighbouring ids near each other: ids are mostly a prefix and a
+    /// number ("100234", "PROJ-88", "INC0010001"), exported in order, so the number's last
+    /// three bits pick the slot within an 8-slot block (one cache line) and the rest of the id
+    /// picks the block. Eight consecutive ids then cost one cache miss instead of eight (the
+    /// table is megabytes; its misses were ≈ 10 % of a ticket import). At most eight ids share
+    /// a block's hash, and those differ in the tag bits too; an id without a trailing number
+    /// is hashed whole. Only where ids sit changes, never which ones are equal.
+    package static func hash(_ b: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        let n = b.count
+        var k = n
+        while k > 0, n - k < 18, b[k - 1] &- 48 < 10 { k -= 1 }
+        let digits = n - k
+        guard digits > 0 else { return ByteInterner.hash(b) }
+        var v: UInt64 = 0
+        for i in k..<n { v = v &* 10 &+ UInt64(b[i] &- 48) }
+        // The prefix and the digit count ("007" is not "7"), then the number's block.
+        var g = ByteInterner.hash(UnsafeBufferPointer(rebasing: b[0..<k])) ^ (UInt64(digits) &* 0x9E37_79B9_7F4A_7C15)
+        g = (g ^ (v >> 3)) &* 0xFF51_AFD7_ED55_8CCD
+        g ^= g >> 32
+        g = g &* 0xC4CE_B9FE_1A85_EC53
+        g ^= g >> 29
+        let low = v & 7
+        return ((g & ~7) | low) ^ (low << 32)
     }
 
     /// An id's hash, worked out before the rest of its row (`probe`).
