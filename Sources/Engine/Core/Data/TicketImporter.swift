@@ -93,7 +93,10 @@ package struct TicketImporter {
 
     /// Room for every row the file probably holds, plus an eighth: reserved capacity that is
     /// never written costs address space, not memory, while growing by doubling copied the
-    /// tickets each time and touched twice the pages.
+    /// tickets each time and touched twice the pages. The id table is the one part written
+    /// in full (zeros), ≈ 12–23 B per estimated row: a file whose first rows are much shorter
+    /// than the rest over-reserves that much, against 208 B per ticket kept (without the
+    /// reservation the table's regrowth cost ≈ 7 % of a 1 M-row import).
     private mutating func reserve() {
         guard let n = reader.estimatedRecords else { return }
         let rows = n + n / 8
