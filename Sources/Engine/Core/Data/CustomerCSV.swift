@@ -101,7 +101,6 @@ public enum CustomerCSV {
                 // As the ticket importer does: room for the whole file once, not doubling.
                 let rows = n + n / 8
                 out.reserveCapacity(rows)
-                HugePages.advise(&out)
                 seen.reserve(rows)
                 extras?.reserve(rows)
             }

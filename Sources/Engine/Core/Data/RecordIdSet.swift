@@ -134,7 +134,7 @@ package struct RecordIdSet {
     }
 
     private mutating func rehash<Row>(_ size: Int, _ rows: [Row], _ idOf: (Row) -> String, last: UInt64? = nil) {
-        var next = HugePages.zeros(size, of: UInt64.self)
+        var next = [UInt64](repeating: 0, count: size)
         let mask = size - 1
         let fromRows = last == nil ? stored : stored - 1
         next.withUnsafeMutableBufferPointer { p in

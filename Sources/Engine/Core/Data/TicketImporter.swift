@@ -101,7 +101,6 @@ package struct TicketImporter {
         guard let n = reader.estimatedRecords else { return }
         let rows = n + n / 8
         out.reserveCapacity(rows)
-        HugePages.advise(&out)
         seen.reserve(rows)
         extras?.reserve(rows)
     }
