@@ -97,9 +97,8 @@ public enum CustomerCSV {
         var out = [Customer]()
         var cells = [String]()
         while try reader.next() {
-            if reader.recordCount == TicketImporter.estimateAt, let n = reader.estimatedRecords {
+            if reader.recordCount == TicketImporter.estimateAt, let rows = TicketImporter.reservation(for: reader) {
                 // As the ticket importer does: room for the whole file once, not doubling.
-                let rows = n + n / 8
                 out.reserveCapacity(rows)
                 seen.reserve(rows)
                 extras?.reserve(rows)

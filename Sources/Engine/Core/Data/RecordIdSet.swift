@@ -21,8 +21,11 @@ package struct RecordIdSet {
 
     package var count: Int { fallback?.count ?? stored }
 
-    /// Makes room for `rows` ids, so the table is not regrown on the way there.
+    /// Makes room for `rows` ids (at most 4 M: the table is written in full, so an
+    /// over-estimate costs memory; past that it grows as it fills), so the table is not
+    /// regrown on the way there.
     package mutating func reserve(_ rows: Int) {
+        let rows = min(rows, 1 << 22)
         var size = slots.count
         while Self.tooFull(rows, size) { size *= 2 }
         wanted = size

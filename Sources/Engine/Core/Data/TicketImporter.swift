@@ -91,6 +91,14 @@ package struct TicketImporter {
     /// Records read (the header counts) before the file's row count is estimated.
     package static let estimateAt = 1025
 
+    /// Rows to reserve for: the estimate plus an eighth, at most 16 M (a file whose first rows
+    /// are far shorter than the rest must not ask for an absurd allocation; past the cap the
+    /// arrays grow by doubling, as they did before).
+    package static func reservation(for reader: CSVReader) -> Int? {
+        guard let n = reader.estimatedRecords, n > 0 else { return nil }
+        return min(n + n / 8, 1 << 24)
+    }
+
     /// Room for every row the file probably holds, plus an eighth: reserved capacity that is
     /// never written costs address space, not memory, while growing by doubling copied the
     /// tickets each time and touched twice the pages. The id table is the one part written
@@ -98,8 +106,7 @@ package struct TicketImporter {
     /// than the rest over-reserves that much, against 208 B per ticket kept (without the
     /// reservation the table's regrowth cost ≈ 7 % of a 1 M-row import).
     private mutating func reserve() {
-        guard let n = reader.estimatedRecords else { return }
-        let rows = n + n / 8
+        guard let rows = Self.reservation(for: reader) else { return }
         out.reserveCapacity(rows)
         seen.reserve(rows)
         extras?.reserve(rows)

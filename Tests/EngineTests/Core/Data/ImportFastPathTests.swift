@@ -104,6 +104,16 @@ import Core
         }
     }
 
+    @Test func anAbsurdReservationIsCapped() {
+        // An estimate far above the real row count (first rows much shorter than the rest)
+        // must not allocate a table of gigabytes: the id table caps at 4 M rows' worth.
+        var set = RecordIdSet()
+        set.reserve(Int(Int32.max))
+        var kept = [String]()
+        for id in ["1", "2", "1", "x"] where set.insert(id, rows: kept, idOf: { $0 }) { kept.append(id) }
+        #expect(kept == ["1", "2", "x"])
+    }
+
     @Test func wholeNumberDurationsReadAsBefore() throws {
         // reply_time_in_minutes cells against the old reading: Double(text), or H:MM[:SS].
         let cells = ["0", "007", "292", " 45 ", "1.5", "1:30", "2:05:09", "999999999999999", "16666666666", "16666666667",
