@@ -64,13 +64,25 @@ package struct ByteInterner {
         return h ^ (h >> 29)
     }
 
+    /// Word by word in line: cells are short, and a call to `memcmp` per cell cost more
+    /// than the compare.
     private func equal(_ c: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let a = starts[c], n = starts[c + 1] - a
         guard n == bytes.count else { return false }
         guard n > 0, let base = bytes.baseAddress else { return true }
         return arena.withUnsafeBufferPointer { p in
             guard let start = p.baseAddress else { return false }
-            return memcmp(start + a, base, n) == 0
+            let x = UnsafeRawPointer(start + a), y = UnsafeRawPointer(base)
+            var k = 0
+            while k + 8 <= n {
+                if x.loadUnaligned(fromByteOffset: k, as: UInt64.self) != y.loadUnaligned(fromByteOffset: k, as: UInt64.self) { return false }
+                k += 8
+            }
+            while k < n {
+                if x.load(fromByteOffset: k, as: UInt8.self) != y.load(fromByteOffset: k, as: UInt8.self) { return false }
+                k += 1
+            }
+            return true
         }
     }
 

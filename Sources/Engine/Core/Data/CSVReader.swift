@@ -86,12 +86,23 @@ public final class CSVReader {
         set { scanner.expectedFields = newValue }
     }
 
+    /// How many records the whole input probably holds, from the bytes per record read so
+    /// far (nil before any): for reserving the importers' arrays once instead of growing
+    /// them (each doubling copied the rows and touched fresh pages: ≈ 12 % of a 1 M-row
+    /// import). Only an estimate: a transcoded file's sizes differ, rows differ in length.
+    package var estimatedRecords: Int? {
+        let read = scanner.droppedBytes + scanner.pos
+        guard scanner.recordCount > 0, read > 0, scanner.sourceSize > 0 else { return nil }
+        let perRecord = Double(read) / Double(scanner.recordCount)
+        return Int(min(Double(scanner.sourceSize) / perRecord, Double(Int32.max)))
+    }
+
     /// Reads the next record. Returns false at the end of the input.
     public func next() throws(InputError) -> Bool { try scanner.next() }
 
     // MARK: - Field access
 
-    public var fieldCount: Int { scanner.his.count }
+    public var fieldCount: Int { scanner.spans.count }
 
     /// The field's bytes as read (quotes undone), valid only inside `body`.
     @inline(__always)

@@ -1,7 +1,7 @@
 /// A record's fields as views into the scanner's chunk (or its unescape buffer), and where
 /// each starts, counted only when a message needs it.
 extension CSVScanner {
-    package var fieldCount: Int { his.count }
+    package var fieldCount: Int { spans.count }
 
     // The two accessors below are `mutating` only so that `CSVReader` (a class) calls them on
     // its scanner in place: a non-mutating call copied the whole struct, retaining each of
@@ -10,14 +10,15 @@ extension CSVScanner {
     /// Byte count of field `i`'s content.
     @inline(__always)
     package mutating func length(_ i: Int) -> Int {
-        let lo = los[i]
-        return his[i] - (lo >= 0 ? lo : ~lo)
+        let f = spans[i]
+        return f.hi - (f.lo >= 0 ? f.lo : ~f.lo)
     }
 
     /// Field `i`'s content bytes (valid only inside `body`).
     @inline(__always)
     package mutating func withField<R>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        let lo = los[i], hi = his[i]
+        let f = spans[i]
+        let lo = f.lo, hi = f.hi
         if lo >= 0 {
             let base = recordStart
             return chunk.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[(base + lo)..<(base + hi)])) }
@@ -44,7 +45,7 @@ extension CSVScanner {
 
     /// Where field `i` starts (its opening quote, when quoted).
     package func position(_ i: Int) -> (line: Int, column: Int) {
-        guard i < rawStarts.count else { return (recordLine, 0) }
-        return position(at: rawStarts[i])
+        guard i < spans.count else { return (recordLine, 0) }
+        return position(at: spans[i].raw)
     }
 }

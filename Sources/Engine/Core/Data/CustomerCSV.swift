@@ -97,6 +97,12 @@ public enum CustomerCSV {
         var out = [Customer]()
         var cells = [String]()
         while try reader.next() {
+            if reader.recordCount == TicketImporter.estimateAt, let rows = TicketImporter.reservation(for: reader) {
+                // As the ticket importer does: room for the whole file once, not doubling.
+                out.reserveCapacity(rows)
+                seen.reserve(rows)
+                extras?.reserve(rows)
+            }
             gate.beginRow()
             if let c = parseRow(&gate, region: region, asOfDay: asOfDay, seen: &seen, kept: out, tables: &tables, labels: &labels), !gate.rowFailed {
                 out.append(c)

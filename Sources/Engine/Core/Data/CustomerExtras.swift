@@ -73,6 +73,24 @@ public struct CustomerExtras: Sendable, Equatable {
 
         /// Rows after which a column's distinct count decides between interning and per-row.
         package static let probeRows = 4096
+        /// Rows the file probably holds (`reserve`), 0 when not known.
+        private var expectedRows = 0
+
+        /// Makes room for `rows` rows in every column (per-row columns once they are known):
+        /// see `CSVReader.estimatedRecords`.
+        package mutating func reserve(_ rows: Int) {
+            expectedRows = rows
+            for j in extras.columns.indices {
+                extras.columns[j].codes.reserveCapacity(rows)
+                if perRow[j] { reservePerRow(j) }
+            }
+        }
+
+        private mutating func reservePerRow(_ j: Int) {
+            guard expectedRows > 0 else { return }
+            extras.columns[j].values.reserveCapacity(expectedRows)
+            extras.columns[j].counts.reserveCapacity(expectedRows)
+        }
 
         package init(names: [String], positions: [[Int]]) {
             extras = CustomerExtras(names: names)
@@ -104,6 +122,7 @@ public struct CustomerExtras: Sendable, Equatable {
             for j in index.indices where index[j].count * 10 > Self.probeRows * 9 {
                 perRow[j] = true
                 index[j] = ByteInterner()
+                reservePerRow(j)
             }
         }
 

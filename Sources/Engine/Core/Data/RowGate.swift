@@ -137,6 +137,7 @@ package struct RowGate {
 
     package mutating func day(_ f: Int, hardIfMissing: Bool) -> Int? {
         guard let col = resolved.index[f] else { return nil }
+        if let t = reader.withTrimmedBytes(col, TimeParser.isoZulu) { return Int(CivilDate.floorDiv(t, 86_400)) }
         let time = times[f]
         let parsed: Int64? = reader.withTrimmedBytes(col) { b in time.map { $0.utcSeconds(b) } ?? CivilDate.parseTimestamp(bytes: b) }
         if let t = parsed { return Int(CivilDate.floorDiv(t, 86_400)) }
@@ -150,6 +151,9 @@ package struct RowGate {
 
     package mutating func timestamp(_ f: Int, hardIfMissing: Bool) -> Int64? {
         guard let col = resolved.index[f] else { return nil }
+        // The common API shape first: a zoned ISO cell means the same whatever the column's
+        // format and zone, and it skips copying the column's reader (a retain and a release).
+        if let t = reader.withTrimmedBytes(col, TimeParser.isoZulu) { return t }
         let time = times[f]
         let parsed: Int64? = reader.withTrimmedBytes(col) { b in time.map { $0.utcSeconds(b) } ?? CivilDate.parseTimestamp(bytes: b) }
         if let t = parsed { return t }
@@ -186,7 +190,20 @@ package struct RowGate {
     /// A duration cell in `unit` seconds: a number (`90`, `1.5`) or `H:MM[:SS]` (hours may
     /// exceed 24); nil when empty. Unreadable or negative values are counted, not fatal.
     package mutating func duration(_ f: Int, unit: Double) -> Int64? {
-        guard let col = resolved.index[f], let t = reader.text(col) else { return nil }
+        guard let col = resolved.index[f] else { return nil }
+        // Whole numbers (Zendesk's minutes) from the bytes: up to 15 digits a Double holds
+        // exactly, so this is the value `Double(text)` reads, without a String or strtod.
+        let whole: Int64? = reader.withTrimmedBytes(col) { b in
+            guard (1...15).contains(b.count) else { return nil }
+            var v: Int64 = 0
+            for c in b {
+                guard c &- 48 < 10 else { return nil }
+                v = v * 10 + Int64(c &- 48)
+            }
+            return v
+        }
+        if let w = whole, Double(w) * unit < 1e12 { return Int64((Double(w) * unit).rounded()) }
+        guard let t = reader.text(col) else { return nil }
         if let v = Double(t), v.isFinite, v >= 0, v * unit < 1e12 { return Int64((v * unit).rounded()) }
         let parts = t.split(separator: ":", omittingEmptySubsequences: false)
         if (2...3).contains(parts.count), let h = Int(parts[0]), h >= 0, h < 1_000_000,

@@ -63,6 +63,7 @@ package struct TicketImporter {
 
     package mutating func run() throws(InputError) -> TicketCSV.Result {
         while try reader.next() {
+            if reader.recordCount == Self.estimateAt { reserve() }
             gate.beginRow()
             readRow()
             gate.endRow()
@@ -87,8 +88,33 @@ package struct TicketImporter {
 
     private func has(_ f: F) -> Bool { gate.has(f.rawValue) }
 
+    /// Records read (the header counts) before the file's row count is estimated.
+    package static let estimateAt = 1025
+
+    /// Rows to reserve for: the estimate plus an eighth, at most 16 M (a file whose first rows
+    /// are far shorter than the rest must not ask for an absurd allocation; past the cap the
+    /// arrays grow by doubling, as they did before).
+    package static func reservation(for reader: CSVReader) -> Int? {
+        guard let n = reader.estimatedRecords, n > 0 else { return nil }
+        return min(n + n / 8, 1 << 24)
+    }
+
+    /// Room for every row the file probably holds, plus an eighth: reserved capacity that is
+    /// never written costs address space, not memory, while growing by doubling copied the
+    /// tickets each time and touched twice the pages. The id table is the one part written
+    /// in full (zeros), ≈ 12–23 B per estimated row: a file whose first rows are much shorter
+    /// than the rest over-reserves that much, against 208 B per ticket kept (without the
+    /// reservation the table's regrowth cost ≈ 7 % of a 1 M-row import).
+    private mutating func reserve() {
+        guard let rows = Self.reservation(for: reader) else { return }
+        out.reserveCapacity(rows)
+        seen.reserve(rows)
+        extras?.reserve(rows)
+    }
+
     private mutating func readRow() {
         let id = gate.text(F.id.rawValue, hardIfMissing: true)
+        let probe = id.map { seen.probe($0) }
         var created = profile.derivesCreation ? nil : gate.timestamp(F.created.rawValue, hardIfMissing: true)
         let priority = gate.label(F.priority.rawValue, in: &priorities).map { priorities[$0] } ?? ""
         let channel = gate.label(F.channel.rawValue, in: &channels).map { channels[$0] } ?? ""
@@ -128,8 +154,8 @@ package struct TicketImporter {
         if state == .solved, resolved == nil {
             gate.fail(.missingValue, F.resolved.rawValue, "a solved ticket ('\(TerminalText.safe(status, limit: 40))') without a resolution time: kept, not clocked", hard: false)
         }
-        guard let id, !gate.rowFailed else { return }
-        guard seen.insert(id, rows: out, idOf: \.id) else {
+        guard let id, let probe, !gate.rowFailed else { return }
+        guard seen.insert(id, probe, rows: out, idOf: \.id) else {
             gate.fail(.duplicateId, F.id.rawValue, "ticket id '\(TerminalText.safe(id, limit: 40))' appears again; the first row is kept")
             return
         }

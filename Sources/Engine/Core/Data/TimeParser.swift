@@ -84,6 +84,25 @@ package struct TimeFields {
 /// weekday), 12-hour times with AM/PM, and Unix seconds or milliseconds (told apart by
 /// magnitude: 1e11 or more is milliseconds, i.e. seconds up to year 5138, milliseconds from 1973).
 package enum TimeParser {
+    /// `YYYY-MM-DDTHH:MM:SSZ` exactly (what the Zendesk and Jira APIs write), read at fixed
+    /// places: the instant `scan` + `seconds` give for it, in a fraction of their tests. Nil
+    /// for any other cell (or an impossible date or time), which then takes the general path.
+    @inline(__always)
+    package static func isoZulu(_ b: UnsafeBufferPointer<UInt8>) -> Int64? {
+        guard b.count == 20, b[4] == 45, b[7] == 45, b[10] == 84, b[13] == 58, b[16] == 58, b[19] == 90 else { return nil }
+        var ok = true
+        @inline(__always) func two(_ i: Int) -> Int {
+            let x = b[i] &- 48, y = b[i + 1] &- 48
+            ok = ok && x < 10 && y < 10
+            return Int(x) &* 10 &+ Int(y)
+        }
+        let year = two(0) &* 100 &+ two(2), month = two(5), day = two(8)
+        let hour = two(11), minute = two(14), second = two(17)
+        guard ok, (1...12).contains(month), day >= 1, day <= CivilDate.daysInMonth(year: year, month: month),
+              hour < 24, minute < 60, second < 60 else { return nil }
+        return Int64(CivilDate.days(year: year, month: month, day: day)) * 86_400 + Int64(hour * 3600 + minute * 60 + second)
+    }
+
     package static func scan(_ b: UnsafeBufferPointer<UInt8>) -> TimeFields? {
         let n = b.count
         guard n >= 6 else { return nil }
