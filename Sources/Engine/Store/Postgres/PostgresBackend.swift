@@ -35,8 +35,14 @@ package final class PostgresBackend: StoreBackend, @unchecked Sendable {
     private func migrate() throws {
         try writer.with { c in
             let s = PostgresSession(c, logger: logger)
-            try s.execute("CREATE TABLE IF NOT EXISTS \"opsdeck_migration\" (\"name\" TEXT PRIMARY KEY, \"applied_at\" TEXT NOT NULL)", [])
-            for m in StoreSchema.migrations {
+            // Under the lock too: two sessions creating one table at once can collide in the catalog.
+            try transaction(s, "BEGIN") {
+                try s.execute("SELECT pg_advisory_xact_lock(?)", [.int(Self.migrationLock)])
+                try s.execute("CREATE TABLE IF NOT EXISTS \"opsdeck_migration\" (\"name\" TEXT PRIMARY KEY, \"applied_at\" TEXT NOT NULL)", [])
+            }
+            // The usual open: everything applied, one query.
+            let applied = Set(try s.rows("SELECT name FROM opsdeck_migration", []).map { try $0.string("name") })
+            for m in StoreSchema.migrations where !applied.contains(m.name) {
                 try transaction(s, "BEGIN") {
                     try s.execute("SELECT pg_advisory_xact_lock(?)", [.int(Self.migrationLock)])
                     guard try s.rows("SELECT 1 FROM opsdeck_migration WHERE name = ?", [.text(m.name)]).isEmpty else { return }
