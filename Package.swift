@@ -94,7 +94,7 @@ let package = Package(
         // Seeded data sets the engine's and the screens' tests share.
         .target(name: "OpsDeckTestSupport", dependencies: ["Engine"], path: "Tests/TestSupport"),
         // One test target per Engine target, mirroring Sources/Engine in Tests/EngineTests.
-        .testTarget(name: "CoreTests", dependencies: ["Core", "Learning", "OpsDeckTestSupport", "Store", "Support", "Synthetic"], path: "Tests/EngineTests/Core", exclude: ["Data/Fixtures"]),
+        .testTarget(name: "CoreTests", dependencies: ["BenchSupport", "Core", "Learning", "OpsDeckTestSupport", "Store", "Support", "Synthetic"], path: "Tests/EngineTests/Core", exclude: ["Data/Fixtures"]),
         .testTarget(name: "LearningTests", dependencies: ["Core", "Learning", "Store"], path: "Tests/EngineTests/Learning"),
         .testTarget(name: "OptimisationTests", dependencies: ["BenchSupport", "Core", "OpsDeckTestSupport", "Optimisation"], path: "Tests/EngineTests/Optimisation"),
         .testTarget(name: "SyntheticTests", dependencies: ["Core", "Learning", "Synthetic"], path: "Tests/EngineTests/Synthetic"),
