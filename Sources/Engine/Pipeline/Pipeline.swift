@@ -97,7 +97,7 @@ public enum Pipeline {
         let gatedTickets = ticketBranch.gated.take()
         let tickets = gatedTickets.tickets
         rec.record("data", from: loaded.start, to: max(loaded.end, drawn.end),
-                   counts: [.init("customers", loaded.customers.count), .init("reps", loaded.reps.count), .init("tickets", drawn.tickets.count)],
+                   counts: [.init("customers", loaded.customers.count), .init("reps", loaded.reps.count), .init("tickets", drawn.count)],
                    warnings: loaded.warnings)
         let reports = [rc, rr, gatedTickets.report]
         // After the data stage, until the last gate passed: the gates run on both branches,

@@ -63,6 +63,10 @@ public struct TicketGenerator: Sendable {
         var open = MinHeap()
         // The desk is staffed for its usual backlog; a surge above that slows everything.
         var usualBacklog = 0.0
+        // Looked up once: `allCases` builds a new array on every call, the dictionary hashes.
+        let products = Product.allCases.map(\.rawValue)
+        let statusOf = { (s: TicketState) in Self.statusLabel[s] ?? DemoDesk.open }
+        let (solvedLabel, waitingLabel, openLabel) = (statusOf(.solved), statusOf(.waitingOnCustomer), statusOf(.open))
         var tickets = [Ticket]()
         tickets.reserveCapacity(count)
         for (i, created) in arrivals.enumerated() {
@@ -98,8 +102,8 @@ public struct TicketGenerator: Sendable {
             tickets.append(Ticket(
                 id: CustomerGenerator.code("T", i + 1, 7), createdAt: created,
                 priority: DemoDesk.priorities[p], channel: DemoDesk.channels[ch], type: Self.types[ty],
-                product: Product.allCases[rng.int(below: Product.allCases.count)].rawValue,
-                status: Self.statusLabel[state] ?? DemoDesk.open, state: state,
+                product: products[rng.int(below: products.count)],
+                status: state == .solved ? solvedLabel : state == .waitingOnCustomer ? waitingLabel : openLabel, state: state,
                 firstResponseAt: firstResponse <= asOf ? firstResponse : nil,
                 resolvedAt: state == .solved ? resolved : nil,
                 customerKey: customerKey, satisfaction: satisfaction, subject: nil))
