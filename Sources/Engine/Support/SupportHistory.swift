@@ -1,4 +1,6 @@
+import Dispatch
 import Core
+import Learning
 /// A policy's clocks on a desk: each ticket's clock per metric and the breach labels of the
 /// resolved ones, the part of a `SupportHistory` that needs no features. A replay clocks
 /// both policies while the shared features are built.
@@ -76,8 +78,27 @@ package struct SupportHistory: Sendable {
     /// `base`: the desk's policy-independent features, when several policies share them.
     package init(tickets: [Ticket], policy raw: SLAPolicy, options: SupportAnalysis.Options, trainer: any BreachModelTrainer,
          base: SupportFeatureBase? = nil) throws {
-        try self.init(tickets: tickets, clocking: SupportClocking(tickets: tickets, policy: raw, options: options),
-                      options: options, trainer: trainer, base: base)
+        if let base {
+            try self.init(tickets: tickets, clocking: SupportClocking(tickets: tickets, policy: raw, options: options),
+                          options: options, trainer: trainer, base: base)
+            return
+        }
+        // The policy's clocks and the two halves of the shared features read only the
+        // tickets: three tasks across the cores, as a replay does (same results).
+        let clocking = ParallelSlots<Result<SupportClocking, any Error>>(count: 1)
+        let coded = ParallelSlots<SupportFeatureBase.Coded>(count: 1), swept = ParallelSlots<SupportFeatureBase.Swept>(count: 1)
+        DispatchQueue.concurrentPerform(iterations: 3) { k in
+            switch k {
+            case 0: clocking[0] = Result { try SupportClocking(tickets: tickets, policy: raw, options: options) }
+            case 1: swept[0] = SupportFeatureBase.Swept(tickets)
+            default: coded[0] = SupportFeatureBase.Coded(tickets)
+            }
+        }
+        guard let c = clocking[0], let cb = coded[0], let sb = swept[0] else {
+            throw LearningFailure(message: "the SLA clocks and features did not finish")
+        }
+        try self.init(tickets: tickets, clocking: try c.get(), options: options, trainer: trainer,
+                      base: SupportFeatureBase(coded: cb, swept: sb))
     }
 
     /// The same from the policy's clocks already taken. `probabilityOnly`: whether to build
@@ -114,9 +135,17 @@ package struct SupportHistory: Sendable {
         self.extras = extras
         self.features = features
         self.oof = oof
-        backtest = CapacityTable(day: day, score: expectedCost, cost: truthCost, breach: truth)
-        backtestProbabilityOnly = probabilityOnly ? CapacityTable(day: day, score: p, cost: truthCost, breach: truth)
+        // The backtest and the expectation rank by the same expected loss: one sort serves
+        // both, while the probability-only ranking sorts on the other core.
+        let orders = ParallelSlots<[Int]>(count: 2)
+        DispatchQueue.concurrentPerform(iterations: probabilityOnly ? 2 : 1) { k in
+            orders[k] = CapacityTable.order(day: day, score: k == 0 ? expectedCost : p)
+        }
+        guard let byLoss = orders[0] else { throw LearningFailure(message: "the backtest's ranking did not finish") }
+        backtest = CapacityTable(order: byLoss, day: day, cost: truthCost, breach: truth)
+        backtestProbabilityOnly = probabilityOnly ? CapacityTable(order: orders[1] ?? CapacityTable.order(day: day, score: p),
+                                                                  day: day, cost: truthCost, breach: truth)
             : CapacityTable(day: [], score: [], cost: [], breach: [])
-        expectedHistory = CapacityTable(day: day, score: expectedCost, cost: expectedCost, breach: p)
+        expectedHistory = CapacityTable(order: byLoss, day: day, cost: expectedCost, breach: p)
     }
 }
