@@ -18,6 +18,9 @@ public struct OutOfFoldScores: Sendable {
 }
 
 public enum OutOfFoldScoring {
+    /// Above this many rows the folds are fitted in turn rather than side by side.
+    package static let sequentialFoldRows = 2_000_000
+
     /// Scores `rows` out of fold. Folds are fitted in parallel; the result depends only on
     /// the inputs and the seed.
     public static func score(_ features: SupportFeatures, labels: [UInt8], rows: [Int], folds k: Int,
@@ -35,7 +38,7 @@ public enum OutOfFoldScoring {
         let held = heldOut, foldOf = fold
 
         let results = ParallelSlots<Result<(scorer: any BreachScorer, held: [Double]), any Error>>(count: k)
-        DispatchQueue.concurrentPerform(iterations: k) { f in
+        @Sendable func fitFold(_ f: Int) {
             var train: [Int] = []
             train.reserveCapacity(n - held[f].count)
             var blanked = labels
@@ -47,6 +50,14 @@ public enum OutOfFoldScoring {
             } catch {
                 results[f] = .failure(error)
             }
+        }
+        // A large desk's folds one after the other: each fit already spreads its histograms
+        // over the cores, and two at once hold two sets of fold buffers (≈ 0.6 GB each at 10 M
+        // tickets, issue 21). Same models either way.
+        if n > sequentialFoldRows {
+            for f in 0..<k { fitFold(f) }
+        } else {
+            DispatchQueue.concurrentPerform(iterations: k, execute: fitFold)
         }
         var p = [Double](repeating: 0, count: n)
         var scorers: [any BreachScorer] = []

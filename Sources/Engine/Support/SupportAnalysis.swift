@@ -88,7 +88,8 @@ public struct SupportAnalysis: Sendable {
         // Per metric: its own model when several are clocked (one metric: the ticket's).
         var models: [MetricModel] = []
         for (k, m) in metrics.enumerated() {
-            let rows = resolvedRows.filter { clocked[k][$0] != nil }
+            // One metric clocks every labelled row: the same rows, shared rather than copied.
+            let rows = metrics.count == 1 ? resolvedRows : resolvedRows.filter { clocked[k][$0] != nil }
             var my = [UInt8](repeating: 0, count: tickets.count)
             for i in rows where clocked[k][i]?.breached == true { my[i] = 1 }
             let scores = metrics.count == 1 ? oof
