@@ -18,13 +18,19 @@ public struct OutOfFoldScores: Sendable {
 }
 
 public enum OutOfFoldScoring {
-    /// Above this many rows the folds are fitted in turn rather than side by side.
-    package static let sequentialFoldRows = 2_000_000
+    /// Above this many rows the folds are fitted in turn rather than side by side
+    /// (`sequentialAbove`, which tests lower to check both ways give the same scores).
+    public static let sequentialFoldRows = 2_000_000
 
-    /// Scores `rows` out of fold. Folds are fitted in parallel; the result depends only on
-    /// the inputs and the seed.
+    /// Scores `rows` out of fold. Folds are fitted in parallel up to `sequentialAbove` rows,
+    /// in turn beyond; the result depends only on the inputs and the seed.
     public static func score(_ features: SupportFeatures, labels: [UInt8], rows: [Int], folds k: Int,
                              trainer: any BreachModelTrainer, seed: UInt64) throws -> OutOfFoldScores {
+        try score(features, labels: labels, rows: rows, folds: k, trainer: trainer, seed: seed, sequentialAbove: sequentialFoldRows)
+    }
+
+    public static func score(_ features: SupportFeatures, labels: [UInt8], rows: [Int], folds k: Int,
+                             trainer: any BreachModelTrainer, seed: UInt64, sequentialAbove: Int) throws -> OutOfFoldScores {
         let n = rows.count
         let k = max(2, min(k, n))
         var order = Array(0..<n)
@@ -54,7 +60,7 @@ public enum OutOfFoldScoring {
         // A large desk's folds one after the other: each fit already spreads its histograms
         // over the cores, and two at once hold two sets of fold buffers (≈ 0.6 GB each at 10 M
         // tickets, issue 21). Same models either way.
-        if n > sequentialFoldRows {
+        if n > sequentialAbove {
             for f in 0..<k { fitFold(f) }
         } else {
             DispatchQueue.concurrentPerform(iterations: k, execute: fitFold)
