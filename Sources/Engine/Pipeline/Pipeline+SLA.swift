@@ -27,6 +27,7 @@ extension Pipeline {
         } catch {
             return .failure(PipelineError("SLA stage stopped the run: \(error)"))
         }
+        FreedMemory.release()  // the folds' buffers, before the artifacts are formatted
         let kpis = [
             KPI(name: "SLA breach AUC (out of fold)", value: analysis.metrics.auc, target: 0.7),
             KPI(name: "SLA breach calibration error", value: analysis.metrics.ece, target: 0.05, higherIsBetter: false),

@@ -240,6 +240,7 @@ public enum Pipeline {
     public static func save(_ outcome: inout RunOutcome, to store: Store) throws(StoreError) -> Int64 {
         // The artifacts are pure functions of the outcome: they are formatted on the other core
         // while the datasets go into the store.
+        FreedMemory.release()  // the stages' working arrays, before the artifacts are copied into the store
         let snapshot = outcome
         let built = SideTask { artifacts(snapshot) }
         defer { _ = built.join() }

@@ -30,6 +30,7 @@ package final class TicketBranch: Sendable {
             if kept.count == tickets.count { kept = tickets }
             tickets = []
             gated.put((kept, report, gateEnd))
+            FreedMemory.release()  // the draw's and the gate's copies
             return analyse ? Pipeline.slaStage(kept, extras: keptExtras, policy: policy, config: config) : nil
         }
     }

@@ -116,6 +116,7 @@ package struct SupportHistory: Sendable {
                                        priorityCodes: policy.priorityCode, priorityLabels: policy.labels, extras: extras)
         let y = labels.map { $0 ?? 0 }
         let prepared = try trainer.prepared(for: features, rows: resolvedRows)
+        FreedMemory.release()  // the clocks' and the binning's transient frames, before the folds
         let oof = try OutOfFoldScoring.score(features, labels: y, rows: resolvedRows, folds: options.folds,
                                              trainer: prepared, seed: options.seed)
 
