@@ -1,3 +1,4 @@
+import Dispatch
 import Core
 import Support
 /// The support side of a run: the SLA engine's analysis (breach model scored out of fold,
@@ -26,6 +27,7 @@ extension Pipeline {
         } catch {
             return .failure(PipelineError("SLA stage stopped the run: \(error)"))
         }
+        FreedMemory.release()  // the folds' buffers, before the artifacts are formatted
         let kpis = [
             KPI(name: "SLA breach AUC (out of fold)", value: analysis.metrics.auc, target: 0.7),
             KPI(name: "SLA breach calibration error", value: analysis.metrics.ece, target: 0.05, higherIsBetter: false),
@@ -78,8 +80,14 @@ extension Pipeline {
 
     package static func slaArtifacts(_ a: SupportAnalysis) -> [String: [UInt8]] {
         // The snapshot is what the SLA screen opens from, so a slider move never needs a model.
-        var out = SupportSnapshot.artifacts(from: a)
-        out.merge(LiveBreachModel.artifacts(from: a)) { kept, _ in kept }  // a followed file's new tickets are scored with it
+        // The live model (TreeSHAP over the fold models) and the snapshot are independent:
+        // one per core, merged in the same order as before.
+        let parts = ParallelSlots<[String: [UInt8]]>(count: 2)
+        DispatchQueue.concurrentPerform(iterations: 2) { k in
+            parts[k] = k == 0 ? SupportSnapshot.artifacts(from: a) : LiveBreachModel.artifacts(from: a)
+        }
+        var out = parts[0] ?? SupportSnapshot.artifacts(from: a)
+        out.merge(parts[1] ?? LiveBreachModel.artifacts(from: a)) { kept, _ in kept }  // a followed file's new tickets are scored with it
         out[SLAQueueTable.artifact] = SLAQueueTable.bytes(SLAQueueTable.rows(a))
         out[SLAGroupsTable.artifact] = SLAGroupsTable.bytes(a.diagnostics.groups)
         out[SLADiagnosticsTable.artifact] = SLADiagnosticsTable.bytes(SLADiagnosticsTable.rows(a))

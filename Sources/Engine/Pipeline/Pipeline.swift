@@ -97,7 +97,7 @@ public enum Pipeline {
         let gatedTickets = ticketBranch.gated.take()
         let tickets = gatedTickets.tickets
         rec.record("data", from: loaded.start, to: max(loaded.end, drawn.end),
-                   counts: [.init("customers", loaded.customers.count), .init("reps", loaded.reps.count), .init("tickets", drawn.tickets.count)],
+                   counts: [.init("customers", loaded.customers.count), .init("reps", loaded.reps.count), .init("tickets", drawn.count)],
                    warnings: loaded.warnings)
         let reports = [rc, rr, gatedTickets.report]
         // After the data stage, until the last gate passed: the gates run on both branches,
@@ -240,6 +240,7 @@ public enum Pipeline {
     public static func save(_ outcome: inout RunOutcome, to store: Store) throws(StoreError) -> Int64 {
         // The artifacts are pure functions of the outcome: they are formatted on the other core
         // while the datasets go into the store.
+        FreedMemory.release()  // the stages' working arrays, before the artifacts are copied into the store
         let snapshot = outcome
         let built = SideTask { artifacts(snapshot) }
         defer { _ = built.join() }

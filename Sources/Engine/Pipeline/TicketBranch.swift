@@ -6,8 +6,10 @@ import Support
 /// tickets and their SLA folds fill the other core from the run's first millisecond. The
 /// results are the same as when the steps run one after the other.
 package final class TicketBranch: Sendable {
-    /// The tickets as drawn or loaded, before the gate, and when they were ready.
-    package let drawn = Handoff<(tickets: [Ticket], end: Double)>()
+    /// How many tickets were drawn or loaded, before the gate, and when they were ready. The
+    /// count only: holding the drawn array beside the gated one kept two copies of every
+    /// ticket for the whole run (2 GB each at 10 M tickets, issue 21).
+    package let drawn = Handoff<(count: Int, end: Double)>()
     /// The tickets the gate kept, its report, and when the gate ended.
     package let gated = Handoff<(tickets: [Ticket], report: GateReport, end: Double)>()
     private let sla: SideTask<Result<TimedStage<Pipeline.SLAOutcome>, PipelineError>?>
@@ -18,11 +20,17 @@ package final class TicketBranch: Sendable {
          config: PipelineConfig) {
         let drawn = drawn, gated = gated
         sla = SideTask {
-            let tickets = draw()
-            drawn.put((tickets, WallClock.monotonic()))
-            let (kept, report) = QualityGates.tickets(tickets, source: "tickets")
-            gated.put((kept, report, WallClock.monotonic()))
+            var tickets = draw()
+            drawn.put((tickets.count, WallClock.monotonic()))
+            var (kept, report) = QualityGates.tickets(tickets, source: "tickets")
+            let gateEnd = WallClock.monotonic()
             let keptExtras = extras.map { $0.aligned(fromIDs: tickets.map(\.id), toIDs: kept.map(\.id)) }
+            // Every row kept means the same tickets in the same order: the gate's copy is
+            // dropped for the drawn array, so one copy lives on rather than two.
+            if kept.count == tickets.count { kept = tickets }
+            tickets = []
+            gated.put((kept, report, gateEnd))
+            FreedMemory.release()  // the draw's and the gate's copies
             return analyse ? Pipeline.slaStage(kept, extras: keptExtras, policy: policy, config: config) : nil
         }
     }

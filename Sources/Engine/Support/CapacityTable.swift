@@ -31,15 +31,58 @@ public struct CapacityTable: Sendable {
     /// `day[i]`: the ticket's escalation day; `score[i]`: ranking (higher first, ties by
     /// index); `cost[i]`/`breach[i]`: what escalating it would catch at effectiveness 1.
     public init(day: [Int], score: [Double], cost: [Double], breach: [Double]) {
+        self.init(order: Self.order(day: day, score: score), day: day, cost: cost, breach: breach)
+    }
+
+    /// The rows by day (ascending), then score (highest first), then index: the table's order.
+    /// A desk's tickets fall on a few hundred days, so they are dealt into days in index order
+    /// (a counting sort) and only each day's block is sorted by score: the same order as one
+    /// sort on (day, score, row), at a fraction of the comparisons for millions of tickets.
+    package static func order(day: [Int], score: [Double]) -> [Int] {
         let n = day.count
+        guard n > 0 else { return [] }
+        var lo = Int.max, hi = Int.min
+        for d in day { lo = min(lo, d); hi = max(hi, d) }
+        let (span, overflow) = hi.subtractingReportingOverflow(lo)
+        guard !overflow, span < 4 * n + 1024 else { return sortedOrder(day: day, score: score) }
+        var begin = [Int](repeating: 0, count: span + 2)
+        for d in day { begin[d - lo + 1] += 1 }
+        for b in 1..<begin.count { begin[b] += begin[b - 1] }
+        var next = begin
+        var order = [Int](repeating: 0, count: n)
+        for i in 0..<n {
+            let b = day[i] - lo
+            order[next[b]] = i
+            next[b] += 1
+        }
+        // Rows only, no key array beside them (10 M rows: 160 MB less); a day's rows are
+        // mostly neighbours, so their scores are read from a few cache lines.
+        score.withUnsafeBufferPointer { s in
+            order.withUnsafeMutableBufferPointer { o in
+                for b in 0...span where begin[b + 1] - begin[b] > 1 {
+                    o[begin[b]..<begin[b + 1]].sort { a, c in s[a] != s[c] ? s[a] > s[c] : a < c }
+                }
+            }
+        }
+        return order
+    }
+
+    /// The same order by one sort of every row (days spread too thin for a table of them).
+    private static func sortedOrder(day: [Int], score: [Double]) -> [Int] {
         // Sorted as one array of keys (no lookups into three arrays per comparison).
-        var keys = (0..<n).map { (day: day[$0], score: score[$0], row: $0) }
+        var keys = (0..<day.count).map { (day: day[$0], score: score[$0], row: $0) }
         keys.sort { a, b in
             if a.day != b.day { return a.day < b.day }
             if a.score != b.score { return a.score > b.score }
             return a.row < b.row
         }
-        let order = keys.map(\.row)
+        return keys.map(\.row)
+    }
+
+    /// The table over rows already in `order(day:score:)`'s order: two tables ranked by the
+    /// same scores share one sort.
+    package init(order: [Int], day: [Int], cost: [Double], breach: [Double]) {
+        let n = day.count
         var days: [Int] = [], start: [Int] = []
         var c = [Double](), b = [Double]()
         c.reserveCapacity(n + 366); b.reserveCapacity(n + 366)

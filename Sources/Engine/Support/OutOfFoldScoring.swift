@@ -18,24 +18,35 @@ public struct OutOfFoldScores: Sendable {
 }
 
 public enum OutOfFoldScoring {
-    /// Scores `rows` out of fold. Folds are fitted in parallel; the result depends only on
-    /// the inputs and the seed.
+    /// Above this many rows the folds are fitted in turn rather than side by side
+    /// (`sequentialAbove`, which tests lower to check both ways give the same scores).
+    public static let sequentialFoldRows = 2_000_000
+
+    /// Scores `rows` out of fold. Folds are fitted in parallel up to `sequentialAbove` rows,
+    /// in turn beyond; the result depends only on the inputs and the seed.
     public static func score(_ features: SupportFeatures, labels: [UInt8], rows: [Int], folds k: Int,
                              trainer: any BreachModelTrainer, seed: UInt64) throws -> OutOfFoldScores {
+        try score(features, labels: labels, rows: rows, folds: k, trainer: trainer, seed: seed, sequentialAbove: sequentialFoldRows)
+    }
+
+    public static func score(_ features: SupportFeatures, labels: [UInt8], rows: [Int], folds k: Int,
+                             trainer: any BreachModelTrainer, seed: UInt64, sequentialAbove: Int) throws -> OutOfFoldScores {
         let n = rows.count
         let k = max(2, min(k, n))
-        var order = Array(0..<n)
-        var rng = SeededRNG(seed: seed).derived(0x00F0_1D)
-        rng.shuffle(&order)
         var fold = [Int](repeating: 0, count: n)
-        for (rank, i) in order.enumerated() { fold[i] = rank % k }
+        do {  // the shuffled order ends here, before the folds' buffers (80 MB at 10 M rows)
+            var order = Array(0..<n)
+            var rng = SeededRNG(seed: seed).derived(0x00F0_1D)
+            rng.shuffle(&order)
+            for (rank, i) in order.enumerated() { fold[i] = rank % k }
+        }
 
         var heldOut: [[Int]] = Array(repeating: [], count: k)  // positions in `rows`
         for i in 0..<n { heldOut[fold[i]].append(i) }
         let held = heldOut, foldOf = fold
 
         let results = ParallelSlots<Result<(scorer: any BreachScorer, held: [Double]), any Error>>(count: k)
-        DispatchQueue.concurrentPerform(iterations: k) { f in
+        @Sendable func fitFold(_ f: Int) {
             var train: [Int] = []
             train.reserveCapacity(n - held[f].count)
             var blanked = labels
@@ -47,6 +58,14 @@ public enum OutOfFoldScoring {
             } catch {
                 results[f] = .failure(error)
             }
+        }
+        // A large desk's folds one after the other: each fit already spreads its histograms
+        // over the cores, and two at once hold two sets of fold buffers (≈ 0.6 GB each at 10 M
+        // tickets, issue 21). Same models either way.
+        if n > sequentialAbove {
+            for f in 0..<k { fitFold(f) }
+        } else {
+            DispatchQueue.concurrentPerform(iterations: k, execute: fitFold)
         }
         var p = [Double](repeating: 0, count: n)
         var scorers: [any BreachScorer] = []

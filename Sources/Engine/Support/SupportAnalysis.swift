@@ -1,3 +1,4 @@
+import Dispatch
 import Core
 import Learning
 /// Everything the SLA screen and the SLA exports show, computed once: labels, out-of-fold
@@ -63,6 +64,22 @@ public struct SupportAnalysis: Sendable {
         let (labels, resolvedRows, extras, features, oof) = (history.labels, history.resolvedRows, history.extras, history.features, history.oof)
         let primary = metrics.last ?? .resolution
         let y = labels.map { $0 ?? 0 }
+        let p = oof.probabilities
+        // The model's quality and the diagnostics read the resolved tickets only: both on
+        // the cores at once while nothing else here needs them.
+        let quality = ParallelSlots<BreachMetrics>(count: 1), diagnosed = ParallelSlots<SupportDiagnostics>(count: 1)
+        DispatchQueue.concurrentPerform(iterations: 2) { k in
+            if k == 0 {
+                quality[0] = BreachMetrics.evaluate(p, resolvedRows.map { y[$0] }, priority: resolvedRows.map { policy.priorityCode[$0] },
+                                                    priorityLabels: policy.labels)
+            } else {
+                diagnosed[0] = SupportDiagnostics(tickets: tickets, features: features, labels: labels, cost: policy.cost,
+                                                  priorityCode: policy.priorityCode)
+            }
+        }
+        guard let overall = quality[0], let diagnostics = diagnosed[0] else {
+            throw LearningFailure(message: "the breach model's quality and the diagnostics did not finish")
+        }
         // An open ticket with no target (no policy covers it) cannot breach: counted, not queued.
         let openRows = tickets.indices.filter { i in
             !(tickets[i].isResolved && tickets[i].resolvedAt != nil) && clocked.contains { $0[i] != nil }
@@ -71,7 +88,8 @@ public struct SupportAnalysis: Sendable {
         // Per metric: its own model when several are clocked (one metric: the ticket's).
         var models: [MetricModel] = []
         for (k, m) in metrics.enumerated() {
-            let rows = resolvedRows.filter { clocked[k][$0] != nil }
+            // One metric clocks every labelled row: the same rows, shared rather than copied.
+            let rows = metrics.count == 1 ? resolvedRows : resolvedRows.filter { clocked[k][$0] != nil }
             var my = [UInt8](repeating: 0, count: tickets.count)
             for i in rows where clocked[k][i]?.breached == true { my[i] = 1 }
             let scores = metrics.count == 1 ? oof
@@ -79,8 +97,12 @@ public struct SupportAnalysis: Sendable {
                                              trainer: try trainer.prepared(for: features, rows: rows), seed: options.seed)
             let update = ElapsedTimeUpdate(priorityCodes: policy.priorityCode, levels: policy.labels.count, rows: rows,
                                            elapsed: rows.map { clocked[k][$0]?.elapsed ?? 0 }, labels: rows.map { my[$0] })
+            // One metric: its rows, labels and scores are the ticket's own, so its quality is
+            // the overall one without the per-priority tables (not evaluated twice).
+            let quality = metrics.count == 1 ? { var q = overall; q.byPriority = []; return q }()
+                : BreachMetrics.evaluate(scores.probabilities, rows.map { my[$0] })
             models.append(MetricModel(metric: m, rows: rows, breaches: rows.reduce(0) { $0 + Int(my[$1]) },
-                                      metrics: BreachMetrics.evaluate(scores.probabilities, rows.map { my[$0] }),
+                                      metrics: quality,
                                       scorer: FoldAverageScorer(scores.scorers), update: update))
         }
         // Open tickets: the fold models' average, the models the reported quality describes;
@@ -100,8 +122,6 @@ public struct SupportAnalysis: Sendable {
             states.append(b.state); pOpen.append(b.p); openMetric.append(b.metric)
         }
 
-        let p = oof.probabilities
-
         self.tickets = tickets
         self.policy = policy
         self.modelName = trainer.name
@@ -111,8 +131,7 @@ public struct SupportAnalysis: Sendable {
         self.excludedExtras = extras?.excluded ?? []
         self.resolvedRows = resolvedRows
         self.outOfFold = oof
-        self.metrics = BreachMetrics.evaluate(p, resolvedRows.map { y[$0] }, priority: resolvedRows.map { policy.priorityCode[$0] },
-                                              priorityLabels: policy.labels)
+        self.metrics = overall
         self.metricModels = models
         self.unclocked = unclocked
         let queue = try EscalationQueue(tickets: tickets, rows: openRows, probabilityAtArrival: pArrival,
@@ -129,8 +148,7 @@ public struct SupportAnalysis: Sendable {
         let openCost = openRows.indices.map { savable[$0] * policy.cost[Int(policy.priorityCode[openRows[$0]])] }
         self.openExpectation = CapacityTable(day: [Int](repeating: 0, count: openRows.count), score: openCost,
                                              cost: openCost, breach: savable)
-        self.diagnostics = SupportDiagnostics(tickets: tickets, features: features, labels: labels, cost: policy.cost,
-                                              priorityCode: policy.priorityCode)
+        self.diagnostics = diagnostics
     }
 
     /// Whether `metric` still runs on an open ticket (a first reply stops once answered).

@@ -1,4 +1,6 @@
+import Dispatch
 import Core
+import Learning
 /// A policy's clocks on a desk: each ticket's clock per metric and the breach labels of the
 /// resolved ones, the part of a `SupportHistory` that needs no features. A replay clocks
 /// both policies while the shared features are built.
@@ -76,14 +78,37 @@ package struct SupportHistory: Sendable {
     /// `base`: the desk's policy-independent features, when several policies share them.
     package init(tickets: [Ticket], policy raw: SLAPolicy, options: SupportAnalysis.Options, trainer: any BreachModelTrainer,
          base: SupportFeatureBase? = nil) throws {
-        try self.init(tickets: tickets, clocking: SupportClocking(tickets: tickets, policy: raw, options: options),
-                      options: options, trainer: trainer, base: base)
+        if let base {
+            try self.init(tickets: tickets, clocking: SupportClocking(tickets: tickets, policy: raw, options: options),
+                          options: options, trainer: trainer, base: base)
+            return
+        }
+        // The policy's clocks and the two halves of the shared features read only the
+        // tickets: three tasks across the cores, as a replay does (same results).
+        let clocking = ParallelSlots<Result<SupportClocking, any Error>>(count: 1)
+        let coded = ParallelSlots<SupportFeatureBase.Coded>(count: 1), swept = ParallelSlots<SupportFeatureBase.Swept>(count: 1)
+        DispatchQueue.concurrentPerform(iterations: 3) { k in
+            switch k {
+            case 0: clocking[0] = Result { try SupportClocking(tickets: tickets, policy: raw, options: options) }
+            case 1: swept[0] = SupportFeatureBase.Swept(tickets)
+            default: coded[0] = SupportFeatureBase.Coded(tickets)
+            }
+        }
+        guard let c = clocking[0], let cb = coded[0], let sb = swept[0] else {
+            throw LearningFailure(message: "the SLA clocks and features did not finish")
+        }
+        // The slots let go, and the base is handed over: once the features are built, the
+        // customer grouping and the backlog go before the folds (≈165 MB at 10 M tickets).
+        coded[0] = nil
+        swept[0] = nil
+        try self.init(tickets: tickets, clocking: try c.get(), options: options, trainer: trainer,
+                      base: SupportFeatureBase(coded: consume cb, swept: consume sb))
     }
 
     /// The same from the policy's clocks already taken. `probabilityOnly`: whether to build
     /// `backtestProbabilityOnly` (one sort of every resolved ticket).
     package init(tickets: [Ticket], clocking c: SupportClocking, options: SupportAnalysis.Options, trainer: any BreachModelTrainer,
-         base: SupportFeatureBase? = nil, probabilityOnly: Bool = true) throws {
+         base: consuming SupportFeatureBase? = nil, probabilityOnly: Bool = true) throws {
         let policy = c.policy, labels = c.labels, resolvedRows = c.resolvedRows, now = c.now
         let extras = options.extras.flatMap { e -> TicketExtraFeatures? in
             guard e.rowCount == tickets.count, !e.isEmpty else { return nil }
@@ -91,19 +116,21 @@ package struct SupportHistory: Sendable {
                                        breach: resolvedRows.map { Double(labels[$0] ?? 0) },
                                        hours: resolvedRows.map { Double((tickets[$0].resolvedAt ?? tickets[$0].createdAt) - tickets[$0].createdAt) / 3600 })
         }
-        let features = SupportFeatures(base: base ?? SupportFeatureBase(tickets), tickets: tickets, labels: labels,
+        let features = SupportFeatures(base: (consume base) ?? SupportFeatureBase(tickets), tickets: tickets, labels: labels,
                                        priorityCodes: policy.priorityCode, priorityLabels: policy.labels, extras: extras)
         let y = labels.map { $0 ?? 0 }
         let prepared = try trainer.prepared(for: features, rows: resolvedRows)
+        FreedMemory.release()  // the clocks' and the binning's transient frames, before the folds
         let oof = try OutOfFoldScoring.score(features, labels: y, rows: resolvedRows, folds: options.folds,
                                              trainer: prepared, seed: options.seed)
 
-        let cost = resolvedRows.map { policy.cost[Int(policy.priorityCode[$0])] }
+        // Each row's breach cost read where it is used, not kept as a column of its own.
+        let costOf = { (k: Int) in policy.cost[Int(policy.priorityCode[resolvedRows[k]])] }
         let p = oof.probabilities
         let day = resolvedRows.map { Int(CivilDate.floorDiv(tickets[$0].createdAt, 86_400)) }
         let truth = resolvedRows.map { Double(y[$0]) }
-        let expectedCost = p.indices.map { p[$0] * cost[$0] }
-        let truthCost = truth.indices.map { truth[$0] * cost[$0] }
+        let expectedCost = p.indices.map { p[$0] * costOf($0) }
+        let truthCost = truth.indices.map { truth[$0] * costOf($0) }
         self.policy = policy
         self.metrics = c.metrics
         self.clock = c.clock
@@ -114,9 +141,24 @@ package struct SupportHistory: Sendable {
         self.extras = extras
         self.features = features
         self.oof = oof
-        backtest = CapacityTable(day: day, score: expectedCost, cost: truthCost, breach: truth)
-        backtestProbabilityOnly = probabilityOnly ? CapacityTable(day: day, score: p, cost: truthCost, breach: truth)
+        // The backtest and the expectation rank by the same expected loss: one sort serves
+        // both, and that ranking ends with their tables, while the probability-only ranking
+        // sorts on the other core (its table after: at 10 M rows each ranking is 80 MB).
+        let byLoss = ParallelSlots<[CapacityTable]>(count: 1), byProbability = ParallelSlots<[Int]>(count: 1)
+        DispatchQueue.concurrentPerform(iterations: probabilityOnly ? 2 : 1) { k in
+            if k == 0 {
+                let order = CapacityTable.order(day: day, score: expectedCost)
+                byLoss[0] = [CapacityTable(order: order, day: day, cost: truthCost, breach: truth),
+                             CapacityTable(order: order, day: day, cost: expectedCost, breach: p)]
+            } else {
+                byProbability[0] = CapacityTable.order(day: day, score: p)
+            }
+        }
+        guard let tables = byLoss[0], tables.count == 2 else { throw LearningFailure(message: "the backtest's ranking did not finish") }
+        backtest = tables[0]
+        expectedHistory = tables[1]
+        backtestProbabilityOnly = probabilityOnly ? CapacityTable(order: byProbability[0] ?? CapacityTable.order(day: day, score: p),
+                                                                  day: day, cost: truthCost, breach: truth)
             : CapacityTable(day: [], score: [], cost: [], breach: [])
-        expectedHistory = CapacityTable(day: day, score: expectedCost, cost: expectedCost, breach: p)
     }
 }

@@ -17,6 +17,24 @@ import Support
         return (reviews, gross, prevented)
     }
 
+    /// The days dealt by counting, each day's block sorted: the order of one sort on
+    /// (day, score desc, row), for a dense span of days and for days too sparse for a table.
+    @Test func rankingOrderIsTheOneSortOrder() {
+        var rng = SeededRNG(seed: 11)
+        let n = 3000
+        for spread in [30, 1_000_000_000] {
+            let day = (0..<n).map { _ in -5 + rng.int(below: spread) }
+            let score = (0..<n).map { _ in Double(rng.int(below: 25)) / 4 }  // ties on purpose
+            let expected = (0..<n).sorted { (a: Int, b: Int) -> Bool in
+                if day[a] != day[b] { return day[a] < day[b] }
+                if score[a] != score[b] { return score[a] > score[b] }
+                return a < b
+            }
+            #expect(CapacityTable.order(day: day, score: score) == expected)
+        }
+        #expect(CapacityTable.order(day: [], score: []).isEmpty)
+    }
+
     @Test func outcomeEqualsBruteForceForRandomCapacities() {
         var rng = SeededRNG(seed: 5)
         let n = 600

@@ -49,6 +49,23 @@ import Support
         #expect(try prepared.fit(a.features, labels: labels, rows: mixed).probabilities(a.features, rows: [open]).count == 1)
     }
 
+    /// A large desk fits its folds in turn (issue 21): the same scores as side by side.
+    @Test func foldsInTurnScoreAsFoldsSideBySide() throws {
+        let tickets = TicketGenerator(seed: 9, days: 40).generate(count: 1500)
+        var config = GradientBoostingConfig(trees: 8, learningRate: 0.2, numLeaves: 7, seed: 5)
+        config.minDataInLeaf = 20
+        let a = try SupportAnalysis.build(tickets: tickets, policy: SLAPolicy(), options: .init(folds: 3, seed: 4),
+                                          trainer: GradientBoostingBreachTrainer(config: config))
+        let labels = a.labels.map { $0 ?? 0 }
+        let trainer = try GradientBoostingBreachTrainer(config: config).prepared(for: a.features, rows: a.resolvedRows)
+        let side = try OutOfFoldScoring.score(a.features, labels: labels, rows: a.resolvedRows, folds: 3, trainer: trainer, seed: 4)
+        let turn = try OutOfFoldScoring.score(a.features, labels: labels, rows: a.resolvedRows, folds: 3, trainer: trainer, seed: 4,
+                                              sequentialAbove: 0)
+        #expect(side.probabilities == turn.probabilities)
+        #expect(side.fold == turn.fold)
+        #expect(side.probabilities == a.outOfFold.probabilities)
+    }
+
     /// Open tickets are scored by the fold models' average: mean log-odds, mean TreeSHAP
     /// contributions, which still add up to the averaged log-odds.
     @Test func openTicketsAreScoredByTheFoldModelsAverage() throws {

@@ -4,6 +4,36 @@ import Learning
 import Synthetic
 
 @Suite struct GeneratorTests {
+    /// Arrivals counted per minute come out as `sort()` would put them; a time off the
+    /// minute grid or outside the window falls back to the sort.
+    @Test func arrivalsSortByMinuteAsBySort() {
+        var rng = SeededRNG(seed: 3)
+        let lo: Int64 = 20_000 * 86_400
+        var onGrid = (0..<5000).map { _ in lo + Int64(rng.int(below: 3 * 1440)) * 60 }
+        let expected = onGrid.sorted()
+        TicketGenerator.sortArrivals(&onGrid, from: lo, minutes: 3 * 1440)
+        #expect(onGrid == expected)
+        var offGrid = expected.reversed() + [lo + 7, lo - 60, lo + 3 * 86_400]
+        let sortedOff = offGrid.sorted()
+        TicketGenerator.sortArrivals(&offGrid, from: lo, minutes: 3 * 1440)
+        #expect(offGrid == sortedOff)
+    }
+
+    /// The heap the generator's backlog is counted with: pops come out in ascending order.
+    @Test func minHeapPopsInOrder() {
+        var rng = SeededRNG(seed: 4)
+        var heap = MinHeap()
+        var values: [Int64] = []
+        for _ in 0..<2000 {
+            let v = Int64(rng.int(below: 500))
+            heap.push(v); values.append(v)
+        }
+        var out: [Int64] = []
+        while let top = heap.peek() { out.append(top); heap.pop() }
+        #expect(out == values.sorted())
+        #expect(heap.count == 0)
+    }
+
     @Test func customersAreDeterministicAndIndependentOfThreads() {
         let a = CustomerGenerator(seed: 11).generate(count: 5000)
         let b = CustomerGenerator(seed: 11).generate(count: 5000)
