@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import Core
 
 /// A GRDB connection inside a transaction or a read, as the store's seam. Statements are
@@ -47,6 +48,30 @@ package final class SQLiteSession: StoreSession {
                     }
                 }
             })
+        }
+    }
+
+    /// One artifact row, its blob bound where it lies (SQLITE_STATIC) and stepped while pinned.
+    package func insertArtifact(run: Int64, name: String, bytes: [UInt8]) throws {
+        let statement = try db.cachedStatement(sql: "INSERT INTO artifact (run_id, name, data) VALUES (?,?,?)")
+        let handle = statement.sqliteStatement
+        defer { sqlite3_reset(handle); sqlite3_clear_bindings(handle) }
+        func check(_ code: CInt, _ doing: String) throws {
+            guard code == SQLITE_OK || code == SQLITE_DONE else {
+                let message = sqlite3_errmsg(sqlite3_db_handle(handle)).map { String(cString: $0) } ?? "code \(code)"
+                // GRDB's error, so a lock is retried (and a run spooled) as on every other write.
+                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: "artifact \(name), \(doing): \(message)")
+            }
+        }
+        try check(sqlite3_bind_int64(handle, 1, run), "binding the run")
+        // The name is short: SQLite copies it (SQLITE_TRANSIENT).
+        let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+        try check(sqlite3_bind_text(handle, 2, name, -1, transient), "binding the name")
+        try bytes.withUnsafeBytes { b in
+            let code = b.count > 0 ? sqlite3_bind_blob64(handle, 3, b.baseAddress, UInt64(b.count), nil)
+                : sqlite3_bind_zeroblob(handle, 3, 0)
+            try check(code, "binding the data")
+            try check(sqlite3_step(handle), "inserting")
         }
     }
 
