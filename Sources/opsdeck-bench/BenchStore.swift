@@ -3,6 +3,7 @@ import Dispatch
 import Engine
 import Foundation
 import OpsDeckCLI
+import Synchronization
 
 /// Issue 20's two measures, PostgreSQL against SQLite in the same sitting: saving and loading
 /// one run (its datasets, run row and artifacts), and managers escalating concurrently.
@@ -82,7 +83,7 @@ struct BenchStore: ParsableCommand {
         for kind in ["postgres", "sqlite"] {
             let path = try place(kind, "race")
             let setup = try Store(path: path)
-            let counts = Counts(clients: clients)
+            let counts = Counts()
             let stores = try (0..<clients).map { _ in try Store(path: path) }
             let end = WallClock.monotonic() + seconds
             let actions = ["escalate", "de-escalate"]
@@ -93,11 +94,11 @@ struct BenchStore: ParsableCommand {
                     for action in actions {
                         do {
                             try stores[i].recordDecision(run: nil, user: "m\(i)", action: action, subject: subject, exclusive: actions)
-                            counts.recorded(i)
+                            counts.recorded()
                             break
                         } catch {
-                            if "\(error)".contains("is already") { counts.refused(i); continue }
-                            counts.failed(i, "\(error)")
+                            if "\(error)".contains("is already") { counts.refused(); continue }
+                            counts.failed("\(error)")
                             break
                         }
                     }
@@ -118,15 +119,14 @@ struct BenchStore: ParsableCommand {
         }
     }
 
-    final class Counts: @unchecked Sendable {
-        private let lock = NSLock()
-        private var done: [Int]
-        private(set) var refusals = 0
-        private(set) var failures: [String] = []
-        init(clients: Int) { done = Array(repeating: 0, count: clients) }
-        func recorded(_ i: Int) { lock.lock(); done[i] += 1; lock.unlock() }
-        func refused(_ i: Int) { lock.lock(); refusals += 1; lock.unlock() }
-        func failed(_ i: Int, _ why: String) { lock.lock(); failures.append(why); lock.unlock() }
-        var total: Int { lock.lock(); defer { lock.unlock() }; return done.reduce(0, +) }
+    /// What the clients did, tallied under one lock.
+    final class Counts: Sendable {
+        private let state = Mutex<(recorded: Int, refused: Int, failures: [String])>((0, 0, []))
+        func recorded() { state.withLock { $0.recorded += 1 } }
+        func refused() { state.withLock { $0.refused += 1 } }
+        func failed(_ why: String) { state.withLock { $0.failures.append(why) } }
+        var total: Int { state.withLock { $0.recorded } }
+        var refusals: Int { state.withLock { $0.refused } }
+        var failures: [String] { state.withLock { $0.failures } }
     }
 }

@@ -22,12 +22,10 @@ package final class TicketBranch: Sendable {
         sla = SideTask {
             var tickets = draw()
             drawn.put((tickets.count, WallClock.monotonic()))
-            var (kept, report) = QualityGates.tickets(tickets, source: "tickets")
+            // A gate that refuses nothing hands back the drawn array itself: one copy lives on.
+            let (kept, report) = QualityGates.tickets(tickets, source: "tickets")
             let gateEnd = WallClock.monotonic()
             let keptExtras = extras.map { $0.aligned(fromIDs: tickets.map(\.id), toIDs: kept.map(\.id)) }
-            // Every row kept means the same tickets in the same order: the gate's copy is
-            // dropped for the drawn array, so one copy lives on rather than two.
-            if kept.count == tickets.count { kept = tickets }
             tickets = []
             gated.put((kept, report, gateEnd))
             FreedMemory.release()  // the draw's and the gate's copies

@@ -25,12 +25,8 @@ public enum OutOfFoldScoring {
     /// Scores `rows` out of fold. Folds are fitted in parallel up to `sequentialAbove` rows,
     /// in turn beyond; the result depends only on the inputs and the seed.
     public static func score(_ features: SupportFeatures, labels: [UInt8], rows: [Int], folds k: Int,
-                             trainer: any BreachModelTrainer, seed: UInt64) throws -> OutOfFoldScores {
-        try score(features, labels: labels, rows: rows, folds: k, trainer: trainer, seed: seed, sequentialAbove: sequentialFoldRows)
-    }
-
-    public static func score(_ features: SupportFeatures, labels: [UInt8], rows: [Int], folds k: Int,
-                             trainer: any BreachModelTrainer, seed: UInt64, sequentialAbove: Int) throws -> OutOfFoldScores {
+                             trainer: any BreachModelTrainer, seed: UInt64,
+                             sequentialAbove: Int = sequentialFoldRows) throws -> OutOfFoldScores {
         let n = rows.count
         let k = max(2, min(k, n))
         var fold = [Int](repeating: 0, count: n)

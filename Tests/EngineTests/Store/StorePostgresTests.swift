@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 import Core
 import OpsDeckTestSupport
@@ -91,9 +92,8 @@ struct StorePostgresTests {
 }
 
 /// What concurrent callers saw.
-final class Outcomes: @unchecked Sendable {
-    private let lock = NSLock()
-    private var values: [String] = []
-    func add(_ v: String) { lock.lock(); values.append(v); lock.unlock() }
-    var all: [String] { lock.lock(); defer { lock.unlock() }; return values }
+final class Outcomes: Sendable {
+    private let values = Mutex<[String]>([])
+    func add(_ v: String) { values.withLock { $0.append(v) } }
+    var all: [String] { values.withLock { $0 } }
 }

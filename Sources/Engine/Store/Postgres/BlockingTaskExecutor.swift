@@ -1,4 +1,5 @@
 import Dispatch
+import Synchronization
 import Core
 
 /// Runs an async postgres-nio call (COPY has no future-based form) for a synchronous caller
@@ -17,18 +18,16 @@ final class BlockingTaskExecutor: TaskExecutor, @unchecked Sendable {
 
     /// Waits for `body` on the calling thread.
     static func wait<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) throws -> T {
-        let box = ResultBox<T>()
+        let box = Mutex<Result<T, any Error>?>(nil)
         let done = DispatchSemaphore(value: 0)
         Task(executorPreference: shared) {
-            do { box.result = .success(try await body()) } catch { box.result = .failure(error) }
+            let result: Result<T, any Error>
+            do { result = .success(try await body()) } catch { result = .failure(error) }
+            box.withLock { $0 = result }
             done.signal()
         }
         done.wait()
-        guard let result = box.result else { throw StoreError("the database call finished without a result") }
+        guard let result = box.withLock({ $0 }) else { throw StoreError("the database call finished without a result") }
         return try result.get()
-    }
-
-    private final class ResultBox<T>: @unchecked Sendable {
-        var result: Result<T, any Error>?
     }
 }

@@ -3,6 +3,7 @@ import Logging
 import NIOCore
 import NIOSSL
 import PostgresNIO
+import Synchronization
 import Core
 
 /// One connection to the server, used by one caller at a time (a transaction owns it from
@@ -14,7 +15,8 @@ package final class PostgresLink: @unchecked Sendable {
     let logger: Logger
     private let lock = NSLock()
     private var connection: PostgresConnection?
-    private static let ids = Counter()
+    /// Connection ids for postgres-nio's logs.
+    private static let ids = Mutex(0)
 
     package init(url: PostgresURL, logger: Logger) {
         self.url = url
@@ -45,13 +47,6 @@ package final class PostgresLink: @unchecked Sendable {
                                                       database: url.database, tls: tls)
         config.options.connectTimeout = .seconds(10)
         let loop = PostgresConnection.defaultEventLoopGroup.any()
-        return try PostgresConnection.connect(on: loop, configuration: config, id: ids.next(), logger: logger).wait()
-    }
-
-    /// Connection ids for postgres-nio's logs.
-    final class Counter: @unchecked Sendable {
-        private let lock = NSLock()
-        private var value = 0
-        func next() -> Int { lock.lock(); defer { lock.unlock() }; value += 1; return value }
+        return try PostgresConnection.connect(on: loop, configuration: config, id: ids.withLock { $0 += 1; return $0 }, logger: logger).wait()
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import NIOCore
 import PostgresNIO
+import Synchronization
 import Core
 
 /// A PostgreSQL connection inside a transaction or a read, as the store's seam. Queries are
@@ -108,25 +109,16 @@ package final class PostgresSession: StoreSession {
 
     /// A dataset's rows, each decoded as the connection receives it (no result held whole).
     package func decodeRows<D: DatasetDecoder>(_ decoder: D, dataset: Int64, what: String) throws -> [D.Value] {
-        let box = RowsBox<D.Value>()
+        // Decoded one row at a time on the connection's event loop; read once the query ends.
+        let box = Mutex<(values: [D.Value], types: [PostgresDataType]?)>(([], nil))
         let decode: @Sendable (PostgresRow) throws -> Void = { row in
-            let types = box.types ?? row.map(\.dataType)
-            box.types = types
-            box.append(try decoder.decode(PostgresRowReader(row, types: types, index: box.count, what: what)))
+            try box.withLock { b in
+                let types = b.types ?? row.map(\.dataType)
+                b.types = types
+                b.values.append(try decoder.decode(PostgresRowReader(row, types: types, index: b.values.count, what: what)))
+            }
         }
         _ = try connection.query(Self.query(decoder.select, [.int(dataset)]), logger: logger, decode).wait()
-        return box.take()
+        return box.withLock { $0.values }
     }
-}
-
-/// Rows decoded on the event loop, handed back to the waiting caller.
-/// The rows are decoded one at a time on the connection's event loop (the box's only writer);
-/// the caller reads it once the query's future completes.
-final class RowsBox<T>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var values: [T] = []
-    var types: [PostgresDataType]?
-    var count: Int { lock.lock(); defer { lock.unlock() }; return values.count }
-    func append(_ v: T) { lock.lock(); values.append(v); lock.unlock() }
-    func take() -> [T] { lock.lock(); defer { lock.unlock() }; return values }
 }

@@ -71,7 +71,7 @@ extension RowReading {
 
 /// A dataset's rows read back: the SELECT (one `?`, the dataset id) and one row's value.
 package protocol DatasetDecoder: Sendable {
-    associatedtype Value
+    associatedtype Value: Sendable
     var select: String { get }
     func decode<R: RowReading>(_ r: R) throws(StoreError) -> Value
 }

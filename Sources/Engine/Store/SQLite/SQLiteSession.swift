@@ -36,16 +36,12 @@ package final class SQLiteSession: StoreSession {
         let names = statement.columnNames.map { $0.lowercased() }
         return try Row.fetchAll(statement, arguments: Self.arguments(arguments)).map { r in
             SQLRow(names: names, values: (0..<r.count).map { i -> SQLValue in
-                switch r[i] as DatabaseValue {
-                case let v where v.isNull: return .null
-                case let v:
-                    switch v.storage {
-                    case .int64(let x): return .int(x)
-                    case .double(let x): return .real(x)
-                    case .string(let x): return .text(x)
-                    case .blob(let x): return .blob(Self.bytes(x))
-                    case .null: return .null
-                    }
+                switch (r[i] as DatabaseValue).storage {
+                case .null: return .null
+                case .int64(let x): return .int(x)
+                case .double(let x): return .real(x)
+                case .string(let x): return .text(x)
+                case .blob(let x): return .blob(Self.bytes(x))
                 }
             })
         }
