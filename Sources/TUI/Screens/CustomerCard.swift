@@ -33,7 +33,7 @@ struct CustomerCard {
         out.append(TextLine(""))
         out.append(TextLine("Scores", role: .title, attributes: .bold))
         let churn = Double(m.churn[i])
-        out.append(TextLine("  churn \(fixed(churn * 100, 1)) % · 6-month potential \(CustomersModel.amount(Double(m.potential[i]))) EUR · "
+        out.append(TextLine("  churn \(fixed(churn * 100, 1)) % · 6-month potential \(compactAmount(Double(m.potential[i]))) EUR · "
                             + "segment \(m.segment(i))", role: churn >= 0.5 ? .breachRiskHigh : .mainFg))
         let day = Int(m.day[i])
         out.append(TextLine("  NBA \(fixed(Double(m.nba[i]), 3)) (rank \(m.nbaRank[i]) of \(m.count)) · channel \(m.channelName(i)) · "

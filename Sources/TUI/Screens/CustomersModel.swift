@@ -63,14 +63,3 @@ public struct CustomersModel: Sendable {
     /// The account whose id is `id`, if any (a linear scan: used on a key press, not per frame).
     public func index(of id: String) -> Int? { customers.firstIndex { $0.id == id } }
 }
-
-extension CustomersModel {
-    /// A potential as a manager reads it: whole units below a million (the demo's scale, as
-    /// before), then "115.0M": a CRM's annual revenue is nine digits, too many to compare.
-    static func amount(_ v: Double) -> String {
-        let a = abs(v)
-        if a >= 999_950_000 { return String(format: "%.1fB", v / 1_000_000_000) }
-        if a >= 999_950 { return String(format: "%.1fM", v / 1_000_000) }
-        return fixed(v, 0)
-    }
-}

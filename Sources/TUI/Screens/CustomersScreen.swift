@@ -28,7 +28,7 @@ public struct CustomersScreen: Screen {
             rows.append([TableCell(m.customers[i].name ?? m.customers[i].id), TableCell(m.segment(i)),
                          .number(nba, fixed(nba, 3)), .number(churn, fixed(churn * 100, 1) + "%",
                                                                 role: churn >= 0.5 ? .breachRiskHigh : churn >= 0.25 ? .breachRiskMedium : nil),
-                         .number(pot, CustomersModel.amount(pot)), m.isAnomaly(i) ? TableCell("yes", role: .warning) : TableCell(""),
+                         .number(pot, compactAmount(pot)), m.isAnomaly(i) ? TableCell("yes", role: .warning) : TableCell(""),
                          TableCell(m.channelName(i)),
                          .number(Double(t), t >= 0 ? "T\(t + 1)" : "–", role: t >= 0 ? Role.territories[t % Role.territories.count] : nil)])
         }

@@ -183,6 +183,16 @@ func fixed(_ v: Double, _ decimals: Int) -> String {
     v.isFinite ? fixedDecimal(v, decimals) : "–"
 }
 
+/// An amount in a narrow column: millions and billions with one decimal (a CRM's annual
+/// revenue runs to billions: `3.0B`, not `3014699k`); below a million whole units, or whole
+/// thousands (`82k`) where the column counts in thousands.
+func compactAmount(_ v: Double, inThousands: Bool = false) -> String {
+    let a = abs(v)
+    if a >= 999_950_000 { return fixed(v / 1e9, 1) + "B" }
+    if a >= 999_950 { return fixed(v / 1e6, 1) + "M" }
+    return inThousands ? fixed(v / 1000, 0) + "k" : fixed(v, 0)
+}
+
 extension Array {
     subscript(safe i: Int) -> Element? { indices.contains(i) ? self[i] : nil }
 }

@@ -35,7 +35,7 @@ public struct TerritoriesScreen: Screen {
                     .number(Double(r.accounts), String(r.accounts)), .number(r.workloadHours, fixed(r.workloadHours, 0)),
                     .number(r.balance, (r.balance >= 0 ? "+" : "") + fixed(r.balance * 100, 1) + "%",
                             role: abs(r.balance) > 0.1 ? .warning : nil),
-                    .number(r.potential, fixed(r.potential / 1000, 0) + "k"),
+                    .number(r.potential, compactAmount(r.potential, inThousands: true)),
                     .number(r.churn, fixed(r.churn * 100, 1) + "%", role: r.churn >= 0.3 ? .breachRiskHigh : nil)]
         }
         return TableData(columns: [
