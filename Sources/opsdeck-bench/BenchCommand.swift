@@ -1,4 +1,5 @@
 import ArgumentParser
+import Engine
 
 /// `opsdeck bench …` (the `opsdeck-bench` executable, which `opsdeck bench` runs): performance
 /// and quality benchmarks, in release, each printing a ratio against a reference measured in
@@ -11,6 +12,12 @@ struct BenchCommand: ParsableCommand {
         subcommands: [BenchGenerate.self, BenchImport.self, BenchFirstFrame.self, BenchRoutingCommand.self, BenchLearning.self, BenchScreenSLA.self, BenchRun.self, BenchSLA.self, BenchScreens.self, BenchModel.self, BenchTransport.self,
                       BenchScripts.self, BenchKernels.self, BenchSLAQuality.self, BenchSLAReplay.self, BenchLive.self, BenchLiveReplan.self, BenchLiveIngest.self, BenchStore.self]
     )
+
+    /// The same process memory as the product's (`HugePages`), so a bench measures what a user runs.
+    static func main() {
+        HugePages.restartWithTunableIfUseful()
+        main(nil)
+    }
 }
 
 /// Seconds from `t` to now, for the benches that time with `ContinuousClock`.

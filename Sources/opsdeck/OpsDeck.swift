@@ -25,6 +25,12 @@ struct OpsDeck: ParsableCommand {
     var follow: String?
     @OptionGroup(title: "Follow") var followOptions: FollowOptions
 
+    /// Huge pages first (a restart of the process before anything runs), then the command.
+    static func main() {
+        HugePages.restartWithTunableIfUseful()
+        main(nil)
+    }
+
     func run() throws {
         try reportingErrors {
             let db = try store.open()

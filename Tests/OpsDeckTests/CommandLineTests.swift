@@ -36,6 +36,24 @@ struct CommandLineTests {
         }
     }
 
+    /// The command starts itself again once with glibc's huge-page tunable (`HugePages`): its
+    /// arguments pass through unchanged, spaces and non-ASCII included, and what it prints is
+    /// the same with the restart turned off.
+    @Test func theHugePageRestartKeepsTheArguments() throws {
+        let s = try CommandProcess()
+        defer { s.clean() }
+        let file = s.path("Zendesk export é 2024.csv")
+        try FileManager.default.copyItem(atPath: Self.vendors.appendingPathComponent("zendesk_tickets_api.csv").path, toPath: file)
+        let restarted = try s.run(["import", "tickets", file, "--check-only"])
+        let plain = try s.run(["import", "tickets", file, "--check-only"], environment: ["OPSDECK_HUGE_PAGES": "0"])
+        #expect(restarted.status == 0, "\(restarted.err)")
+        #expect(restarted.out.contains("Zendesk export é 2024.csv"), "\(restarted.out)")
+        #expect(restarted.out == plain.out && restarted.err == plain.err && restarted.status == plain.status)
+        // A user's own tunables are kept as they are (no second restart, nothing appended).
+        let own = try s.run(["import", "tickets", file, "--check-only"], environment: ["GLIBC_TUNABLES": "glibc.malloc.hugetlb=0"])
+        #expect(own.out == plain.out && own.status == 0)
+    }
+
     @Test(arguments: [
         ["run", "--bogus"],
         ["route", "x.tsp", "--format", "tsplib", "--seconds", "-1"],

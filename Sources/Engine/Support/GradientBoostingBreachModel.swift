@@ -23,7 +23,7 @@ public struct GradientBoostingBreachTrainer: BreachModelTrainer {
     public func fit(_ features: SupportFeatures, labels: [UInt8], rows: [Int]) throws -> any BreachScorer {
         let y = rows.map { Double(labels[$0]) }
         // Boosting needs both classes; with one, the constant rate is the honest answer.
-        guard y.contains(0), y.contains(1) else { return try NaiveBayesBreachTrainer().fit(features, labels: labels, rows: rows) }
+        guard y.contains(0), y.contains(1) else { return NaiveBayesBreachTrainer().fit(features, labels: labels, rows: rows) }
         let boosting = GradientBoosting(task: .binaryClassification, config: config)
         let model = if let shared, shared.covers(rows) {
             try boosting.fit(binned: shared.rows(rows), schema: shared.schema, labels: y)

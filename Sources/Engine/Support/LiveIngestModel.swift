@@ -36,7 +36,7 @@ public struct LiveBreachModel: Sendable {
         let model = a.metricModels.last
         let parts = model?.scorer.parts ?? []
         let folds = parts.compactMap { ($0 as? GradientBoostingBreachScorer)?.model }
-        guard !folds.isEmpty, folds.count == parts.count, let model else { return nil }
+        guard !folds.isEmpty, folds.count == parts.count else { return nil }  // no model: no parts
         self.folds = folds
         names = a.features.names
         categorical = a.features.categorical

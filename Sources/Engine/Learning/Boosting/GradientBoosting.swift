@@ -83,7 +83,8 @@ public struct GradientBoosting: Sendable {
             valid = v
         }
 
-        let learner = HistogramTreeLearner(binned: binned, params: config.treeParams)
+        // Bagged trees score every row by walking them, which needs the bins row by row.
+        let learner = HistogramTreeLearner(binned: binned, params: config.treeParams, rowMajor: config.rowSubsample < 1)
         let missingBins = learner.missingBins
         let f = binned.columnCount
         var ensemble = TreeEnsemble()

@@ -9,14 +9,13 @@ public enum Metrics {
     }
 
     /// Indices by descending score (ties by index, so the order is deterministic).
-    package static func descending(_ s: [Double]) -> [Int] {
-        s.indices.sorted { s[$0] != s[$1] ? s[$0] > s[$1] : $0 < $1 }
-    }
+    package static func descending(_ s: [Double]) -> [Int] { ScoreOrder.descending(s) }
 
     /// Area under the ROC curve; tied scores count one half (Mann–Whitney with mid-ranks).
     public static func rocAUC(labels y: [Double], scores s: [Double]) throws -> Double {
         try check(y, s)
-        let order = s.indices.sorted { s[$0] < s[$1] }
+        // Ties in any order: a tie group's positives all take its mid-rank.
+        let order = ScoreOrder.ascending(s)
         var rankSumPos = 0.0
         var pos = 0.0
         var i = 0

@@ -12,6 +12,8 @@ package final class HistogramTreeLearner: @unchecked Sendable {
     package let rowCount: Int
     package let featureCount: Int
     package let params: TreeParams
+    /// Row-major bins, for walking a tree over every row (a bagged tree's scores); empty unless
+    /// asked for: a fold of 8 M rows spent a strided transpose of its bins on a copy it never read.
     package let rowBins: [UInt8]
     package let offsets: [Int]
     package let binCounts: [Int]
@@ -32,11 +34,11 @@ package final class HistogramTreeLearner: @unchecked Sendable {
     package private(set) var indices: [Int32]
     private var scratch: [Int32]
 
-    package init(binned: BinnedMatrix, params: TreeParams) {
+    package init(binned: BinnedMatrix, params: TreeParams, rowMajor: Bool = false) {
         rowCount = binned.rowCount
         featureCount = binned.columnCount
         self.params = params
-        rowBins = binned.rowMajor()
+        rowBins = rowMajor ? binned.rowMajor() : []
         binCounts = binned.binnings.map(\.binCount)
         categorical = binned.binnings.map(\.isCategorical)
         missingBins = binned.binnings.map(\.missingBin)
