@@ -23,7 +23,7 @@ extension Pipeline {
         }
         let analysis: SupportAnalysis
         do {
-            analysis = try supportAnalysis(tickets: tickets, policy: policy, seed: config.seed, extras: extras)
+            analysis = try supportAnalysis(tickets: tickets, policy: policy, seed: config.seed, extras: extras, threads: config.threads)
         } catch {
             return .failure(PipelineError("SLA stage stopped the run: \(error)"))
         }
@@ -58,8 +58,8 @@ extension Pipeline {
     /// fallback share, so all three show the same probabilities for the same run and seed.
     /// The boosted model (TreeSHAP reasons); the naive-Bayes baseline stays for comparison in `bench sla`.
     public static func supportAnalysis(tickets: [Ticket], policy: SLAPolicy, seed: UInt64,
-                                       extras: CustomerExtras? = nil) throws -> SupportAnalysis {
-        try SupportAnalysis.build(tickets: tickets, policy: policy, options: .init(folds: 3, seed: seed, extras: extras),
+                                       extras: CustomerExtras? = nil, threads: Int = 1) throws -> SupportAnalysis {
+        try SupportAnalysis.build(tickets: tickets, policy: policy, options: .init(folds: 3, seed: seed, extras: extras, threads: threads),
                                   trainer: breachTrainer(seed: seed))
     }
 

@@ -14,9 +14,13 @@ public protocol BreachModelTrainer: Sendable {
     /// `fit`, then the fitted scorer's probabilities for `scoring` (rows it never saw): one
     /// call, so a trainer can score them while it learns.
     func fit(_ features: SupportFeatures, labels: [UInt8], rows: [Int], scoring: [Int]) throws -> (any BreachScorer, [Double])
+    /// This trainer fitting on `threads` threads, for fits made one at a time; the models must be
+    /// the same as with one. A trainer with nothing to spread keeps itself.
+    func fitting(threads: Int) -> any BreachModelTrainer
 }
 
 extension BreachModelTrainer {
+    public func fitting(threads: Int) -> any BreachModelTrainer { self }
     public func prepared(for features: SupportFeatures, rows: [Int]) throws -> any BreachModelTrainer { self }
 
     public func fit(_ features: SupportFeatures, labels: [UInt8], rows: [Int], scoring: [Int]) throws -> (any BreachScorer, [Double]) {

@@ -8,6 +8,8 @@ public struct GradientBoostingBreachTrainer: BreachModelTrainer {
     /// The tickets' features binned once by `prepared(for:rows:)`; fits on rows it covers take
     /// their bins from it.
     package var shared: SharedBinning?
+    /// Threads each fit uses (`GradientBoosting.workers`); nil: the config's.
+    package var workers: Int?
 
     /// Defaults sized for the SLA data: a few hundred thousand rows, nine features.
     public init(config: GradientBoostingConfig = GradientBoostingBreachTrainer.defaultConfig) { self.config = config }
@@ -24,7 +26,8 @@ public struct GradientBoostingBreachTrainer: BreachModelTrainer {
         let y = rows.map { Double(labels[$0]) }
         // Boosting needs both classes; with one, the constant rate is the honest answer.
         guard y.contains(0), y.contains(1) else { return NaiveBayesBreachTrainer().fit(features, labels: labels, rows: rows) }
-        let boosting = GradientBoosting(task: .binaryClassification, config: config)
+        var boosting = GradientBoosting(task: .binaryClassification, config: config)
+        boosting.workers = workers
         let model = if let shared, shared.covers(rows) {
             try boosting.fit(binned: shared.rows(rows), schema: shared.schema, labels: y)
         } else {
@@ -40,9 +43,16 @@ public struct GradientBoostingBreachTrainer: BreachModelTrainer {
             let scorer = try fit(features, labels: labels, rows: rows)
             return (scorer, try scorer.probabilities(features, rows: scoring))
         }
-        let (model, raw) = try GradientBoosting(task: .binaryClassification, config: config)
-            .fit(binned: shared.rows(rows), schema: shared.schema, labels: y, scoring: shared.rows(scoring))
+        var boosting = GradientBoosting(task: .binaryClassification, config: config)
+        boosting.workers = workers
+        let (model, raw) = try boosting.fit(binned: shared.rows(rows), schema: shared.schema, labels: y, scoring: shared.rows(scoring))
         return (GradientBoostingBreachScorer(model: model), raw.map(sigmoid))
+    }
+
+    public func fitting(threads: Int) -> any BreachModelTrainer {
+        var trainer = self
+        trainer.workers = threads
+        return trainer
     }
 
     /// Bins the features of `rows` once for every fit that follows.

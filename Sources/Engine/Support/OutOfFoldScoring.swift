@@ -25,7 +25,7 @@ public enum OutOfFoldScoring {
     /// Scores `rows` out of fold. Folds are fitted in parallel up to `sequentialAbove` rows,
     /// in turn beyond; the result depends only on the inputs and the seed.
     public static func score(_ features: SupportFeatures, labels: [UInt8], rows: [Int], folds k: Int,
-                             trainer: any BreachModelTrainer, seed: UInt64,
+                             trainer: any BreachModelTrainer, seed: UInt64, threads: Int = 1,
                              sequentialAbove: Int = sequentialFoldRows) throws -> OutOfFoldScores {
         let n = rows.count
         let k = max(2, min(k, n))
@@ -42,6 +42,9 @@ public enum OutOfFoldScoring {
         let held = heldOut, foldOf = fold
 
         let results = ParallelSlots<Result<(scorer: any BreachScorer, held: [Double]), any Error>>(count: k)
+        // Folds fitted in turn spread each fit over `threads` instead (same models).
+        let sequential = n > sequentialAbove
+        let fitter = sequential && threads > 1 ? trainer.fitting(threads: threads) : trainer
         @Sendable func fitFold(_ f: Int) {
             var train: [Int] = []
             train.reserveCapacity(n - held[f].count)
@@ -50,15 +53,15 @@ public enum OutOfFoldScoring {
                 if foldOf[i] == f { blanked[rows[i]] = 0 } else { train.append(rows[i]) }
             }
             do {
-                results[f] = .success(try trainer.fit(features, labels: blanked, rows: train, scoring: held[f].map { rows[$0] }))
+                results[f] = .success(try fitter.fit(features, labels: blanked, rows: train, scoring: held[f].map { rows[$0] }))
             } catch {
                 results[f] = .failure(error)
             }
         }
-        // A large desk's folds one after the other: each fit already spreads its histograms
-        // over the cores, and two at once hold two sets of fold buffers (≈ 0.6 GB each at 10 M
-        // tickets, issue 21). Same models either way.
-        if n > sequentialAbove {
+        // A large desk's folds one after the other, each fit on `threads` cores: two at once
+        // hold two sets of fold buffers (≈ 0.6 GB each at 10 M tickets, issue 21). Same models
+        // either way.
+        if sequential {
             for f in 0..<k { fitFold(f) }
         } else {
             DispatchQueue.concurrentPerform(iterations: k, execute: fitFold)

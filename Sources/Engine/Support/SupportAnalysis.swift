@@ -14,8 +14,12 @@ public struct SupportAnalysis: Sendable {
         public var pauses: [[SLAPause]]?
         /// The desk's own columns, one row per ticket: breach-model features where known at arrival.
         public var extras: CustomerExtras?
-        public init(folds: Int = 5, seed: UInt64 = 42, now: Int64? = nil, pauses: [[SLAPause]]? = nil, extras: CustomerExtras? = nil) {
-            self.folds = folds; self.seed = seed; self.now = now; self.pauses = pauses; self.extras = extras
+        /// Cores a fold's fit may use when the folds are fitted one at a time (a large desk's);
+        /// the models are the same whatever it is.
+        public var threads: Int
+        public init(folds: Int = 5, seed: UInt64 = 42, now: Int64? = nil, pauses: [[SLAPause]]? = nil, extras: CustomerExtras? = nil,
+                    threads: Int = 1) {
+            self.folds = folds; self.seed = seed; self.now = now; self.pauses = pauses; self.extras = extras; self.threads = threads
         }
     }
 
@@ -94,7 +98,8 @@ public struct SupportAnalysis: Sendable {
             for i in rows where clocked[k][i]?.breached == true { my[i] = 1 }
             let scores = metrics.count == 1 ? oof
                 : try OutOfFoldScoring.score(features, labels: my, rows: rows, folds: options.folds,
-                                             trainer: try trainer.prepared(for: features, rows: rows), seed: options.seed)
+                                             trainer: try trainer.prepared(for: features, rows: rows), seed: options.seed,
+                                             threads: options.threads)
             let update = ElapsedTimeUpdate(priorityCodes: policy.priorityCode, levels: policy.labels.count, rows: rows,
                                            elapsed: rows.map { clocked[k][$0]?.elapsed ?? 0 }, labels: rows.map { my[$0] })
             // One metric: its rows, labels and scores are the ticket's own, so its quality is

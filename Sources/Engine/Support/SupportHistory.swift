@@ -122,7 +122,7 @@ package struct SupportHistory: Sendable {
         let prepared = try trainer.prepared(for: features, rows: resolvedRows)
         FreedMemory.release()  // the clocks' and the binning's transient frames, before the folds
         let oof = try OutOfFoldScoring.score(features, labels: y, rows: resolvedRows, folds: options.folds,
-                                             trainer: prepared, seed: options.seed)
+                                             trainer: prepared, seed: options.seed, threads: options.threads)
 
         // Each row's breach cost read where it is used, not kept as a column of its own.
         let costOf = { (k: Int) in policy.cost[Int(policy.priorityCode[resolvedRows[k]])] }

@@ -66,6 +66,24 @@ import Support
         #expect(side.probabilities == a.outOfFold.probabilities)
     }
 
+    /// Folds in turn fit on two threads: the models are byte for byte those of one thread
+    /// (enough rows that the histograms, gradients and split searches do go parallel).
+    @Test func foldsInTurnOnTwoThreadsFitTheSameModels() throws {
+        let tickets = TicketGenerator(seed: 12, days: 60).generate(count: 40_000)
+        var config = GradientBoostingConfig(trees: 6, learningRate: 0.3, numLeaves: 7, seed: 5)
+        config.minDataInLeaf = 20
+        let a = try SupportAnalysis.build(tickets: tickets, policy: SLAPolicy(), options: .init(folds: 3, seed: 4),
+                                          trainer: NaiveBayesBreachTrainer())
+        let labels = a.labels.map { $0 ?? 0 }
+        let trainer = try GradientBoostingBreachTrainer(config: config).prepared(for: a.features, rows: a.resolvedRows)
+        let one = try OutOfFoldScoring.score(a.features, labels: labels, rows: a.resolvedRows, folds: 3, trainer: trainer, seed: 4)
+        let two = try OutOfFoldScoring.score(a.features, labels: labels, rows: a.resolvedRows, folds: 3, trainer: trainer, seed: 4,
+                                             threads: 2, sequentialAbove: 0)
+        #expect(one.probabilities == two.probabilities)
+        let bytes = { (s: OutOfFoldScores) in s.scorers.compactMap { ($0 as? GradientBoostingBreachScorer)?.model.serialized() } }
+        #expect(bytes(one).count == 3 && bytes(one) == bytes(two))
+    }
+
     /// Open tickets are scored by the fold models' average: mean log-odds, mean TreeSHAP
     /// contributions, which still add up to the averaged log-odds.
     @Test func openTicketsAreScoredByTheFoldModelsAverage() throws {

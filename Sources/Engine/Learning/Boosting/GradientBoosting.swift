@@ -8,6 +8,10 @@ import Core
 public struct GradientBoosting: Sendable {
     public var task: BoostingTask
     public var config: GradientBoostingConfig
+    /// Threads to fit with instead of `config.threads`, not recorded in the model: the trees
+    /// are the same whatever the count (histograms, gradients and split searches never depend
+    /// on it), so a caller with cores to spare uses them without changing the model's bytes.
+    public var workers: Int?
 
     public init(task: BoostingTask, config: GradientBoostingConfig = .init()) {
         self.task = task
@@ -84,7 +88,10 @@ public struct GradientBoosting: Sendable {
         }
 
         // Bagged trees score every row by walking them, which needs the bins row by row.
-        let learner = HistogramTreeLearner(binned: binned, params: config.treeParams, rowMajor: config.rowSubsample < 1)
+        let threads = max(1, workers ?? config.threads)
+        var params = config.treeParams
+        params.threads = threads
+        let learner = HistogramTreeLearner(binned: binned, params: params, rowMajor: config.rowSubsample < 1)
         let missingBins = learner.missingBins
         let f = binned.columnCount
         var ensemble = TreeEnsemble()
@@ -93,7 +100,7 @@ public struct GradientBoosting: Sendable {
         let rng = SeededRNG(seed: config.seed)
         var bestLoss = Double.infinity, bestTrees = 0
         for it in 0..<config.trees {
-            BoostingGradients.compute(objective, scores: scores, labels: y, threads: config.threads, into: &gh)
+            BoostingGradients.compute(objective, scores: scores, labels: y, threads: threads, into: &gh)
             var treeRng = rng.derived(UInt64(it))
             var bag: [Int32]?
             if config.rowSubsample < 1 {
