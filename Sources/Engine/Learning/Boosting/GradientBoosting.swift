@@ -87,10 +87,10 @@ public struct GradientBoosting: Sendable {
             valid = v
         }
 
-        // Bagged trees score every row by walking them, which needs the bins row by row.
         let threads = max(1, workers ?? config.threads)
         var params = config.treeParams
         params.threads = threads
+        // Bagged trees score every row by walking them, which needs the bins row by row.
         let learner = HistogramTreeLearner(binned: binned, params: params, rowMajor: config.rowSubsample < 1)
         let missingBins = learner.missingBins
         let f = binned.columnCount

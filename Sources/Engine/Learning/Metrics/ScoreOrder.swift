@@ -20,7 +20,7 @@ package enum ScoreOrder {
     }
 
     /// Order-preserving key of a score: negatives with every bit flipped, the rest with the sign
-    /// bit set, so unsigned order is numeric order (NaN above +∞).
+    /// bit set, so unsigned order is numeric order.
     @inline(__always)
     static func key(_ v: Double) -> UInt64 {
         let bits = (v + 0).bitPattern  // −0 + 0 = +0
@@ -48,7 +48,6 @@ package enum ScoreOrder {
             for i in 0..<n { b[i] = Int32(i) }
             count = n
         }
-        var keys2 = [UInt64](repeating: 0, count: n), rows2 = [Int32](repeating: 0, count: n)
         var counts = [Int](repeating: 0, count: 8 * 256)
         // All eight byte histograms in one read of the keys.
         keys.withUnsafeBufferPointer { k in
@@ -56,36 +55,30 @@ package enum ScoreOrder {
                 for v in k { for p in 0..<8 { c[p << 8 | Int((v >> UInt64(p << 3)) & 0xFF)] += 1 } }
             }
         }
+        var keys2 = [UInt64](repeating: 0, count: n), rows2 = [Int32](repeating: 0, count: n)
         var inFirst = true
-        for p in 0..<8 {
-            let base = p << 8
-            // A byte every key shares moves nothing (the exponent's top bits, mostly).
-            if counts[base..<(base + 256)].contains(n) { continue }
-            var next = [Int](repeating: 0, count: 256)
-            var sum = 0
-            for d in 0..<256 { next[d] = sum; sum += counts[base + d] }
-            let shift = UInt64(p << 3)
-            func pass(_ k: UnsafeBufferPointer<UInt64>, _ r: UnsafeBufferPointer<Int32>,
-                      _ k2: UnsafeMutableBufferPointer<UInt64>, _ r2: UnsafeMutableBufferPointer<Int32>) {
-                next.withUnsafeMutableBufferPointer { nx in
+        keys.withUnsafeMutableBufferPointer { k1 in rows.withUnsafeMutableBufferPointer { r1 in
+            keys2.withUnsafeMutableBufferPointer { k2 in rows2.withUnsafeMutableBufferPointer { r2 in
+                var (srcK, srcR, dstK, dstR) = (k1, r1, k2, r2)
+                let next = UnsafeMutablePointer<Int>.allocate(capacity: 256)  // the hot loop's, unchecked
+                defer { next.deallocate() }
+                for p in 0..<8 {
+                    let base = p << 8
+                    // A byte every key shares moves nothing (the exponent's top bits, mostly).
+                    if counts[base..<(base + 256)].contains(n) { continue }
+                    var sum = 0
+                    for d in 0..<256 { next[d] = sum; sum += counts[base + d] }
+                    let shift = UInt64(p << 3)
                     for i in 0..<n {
-                        let v = k[i], d = Int((v >> shift) & 0xFF), at = nx[d]
-                        k2[at] = v; r2[at] = r[i]
-                        nx[d] = at + 1
+                        let v = srcK[i], d = Int((v >> shift) & 0xFF), at = next[d]
+                        dstK[at] = v; dstR[at] = srcR[i]
+                        next[d] = at + 1
                     }
+                    swap(&srcK, &dstK); swap(&srcR, &dstR)
+                    inFirst.toggle()
                 }
-            }
-            if inFirst {
-                keys.withUnsafeBufferPointer { k in rows.withUnsafeBufferPointer { r in
-                    keys2.withUnsafeMutableBufferPointer { k2 in rows2.withUnsafeMutableBufferPointer { r2 in pass(k, r, k2, r2) } }
-                } }
-            } else {
-                keys2.withUnsafeBufferPointer { k in rows2.withUnsafeBufferPointer { r in
-                    keys.withUnsafeMutableBufferPointer { k2 in rows.withUnsafeMutableBufferPointer { r2 in pass(k, r, k2, r2) } }
-                } }
-            }
-            inFirst.toggle()
-        }
+            } }
+        } }
         return inFirst ? rows : rows2
     }
 }
