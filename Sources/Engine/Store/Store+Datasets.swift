@@ -49,7 +49,7 @@ extension Store {
         return try writeRowsOfNewDataset("saving tickets") { s in
             let id = try Self.insertDataset(s, kind: "tickets", source: source, count: tickets.count, report: report,
                                             generated: generated)
-            try Self.insertRows(s, TicketRows(dataset: id, tickets: tickets), what: "saving tickets")
+            try Self.insertTicketBlocks(s, tickets, dataset: id)
             if let extras, !extras.isEmpty { try Self.insertExtras(s, extras, dataset: id) }
             return id
         }
@@ -102,8 +102,46 @@ extension Store {
 
     /// `statuses` gives the meaning of rows saved before meanings were stored.
     public func tickets(dataset: Int64, statuses: StatusMapping = StatusMapping()) throws(StoreError) -> [Ticket] {
-        try read("loading tickets") { s in
-            try Self.readRows(s, TicketDecoder(statuses: statuses), dataset: dataset, what: "loading tickets")
+        try read("loading tickets") { s in try Self.readTickets(s, dataset: dataset, statuses: statuses) }
+    }
+
+    /// A tickets dataset as saved: its column blocks, else (saved before blocks, or followed) its rows.
+    package static func readTickets(_ s: any StoreSession, dataset: Int64, statuses: StatusMapping) throws -> [Ticket] {
+        let blocks = try s.rows("SELECT block, row_count FROM ticket_block WHERE dataset_id = ? ORDER BY block", dataset)
+        guard !blocks.isEmpty else {
+            return try readRows(s, TicketDecoder(statuses: statuses), dataset: dataset, what: "loading tickets")
         }
+        var out: [Ticket] = []
+        out.reserveCapacity(try blocks.reduce(0) { n, b throws(StoreError) in n + max(0, try b.int("row_count")) })
+        // One blob held at a time: a large desk's blocks are read one after the other.
+        for b in blocks {
+            let block = try b.int64("block"), count = try b.int("row_count")
+            guard let data = try s.row("SELECT data FROM ticket_block WHERE dataset_id = ? AND block = ?", dataset, block) else {
+                throw StoreError("block \(block) of tickets dataset \(dataset) went missing while it was read")
+            }
+            let tickets: [Ticket]
+            do { tickets = try TicketBlock.tickets(try data.bytes("data")) } catch {
+                throw StoreError("block \(block) of tickets dataset \(dataset) is unreadable: \(error)")
+            }
+            guard tickets.count == count else {
+                throw StoreError("block \(block) of tickets dataset \(dataset) holds \(tickets.count) tickets where \(count) were saved")
+            }
+            out.append(contentsOf: tickets)
+        }
+        return out
+    }
+
+    /// Saves tickets as column blocks of `TicketBlock.rows` each, encoded one at a time.
+    package static func insertTicketBlocks(_ s: any StoreSession, _ tickets: [Ticket], dataset: Int64) throws {
+        for (k, start) in stride(from: 0, to: tickets.count, by: TicketBlock.rows).enumerated() {
+            let slice = tickets[start..<min(tickets.count, start + TicketBlock.rows)]
+            try s.execute("INSERT INTO ticket_block (dataset_id, block, row_count, data) VALUES (?,?,?,?)",
+                          dataset, k, slice.count, TicketBlock.bytes(of: slice))
+        }
+    }
+
+    /// Whether a tickets dataset is saved as column blocks (so it cannot be edited by id).
+    package static func hasTicketBlocks(_ s: any StoreSession, dataset: Int64) throws -> Bool {
+        try s.row("SELECT COUNT(*) AS n FROM ticket_block WHERE dataset_id = ?", dataset)?.int("n") ?? 0 > 0
     }
 }

@@ -12,16 +12,24 @@ extension Store {
         public init(inserted: Int = 0, updated: Int = 0) { self.inserted = inserted; self.updated = updated }
     }
 
-    /// A new tickets dataset holding a copy of `base`'s rows (not its extra columns, whose
-    /// column blobs cannot grow by a row), named for what follows it. One statement.
+    /// A new tickets dataset holding a copy of `base`'s tickets as rows (a follow updates them
+    /// by id; not its extra columns, whose column blobs cannot grow by a row), named for what
+    /// follows it. A dataset saved as rows is copied in one statement.
     public func liveTicketDataset(copying base: Int64, source: String) throws(StoreError) -> Int64 {
         try writeRowsOfNewDataset("starting the followed tickets dataset") { s in
-            guard let count = try s.row("SELECT COUNT(*) AS n FROM ticket WHERE dataset_id = ?", base)?.int("n") else {
+            guard try s.row("SELECT id FROM dataset WHERE id = ? AND kind = 'tickets'", base) != nil else {
                 throw StoreError("tickets dataset \(base) is not in the store")
             }
+            let blocks = try Self.hasTicketBlocks(s, dataset: base)
+            let copied = blocks ? try Self.readTickets(s, dataset: base, statuses: StatusMapping()) : []
+            let count = blocks ? copied.count : try s.row("SELECT COUNT(*) AS n FROM ticket WHERE dataset_id = ?", base)?.int("n") ?? 0
             let id = try s.insertReturningId("""
                 INSERT INTO dataset (kind, source, created_at, row_count, gate_report, generated) VALUES ('tickets',?,?,?,?,0)
                 """, source, WallClock.text(), count, "followed; copied from tickets dataset \(base)")
+            if blocks {
+                try Self.insertRows(s, TicketRows(dataset: id, tickets: copied), what: "copying the followed tickets")
+                return id
+            }
             try s.execute("""
                 INSERT INTO ticket (dataset_id, "row", id, created_at, priority, channel, type, product, status, first_response_at,
                                     resolved_at, customer_key, satisfaction, subject, state, requester_email)
@@ -39,6 +47,9 @@ extension Store {
     public func upsertTickets(_ tickets: [Ticket], dataset: Int64) throws(StoreError) -> TicketUpsert {
         guard !tickets.isEmpty else { return TicketUpsert() }
         return try write("upserting \(tickets.count) tickets") { s in
+            guard try !Self.hasTicketBlocks(s, dataset: dataset) else {
+                throw StoreError("tickets dataset \(dataset) is saved as column blocks, which are not edited by id; follow a copy of it (liveTicketDataset)")
+            }
             var done = TicketUpsert()
             let update = """
                 UPDATE ticket SET created_at = ?, priority = ?, channel = ?, type = ?, product = ?, status = ?,

@@ -107,6 +107,7 @@ public final class Store: Sendable {
 
     /// Runs a write transaction, mapping database failures to `StoreError`; another writer's
     /// lock (or, in PostgreSQL, a concurrent transaction) is waited for and retried (`retry`).
+    @discardableResult
     package func write<T>(_ what: String, _ body: (any StoreSession) throws -> T) throws(StoreError) -> T {
         do {
             return try backend.writeRetry(retry).run(retryable: backend.isRetryable) { try backend.write(body) }

@@ -148,6 +148,8 @@ import Synthetic
             #expect(after.count == 51 && after[3].status == "solved" && after.last?.id == "NEW-1", "\(kind)")
             #expect(try a.dataset(id: live)?.rowCount == 51, "\(kind)")
             #expect(try a.tickets(dataset: base) == tickets, "\(kind): the run's own dataset is untouched")
+            // A saved dataset is column blocks: a follow edits its copy, never the blocks.
+            #expect { try b.upsertTickets([changed], dataset: base) } throws: { ($0 as? StoreError)?.message.contains("column blocks") == true }
         }
     }
 

@@ -74,7 +74,9 @@ import Store
         let store = try Store.inMemory()
         let mine = (customers: try store.saveCustomers(Self.edgeCustomers, source: "binder"),
                     reps: try store.saveReps(Self.edgeReps, source: "binder"),
-                    tickets: try store.saveTickets(Self.edgeTickets, source: "binder"))
+                    // A followed copy is the one tickets dataset still written row by row.
+                    tickets: try store.liveTicketDataset(copying: store.saveTickets(Self.edgeTickets, source: "binder"), source: "rows"))
+        #expect(try store.tickets(dataset: mine.tickets) == Self.edgeTickets)
         let grdb = (customers: try store.saveCustomers([], source: "grdb"), reps: try store.saveReps([], source: "grdb"),
                     tickets: try store.saveTickets([], source: "grdb"))
         try #require(store.sqlite).write { db in try Self.insertThroughGRDB(db, grdb) }
@@ -121,7 +123,7 @@ import Store
         let store = try Store.inMemory()
         let mine = (customers: try store.saveCustomers(customers, source: "binder"),
                     reps: try store.saveReps(reps, source: "binder"),
-                    tickets: try store.saveTickets(tickets, source: "binder"))
+                    tickets: try store.liveTicketDataset(copying: store.saveTickets(tickets, source: "binder"), source: "rows"))
         #expect(try store.customers(dataset: mine.customers) == customers)
         #expect(try store.reps(dataset: mine.reps) == reps)
         #expect(try store.tickets(dataset: mine.tickets) == tickets)

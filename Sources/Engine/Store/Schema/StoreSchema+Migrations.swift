@@ -4,7 +4,7 @@ extension StoreSchema {
     /// Every migration, in the order stores run them. Names are the ones SQLite stores
     /// created before PostgreSQL existed already carry.
     package static let migrations: [StoreMigration] = [v1, models, customerExtras, openLabels, importMappings, domains,
-                                                       alerts, ticketIds]
+                                                       alerts, ticketIds, ticketBlocks]
 
     private static let immutable = "a saved run is immutable"
 
@@ -126,6 +126,16 @@ extension StoreSchema {
     /// Issue 19, item 2: a followed file upserts tickets by id, so each dataset's ids are indexed.
     static let ticketIds = StoreMigration(name: "v7-ticket-ids", steps: [
         .index("ticket_id", table: "ticket", columns: ["dataset_id", "id"]),
+    ])
+
+    /// Issue 21: a saved tickets dataset is a few blobs of columns (`TicketBlock`), not a
+    /// row per ticket. Datasets saved before keep their rows, and a followed dataset is
+    /// rows (a follow updates tickets by id).
+    static let ticketBlocks = StoreMigration(name: "v8-ticket-blocks", steps: [
+        .table("ticket_block", [
+            column("dataset_id", .integer, references: "dataset", cascade: true), column("block", .integer),
+            column("row_count", .integer), column("data", .blob),
+        ], primaryKey: ["dataset_id", "block"], withoutRowID: false),
     ])
 }
 
