@@ -16,6 +16,7 @@ struct BenchCommand: ParsableCommand {
     /// The same process memory as the product's (`HugePages`), so a bench measures what a user runs.
     static func main() {
         HugePages.restartWithTunableIfUseful()
+        FreedMemory.mapLargeArraysAlone()
         main(nil)
     }
 }

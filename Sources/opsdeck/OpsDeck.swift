@@ -28,6 +28,7 @@ struct OpsDeck: ParsableCommand {
     /// Huge pages first (a restart of the process before anything runs), then the command.
     static func main() {
         HugePages.restartWithTunableIfUseful()
+        FreedMemory.mapLargeArraysAlone()
         main(nil)
     }
 

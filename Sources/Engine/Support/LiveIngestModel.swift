@@ -41,16 +41,23 @@ public struct LiveBreachModel: Sendable {
         names = a.features.names
         categorical = a.features.categorical
         levels = a.features.levels
-        var codes: [String: UInt8] = [:]
-        for (i, t) in a.tickets.enumerated() where codes[t.priority] == nil { codes[t.priority] = a.policy.priorityCode[i] }
-        priorityCodes = codes
-        defaultPriorityCode = codes[""] ?? 0
-        var history: [String: CustomerHistory] = [:]
+        // A year's tickets are counted by code (a priority among a few, a customer among
+        // thousands) and only the distinct keys go into the dictionaries.
+        var priorities = DistinctValues(), firstCode: [UInt8] = []
+        var keys = TextCodes(), counts: [CustomerHistory] = []
         for (i, t) in a.tickets.enumerated() {
+            if Int(priorities.code(t.priority)) == firstCode.count { firstCode.append(a.policy.priorityCode[i]) }
             guard let key = t.customerKey, !key.isEmpty else { continue }
-            history[key, default: CustomerHistory(tickets: 0, breaches: 0)].tickets += 1
-            if a.labels[i] == 1 { history[key, default: CustomerHistory(tickets: 0, breaches: 0)].breaches += 1 }
+            let (k, new) = keys.insert(key)
+            if new { counts.append(CustomerHistory(tickets: 0, breaches: 0)) }
+            counts[Int(k)].tickets += 1
+            if a.labels[i] == 1 { counts[Int(k)].breaches += 1 }
         }
+        priorityCodes = Dictionary(uniqueKeysWithValues: zip(priorities.values, firstCode))
+        defaultPriorityCode = priorityCodes[""] ?? 0
+        var history: [String: CustomerHistory] = [:]
+        history.reserveCapacity(counts.count)
+        for (k, c) in counts.enumerated() { history[keys.text(Int32(k))] = c }
         customers = history
     }
 

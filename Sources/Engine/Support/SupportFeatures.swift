@@ -237,15 +237,13 @@ package struct CustomerGroups: Sendable {
     package init(_ tickets: [Ticket]) {
         let n = tickets.count
         // A counting sort by customer, keeping index order, without an array per customer.
-        var ids: [String: Int32] = [:]
+        var ids = TextCodes()
         var group = [Int32](repeating: -1, count: n), size: [Int] = []
         for (i, t) in tickets.enumerated() {
             guard let key = t.customerKey, !key.isEmpty else { continue }
-            if let g = ids[key] { group[i] = g; size[Int(g)] += 1 } else {
-                group[i] = Int32(size.count)
-                ids[key] = Int32(size.count)
-                size.append(1)
-            }
+            let (g, new) = ids.insert(key)
+            group[i] = g
+            if new { size.append(1) } else { size[Int(g)] += 1 }
         }
         var begin = [Int](repeating: 0, count: size.count + 1)
         for g in size.indices { begin[g + 1] = begin[g] + size[g] }

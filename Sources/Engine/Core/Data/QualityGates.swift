@@ -1,3 +1,4 @@
+import Dispatch
 /// The record-level gates for data already in memory (generated, or loaded from the store):
 /// duplicate ids, values out of range, points at sea, dates out of order. Rows that fail a
 /// hard gate are left out and counted. Places are given as the CSV line the row would have
@@ -60,27 +61,46 @@ public enum QualityGates {
 
     public static func tickets(_ input: [Ticket], source: String) -> ([Ticket], GateReport) {
         var report = GateReport(dataset: "tickets", file: source)
-        // Sized once: a year of a large desk is ten million ids, and growing the set rehashes them.
-        var seen = Set<String>(minimumCapacity: input.count)
-        var refused: [Int] = []
-        for (i, t) in input.enumerated() {
-            var failed = false
+        // The dates row by row: what each row fails (few rows do) and which a hard gate refuses.
+        struct Finding { var row: Int, gate: GateReport.Gate, column: String, message: String, hard: Bool }
+        var dated: [Finding] = []
+        var refusedByDate = [Bool](repeating: false, count: input.count)
+        for i in input.indices {
+            let created = input[i].createdAt, response = input[i].firstResponseAt, resolved = input[i].resolvedAt
             func fail(_ gate: GateReport.Gate, _ column: String, _ message: String, hard: Bool = true) {
-                report.record(gate, column: column, hard: hard, at: InputError(file: source, line: i + 2, column: 0, message))
-                if hard { failed = true }
+                dated.append(Finding(row: i, gate: gate, column: column, message: message, hard: hard))
+                if hard { refusedByDate[i] = true }
             }
-            if let f = t.firstResponseAt, f < t.createdAt { fail(.datesOutOfOrder, "first_response_at", "first response before creation") }
-            if let r = t.resolvedAt, r < t.createdAt { fail(.datesOutOfOrder, "resolved_at", "resolution before creation") }
-            if let f = t.firstResponseAt, let r = t.resolvedAt, r < f {
+            if let f = response, f < created { fail(.datesOutOfOrder, "first_response_at", "first response before creation") }
+            if let r = resolved, r < created { fail(.datesOutOfOrder, "resolved_at", "resolution before creation") }
+            if let f = response, let r = resolved, r < f {
                 fail(.datesOutOfOrder, "resolved_at", "resolution before the first response", hard: false)
             }
-            if t.state == .solved && t.resolvedAt == nil {
+            if input[i].state == .solved && resolved == nil {
                 fail(.missingValue, "resolved_at", "a solved ticket without a resolution time: kept, not clocked", hard: false)
             }
-            if !failed && !seen.insert(t.id).inserted { fail(.duplicateId, "ticket_id", "'\(t.id)' appears again") }
-            report.rowsRead += 1
-            if failed { refused.append(i) } else { report.rowsKept += 1 }
         }
+        // A row's findings in the order one pass would record them: its dates, then its id.
+        let duplicates = duplicateRows(input, skipping: refusedByDate)
+        var refused: [Int] = []
+        var d = 0, e = 0
+        while d < dated.count || e < duplicates.count {
+            let row = min(d < dated.count ? dated[d].row : Int.max, e < duplicates.count ? duplicates[e] : Int.max)
+            let at = { (message: String) in InputError(file: source, line: row + 2, column: 0, message) }
+            while d < dated.count && dated[d].row == row {
+                report.record(dated[d].gate, column: dated[d].column, hard: dated[d].hard, at: at(dated[d].message))
+                d += 1
+            }
+            var out = refusedByDate[row]
+            if e < duplicates.count && duplicates[e] == row {
+                report.record(.duplicateId, column: "ticket_id", hard: true, at: at("'\(input[row].id)' appears again"))
+                out = true
+                e += 1
+            }
+            if out { refused.append(row) }
+        }
+        report.rowsRead = input.count
+        report.rowsKept = input.count - refused.count
         // Nothing refused (the usual file): the input itself, not a copy of every ticket.
         if refused.isEmpty { return (input, report) }
         var kept = [Ticket]()
@@ -91,5 +111,24 @@ public enum QualityGates {
             kept.append(input[i])
         }
         return (kept, report)
+    }
+
+    /// Rows whose id an earlier row (not in `skipping`) already has, in row order. A large
+    /// desk's ids are split by hash between two cores: an id's repeats all fall in its half,
+    /// which each core scans in row order, so the rows found are those of one pass.
+    static func duplicateRows(_ input: [Ticket], skipping: [Bool]) -> [Int] {
+        let parts = input.count >= 1 << 17 ? 2 : 1
+        let found = ParallelSlots<[Int]>(count: parts)
+        DispatchQueue.concurrentPerform(iterations: parts) { p in
+            var seen = TextCodes(capacity: input.count / parts + 1)
+            var repeats: [Int] = []
+            for i in input.indices where !skipping[i] {
+                let id = input[i].id
+                if parts > 1 && Int(TextCodes.hash(of: id) >> 63) != p { continue }
+                if !seen.insert(id).inserted { repeats.append(i) }
+            }
+            found[p] = repeats
+        }
+        return found.values.compactMap { $0 }.flatMap { $0 }.sorted()
     }
 }

@@ -12,6 +12,9 @@ public struct GradientBoosting: Sendable {
     /// are the same whatever the count (histograms, gradients and split searches never depend
     /// on it), so a caller with cores to spare uses them without changing the model's bytes.
     public var workers: Int?
+    /// Rows from which a leaf's partition and a score update are split across the threads
+    /// (same results either way; tests lower it to cover the split on small data).
+    package var parallelRows = 1 << 17
 
     public init(task: BoostingTask, config: GradientBoostingConfig = .init()) {
         self.task = task
@@ -90,6 +93,7 @@ public struct GradientBoosting: Sendable {
         let threads = max(1, workers ?? config.threads)
         var params = config.treeParams
         params.threads = threads
+        params.parallelRows = parallelRows
         // Bagged trees score every row by walking them, which needs the bins row by row.
         let learner = HistogramTreeLearner(binned: binned, params: params, rowMajor: config.rowSubsample < 1)
         let missingBins = learner.missingBins
@@ -117,17 +121,12 @@ public struct GradientBoosting: Sendable {
             ensemble.append(tree, binnings: binned.binnings, scale: config.learningRate)
             let lr = config.learningRate
             if bag == nil {
-                learner.indices.withUnsafeBufferPointer { idx in
-                    for l in 0..<tree.leafCount {
-                        let v = tree.leafValue[l] * lr
-                        for i in tree.leafBegin[l]..<(tree.leafBegin[l] + tree.leafRows[l]) { scores[Int(idx[i])] += v }
-                    }
-                }
+                addLeaves(tree, lr: lr, indices: learner.indices, threads: threads, to: &scores)
             } else {
                 addTree(tree, lr: lr, bins: learner.rowBins, columns: f, missingBins: missingBins, to: &scores)
             }
             if !heldOutScores.isEmpty {
-                addTree(tree, lr: lr, bins: heldOut, columns: f, missingBins: missingBins, to: &heldOutScores)
+                addTree(tree, lr: lr, bins: heldOut, columns: f, missingBins: missingBins, threads: threads, to: &heldOutScores)
             }
             if var v = valid {
                 addTree(tree, lr: lr, bins: v.bins, columns: f, missingBins: missingBins, to: &v.scores)
@@ -152,9 +151,36 @@ public struct GradientBoosting: Sendable {
         var scores: [Double]
     }
 
+    /// Adds each leaf's scaled value to the scores of the rows it holds (`indices`, grouped by
+    /// leaf). Split into contiguous position chunks across `threads`: every position is a
+    /// different row, and each score gets the same one addition, so the result is the same.
+    private func addLeaves(_ tree: GrownTree, lr: Double, indices: [Int32], threads: Int, to scores: inout [Double]) {
+        let n = indices.count
+        let chunks = threads > 1 && n >= parallelRows ? threads : 1
+        let per = (n + chunks - 1) / chunks
+        let value = tree.leafValue.map { $0 * lr }
+        let begin = tree.leafBegin, rows = tree.leafRows
+        indices.withUnsafeBufferPointer { ib in
+            scores.withUnsafeMutableBufferPointer { sb in
+                let idx = UnsafeSendableBuffer(p: ib), s = SendablePointer(p: sb.baseAddress.unsafelyUnwrapped)
+                let run: @Sendable (Int) -> Void = { c in
+                    let lo = c * per, hi = min(n, lo + per)
+                    for l in 0..<value.count {
+                        let from = max(lo, begin[l]), to = min(hi, begin[l] + rows[l])
+                        guard from < to else { continue }
+                        let v = value[l]
+                        for i in from..<to { s.p[Int(idx.p[i])] += v }
+                    }
+                }
+                if chunks == 1 { run(0) } else { DispatchQueue.concurrentPerform(iterations: chunks, execute: run) }
+            }
+        }
+    }
+
     /// Adds the tree's scaled leaf value to each binned row's score: a walk of one table
-    /// lookup per level (`GrownTree.leftTable`), no bin tests.
-    private func addTree(_ t: GrownTree, lr: Double, bins: [UInt8], columns f: Int, missingBins: [Int],
+    /// lookup per level (`GrownTree.leftTable`), no bin tests; rows in contiguous chunks
+    /// across `threads` (each row's score is its own).
+    private func addTree(_ t: GrownTree, lr: Double, bins: [UInt8], columns f: Int, missingBins: [Int], threads: Int = 1,
                          to scores: inout [Double]) {
         let rows = scores.count
         let value = t.leafValue.map { $0 * lr }
@@ -163,21 +189,29 @@ public struct GradientBoosting: Sendable {
             return
         }
         let table = t.leftTable(missingBins: missingBins)
+        let chunks = threads > 1 && rows >= parallelRows ? threads : 1
+        let per = (rows + chunks - 1) / chunks
         bins.withUnsafeBufferPointer { b in
             table.withUnsafeBufferPointer { go in
                 t.feature.withUnsafeBufferPointer { feat in
                     t.left.withUnsafeBufferPointer { lt in
                         t.right.withUnsafeBufferPointer { rt in
-                            scores.withUnsafeMutableBufferPointer { s in
-                                for r in 0..<rows {
-                                    let row = r &* f
-                                    var node: Int32 = 0
-                                    while node >= 0 {
-                                        let i = Int(node)
-                                        node = go[i &<< 8 | Int(b[row &+ Int(feat[i])])] != 0 ? lt[i] : rt[i]
+                            scores.withUnsafeMutableBufferPointer { sb in
+                                let (b, go, feat) = (UnsafeSendableBuffer(p: b), UnsafeSendableBuffer(p: go), UnsafeSendableBuffer(p: feat))
+                                let (lt, rt) = (UnsafeSendableBuffer(p: lt), UnsafeSendableBuffer(p: rt))
+                                let s = SendablePointer(p: sb.baseAddress.unsafelyUnwrapped)
+                                let run: @Sendable (Int) -> Void = { c in
+                                    for r in (c * per)..<min(rows, (c + 1) * per) {
+                                        let row = r &* f
+                                        var node: Int32 = 0
+                                        while node >= 0 {
+                                            let i = Int(node)
+                                            node = go.p[i &<< 8 | Int(b.p[row &+ Int(feat.p[i])])] != 0 ? lt.p[i] : rt.p[i]
+                                        }
+                                        s.p[r] += value[Int(~node)]
                                     }
-                                    s[r] += value[Int(~node)]
                                 }
+                                if chunks == 1 { run(0) } else { DispatchQueue.concurrentPerform(iterations: chunks, execute: run) }
                             }
                         }
                     }

@@ -19,6 +19,20 @@ package enum ScoreOrder {
         return radix(s, descending: false)
     }
 
+    /// `rows` (increasing) ordered by `s[row]`, descending, ties by row: the same order as
+    /// `descending` restricted to them, with buffers the size of `rows` only (a day's tickets
+    /// out of a year's).
+    package static func descending(rows: [Int], scores s: UnsafeBufferPointer<Double>) -> [Int] {
+        guard rows.count >= radixFrom else { return rows.sorted { s[$0] != s[$1] ? s[$0] > s[$1] : $0 < $1 } }
+        var keys = rows.map { r -> UInt64 in
+            let v = s[r]
+            return v.isNaN ? UInt64.max : ~key(v)
+        }
+        var sorted = rows
+        passes(&keys, &sorted)
+        return sorted
+    }
+
     /// Order-preserving key of a score: negatives with every bit flipped, the rest with the sign
     /// bit set, so unsigned order is numeric order.
     @inline(__always)
@@ -48,6 +62,14 @@ package enum ScoreOrder {
             for i in 0..<n { b[i] = Int32(i) }
             count = n
         }
+        passes(&keys, &rows)
+        return rows
+    }
+
+    /// The LSD passes: `rows` reordered stably by `keys` (both moved together), one pass per
+    /// byte in which the keys differ.
+    private static func passes<Row>(_ keys: inout [UInt64], _ rows: inout [Row]) {
+        let n = keys.count
         var counts = [Int](repeating: 0, count: 8 * 256)
         // All eight byte histograms in one read of the keys.
         keys.withUnsafeBufferPointer { k in
@@ -55,17 +77,18 @@ package enum ScoreOrder {
                 for v in k { for p in 0..<8 { c[p << 8 | Int((v >> UInt64(p << 3)) & 0xFF)] += 1 } }
             }
         }
-        var keys2 = [UInt64](repeating: 0, count: n), rows2 = [Int32](repeating: 0, count: n)
+        let moving = (0..<8).filter { p in !counts[(p << 8)..<((p << 8) + 256)].contains(n) }
+        guard !moving.isEmpty else { return }
+        var keys2 = [UInt64](repeating: 0, count: n), rows2 = rows
         var inFirst = true
         keys.withUnsafeMutableBufferPointer { k1 in rows.withUnsafeMutableBufferPointer { r1 in
             keys2.withUnsafeMutableBufferPointer { k2 in rows2.withUnsafeMutableBufferPointer { r2 in
                 var (srcK, srcR, dstK, dstR) = (k1, r1, k2, r2)
                 let next = UnsafeMutablePointer<Int>.allocate(capacity: 256)  // the hot loop's, unchecked
                 defer { next.deallocate() }
-                for p in 0..<8 {
+                // A byte every key shares moves nothing (the exponent's top bits, mostly).
+                for p in moving {
                     let base = p << 8
-                    // A byte every key shares moves nothing (the exponent's top bits, mostly).
-                    if counts[base..<(base + 256)].contains(n) { continue }
                     var sum = 0
                     for d in 0..<256 { next[d] = sum; sum += counts[base + d] }
                     let shift = UInt64(p << 3)
@@ -79,6 +102,6 @@ package enum ScoreOrder {
                 }
             } }
         } }
-        return inFirst ? rows : rows2
+        if !inFirst { swap(&rows, &rows2) }
     }
 }

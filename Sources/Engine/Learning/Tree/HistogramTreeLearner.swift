@@ -216,7 +216,10 @@ package final class HistogramTreeLearner: @unchecked Sendable {
         return best
     }
 
-    /// Stable in-place partition of a leaf's index range; returns the left count.
+    /// Stable in-place partition of a leaf's index range; returns the left count. A large
+    /// range is cut into one contiguous chunk per thread, each partitioned on its own (left
+    /// rows in place, right rows to the scratch), then the lefts and the rights are joined in
+    /// chunk order: the same order as one pass over the whole range.
     private func partition(begin: Int, count: Int, split s: SplitCandidate) -> Int {
         var goesLeft = [Bool](repeating: false, count: 256)
         let f = s.feature
@@ -226,25 +229,48 @@ package final class HistogramTreeLearner: @unchecked Sendable {
             for b in 0...s.threshold { goesLeft[b] = true }
             goesLeft[missingBins[f]] = s.defaultLeft
         }
-        var w = begin, k = 0
-        let bins = UnsafePointer(columns + f * rowCount)
-        goesLeft.withUnsafeBufferPointer { gl in
-            indices.withUnsafeMutableBufferPointer { idx in
-                scratch.withUnsafeMutableBufferPointer { sc in
-                    // Branch-free: write both ways, advance one.
-                    for i in begin..<(begin + count) {
-                        let r = idx[i]
-                        let l = gl[Int(bins[Int(r)])] ? 1 : 0
-                        idx[w] = r
-                        sc[k] = r
-                        w &+= l
-                        k &+= 1 &- l
+        let chunks = params.threads > 1 && count >= params.parallelRows ? params.threads : 1
+        let per = (count + chunks - 1) / chunks
+        var lefts = [Int](repeating: 0, count: chunks)
+        let bins = UnsafeSendableBuffer(p: UnsafeBufferPointer(start: columns + f * rowCount, count: rowCount))
+        goesLeft.withUnsafeBufferPointer { glb in
+            indices.withUnsafeMutableBufferPointer { ib in
+                scratch.withUnsafeMutableBufferPointer { sb in
+                    lefts.withUnsafeMutableBufferPointer { lb in
+                        let gl = UnsafeSendableBuffer(p: glb), left = SendablePointer(p: lb.baseAddress.unsafelyUnwrapped)
+                        let idx = SendablePointer(p: ib.baseAddress.unsafelyUnwrapped)
+                        let sc = SendablePointer(p: sb.baseAddress.unsafelyUnwrapped)
+                        let run: @Sendable (Int) -> Void = { c in
+                            let lo = begin + c * per, hi = min(begin + count, lo + per)
+                            guard lo < hi else { return }
+                            // Branch-free: write both ways, advance one.
+                            var w = lo, k = lo - begin
+                            for i in lo..<hi {
+                                let r = idx.p[i]
+                                let l = gl.p[Int(bins.p[Int(r)])] ? 1 : 0
+                                idx.p[w] = r
+                                sc.p[k] = r
+                                w &+= l
+                                k &+= 1 &- l
+                            }
+                            left.p[c] = w - lo
+                        }
+                        if chunks == 1 { run(0) } else { DispatchQueue.concurrentPerform(iterations: chunks, execute: run) }
+                        var at = begin + left.p[0]
+                        for c in 1..<max(1, chunks) where left.p[c] > 0 {
+                            (idx.p + at).update(from: idx.p + begin + c * per, count: left.p[c])  // moves down: no overlap hazard
+                            at += left.p[c]
+                        }
+                        for c in 0..<chunks {
+                            let lo = begin + c * per, rights = max(0, min(begin + count, lo + per) - lo) - left.p[c]
+                            if rights > 0 { (idx.p + at).update(from: sc.p + (lo - begin), count: rights) }
+                            at += rights
+                        }
                     }
-                    for j in 0..<k { idx[w + j] = sc[j] }
                 }
             }
         }
-        return w - begin
+        return lefts.reduce(0, +)
     }
 
     private func subtract(into parent: Int, _ child: Int) {

@@ -18,6 +18,8 @@ package struct TreeParams: Sendable {
     /// Fraction of the tree's features tried at each node (random forests use √F / F).
     package var featureFractionByNode = 1.0
     package var threads = 1
+    /// Rows a leaf needs before its partition is cut into one chunk per thread.
+    package var parallelRows = 1 << 17
 
     package init(numLeaves: Int = 31, maxDepth: Int = -1, minDataInLeaf: Int = 20, minHessian: Double = 1e-3, lambdaL2: Double = 0.0, minGainToSplit: Double = 0.0, depthWise: Bool = false, maxCatToOneHot: Int = 4, catSmooth: Double = 10.0, catL2: Double = 10.0, maxCatThreshold: Int = 32, minDataPerGroup: Int = 100, featureFractionByNode: Double = 1.0, threads: Int = 1) {
         self.numLeaves = numLeaves; self.maxDepth = maxDepth; self.minDataInLeaf = minDataInLeaf; self.minHessian = minHessian; self.lambdaL2 = lambdaL2; self.minGainToSplit = minGainToSplit; self.depthWise = depthWise; self.maxCatToOneHot = maxCatToOneHot; self.catSmooth = catSmooth; self.catL2 = catL2; self.maxCatThreshold = maxCatThreshold; self.minDataPerGroup = minDataPerGroup; self.featureFractionByNode = featureFractionByNode; self.threads = threads

@@ -36,4 +36,16 @@ import Core
         var b = root.derived(2)
         #expect(a.next() != b.next())
     }
+
+    /// `Int`s take their own loop: the same draws and swaps as any other element type.
+    @Test func shufflingIntsIsTheGenericShuffle() {
+        for n in [0, 1, 2, 10, 1000] {
+            var ints = Array(0..<n), texts = (0..<n).map(String.init)
+            var a = SeededRNG(seed: 31), b = SeededRNG(seed: 31)
+            a.shuffle(&ints)
+            b.shuffle(&texts)
+            #expect(ints.map(String.init) == texts)
+            #expect(a.next() == b.next())
+        }
+    }
 }

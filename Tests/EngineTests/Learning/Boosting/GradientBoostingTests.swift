@@ -139,6 +139,29 @@ import Learning
         #expect(d.ensemble == c.ensemble)
     }
 
+    /// A large leaf's partition and the score updates (training rows by leaf, held-out rows
+    /// by walking the tree) cut into one chunk per thread: the same trees and the same
+    /// held-out scores as one thread, bit for bit. `parallelRows` is lowered so that small
+    /// data takes the split path at every level.
+    @Test func chunkedPartitionsAndScoreUpdatesFitTheSameModel() throws {
+        let (f, y) = LearningToyData.mixed(rows: 6000, seed: 21)
+        let binned = try BinnedMatrix(frame: f, maxBins: 63)
+        let train = Array(0..<4500), held = Array(4500..<6000)
+        var results: [(bytes: [UInt8], raw: [Double])] = []
+        for (threads, from) in [(1, 1 << 17), (2, 64), (3, 500)] {
+            var boosting = GradientBoosting(task: .binaryClassification, config: config(trees: 12, leaves: 7, lr: 0.3))
+            boosting.workers = threads
+            boosting.parallelRows = from
+            let (model, raw) = try boosting.fit(binned: binned.rows(train), schema: f.schema, labels: train.map { y[$0] },
+                                                scoring: binned.rows(held))
+            results.append((model.serialized(), raw))
+        }
+        for r in results.dropFirst() {
+            #expect(r.bytes == results[0].bytes)
+            #expect(r.raw == results[0].raw)
+        }
+    }
+
     @Test func corruptBytesThrow() throws {
         let (f, y) = LearningToyData.mixed(rows: 200, seed: 8)
         let bytes = try GradientBoosting(task: .binaryClassification, config: config(trees: 3)).fit(f, labels: y).serialized()

@@ -30,6 +30,18 @@ import Learning
         #expect(ScoreOrder.ascending(s) == Self.comparisonAscending(s))
     }
 
+    /// A subset of rows (a day's tickets among a year's) in the order the whole would give them.
+    @Test(arguments: [0, 1, 500, 2047, 2048, 9000])
+    func someRowsInTheOrderOfTheWhole(_ count: Int) {
+        let s = Self.scores(3 * count + 10, seed: UInt64(count) &+ 3)
+        var rng = SeededRNG(seed: UInt64(count))
+        let rows = Array(rng.sample(s.count, count).sorted())
+        let whole = Self.comparisonDescending(s), picked = Set(rows)
+        s.withUnsafeBufferPointer { b in
+            #expect(ScoreOrder.descending(rows: rows, scores: b) == whole.filter { picked.contains($0) })
+        }
+    }
+
     @Test func bytesEveryScoreSharesAreSkippedAndTheOrderHolds() {
         // Every score in [0.5, 1): the exponent bytes are the same for all, so those passes move nothing.
         var rng = SeededRNG(seed: 3)
