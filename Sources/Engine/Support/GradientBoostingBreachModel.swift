@@ -59,7 +59,8 @@ public struct GradientBoostingBreachTrainer: BreachModelTrainer {
     public func prepared(for features: SupportFeatures, rows: [Int]) throws -> any BreachModelTrainer {
         guard !rows.isEmpty else { return self }
         var trainer = self
-        trainer.shared = try SharedBinning(frame: features.frame(rows: Array(0..<features.count)), rows: rows,
+        // Only the rows binned are gathered (not every ticket, then the rows): 360 MB less at 10 M.
+        trainer.shared = try SharedBinning(rowsFrame: features.frame(rows: rows), rows: rows, frameRowCount: features.count,
                                            maxBins: config.maxBins, seed: config.seed)
         return trainer
     }

@@ -1,3 +1,4 @@
+import Dispatch
 import Core
 /// A feature frame discretised for histogram learners: each column as `UInt8` bins,
 /// column-major (`bins[column][row]`), with the per-column `FeatureBinning` that produced
@@ -16,17 +17,26 @@ public struct BinnedMatrix: Sendable {
         guard (2...255).contains(maxBins) else { throw LearningError.invalidParameter("maxBins must be in 2...255") }
         var rng = SeededRNG(seed: seed)
         let sampleRows: [Int]? = frame.rowCount > sampleSize ? rng.sample(frame.rowCount, sampleSize).sorted() : nil
-        var binnings: [FeatureBinning] = []
-        for col in frame.columns {
-            switch col {
+        let columns = frame.columns
+        let binnings = Self.eachColumn(columns.count, rows: frame.rowCount) { j -> FeatureBinning in
+            switch columns[j] {
             case .numeric(let v):
                 let sample = sampleRows.map { $0.map { v[$0] } } ?? v
-                binnings.append(.numeric(sample: sample, maxBins: maxBins))
+                return .numeric(sample: sample, maxBins: maxBins)
             case .categorical(let codes, let labels):
-                binnings.append(.categorical(codes: codes, labelCount: labels.count, maxBins: maxBins))
+                return .categorical(codes: codes, labelCount: labels.count, maxBins: maxBins)
             }
         }
         try self.init(frame: frame, binnings: binnings)
+    }
+
+    /// `make(j)` for every column, the columns spread over the cores when the rows are many
+    /// (each column's result is its own, so the same either way).
+    static func eachColumn<T: Sendable>(_ count: Int, rows: Int, _ make: @Sendable (Int) -> T) -> [T] {
+        guard count > 1, rows >= 1 << 16 else { return (0..<count).map(make) }
+        let out = ParallelSlots<T>(count: count)
+        DispatchQueue.concurrentPerform(iterations: count) { j in out[j] = make(j) }
+        return out.values.enumerated().map { j, v in v ?? make(j) }
     }
 
     /// Bins `frame` with binnings learnt elsewhere (e.g. on the training rows).
@@ -36,20 +46,25 @@ public struct BinnedMatrix: Sendable {
         }
         self.rowCount = frame.rowCount
         self.binnings = binnings
-        var all: [[UInt8]] = []
-        for (j, col) in frame.columns.enumerated() {
+        let columns = frame.columns
+        for (j, col) in columns.enumerated() {
             switch (col, binnings[j].kind) {
-            case (.numeric(let v), .numeric(let edges)):
-                let b = binnings[j]
-                all.append(edges.withUnsafeBufferPointer { e in v.map { b.bin(numeric: $0, edges: e) } })
-            case (.categorical(let codes, _), .categorical(let binOfCode, let codeOfBin)):
-                let missing = UInt8(codeOfBin.count)
-                all.append(codes.map { c in c >= 0 && Int(c) < binOfCode.count ? binOfCode[Int(c)] : missing })
-            default:
-                throw LearningError.columnKindMismatch(column: frame.names[j])
+            case (.numeric, .numeric), (.categorical, .categorical): continue
+            default: throw LearningError.columnKindMismatch(column: frame.names[j])
             }
         }
-        self.bins = all
+        self.bins = Self.eachColumn(columns.count, rows: frame.rowCount) { j -> [UInt8] in
+            switch (columns[j], binnings[j].kind) {
+            case (.numeric(let v), .numeric(let edges)):
+                let b = binnings[j]
+                return edges.withUnsafeBufferPointer { e in v.map { b.bin(numeric: $0, edges: e) } }
+            case (.categorical(let codes, _), .categorical(let binOfCode, let codeOfBin)):
+                let missing = UInt8(codeOfBin.count)
+                return codes.map { c in c >= 0 && Int(c) < binOfCode.count ? binOfCode[Int(c)] : missing }
+            default:
+                return []  // refused above
+            }
+        }
     }
 
     private init(rowCount: Int, binnings: [FeatureBinning], bins: [[UInt8]]) {

@@ -22,6 +22,19 @@ public struct SharedBinning: Sendable {
         matrix = try BinnedMatrix(frame: rows.map { frame.rows($0) } ?? frame, maxBins: maxBins, seed: seed)
     }
 
+    /// Bins `rowsFrame`, which holds rows `rows` of a frame of `frameRowCount` rows in that
+    /// order: the binning `init(frame:rows:…)` gives, without the whole frame built first.
+    public init(rowsFrame: FeatureFrame, rows: [Int], frameRowCount: Int, maxBins: Int, seed: UInt64) throws {
+        guard rowsFrame.rowCount == rows.count else {
+            throw LearningError.invalidParameter("\(rowsFrame.rowCount) frame rows for \(rows.count) row numbers")
+        }
+        var position = [Int](repeating: -1, count: frameRowCount)
+        for (p, r) in rows.enumerated() where r >= 0 && r < frameRowCount { position[r] = p }
+        self.position = position
+        schema = rowsFrame.schema
+        matrix = try BinnedMatrix(frame: rowsFrame, maxBins: maxBins, seed: seed)
+    }
+
     /// Whether every one of `rows` was binned.
     public func covers(_ rows: [Int]) -> Bool {
         rows.allSatisfy { $0 >= 0 && $0 < position.count && position[$0] >= 0 }

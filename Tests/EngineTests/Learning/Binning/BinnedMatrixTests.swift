@@ -40,4 +40,30 @@ import Learning
         #expect(throws: LearningError.self) { try m.rows([]) }
         #expect(throws: LearningError.self) { try m.rows([0, 200]) }
     }
+
+    /// Above 65 536 rows the columns are binned on several cores: each comes out as it does
+    /// binned alone.
+    @Test func columnsBinnedSideBySideAreEachColumnBinnedAlone() throws {
+        let n = 70_000
+        let v = (0..<n).map { Float($0 * 31 % 4_099) }
+        let w = (0..<n).map { $0 % 7 == 0 ? Float.nan : Float($0 % 53) / 3 }
+        let c = (0..<n).map { Int32($0 % 4) - 1 }
+        var f = FeatureFrame(rowCount: n)
+        try f.addNumeric("v", v)
+        try f.addNumeric("w", w)
+        try f.addCategorical("c", codes: c, labels: ["a", "b", "c"])
+        let all = try BinnedMatrix(frame: f, maxBins: 64, seed: 5)
+        var alone: [BinnedMatrix] = []
+        for add in [{ (g: inout FeatureFrame) in try g.addNumeric("v", v) },
+                    { (g: inout FeatureFrame) in try g.addNumeric("w", w) },
+                    { (g: inout FeatureFrame) in try g.addCategorical("c", codes: c, labels: ["a", "b", "c"]) }] {
+            var g = FeatureFrame(rowCount: n)
+            try add(&g)
+            alone.append(try BinnedMatrix(frame: g, maxBins: 64, seed: 5))
+        }
+        #expect(all.binnings == alone.flatMap(\.binnings))
+        #expect(all.bins == alone.flatMap(\.bins))
+        // Binnings learnt elsewhere, applied side by side, as well.
+        #expect(try BinnedMatrix(frame: f, binnings: all.binnings).bins == all.bins)
+    }
 }
