@@ -41,23 +41,20 @@ public struct LiveBreachModel: Sendable {
         names = a.features.names
         categorical = a.features.categorical
         levels = a.features.levels
-        // A year's tickets are counted by code (a priority among a few, a customer among
-        // thousands) and only the distinct keys go into the dictionaries.
+        // A year's priorities are counted by code (a few labels) and only the distinct ones
+        // go into the dictionary; the customers come counted with the features.
         var priorities = DistinctValues(), firstCode: [UInt8] = []
-        var keys = TextCodes(), counts: [CustomerHistory] = []
         for (i, t) in a.tickets.enumerated() {
             if Int(priorities.code(t.priority)) == firstCode.count { firstCode.append(a.policy.priorityCode[i]) }
-            guard let key = t.customerKey, !key.isEmpty else { continue }
-            let (k, new) = keys.insert(key)
-            if new { counts.append(CustomerHistory(tickets: 0, breaches: 0)) }
-            counts[Int(k)].tickets += 1
-            if a.labels[i] == 1 { counts[Int(k)].breaches += 1 }
         }
         priorityCodes = Dictionary(uniqueKeysWithValues: zip(priorities.values, firstCode))
         defaultPriorityCode = priorityCodes[""] ?? 0
+        let tally = a.features.customerTally
         var history: [String: CustomerHistory] = [:]
-        history.reserveCapacity(counts.count)
-        for (k, c) in counts.enumerated() { history[keys.text(Int32(k))] = c }
+        history.reserveCapacity(tally.keys.count)
+        for g in tally.keys.indices {
+            history[tally.keys[g]] = CustomerHistory(tickets: tally.tickets[g], breaches: tally.breaches[g])
+        }
         customers = history
     }
 

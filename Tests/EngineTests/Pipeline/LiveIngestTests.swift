@@ -205,6 +205,16 @@ import Pipeline
         #expect(back.encoded() == model.encoded())
         let open = read.tickets.filter { !$0.isResolved }
         #expect(try back.score(open, backlog: open.count).probability == (try model.score(open, backlog: open.count).probability))
+        // Each customer's history is its tickets and breaches in the analysis.
+        var direct: [String: [Int32]] = [:]
+        for (i, t) in analysis.tickets.enumerated() {
+            guard let key = t.customerKey, !key.isEmpty else { continue }
+            let counts = direct[key] ?? [0, 0]
+            direct[key] = [counts[0] + 1, counts[1] + (analysis.labels[i] == 1 ? 1 : 0)]
+        }
+        #expect(!direct.isEmpty && direct.values.contains { $0[1] > 0 })
+        #expect(model.customers.mapValues { [$0.tickets, $0.breaches] } == direct)
+        #expect(back.customers == model.customers)
     }
 }
 

@@ -50,6 +50,30 @@ import Support
         }
     }
 
+    /// The tally is a count per key, in the order the keys first appear; tickets without a key
+    /// (nil or empty) are in no customer's.
+    @Test func customerTallyIsACountPerKey() {
+        var tickets = TicketGenerator(seed: 6, days: 20).generate(count: 800, customerCount: 60, customerID: CustomerGenerator.id)
+        var rng = SeededRNG(seed: 3)
+        rng.shuffle(&tickets)
+        for k in stride(from: 0, to: 800, by: 37) { tickets[k].customerKey = k % 2 == 0 ? nil : "" }
+        let labels: [UInt8?] = tickets.map { $0.resolvedAt == nil ? nil : (rng.bernoulli(0.3) ? 1 : 0) }
+        let tally = CustomerGroups(tickets).tally(tickets, labels: labels)
+        var order: [String] = [], count: [String: (Int32, Int32)] = [:]
+        for (i, t) in tickets.enumerated() {
+            guard let key = t.customerKey, !key.isEmpty else { continue }
+            if count[key] == nil { order.append(key) }
+            let (n, b) = count[key] ?? (0, 0)
+            count[key] = (n + 1, b + (labels[i] == 1 ? 1 : 0))
+        }
+        #expect(tally.keys == order)
+        #expect(tally.tickets == order.map { count[$0]?.0 ?? -1 })
+        #expect(tally.breaches == order.map { count[$0]?.1 ?? -1 })
+        #expect(tally.breaches.reduce(0, +) > 0)
+        let features = SupportFeatures(tickets: tickets, labels: labels, priorityCodes: tickets.map { _ in 0 }, priorityLabels: ["p"])
+        #expect(features.customerTally == tally)
+    }
+
     @Test func arrivalHourAndWeekday() throws {
         let t = SupportFixtures.ticket("1", .low, created: "2026-11-22 23:30")  // a Sunday
         let f = try SupportFixtures.features([t], labels: [nil])
