@@ -92,7 +92,7 @@ public struct SupportFeatures: Sendable {
         let created = tickets.map(\.createdAt)
         let order = (0..<n).sorted { created[$0] < created[$1] }
         var resolved = tickets.compactMap(\.resolvedAt)
-        TimeSort.ascending(&resolved)
+        RadixSort.ascending(&resolved)
         var out = [Int32](repeating: 0, count: n)
         var createdBefore = 0, resolvedBefore = 0, k = 0
         while k < n {

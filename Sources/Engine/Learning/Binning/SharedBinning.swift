@@ -11,15 +11,12 @@ public struct SharedBinning: Sendable {
 
     /// Bins `rows` of `frame` (every row when nil).
     public init(frame: FeatureFrame, rows: [Int]? = nil, maxBins: Int, seed: UInt64) throws {
-        var position = [Int](repeating: -1, count: frame.rowCount)
         if let rows {
-            for (p, r) in rows.enumerated() where r >= 0 && r < frame.rowCount { position[r] = p }
+            try self.init(rowsFrame: frame.rows(rows), rows: rows, frameRowCount: frame.rowCount, maxBins: maxBins, seed: seed)
         } else {
-            for r in position.indices { position[r] = r }
+            self.init(schema: frame.schema, matrix: try BinnedMatrix(frame: frame, maxBins: maxBins, seed: seed),
+                      position: Array(0..<frame.rowCount))
         }
-        self.position = position
-        schema = frame.schema
-        matrix = try BinnedMatrix(frame: rows.map { frame.rows($0) } ?? frame, maxBins: maxBins, seed: seed)
     }
 
     /// Bins `rowsFrame`, which holds rows `rows` of a frame of `frameRowCount` rows in that
@@ -30,9 +27,13 @@ public struct SharedBinning: Sendable {
         }
         var position = [Int](repeating: -1, count: frameRowCount)
         for (p, r) in rows.enumerated() where r >= 0 && r < frameRowCount { position[r] = p }
+        self.init(schema: rowsFrame.schema, matrix: try BinnedMatrix(frame: rowsFrame, maxBins: maxBins, seed: seed), position: position)
+    }
+
+    private init(schema: FrameSchema, matrix: BinnedMatrix, position: [Int]) {
+        self.schema = schema
+        self.matrix = matrix
         self.position = position
-        schema = rowsFrame.schema
-        matrix = try BinnedMatrix(frame: rowsFrame, maxBins: maxBins, seed: seed)
     }
 
     /// Whether every one of `rows` was binned.

@@ -1,3 +1,4 @@
+import Core
 /// Row indices ordered by score, ties by index: the order of
 /// `s.indices.sorted { s[$0] != s[$1] ? s[$0] > s[$1] : $0 < $1 }` (or its ascending twin),
 /// by a stable LSD radix sort on the scores' bit patterns. The metrics sort every resolved
@@ -29,7 +30,7 @@ package enum ScoreOrder {
             return v.isNaN ? UInt64.max : ~key(v)
         }
         var sorted = rows
-        passes(&keys, &sorted)
+        RadixSort.sort(&keys, carrying: &sorted)
         return sorted
     }
 
@@ -62,46 +63,7 @@ package enum ScoreOrder {
             for i in 0..<n { b[i] = Int32(i) }
             count = n
         }
-        passes(&keys, &rows)
+        RadixSort.sort(&keys, carrying: &rows)
         return rows
-    }
-
-    /// The LSD passes: `rows` reordered stably by `keys` (both moved together), one pass per
-    /// byte in which the keys differ.
-    private static func passes<Row>(_ keys: inout [UInt64], _ rows: inout [Row]) {
-        let n = keys.count
-        var counts = [Int](repeating: 0, count: 8 * 256)
-        // All eight byte histograms in one read of the keys.
-        keys.withUnsafeBufferPointer { k in
-            counts.withUnsafeMutableBufferPointer { c in
-                for v in k { for p in 0..<8 { c[p << 8 | Int((v >> UInt64(p << 3)) & 0xFF)] += 1 } }
-            }
-        }
-        let moving = (0..<8).filter { p in !counts[(p << 8)..<((p << 8) + 256)].contains(n) }
-        guard !moving.isEmpty else { return }
-        var keys2 = [UInt64](repeating: 0, count: n), rows2 = rows
-        var inFirst = true
-        keys.withUnsafeMutableBufferPointer { k1 in rows.withUnsafeMutableBufferPointer { r1 in
-            keys2.withUnsafeMutableBufferPointer { k2 in rows2.withUnsafeMutableBufferPointer { r2 in
-                var (srcK, srcR, dstK, dstR) = (k1, r1, k2, r2)
-                let next = UnsafeMutablePointer<Int>.allocate(capacity: 256)  // the hot loop's, unchecked
-                defer { next.deallocate() }
-                // A byte every key shares moves nothing (the exponent's top bits, mostly).
-                for p in moving {
-                    let base = p << 8
-                    var sum = 0
-                    for d in 0..<256 { next[d] = sum; sum += counts[base + d] }
-                    let shift = UInt64(p << 3)
-                    for i in 0..<n {
-                        let v = srcK[i], d = Int((v >> shift) & 0xFF), at = next[d]
-                        dstK[at] = v; dstR[at] = srcR[i]
-                        next[d] = at + 1
-                    }
-                    swap(&srcK, &dstK); swap(&srcR, &dstR)
-                    inFirst.toggle()
-                }
-            } }
-        } }
-        if !inFirst { swap(&rows, &rows2) }
     }
 }
