@@ -105,7 +105,8 @@ public enum Pipeline {
         rec.record("gates", from: max(gatesStart, drawn.end), to: max(gatesEnd, gatedTickets.end),
                    counts: [.init("customers kept", customers.count), .init("reps kept", reps.count), .init("tickets kept", tickets.count)],
                    warnings: reports.filter { $0.rowsRejected > 0 }.map { "\($0.dataset): \($0.rowsRejected) rows left out by the gates" })
-        let open = tickets.filter { $0.resolvedAt == nil }.count
+        var open = 0
+        for i in tickets.indices where tickets[i].resolvedAt == nil { open += 1 }  // counted, not filtered into copies
         var kpis = [
             KPI(name: "customers", value: Double(customers.count)),
             KPI(name: "reps", value: Double(reps.count)),

@@ -34,7 +34,9 @@ public struct OpenTickets: Sendable {
         let codes = clock.policy.priorityCode
         // Help desks name the account by organisation more often than by CRM id.
         let link = AccountLink(customers)
-        for (t, ticket) in tickets.enumerated() where ticket.state != .solved {
+        // By index: enumerating copies every ticket with its texts, and all but the open few are skipped.
+        for t in tickets.indices where tickets[t].state != .solved {
+            let ticket = tickets[t]
             guard let i = link.account(of: ticket)?.index else { continue }
             owner[t] = Int32(i)
             count[i + 1] += 1

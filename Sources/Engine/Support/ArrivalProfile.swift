@@ -14,8 +14,9 @@ public struct ArrivalProfile: Sendable, Equatable {
     /// `zone`: the desk's (`calendar.timezone`); nil reads UTC.
     public init(tickets: [Ticket], zone: DeskTimeZone?) {
         var c = [Int](repeating: 0, count: Self.bins)
-        for t in tickets {
-            let local = t.createdAt + Int64(zone?.offset(atUTC: t.createdAt) ?? 0)
+        for i in tickets.indices {  // by index: iterating copies each ticket with its texts
+            let created = tickets[i].createdAt
+            let local = created + Int64(zone?.offset(atUTC: created) ?? 0)
             let second = local - CivilDate.floorDiv(local, 86_400) * 86_400
             c[Int(second / Int64(Self.binMinutes * 60))] += 1
         }

@@ -44,8 +44,8 @@ public struct LiveBreachModel: Sendable {
         // A year's priorities are counted by code (a few labels) and only the distinct ones
         // go into the dictionary; the customers come counted with the features.
         var priorities = DistinctValues(), firstCode: [UInt8] = []
-        for (i, t) in a.tickets.enumerated() {
-            if Int(priorities.code(t.priority)) == firstCode.count { firstCode.append(a.policy.priorityCode[i]) }
+        for i in a.tickets.indices where Int(priorities.code(a.tickets[i].priority)) == firstCode.count {  // by index: enumerating copies each ticket
+            firstCode.append(a.policy.priorityCode[i])
         }
         priorityCodes = Dictionary(uniqueKeysWithValues: zip(priorities.values, firstCode))
         defaultPriorityCode = priorityCodes[""] ?? 0

@@ -56,7 +56,8 @@ public struct SLAClock: Sendable {
     /// The same with the priority code given. A resolved ticket's clock stopped at its resolution.
     public func state(of ticket: Ticket, code: UInt8?, pauses: [SLAPause] = [], at now: Int64) -> SLAState {
         let target = code.map { Int($0) < policy.targetSeconds.count ? policy.targetSeconds[Int($0)] : 0 } ?? 0
-        return resolutionState(ticket, calendar: SLACalendar(calendar: policy.policy.calendar, zone: policy.policy.zone),
+        return resolutionState(Times(ticket), status: ticket.status,
+                               calendar: SLACalendar(calendar: policy.policy.calendar, zone: policy.policy.zone),
                                target: target, pauses: pauses, at: now)
     }
 
@@ -65,6 +66,13 @@ public struct SLAClock: Sendable {
     /// policy sets none for its priority), or for a first reply the ticket was solved
     /// without (nothing to clock).
     public func state(row: Int, of ticket: Ticket, metric: SLAMetric, pauses: [SLAPause] = [], at now: Int64) -> SLAState? {
+        state(row: row, Times(ticket), status: ticket.status, metric: metric, pauses: pauses, at: now)
+    }
+
+    /// The same from the ticket's times and status: a desk's every ticket is clocked, and
+    /// handing over a `Ticket` read from an array copies it with its nine texts.
+    package func state(row: Int, _ ticket: Times, status: String, metric: SLAMetric, pauses: [SLAPause] = [],
+                       at now: Int64) -> SLAState? {
         let target = policy.targets[metric.rawValue][row]
         guard target > 0 else { return nil }
         let calendar = policy.calendar(row: row)
@@ -75,25 +83,39 @@ public struct SLAClock: Sendable {
             let end = min(now, ticket.firstResponseAt ?? now)
             return SLAState(elapsed: calendar.counted(from: ticket.createdAt, to: end), target: target, paused: false)
         case .resolution:
-            return resolutionState(ticket, calendar: calendar, target: target, pauses: pauses, at: now)
+            return resolutionState(ticket, status: status, calendar: calendar, target: target, pauses: pauses, at: now)
         }
     }
 
-    private func resolutionState(_ ticket: Ticket, calendar: SLACalendar, target: Int64, pauses: [SLAPause], at now: Int64) -> SLAState {
+    /// What a ticket's clock reads besides its status: plain values.
+    package struct Times {
+        package let createdAt: Int64, firstResponseAt: Int64?, resolvedAt: Int64?, state: TicketState
+
+        @inline(__always)
+        package init(_ t: Ticket) {
+            (createdAt, firstResponseAt, resolvedAt, state) = (t.createdAt, t.firstResponseAt, t.resolvedAt, t.state)
+        }
+
+        /// `Ticket.isResolved`.
+        package var isResolved: Bool { resolvedAt != nil && state == .solved }
+    }
+
+    private func resolutionState(_ ticket: Times, status: String, calendar: SLACalendar, target: Int64, pauses: [SLAPause],
+                                 at now: Int64) -> SLAState {
         let end = min(now, ticket.resolvedAt ?? now)
         var elapsed = calendar.counted(from: ticket.createdAt, to: end)
         var pausedNow = false
         if pauses.isEmpty {
             // No intervals given (the common case): at most one, since the first reply, as
             // `effectivePauses` makes it, subtracted without building the arrays.
-            guard let answered = ticket.firstResponseAt, policy.policy.pauses(state: ticket.state, label: ticket.status) else {
+            guard let answered = ticket.firstResponseAt, policy.policy.pauses(state: ticket.state, label: status) else {
                 return SLAState(elapsed: max(elapsed, 0), target: target, paused: false)
             }
             if end > answered { elapsed -= calendar.counted(from: max(answered, ticket.createdAt), to: end) }
             pausedNow = ticket.resolvedAt.map { now < $0 } ?? true && answered <= end && end < Int64.max
             return SLAState(elapsed: max(elapsed, 0), target: target, paused: pausedNow)
         }
-        let intervals = effectivePauses(ticket, pauses)
+        let intervals = effectivePauses(ticket, status: status, pauses)
         if !intervals.isEmpty {
             for (a, b) in mergedIntervals(intervals, upTo: end) {
                 elapsed -= calendar.counted(from: max(a, ticket.createdAt), to: b)
@@ -124,10 +146,10 @@ public struct SLAClock: Sendable {
 
     /// The intervals that stop this ticket's clock: the given ones the policy pauses on, or,
     /// with none given, since its first reply when its status pauses now.
-    private func effectivePauses(_ t: Ticket, _ given: [SLAPause]) -> [SLAPause] {
+    private func effectivePauses(_ t: Times, status: String, _ given: [SLAPause]) -> [SLAPause] {
         let p = policy.policy
         if !given.isEmpty { return given.filter { p.pauseStates.contains($0.state) } }
-        if p.pauses(state: t.state, label: t.status), let answered = t.firstResponseAt { return [SLAPause(start: answered, state: t.state)] }
+        if p.pauses(state: t.state, label: status), let answered = t.firstResponseAt { return [SLAPause(start: answered, state: t.state)] }
         return []
     }
 

@@ -85,10 +85,12 @@ public struct SupportAnalysis: Sendable {
             throw LearningFailure(message: "the breach model's quality and the diagnostics did not finish")
         }
         // An open ticket with no target (no policy covers it) cannot breach: counted, not queued.
-        let openRows = tickets.indices.filter { i in
-            !(tickets[i].isResolved && tickets[i].resolvedAt != nil) && clocked.contains { $0[i] != nil }
+        var openRows: [Int] = [], unclocked = 0
+        for i in tickets.indices {
+            var isClocked = false
+            for k in clocked.indices where clocked[k][i] != nil { isClocked = true; break }
+            if !isClocked { unclocked += 1 } else if !(tickets[i].isResolved && tickets[i].resolvedAt != nil) { openRows.append(i) }
         }
-        let unclocked = tickets.indices.reduce(0) { n, i in n + (clocked.allSatisfy { $0[i] == nil } ? 1 : 0) }
         // Per metric: its own model when several are clocked (one metric: the ticket's).
         var models: [MetricModel] = []
         for (k, m) in metrics.enumerated() {

@@ -247,8 +247,8 @@ package struct CustomerGroups: Sendable {
         // A counting sort by customer, keeping index order, without an array per customer.
         var ids = TextCodes()
         var group = [Int32](repeating: -1, count: n), size: [Int] = []
-        for (i, t) in tickets.enumerated() {
-            guard let key = t.customerKey, !key.isEmpty else { continue }
+        for i in tickets.indices {  // by index: enumerating copies each ticket with its texts
+            guard let key = tickets[i].customerKey, !key.isEmpty else { continue }
             let (g, new) = ids.insert(key)
             group[i] = g
             if new { size.append(1) } else { size[Int(g)] += 1 }

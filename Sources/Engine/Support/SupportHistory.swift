@@ -23,12 +23,14 @@ package struct SupportClocking: Sendable {
         let metrics = policy.metrics
         guard !metrics.isEmpty || tickets.isEmpty else { throw SLAPolicyError.noTargets(tickets: tickets.count, unmatched: policy.unmatched) }
         let clock = SLAClock(policy: policy)
-        let now = options.now ?? tickets.reduce(Int64.min) { max($0, $1.resolvedAt ?? $1.createdAt) }
+        let now = options.now ?? Self.latestInstant(tickets)
         let pauses = options.pauses
+        // Each ticket's times and status handed over: a `Ticket` is copied with its nine texts.
         let clocked = metrics.map { m in
             tickets.indices.map { i in
-                clock.state(row: i, of: tickets[i], metric: m, pauses: pauses?[i] ?? [],
-                            at: tickets[i].isResolved ? (tickets[i].resolvedAt ?? now) : now)
+                let times = SLAClock.Times(tickets[i])
+                return clock.state(row: i, times, status: tickets[i].status, metric: m, pauses: pauses?[i] ?? [],
+                                   at: times.isResolved ? (times.resolvedAt ?? now) : now)
             }
         }
         var labels = [UInt8?](repeating: nil, count: tickets.count)
@@ -44,6 +46,13 @@ package struct SupportClocking: Sendable {
         self.clocked = clocked
         self.labels = labels
         resolvedRows = tickets.indices.filter { labels[$0] != nil }
+    }
+
+    /// The desk's latest resolution or arrival: its "now" when none is given.
+    static func latestInstant(_ tickets: [Ticket]) -> Int64 {
+        var latest = Int64.min
+        for i in tickets.indices { latest = max(latest, tickets[i].resolvedAt ?? tickets[i].createdAt) }  // by index: `reduce` copies each ticket
+        return latest
     }
 }
 
@@ -143,22 +152,26 @@ package struct SupportHistory: Sendable {
         self.oof = oof
         // The backtest and the expectation rank by the same expected loss: one sort serves
         // both, and that ranking ends with their tables, while the probability-only ranking
-        // sorts on the other core (its table after: at 10 M rows each ranking is 80 MB).
-        let byLoss = ParallelSlots<[CapacityTable]>(count: 1), byProbability = ParallelSlots<[Int]>(count: 1)
+        // and its table are made on the other core.
+        let byLoss = ParallelSlots<[CapacityTable]>(count: 1), byProbability = ParallelSlots<CapacityTable>(count: 1)
         DispatchQueue.concurrentPerform(iterations: probabilityOnly ? 2 : 1) { k in
             if k == 0 {
                 let order = CapacityTable.order(day: day, score: expectedCost)
                 byLoss[0] = [CapacityTable(order: order, day: day, cost: truthCost, breach: truth),
                              CapacityTable(order: order, day: day, cost: expectedCost, breach: p)]
             } else {
-                byProbability[0] = CapacityTable.order(day: day, score: p)
+                byProbability[0] = CapacityTable(order: CapacityTable.order(day: day, score: p), day: day, cost: truthCost, breach: truth)
             }
         }
         guard let tables = byLoss[0], tables.count == 2 else { throw LearningFailure(message: "the backtest's ranking did not finish") }
         backtest = tables[0]
         expectedHistory = tables[1]
-        backtestProbabilityOnly = probabilityOnly ? CapacityTable(order: byProbability[0] ?? CapacityTable.order(day: day, score: p),
-                                                                  day: day, cost: truthCost, breach: truth)
-            : CapacityTable(day: [], score: [], cost: [], breach: [])
+        if !probabilityOnly {
+            backtestProbabilityOnly = CapacityTable(day: [], score: [], cost: [], breach: [])
+        } else if let table = byProbability[0] {
+            backtestProbabilityOnly = table
+        } else {
+            throw LearningFailure(message: "the probability-only backtest did not finish")
+        }
     }
 }

@@ -90,6 +90,20 @@ import Synthetic
         #expect(gen.generate(count: 50) == gen.generate(count: 50, customerCount: 0, customerID: CustomerGenerator.id))
     }
 
+    /// The tickets are drawn on one stream and made a block behind: the block size (one, a
+    /// few, more than all) changes nothing, with customers given or made up.
+    @Test func ticketsAreTheSameWhateverTheBlock() {
+        let gen = TicketGenerator(seed: 4, days: 25)
+        for customers in [0, 300] {
+            let whole = gen.generate(count: 1_000, customerCount: customers, block: 4_096, customerID: CustomerGenerator.id)
+            #expect(whole.count == 1_000)
+            #expect(Set(whole.map(\.id)).count == 1_000)
+            for block in [1, 7, 256, 999] {
+                #expect(gen.generate(count: 1_000, customerCount: customers, block: block, customerID: CustomerGenerator.id) == whole)
+            }
+        }
+    }
+
     @Test func idsAreThePrefixAndZeroPaddedNumber() {
         #expect(CustomerGenerator.id(41) == "C0000042")
         #expect(CustomerGenerator.code("T", 1_234_567, 7) == "T1234567")
