@@ -89,7 +89,7 @@ public struct SupportAnalysis: Sendable {
         for i in tickets.indices {
             var isClocked = false
             for k in clocked.indices where clocked[k][i] != nil { isClocked = true; break }
-            if !isClocked { unclocked += 1 } else if !(tickets[i].isResolved && tickets[i].resolvedAt != nil) { openRows.append(i) }
+            if !isClocked { unclocked += 1 } else if !tickets[i].isResolved { openRows.append(i) }  // resolved implies a resolution time
         }
         // Per metric: its own model when several are clocked (one metric: the ticket's).
         var models: [MetricModel] = []

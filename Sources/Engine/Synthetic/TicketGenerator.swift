@@ -44,7 +44,7 @@ public struct TicketGenerator: Sendable {
     ///
     /// One seeded stream draws every ticket in arrival order (each one's resolution depends on
     /// the backlog the earlier ones left), so the draws stay on one core; the tickets are made
-    /// from them a block behind on the other, since writing 184 bytes and two ids per ticket
+    /// from them a block behind on the other, since writing a ticket's 160 bytes and two ids
     /// into fresh pages was two thirds of the draw at 10 M tickets. The same tickets either way.
     public func generate(count: Int, customerCount: Int, customerID: @Sendable (Int) -> String) -> [Ticket] {
         generate(count: count, customerCount: customerCount, block: TicketDraws.block, customerID: customerID)
